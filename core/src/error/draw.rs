@@ -1,0 +1,25 @@
+//! Codes of the `draw` family: algorithm versions, seeds, tickets, selection, substitution.
+
+error_codes! {
+    /// The draw cannot be performed as asked.
+    pub enum DrawCode {
+        /// The algorithm version is not known to this library.
+        AlgorithmUnknown = "algorithm_unknown",
+        /// A seed is not 32 bytes of lowercase hex.
+        SeedInvalid = "seed_invalid",
+        /// A ticket is not 16 bytes of lowercase hex.
+        TicketInvalid = "ticket_invalid",
+        /// A task id is empty or malformed.
+        TaskIdInvalid = "task_id_invalid",
+        /// A substitution names an enterprise that was not selected.
+        SubstituteNotSelected = "substitute_not_selected",
+        /// The stratum has no further ticket to substitute with.
+        SubstituteExhausted = "substitute_exhausted",
+        /// The per-stratum substitution limit is reached; a new attempt is needed.
+        SubstitutionLimit = "substitution_limit",
+        /// Unknown substitution reason.
+        SubstitutionReasonUnknown = "substitution_reason_unknown",
+        /// An expansion asks for a negative or impossible number of extra picks.
+        ExpansionInvalid = "expansion_invalid",
+    }
+}

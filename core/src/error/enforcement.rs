@@ -1,0 +1,21 @@
+//! Codes of the `enforcement` family: leniency, discretion, calendar, deadlines, credit repair.
+
+error_codes! {
+    /// A service-oriented enforcement request is invalid.
+    pub enum EnforcementCode {
+        /// The working-day calendar has no data for this year.
+        CalendarYearMissing = "calendar_year_missing",
+        /// Calendar data is inconsistent (a day both off and make-up …).
+        CalendarInvalid = "calendar_invalid",
+        /// No leniency menu entry has this id.
+        MenuEntryUnknown = "menu_entry_unknown",
+        /// Case facts are missing a required fact or contradict themselves.
+        FactsInvalid = "facts_invalid",
+        /// A fine range is invalid (minimum above maximum …).
+        FineRangeInvalid = "fine_range_invalid",
+        /// No credit-repair regime is in force on this date.
+        RegimeUnknown = "regime_unknown",
+        /// The deadline kind is not known.
+        DeadlineUnknown = "deadline_unknown",
+    }
+}

@@ -1,0 +1,558 @@
+//! One error type for the whole library, with stable snake_case codes.
+//!
+//! Every fallible function in this crate returns [`Error`]. An error carries
+//!
+//! * a [`ErrorCode`] — a stable, machine-readable `snake_case` string such as
+//!   `uscc_check_character`. Codes are API: they are identical in Rust, Python and
+//!   JavaScript and never change meaning once released;
+//! * a human message (may be reworded between releases);
+//! * [`Details`] that locate the problem: file, row, column, field, value and any
+//!   extra key/value evidence (which party, which stratum, expected and actual …).
+//!
+//! Codes are grouped in families ([`ErrorFamily`]); each family lives in its own
+//! module so that the catalogue stays readable. The Python binding maps each family
+//! to a subclass of `ShuangsuijiError(ValueError)`, the JS binding to an `Error`
+//! with `.code` and `.family`.
+//!
+//! ```
+//! use shuangsuiji::{Error, ErrorCode, model::Uscc};
+//!
+//! let err = Uscc::parse("91350100M000100Y4A").unwrap_err();
+//! assert_eq!(err.code().as_str(), "uscc_check_character");
+//! assert_eq!(ErrorCode::from_code("uscc_check_character"), Some(err.code()));
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Declares one family of error codes: an enum whose variants map to fixed strings.
+macro_rules! error_codes {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )*
+        }
+
+        impl $name {
+            /// Every code of this family, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The stable snake_case code.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),* }
+            }
+        }
+    };
+}
+
+mod draw;
+mod enforcement;
+mod input;
+mod limit;
+mod model;
+mod rules;
+mod team;
+mod verify;
+
+pub use draw::DrawCode;
+pub use enforcement::EnforcementCode;
+pub use input::InputCode;
+pub use limit::LimitCode;
+pub use model::ModelCode;
+pub use rules::RulesCode;
+pub use team::TeamCode;
+pub use verify::VerifyCode;
+
+/// The family an [`ErrorCode`] belongs to; each binding maps a family to an error class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorFamily {
+    /// Reading bytes: encodings, CSV, JSON, xlsx, headers.
+    Input,
+    /// A value that does not satisfy the domain model (USCC, division, ratio …).
+    Validation,
+    /// Sampling policy, presets, eligibility.
+    Rules,
+    /// The draw engine: algorithm versions, seeds, tickets, substitutions.
+    Draw,
+    /// Public verification: commitments, reveals, logs, receipts.
+    Verify,
+    /// Inspector team assignment.
+    Team,
+    /// Leniency, discretion, calendar, deadlines, credit repair.
+    Enforcement,
+    /// A documented size or depth limit was exceeded.
+    Limit,
+}
+
+impl ErrorFamily {
+    /// The stable snake_case name of the family.
+    ///
+    /// ```
+    /// assert_eq!(shuangsuiji::ErrorFamily::Validation.as_str(), "validation");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Input => "input",
+            Self::Validation => "validation",
+            Self::Rules => "rules",
+            Self::Draw => "draw",
+            Self::Verify => "verify",
+            Self::Team => "team",
+            Self::Enforcement => "enforcement",
+            Self::Limit => "limit",
+        }
+    }
+}
+
+/// A stable error code. Serialises as its snake_case string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// See [`InputCode`].
+    Input(InputCode),
+    /// See [`ModelCode`].
+    Validation(ModelCode),
+    /// See [`RulesCode`].
+    Rules(RulesCode),
+    /// See [`DrawCode`].
+    Draw(DrawCode),
+    /// See [`VerifyCode`].
+    Verify(VerifyCode),
+    /// See [`TeamCode`].
+    Team(TeamCode),
+    /// See [`EnforcementCode`].
+    Enforcement(EnforcementCode),
+    /// See [`LimitCode`].
+    Limit(LimitCode),
+}
+
+impl ErrorCode {
+    /// The stable snake_case string of this code.
+    ///
+    /// ```
+    /// use shuangsuiji::{ErrorCode, ModelCode};
+    /// assert_eq!(ErrorCode::from(ModelCode::UsccLength).as_str(), "uscc_length");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Input(c) => c.as_str(),
+            Self::Validation(c) => c.as_str(),
+            Self::Rules(c) => c.as_str(),
+            Self::Draw(c) => c.as_str(),
+            Self::Verify(c) => c.as_str(),
+            Self::Team(c) => c.as_str(),
+            Self::Enforcement(c) => c.as_str(),
+            Self::Limit(c) => c.as_str(),
+        }
+    }
+
+    /// The family of this code.
+    ///
+    /// ```
+    /// use shuangsuiji::{ErrorCode, ErrorFamily, ModelCode};
+    /// assert_eq!(ErrorCode::from(ModelCode::UsccLength).family(), ErrorFamily::Validation);
+    /// ```
+    #[must_use]
+    pub const fn family(self) -> ErrorFamily {
+        match self {
+            Self::Input(_) => ErrorFamily::Input,
+            Self::Validation(_) => ErrorFamily::Validation,
+            Self::Rules(_) => ErrorFamily::Rules,
+            Self::Draw(_) => ErrorFamily::Draw,
+            Self::Verify(_) => ErrorFamily::Verify,
+            Self::Team(_) => ErrorFamily::Team,
+            Self::Enforcement(_) => ErrorFamily::Enforcement,
+            Self::Limit(_) => ErrorFamily::Limit,
+        }
+    }
+
+    /// Every code of every family. Codes are unique across families.
+    ///
+    /// ```
+    /// let all = shuangsuiji::ErrorCode::all();
+    /// assert!(all.iter().any(|c| c.as_str() == "uscc_length"));
+    /// ```
+    #[must_use]
+    pub fn all() -> Vec<Self> {
+        let mut v: Vec<Self> = Vec::new();
+        v.extend(InputCode::ALL.iter().map(|&c| Self::Input(c)));
+        v.extend(ModelCode::ALL.iter().map(|&c| Self::Validation(c)));
+        v.extend(RulesCode::ALL.iter().map(|&c| Self::Rules(c)));
+        v.extend(DrawCode::ALL.iter().map(|&c| Self::Draw(c)));
+        v.extend(VerifyCode::ALL.iter().map(|&c| Self::Verify(c)));
+        v.extend(TeamCode::ALL.iter().map(|&c| Self::Team(c)));
+        v.extend(EnforcementCode::ALL.iter().map(|&c| Self::Enforcement(c)));
+        v.extend(LimitCode::ALL.iter().map(|&c| Self::Limit(c)));
+        v
+    }
+
+    /// Looks a code up by its string; `None` if there is no such code.
+    ///
+    /// ```
+    /// use shuangsuiji::ErrorCode;
+    /// assert_eq!(ErrorCode::from_code("uscc_length").map(ErrorCode::as_str), Some("uscc_length"));
+    /// assert_eq!(ErrorCode::from_code("no_such_code"), None);
+    /// ```
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::all().into_iter().find(|c| c.as_str() == code)
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Self::from_code(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown error code {s:?}")))
+    }
+}
+
+macro_rules! impl_from_family {
+    ($($family:ident($ty:ty)),* $(,)?) => {
+        $(impl From<$ty> for ErrorCode {
+            fn from(c: $ty) -> Self { Self::$family(c) }
+        })*
+    };
+}
+impl_from_family!(
+    Input(InputCode),
+    Validation(ModelCode),
+    Rules(RulesCode),
+    Draw(DrawCode),
+    Verify(VerifyCode),
+    Team(TeamCode),
+    Enforcement(EnforcementCode),
+    Limit(LimitCode),
+);
+
+/// Where an error was found and the evidence for it. Every field is optional.
+///
+/// Rows are 1-based data rows as a person counts them in a spreadsheet (the header is
+/// row 1, the first record row 2); `column` is the header text as it appeared in the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Details {
+    /// The file (or logical source) the problem was found in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// 1-based row number in the file (header = row 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    /// The column header as written in the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// The model field (serde name), e.g. `credit_class` or `plan.strata[2].quota`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The offending value, as text (truncated to 200 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Further evidence: `party`, `stratum`, `expected`, `actual`, `enterprise` …
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+/// The error type of every fallible function in this crate.
+///
+/// ```
+/// use shuangsuiji::{Error, ModelCode};
+///
+/// let e = Error::new(ModelCode::UsccLength, "统一社会信用代码应为18位")
+///     .with_file("roster.csv")
+///     .with_row(7)
+///     .with_column("统一社会信用代码")
+///     .with_value("9135");
+/// assert_eq!(e.code().as_str(), "uscc_length");
+/// assert_eq!(e.details().row, Some(7));
+/// let json = serde_json::to_value(&e).unwrap();
+/// assert_eq!(json["code"], "uscc_length");
+/// assert_eq!(json["family"], "validation");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{code}: {message}{}", location_suffix(details))]
+pub struct Error {
+    code: ErrorCode,
+    family: ErrorFamily,
+    message: String,
+    #[serde(default)]
+    details: Box<Details>,
+}
+
+fn location_suffix(d: &Details) -> String {
+    let mut parts = Vec::new();
+    if let Some(f) = &d.file {
+        parts.push(format!("file {f}"));
+    }
+    if let Some(r) = d.row {
+        parts.push(format!("row {r}"));
+    }
+    if let Some(c) = &d.column {
+        parts.push(format!("column {c}"));
+    }
+    if let Some(f) = &d.field {
+        parts.push(format!("field {f}"));
+    }
+    if let Some(v) = &d.value {
+        parts.push(format!("value {v:?}"));
+    }
+    for (k, v) in &d.extra {
+        parts.push(format!("{k} {v}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
+const MAX_VALUE_CHARS: usize = 200;
+
+impl Error {
+    /// A new error with a code and a human message.
+    ///
+    /// ```
+    /// let e = shuangsuiji::Error::new(shuangsuiji::ModelCode::UsccLength, "too short");
+    /// assert_eq!(e.message(), "too short");
+    /// ```
+    #[must_use]
+    pub fn new(code: impl Into<ErrorCode>, message: impl Into<String>) -> Self {
+        let code = code.into();
+        Self {
+            code,
+            family: code.family(),
+            message: message.into(),
+            details: Box::default(),
+        }
+    }
+
+    /// The stable code.
+    #[must_use]
+    pub const fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The family of the code.
+    #[must_use]
+    pub const fn family(&self) -> ErrorFamily {
+        self.family
+    }
+
+    /// The human message (not stable).
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The location and evidence.
+    #[must_use]
+    pub fn details(&self) -> &Details {
+        &self.details
+    }
+
+    /// Sets the file (only if none is set yet, so inner locations win).
+    #[must_use]
+    pub fn with_file(mut self, file: impl Into<String>) -> Self {
+        if self.details.file.is_none() {
+            self.details.file = Some(file.into());
+        }
+        self
+    }
+
+    /// Sets the 1-based row (only if none is set yet).
+    #[must_use]
+    pub fn with_row(mut self, row: u64) -> Self {
+        if self.details.row.is_none() {
+            self.details.row = Some(row);
+        }
+        self
+    }
+
+    /// Sets the column header (only if none is set yet).
+    #[must_use]
+    pub fn with_column(mut self, column: impl Into<String>) -> Self {
+        if self.details.column.is_none() {
+            self.details.column = Some(column.into());
+        }
+        self
+    }
+
+    /// Sets the model field (only if none is set yet).
+    #[must_use]
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        if self.details.field.is_none() {
+            self.details.field = Some(field.into());
+        }
+        self
+    }
+
+    /// Prefixes the field path, e.g. `credit_class` → `enterprises[3].credit_class`.
+    #[must_use]
+    pub fn within(mut self, prefix: &str) -> Self {
+        self.details.field = Some(match self.details.field.take() {
+            Some(f) if f.starts_with('[') => format!("{prefix}{f}"),
+            Some(f) => format!("{prefix}.{f}"),
+            None => prefix.to_owned(),
+        });
+        self
+    }
+
+    /// Sets the offending value (truncated to 200 characters; only if none is set yet).
+    #[must_use]
+    pub fn with_value(mut self, value: impl AsRef<str>) -> Self {
+        if self.details.value.is_none() {
+            let v: String = value.as_ref().chars().take(MAX_VALUE_CHARS).collect();
+            self.details.value = Some(v);
+        }
+        self
+    }
+
+    /// Adds a key/value piece of evidence.
+    #[must_use]
+    pub fn with_detail(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.details.extra.insert(key.into(), value.into());
+        self
+    }
+}
+
+/// `Result<T, shuangsuiji::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn codes_are_unique_snake_case_and_round_trip() {
+        let all = ErrorCode::all();
+        let mut seen = BTreeSet::new();
+        for c in &all {
+            let s = c.as_str();
+            assert!(seen.insert(s), "duplicate code {s}");
+            assert!(
+                s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "not snake_case: {s}"
+            );
+            assert_eq!(ErrorCode::from_code(s), Some(*c));
+            let json = serde_json::to_string(c).unwrap();
+            assert_eq!(serde_json::from_str::<ErrorCode>(&json).unwrap(), *c);
+        }
+    }
+
+    #[test]
+    fn error_json_round_trip() {
+        let e = Error::new(ModelCode::UsccLength, "x")
+            .with_row(3)
+            .with_detail("k", "v");
+        let back: Error = serde_json::from_str(&serde_json::to_string(&e).unwrap()).unwrap();
+        assert_eq!(back, e);
+        assert!(e.to_string().contains("row 3"));
+    }
+}
+
+/// Marker that carries a stable code through serde's string-only custom errors.
+const SERDE_CODE_OPEN: &str = "\u{27e6}";
+const SERDE_CODE_CLOSE: &str = "\u{27e7}";
+
+impl Error {
+    /// Turns this error into a serde deserialisation error that keeps the code, so that
+    /// [`Error::from_json`] can recover it.
+    pub(crate) fn into_de<E: serde::de::Error>(self) -> E {
+        E::custom(format!(
+            "{SERDE_CODE_OPEN}{}{SERDE_CODE_CLOSE} {}",
+            self.code.as_str(),
+            self.message
+        ))
+    }
+
+    /// Converts a `serde_json` error into a typed error: a code carried by
+    /// [`Error::into_de`] is recovered; otherwise `json_syntax` (the text is not JSON or
+    /// ends early) or `json_shape` (valid JSON of the wrong shape). The JSON line and
+    /// column go to `details.extra` (`line`, `json_column`).
+    #[must_use]
+    pub fn from_json(err: &serde_json::Error) -> Self {
+        use serde_json::error::Category;
+        let text = err.to_string();
+        let (code, message): (ErrorCode, String) = match extract_code(&text) {
+            Some((code, rest)) => (code, rest),
+            None => match err.classify() {
+                Category::Syntax | Category::Eof | Category::Io => {
+                    (InputCode::JsonSyntax.into(), text.clone())
+                }
+                Category::Data => (InputCode::JsonShape.into(), text.clone()),
+            },
+        };
+        let mut e = Self::new(code, message);
+        if err.line() > 0 {
+            e = e
+                .with_detail("line", err.line().to_string())
+                .with_detail("json_column", err.column().to_string());
+        }
+        e
+    }
+}
+
+fn extract_code(text: &str) -> Option<(ErrorCode, String)> {
+    let start = text.find(SERDE_CODE_OPEN)?;
+    let after = &text[start + SERDE_CODE_OPEN.len()..];
+    let end = after.find(SERDE_CODE_CLOSE)?;
+    let code = ErrorCode::from_code(&after[..end])?;
+    let rest = after[end + SERDE_CODE_CLOSE.len()..].trim_start();
+    // serde_json appends " at line L column C"; keep the human part only.
+    let rest = rest.split(" at line ").next().unwrap_or(rest);
+    Some((code, rest.to_owned()))
+}
+
+#[cfg(test)]
+mod serde_code_tests {
+    use super::*;
+
+    #[test]
+    fn code_survives_serde_json() {
+        let r: std::result::Result<crate::model::Uscc, _> = serde_json::from_str("\"12345\"");
+        let e = Error::from_json(&r.unwrap_err());
+        assert_eq!(e.code(), ModelCode::UsccLength.into());
+        assert!(!e.message().contains('\u{27e6}'));
+    }
+
+    #[test]
+    fn syntax_and_shape() {
+        let r: std::result::Result<Vec<u32>, _> = serde_json::from_str("[1, 2");
+        assert_eq!(
+            Error::from_json(&r.unwrap_err()).code().as_str(),
+            "json_syntax"
+        );
+        let r: std::result::Result<Vec<u32>, _> = serde_json::from_str("[\"x\"]");
+        assert_eq!(
+            Error::from_json(&r.unwrap_err()).code().as_str(),
+            "json_shape"
+        );
+    }
+}

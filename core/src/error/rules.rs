@@ -1,0 +1,25 @@
+//! Codes of the `rules` family: sampling policies, presets and eligibility.
+
+error_codes! {
+    /// A sampling policy, preset or eligibility request is invalid.
+    pub enum RulesCode {
+        /// No preset has this name.
+        PresetUnknown = "preset_unknown",
+        /// The preset is not in force on the requested date.
+        PresetNotInForce = "preset_not_in_force",
+        /// A policy's minimum count is greater than its maximum.
+        MinAboveMax = "min_above_max",
+        /// A policy names a stratum that does not exist.
+        StratumUnknown = "stratum_unknown",
+        /// Two policy rows cover the same item and stratum.
+        StratumDuplicate = "stratum_duplicate",
+        /// A plan names an item that is not in the catalog.
+        ItemUnknown = "item_unknown",
+        /// A plan item has no sampling rule (no policy row and no default ratio).
+        PolicyMissing = "policy_missing",
+        /// The plan is internally inconsistent (authority, year, date …).
+        PlanInvalid = "plan_invalid",
+        /// A yearly-cap configuration is invalid (cap 0, unknown scope …).
+        CapInvalid = "cap_invalid",
+    }
+}

@@ -1,0 +1,15 @@
+//! Codes of the `team` family: inspector assignment.
+
+error_codes! {
+    /// No valid inspector assignment exists, or the request is invalid.
+    pub enum TeamCode {
+        /// No assignment satisfies the constraints; details name the bottleneck.
+        TeamInfeasible = "team_infeasible",
+        /// Fewer certified officers are available than the law requires.
+        CertifiedShort = "certified_short",
+        /// A team size or requirement is invalid.
+        TeamSizeInvalid = "team_size_invalid",
+        /// The lead department has no inspector available.
+        LeadMissing = "lead_missing",
+    }
+}

@@ -1,0 +1,36 @@
+//! # shuangsuiji (双随机)
+//!
+//! The rules of China's cross-department joint spot checks of enterprises —
+//! "双随机、一公开" (random targets, random inspectors, public results) as run in the
+//! "综合监管一件事" pilots on food producers — as a pure Rust library.
+//!
+//! * [`model`]: the domain model — enterprises (validated 统一社会信用代码), authorities,
+//!   inspectors, supervision items, catalogs, check history — with one JSON shape.
+//! * [`intake`]: reading JSON, CSV (UTF-8 / GBK, Chinese or English headers) and xlsx.
+//! * [`Error`]: one error type with stable snake_case codes, identical in every binding.
+//!
+//! The crate never reads the clock or the operating system's randomness: dates and
+//! seeds are parameters. It has no `unsafe` code and makes no decision with floating
+//! point numbers: ratios are integer rationals ([`model::Ratio`]).
+//!
+//! ```
+//! use shuangsuiji::model::{Uscc, Ratio};
+//!
+//! let uscc = Uscc::parse("91350100M000100Y43")?;
+//! assert_eq!(uscc.division_code(), "350100");
+//! let ratio: Ratio = "3/100".parse()?;
+//! assert_eq!(ratio.ceil_of(2_000), 60);
+//! # Ok::<(), shuangsuiji::Error>(())
+//! ```
+
+#![forbid(unsafe_code)]
+
+pub mod canonical;
+mod error;
+pub mod intake;
+pub mod model;
+
+pub use error::{
+    Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, LimitCode,
+    ModelCode, Result, RulesCode, TeamCode, VerifyCode,
+};

@@ -1,0 +1,146 @@
+//! Rosters (名录库): enterprises and inspectors, unique by canonical id and kept in
+//! canonical order so that nothing depends on the input order.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::{Enterprise, Inspector, InspectorId, Uscc};
+use crate::{Error, ModelCode, Result};
+
+/// The enterprise roster (监管对象名录库): unique USCCs, sorted by USCC.
+///
+/// ```
+/// use shuangsuiji::model::{CreditClass, DivisionCode, Enterprise, Roster, Uscc};
+/// let e = Enterprise::new(Uscc::parse("91350100M000100Y43").unwrap(), "示例",
+///     DivisionCode::parse("150581").unwrap(), CreditClass::A);
+/// let roster = Roster::new(vec![e.clone()]).unwrap();
+/// assert!(roster.get(&e.uscc).is_some());
+/// assert_eq!(Roster::new(vec![e.clone(), e]).unwrap_err().code().as_str(), "enterprise_duplicate");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Roster {
+    enterprises: Vec<Enterprise>,
+}
+
+impl Roster {
+    /// Builds a roster, validating each enterprise and rejecting duplicates.
+    ///
+    /// # Errors
+    /// `enterprise_duplicate` (with both positions), and [`Enterprise::validate`]'s codes.
+    pub fn new(mut enterprises: Vec<Enterprise>) -> Result<Self> {
+        for (i, e) in enterprises.iter().enumerate() {
+            e.validate().map_err(|err| err.within(&format!("[{i}]")))?;
+        }
+        let mut order: Vec<usize> = (0..enterprises.len()).collect();
+        order.sort_by(|&a, &b| {
+            enterprises[a]
+                .uscc
+                .cmp(&enterprises[b].uscc)
+                .then(a.cmp(&b))
+        });
+        for w in order.windows(2) {
+            if enterprises[w[0]].uscc == enterprises[w[1]].uscc {
+                return Err(Error::new(
+                    ModelCode::EnterpriseDuplicate,
+                    format!("统一社会信用代码 {} 重复", enterprises[w[0]].uscc),
+                )
+                .with_field(format!("[{}].uscc", w[1]))
+                .with_value(enterprises[w[0]].uscc.as_str())
+                .with_detail("first_index", w[0].to_string()));
+            }
+        }
+        enterprises.sort_by_key(|e| e.uscc);
+        Ok(Self { enterprises })
+    }
+
+    /// The enterprises, sorted by USCC.
+    #[must_use]
+    pub fn enterprises(&self) -> &[Enterprise] {
+        &self.enterprises
+    }
+
+    /// Looks an enterprise up by USCC.
+    #[must_use]
+    pub fn get(&self, uscc: &Uscc) -> Option<&Enterprise> {
+        self.enterprises
+            .binary_search_by(|e| e.uscc.cmp(uscc))
+            .ok()
+            .map(|i| &self.enterprises[i])
+    }
+
+    /// Number of enterprises.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.enterprises.len()
+    }
+
+    /// Whether the roster is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.enterprises.is_empty()
+    }
+}
+
+impl<'de> Deserialize<'de> for Roster {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let v = Vec::<Enterprise>::deserialize(d)?;
+        Self::new(v).map_err(Error::into_de)
+    }
+}
+
+/// The inspector roster (执法检查人员名录库): unique ids, sorted by id.
+///
+/// ```
+/// use shuangsuiji::model::InspectorRoster;
+/// let r: InspectorRoster = serde_json::from_str(
+///     r#"[{"id":"B2","department":"fire","certified":true},{"id":"A1","department":"market","certified":true}]"#,
+/// ).unwrap();
+/// assert_eq!(r.inspectors()[0].id.as_str(), "A1");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct InspectorRoster {
+    inspectors: Vec<Inspector>,
+}
+
+impl InspectorRoster {
+    /// Builds an inspector roster, rejecting duplicate ids.
+    ///
+    /// # Errors
+    /// `inspector_duplicate`.
+    pub fn new(mut inspectors: Vec<Inspector>) -> Result<Self> {
+        inspectors.sort_by(|a, b| a.id.cmp(&b.id));
+        for w in inspectors.windows(2) {
+            if w[0].id == w[1].id {
+                return Err(Error::new(
+                    ModelCode::InspectorDuplicate,
+                    format!("inspector id {} appears twice", w[0].id.as_str()),
+                )
+                .with_value(w[0].id.as_str()));
+            }
+        }
+        Ok(Self { inspectors })
+    }
+
+    /// The inspectors, sorted by id.
+    #[must_use]
+    pub fn inspectors(&self) -> &[Inspector] {
+        &self.inspectors
+    }
+
+    /// Looks an inspector up by id.
+    #[must_use]
+    pub fn get(&self, id: &InspectorId) -> Option<&Inspector> {
+        self.inspectors
+            .binary_search_by(|i| i.id.cmp(id))
+            .ok()
+            .map(|i| &self.inspectors[i])
+    }
+}
+
+impl<'de> Deserialize<'de> for InspectorRoster {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let v = Vec::<Inspector>::deserialize(d)?;
+        Self::new(v).map_err(Error::into_de)
+    }
+}

@@ -1,0 +1,367 @@
+//! 统一社会信用代码 (unified social credit code, USCC) per GB 32100-2015, with the
+//! embedded organisation code checked per GB 11714-1997.
+//!
+//! Layout (18 characters from the 31-character alphabet `0-9 A-H J-N P-R T U W-Y`):
+//!
+//! | position | meaning |
+//! |---|---|
+//! | 1 | registration authority code (登记管理部门代码) |
+//! | 2 | entity type (机构类别代码) |
+//! | 3–8 | administrative division code (GB/T 2260), digits |
+//! | 9–17 | organisation code (GB 11714): 8 body characters and its own check character |
+//! | 18 | check character over positions 1–17 |
+//!
+//! GB 32100 check character: with character values 0–30 in alphabet order and weights
+//! `W_i = 3^(i-1) mod 31`, `C18 = 31 − (Σ C_i·W_i mod 31)`, where 31 becomes 0.
+//!
+//! GB 11714 check character: body values `0–9 → 0–9`, `A–Z → 10–35`, weights
+//! `3 7 9 10 5 8 4 2`, `C9 = 11 − (Σ mod 11)`, where 10 becomes `X` and 11 becomes `0`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::text::normalize_width;
+use crate::{Error, ModelCode, Result};
+
+/// The 31 characters allowed in a USCC, in value order (I, O, S, V and Z are excluded).
+pub const USCC_ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
+const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/// A validated, canonical 统一社会信用代码: 18 upper-case ASCII characters.
+///
+/// The canonical form is trimmed, upper-case, with full-width characters made
+/// half-width. It is what every hash and every comparison uses.
+///
+/// ```
+/// use shuangsuiji::model::Uscc;
+///
+/// let u = Uscc::parse(" 91350100m000100y43 ").unwrap();
+/// assert_eq!(u.as_str(), "91350100M000100Y43");
+/// assert_eq!(u.division_code(), "350100");
+/// assert_eq!(Uscc::parse("91350100M000100Y44").unwrap_err().code().as_str(), "uscc_check_character");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Uscc([u8; 18]);
+
+/// The value (0–30) of a USCC character, or `None` if it is outside the alphabet.
+#[must_use]
+pub fn uscc_char_value(c: u8) -> Option<u32> {
+    USCC_ALPHABET
+        .iter()
+        .position(|&a| a == c)
+        .and_then(|p| u32::try_from(p).ok())
+}
+
+/// Computes the GB 32100 check character for the first 17 characters.
+///
+/// # Errors
+/// `uscc_charset` if a character is outside the alphabet.
+///
+/// ```
+/// assert_eq!(shuangsuiji::model::uscc_check_char(b"91350100M000100Y4").unwrap(), b'3');
+/// ```
+pub fn uscc_check_char(first17: &[u8; 17]) -> Result<u8> {
+    let mut sum = 0u32;
+    for (i, (&c, w)) in first17.iter().zip(WEIGHTS).enumerate() {
+        let v = uscc_char_value(c).ok_or_else(|| charset_error(c, i))?;
+        sum += v * w;
+    }
+    let check = (31 - sum % 31) % 31;
+    Ok(USCC_ALPHABET[check as usize])
+}
+
+/// Computes the GB 11714 check character of an 8-character organisation-code body.
+///
+/// # Errors
+/// `uscc_charset` if a body character is not `0-9` or `A-Z`.
+///
+/// ```
+/// assert_eq!(shuangsuiji::model::org_code_check_char(b"M000100Y").unwrap(), b'4');
+/// ```
+pub fn org_code_check_char(body: &[u8; 8]) -> Result<u8> {
+    let mut sum = 0u32;
+    for (i, (&c, w)) in body.iter().zip(ORG_WEIGHTS).enumerate() {
+        let v = match c {
+            b'0'..=b'9' => u32::from(c - b'0'),
+            b'A'..=b'Z' => u32::from(c - b'A') + 10,
+            _ => return Err(charset_error(c, i + 8)),
+        };
+        sum += v * w;
+    }
+    Ok(match 11 - sum % 11 {
+        10 => b'X',
+        11 => b'0',
+        d => b'0' + u8::try_from(d).unwrap_or(0),
+    })
+}
+
+fn charset_error(c: u8, index: usize) -> Error {
+    Error::new(
+        ModelCode::UsccCharset,
+        format!(
+            "统一社会信用代码第{}位字符 {:?} 不在 GB 32100 字符集内",
+            index + 1,
+            char::from(c)
+        ),
+    )
+    .with_detail("position", (index + 1).to_string())
+}
+
+impl Uscc {
+    /// Parses and validates a USCC, canonicalising it first (trim, full-width →
+    /// half-width, upper-case).
+    ///
+    /// # Errors
+    /// - `uscc_length`: not 18 characters after canonicalisation;
+    /// - `uscc_charset`: a character outside the 31-character alphabet;
+    /// - `uscc_division`: characters 3–8 are not digits;
+    /// - `uscc_org_code_check`: the GB 11714 check character (position 17) is wrong;
+    /// - `uscc_check_character`: the GB 32100 check character (position 18) is wrong.
+    ///
+    /// ```
+    /// use shuangsuiji::model::Uscc;
+    /// assert!(Uscc::parse("９１３５０１００Ｍ０００１００Ｙ４３").is_ok());
+    /// assert_eq!(Uscc::parse("9135").unwrap_err().code().as_str(), "uscc_length");
+    /// ```
+    pub fn parse(input: &str) -> Result<Self> {
+        let canon = Self::canonicalize(input);
+        let err = |e: Error| e.with_value(input);
+        let bytes = canon.as_bytes();
+        if canon.chars().count() != 18 || bytes.len() != 18 {
+            return Err(err(Error::new(
+                ModelCode::UsccLength,
+                format!(
+                    "统一社会信用代码应为18位，实际为{}位",
+                    canon.chars().count()
+                ),
+            )));
+        }
+        let mut code = [0u8; 18];
+        code.copy_from_slice(bytes);
+        for (i, &c) in code.iter().enumerate() {
+            if uscc_char_value(c).is_none() {
+                return Err(err(charset_error(c, i)));
+            }
+        }
+        if !code[2..8].iter().all(u8::is_ascii_digit) {
+            return Err(err(Error::new(
+                ModelCode::UsccDivision,
+                "统一社会信用代码第3–8位应为6位数字行政区划码",
+            )));
+        }
+        let mut first17 = [0u8; 17];
+        first17.copy_from_slice(&code[..17]);
+        let expected = uscc_check_char(&first17)?;
+        if expected != code[17] {
+            return Err(err(Error::new(
+                ModelCode::UsccCheckCharacter,
+                format!(
+                    "统一社会信用代码校验码错误：第18位应为 {}，实际为 {}",
+                    char::from(expected),
+                    char::from(code[17])
+                ),
+            )
+            .with_detail("expected", char::from(expected).to_string())));
+        }
+        let mut body = [0u8; 8];
+        body.copy_from_slice(&code[8..16]);
+        let org_expected = org_code_check_char(&body)?;
+        if org_expected != code[16] {
+            return Err(err(Error::new(
+                ModelCode::UsccOrgCodeCheck,
+                format!(
+                    "组织机构代码校验码错误（GB 11714）：第17位应为 {}，实际为 {}",
+                    char::from(org_expected),
+                    char::from(code[16])
+                ),
+            )
+            .with_detail("expected", char::from(org_expected).to_string())));
+        }
+        Ok(Self(code))
+    }
+
+    /// The canonical text form of any input: full-width → half-width, trimmed,
+    /// upper-case. Idempotent. Does not validate.
+    ///
+    /// ```
+    /// use shuangsuiji::model::Uscc;
+    /// let once = Uscc::canonicalize(" ９１ab ");
+    /// assert_eq!(once, "91AB");
+    /// assert_eq!(Uscc::canonicalize(&once), once);
+    /// ```
+    #[must_use]
+    pub fn canonicalize(input: &str) -> String {
+        normalize_width(input).to_ascii_uppercase()
+    }
+
+    /// Builds a valid USCC from a 17-character prefix by appending the GB 32100 check
+    /// character. The organisation-code check (position 17) must already be right.
+    ///
+    /// # Errors
+    /// The same codes as [`Uscc::parse`].
+    ///
+    /// ```
+    /// let u = shuangsuiji::model::Uscc::complete("91350100M000100Y4").unwrap();
+    /// assert_eq!(u.as_str(), "91350100M000100Y43");
+    /// ```
+    pub fn complete(first17: &str) -> Result<Self> {
+        let canon = Self::canonicalize(first17);
+        let bytes: [u8; 17] = canon.as_bytes().try_into().map_err(|_| {
+            Error::new(ModelCode::UsccLength, "a USCC prefix has 17 characters").with_value(first17)
+        })?;
+        let c = uscc_check_char(&bytes)?;
+        let mut full = canon;
+        full.push(char::from(c));
+        Self::parse(&full)
+    }
+
+    /// The canonical 18-character text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        // Only alphabet bytes (ASCII) are ever stored.
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+
+    /// The canonical bytes (ASCII), as hashed by the draw.
+    #[must_use]
+    pub const fn as_bytes(&self) -> &[u8; 18] {
+        &self.0
+    }
+
+    /// Characters 3–8: the administrative division code of the registering authority.
+    #[must_use]
+    pub fn division_code(&self) -> &str {
+        &self.as_str()[2..8]
+    }
+}
+
+impl fmt::Display for Uscc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Uscc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Uscc({})", self.as_str())
+    }
+}
+
+impl FromStr for Uscc {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Self::parse(s)
+    }
+}
+
+impl Serialize for Uscc {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Uscc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Self::parse(&s).map_err(Error::into_de)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn alphabet_char() -> impl Strategy<Value = u8> {
+        (0usize..31).prop_map(|i| USCC_ALPHABET[i])
+    }
+
+    /// Generates a valid USCC: random authority/type, digits for the division, an
+    /// 8-char body from the alphabet, then both check characters.
+    fn valid_uscc() -> impl Strategy<Value = String> {
+        (
+            alphabet_char(),
+            alphabet_char(),
+            proptest::collection::vec(0u8..10, 6),
+            proptest::collection::vec(alphabet_char(), 8),
+        )
+            .prop_filter_map("org check must be in alphabet", |(a, t, div, body)| {
+                let body: [u8; 8] = body.try_into().ok()?;
+                let org = org_code_check_char(&body).ok()?;
+                let mut s = vec![a, t];
+                s.extend(div.iter().map(|d| b'0' + d));
+                s.extend_from_slice(&body);
+                s.push(org);
+                let first17: [u8; 17] = s.clone().try_into().ok()?;
+                let c = uscc_check_char(&first17).ok()?;
+                s.push(c);
+                String::from_utf8(s).ok()
+            })
+    }
+
+    #[test]
+    fn known_example() {
+        let u = Uscc::parse("91350100M000100Y43").unwrap();
+        assert_eq!(u.to_string(), "91350100M000100Y43");
+        assert_eq!(serde_json::to_string(&u).unwrap(), "\"91350100M000100Y43\"");
+    }
+
+    #[test]
+    fn error_codes() {
+        let code = |s: &str| Uscc::parse(s).unwrap_err().code().as_str();
+        assert_eq!(code("91350100M000100Y4"), "uscc_length");
+        assert_eq!(code("91350100M000100Y433"), "uscc_length");
+        assert_eq!(code("91350100M000100YI3"), "uscc_charset");
+        assert_eq!(code("9135010OM000100Y43"), "uscc_charset");
+        assert_eq!(code("91A50100M000100Y43"), "uscc_division");
+        assert_eq!(code("91350100M000100Y42"), "uscc_check_character");
+        // Valid GB 32100 check character but a wrong GB 11714 one.
+        let bad_org = Uscc::complete("91350100M000100Y5").unwrap_err();
+        assert_eq!(bad_org.code().as_str(), "uscc_org_code_check");
+    }
+
+    proptest! {
+        #[test]
+        fn every_generated_valid_uscc_is_accepted(s in valid_uscc()) {
+            let u = Uscc::parse(&s).unwrap();
+            prop_assert_eq!(u.as_str(), s.as_str());
+            // Lower case and full width are accepted and canonicalised.
+            let wide: String = s.chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap()).collect();
+            prop_assert_eq!(Uscc::parse(&wide.to_lowercase()).unwrap(), u);
+        }
+
+        #[test]
+        fn every_single_character_change_is_rejected(
+            s in valid_uscc(), pos in 0usize..18, repl in any::<char>()
+        ) {
+            let mut chars: Vec<char> = s.chars().collect();
+            prop_assume!(!chars[pos].eq_ignore_ascii_case(&repl));
+            prop_assume!(Uscc::canonicalize(&repl.to_string()).len() == 1);
+            prop_assume!(Uscc::canonicalize(&repl.to_string()) != chars[pos].to_string());
+            chars[pos] = repl;
+            let changed: String = chars.into_iter().collect();
+            prop_assert!(Uscc::parse(&changed).is_err(), "accepted {}", changed);
+        }
+
+        #[test]
+        fn every_alphabet_substitution_is_rejected(s in valid_uscc(), pos in 0usize..18, k in 1usize..31) {
+            let mut b = s.into_bytes();
+            let v = uscc_char_value(b[pos]).unwrap() as usize;
+            b[pos] = USCC_ALPHABET[(v + k) % 31];
+            let changed = String::from_utf8(b).unwrap();
+            prop_assert!(Uscc::parse(&changed).is_err(), "accepted {}", changed);
+        }
+
+        #[test]
+        fn canonicalisation_is_idempotent(s in "\\PC{0,30}") {
+            let once = Uscc::canonicalize(&s);
+            prop_assert_eq!(Uscc::canonicalize(&once), once);
+        }
+    }
+}
