@@ -30,6 +30,12 @@ cargo test --workspace
 step "docs build without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p shuangsuiji --quiet
 
+step "Python binding: pip install into .venv, pytest (vectors, README, stubs)"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet ./bindings-python pytest mypy cryptography
+.venv/bin/python -m pytest -q bindings-python/tests
+
 step "main example on the bundled county"
 cargo run --quiet -p shuangsuiji-examples --bin county > /dev/null
 

@@ -1,4 +1,20 @@
-//! Python binding of `shuangsuiji` (pyo3 + maturin, abi3). Filled by the Python-binding
-//! issue; for now it only re-exports the core so that the workspace layout is fixed.
+//! Python binding of `shuangsuiji` (pyo3 + maturin, abi3).
+//!
+//! Every function has the same three steps: convert the input (JSON text or bytes
+//! handed over by the thin Python layer in `python/shuangsuiji/__init__.py`), call one
+//! core function, convert the result (JSON text) or the error (a
+//! `shuangsuiji.ShuangsuijiError` subclass with `.code`, `.family`, `.details`). No rules
+//! and no defaults live here: defaults are the core's serde defaults.
 
-pub use shuangsuiji::ErrorCode;
+use pyo3::prelude::*;
+
+mod convert;
+mod errors;
+mod functions;
+
+/// The compiled part of the `shuangsuiji` Python package.
+#[pymodule]
+fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    functions::register(m)
+}

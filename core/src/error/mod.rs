@@ -274,7 +274,8 @@ pub struct Details {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Further evidence: `party`, `stratum`, `expected`, `actual`, `enterprise` …
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Serialised flat, beside the fields above (`{"row": 3, "expected": "4"}`).
+    #[serde(flatten)]
     pub extra: BTreeMap<String, String>,
 }
 

@@ -1,0 +1,63 @@
+import os
+from typing import Any, Dict, List, Optional, Union
+
+__version__: str
+__all__ = [
+    "Catalog",
+    "DrawError",
+    "EnforcementError",
+    "InputError",
+    "LimitError",
+    "RulesError",
+    "ShuangsuijiError",
+    "TeamError",
+    "ValidationError",
+    "VerifyError",
+    "complete_uscc",
+    "error_codes",
+    "parse_uscc",
+    "validate",
+]
+
+JsonSource = Union[str, bytes, os.PathLike[str], Dict[str, Any], List[Any]]
+
+class ShuangsuijiError(ValueError):
+    message: str
+    code: str
+    family: str
+    details: Dict[str, Any]
+    def __init__(
+        self,
+        message: str,
+        code: str = ...,
+        family: str = ...,
+        details: Optional[Dict[str, Any]] = ...,
+    ) -> None: ...
+    @property
+    def row(self) -> Optional[int]: ...
+    @property
+    def column(self) -> Optional[str]: ...
+    @property
+    def field(self) -> Optional[str]: ...
+
+class InputError(ShuangsuijiError): ...
+class ValidationError(ShuangsuijiError): ...
+class RulesError(ShuangsuijiError): ...
+class DrawError(ShuangsuijiError): ...
+class VerifyError(ShuangsuijiError): ...
+class TeamError(ShuangsuijiError): ...
+class EnforcementError(ShuangsuijiError): ...
+class LimitError(ShuangsuijiError): ...
+
+def error_codes() -> List[Dict[str, str]]: ...
+def parse_uscc(text: str) -> str: ...
+def complete_uscc(first17: str) -> str: ...
+def validate(kind: str, value: Any) -> Any: ...
+
+class Catalog:
+    data: Dict[str, Any]
+    content_hash: str
+    def __init__(self, source: JsonSource) -> None: ...
+    @property
+    def items(self) -> List[Dict[str, Any]]: ...
+    def to_json(self) -> str: ...
