@@ -8,13 +8,13 @@
 
 use pyo3::prelude::*;
 
+mod api;
 mod convert;
 mod errors;
-mod functions;
 
 /// The compiled part of the `shuangsuiji` Python package.
 #[pymodule]
 fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    functions::register(m)
+    api::register(m)
 }

@@ -1,4 +1,13 @@
-//! WebAssembly binding of `shuangsuiji` (wasm-bindgen). Filled by the wasm-binding issue;
-//! for now it only re-exports the core so that the workspace layout is fixed.
+//! WebAssembly binding of `shuangsuiji` (wasm-bindgen; ES modules for the browser and
+//! Node).
+//!
+//! Every export has the same three steps: convert the JS value to the core's JSON shape,
+//! call one core function, convert the result back to a plain JS value — or throw a real
+//! JS `Error` whose `.code` is the core's stable code, with `.family` and `.details`.
+//! No rules and no defaults live here.
 
-pub use shuangsuiji::ErrorCode;
+mod api;
+mod convert;
+mod errors;
+
+pub use api::*;

@@ -1,11 +1,10 @@
-//! One `#[pyfunction]` per core entry point. Each converts, calls one core function and
-//! converts back.
+//! Model-level functions: USCC, error codes, catalogs, validation of model values.
 
 use pyo3::prelude::*;
-use shuangsuiji::model::{Catalog, Uscc};
+use shuangsuiji::model::{Catalog, ModelKind, Uscc, validate_json};
 use shuangsuiji::{ErrorCode, intake};
 
-use crate::convert::{from_json, to_json};
+use crate::convert::to_json;
 use crate::errors::IntoPy;
 
 /// Every stable error code with its family, as JSON: `[{"code":…, "family":…}, …]`.
@@ -46,40 +45,15 @@ fn check_json_limits(py: Python<'_>, text: &str) -> PyResult<()> {
     intake::limits::check_json_text(text).py_err(py)
 }
 
-/// Parses a JSON value of a named model type and returns it re-serialised (validated,
-/// canonical field forms). `kind` is one of the model type names below.
+/// Validates JSON text as a named model type; returns it in canonical form.
 #[pyfunction]
 fn validate_model(py: Python<'_>, kind: &str, text: &str) -> PyResult<String> {
-    use shuangsuiji::model as m;
-    let out = match kind {
-        "enterprise" => from_json::<m::Enterprise>(text).and_then(|v| {
-            v.validate()?;
-            to_json(&v)
-        }),
-        "roster" => from_json::<m::Roster>(text).and_then(|v| to_json(&v)),
-        "inspector" => from_json::<m::Inspector>(text).and_then(|v| to_json(&v)),
-        "inspector_roster" => from_json::<m::InspectorRoster>(text).and_then(|v| to_json(&v)),
-        "authority" => from_json::<m::Authority>(text).and_then(|v| {
-            v.validate()?;
-            to_json(&v)
-        }),
-        "check_record" => from_json::<m::CheckRecord>(text).and_then(|v| to_json(&v)),
-        "history" => from_json::<Vec<m::CheckRecord>>(text).and_then(|v| to_json(&v)),
-        "ratio" => from_json::<m::Ratio>(text).and_then(|v| to_json(&v)),
-        "item" => from_json::<m::SupervisionItem>(text).and_then(|v| {
-            v.validate()?;
-            to_json(&v)
-        }),
-        other => {
-            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                "unknown model type {other:?}"
-            )));
-        }
-    };
-    out.py_err(py)
+    ModelKind::from_label(kind)
+        .and_then(|k| validate_json(k, text))
+        .py_err(py)
 }
 
-/// Registers the functions.
+/// Registers this module's functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(error_codes_json, m)?)?;
     m.add_function(wrap_pyfunction!(parse_uscc, m)?)?;

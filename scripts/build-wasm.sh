@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly binding into bindings-wasm/pkg/{node,web} (ES modules + .d.ts).
+# Installs the wasm32 target and wasm-bindgen-cli (same version as the pinned crate) when
+# they are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
+
+want=$(grep -E '^wasm-bindgen = "=' Cargo.toml | sed -E 's/.*"=([0-9.]+)".*/\1/')
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  # Without --locked: the CLI's lock file asks for a crate version the registry does not serve.
+  cargo install wasm-bindgen-cli --version "$want"
+fi
+
+cargo build --release --target wasm32-unknown-unknown -p shuangsuiji-wasm
+wasm=target/wasm32-unknown-unknown/release/shuangsuiji_wasm.wasm
+rm -rf bindings-wasm/pkg
+wasm-bindgen --target experimental-nodejs-module --out-dir bindings-wasm/pkg/node "$wasm"
+wasm-bindgen --target web --out-dir bindings-wasm/pkg/web "$wasm"
+ls -l bindings-wasm/pkg/node bindings-wasm/pkg/web
