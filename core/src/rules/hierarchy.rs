@@ -96,6 +96,9 @@ pub fn same_year_reason<'a>(
 }
 
 /// Mode `same_items_three_months`: the reason that blocks `item` on `date`, if any.
+/// Each history row is judged on its own date and items (a visit whose rows span
+/// several dates does not borrow items across them); the blocking rows are then
+/// grouped into visits for the evidence, `blocked_until` being the latest end.
 pub fn three_month_reason<'a>(
     authority: &Authority,
     enterprise: &Enterprise,
@@ -103,12 +106,19 @@ pub fn three_month_reason<'a>(
     date: NaiveDate,
     history: impl IntoIterator<Item = &'a CheckRecord>,
 ) -> Option<Reason> {
-    let mut visits = group_visits(history.into_iter().filter(higher(authority, enterprise)));
-    visits.retain(|v| v.items.contains(item));
+    let blocking: Vec<&CheckRecord> = history
+        .into_iter()
+        .filter(higher(authority, enterprise))
+        .filter(|r| r.items.contains(item) && r.date <= date && date <= three_month_end(r.date))
+        .collect();
+    let mut visits = group_visits(blocking.iter().copied());
     for v in &mut visits {
-        v.blocked_until = Some(three_month_end(v.date));
+        v.blocked_until = blocking
+            .iter()
+            .filter(|r| r.visit_key() == v.visit_key)
+            .map(|r| three_month_end(r.date))
+            .max();
     }
-    visits.retain(|v| v.date <= date && v.blocked_until.is_some_and(|end| date <= end));
     (!visits.is_empty()).then(|| {
         let mut r = Reason::new(ReasonCode::CheckedByHigherLevel)
             .with("mode", "same_items_three_months")
@@ -116,4 +126,94 @@ pub fn three_month_reason<'a>(
         r.visits = visits;
         r
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn rec(date: &str, items: &[&str], level: &str, jur: &str) -> CheckRecord {
+        serde_json::from_value(json!({
+            "task_id": "T", "uscc": "91350100M000100Y43", "date": date,
+            "authority": {"id": format!("a-{jur}"), "department": "market", "level": level, "jurisdiction": jur},
+            "items": items, "kind": "random"
+        }))
+        .unwrap()
+    }
+
+    fn county() -> Authority {
+        serde_json::from_value(
+            json!({"id": "c", "department": "market", "level": "county", "jurisdiction": "150581"}),
+        )
+        .unwrap()
+    }
+
+    fn ent() -> Enterprise {
+        Enterprise::new(
+            crate::model::Uscc::parse("91350100M000100Y43").unwrap(),
+            "x",
+            crate::model::DivisionCode::parse("150581").unwrap(),
+            crate::model::CreditClass::B,
+        )
+    }
+
+    #[test]
+    fn three_month_window_is_inclusive_of_the_corresponding_day() {
+        let item = ItemId::parse("m.x").unwrap();
+        let h = [rec("2025-01-31", &["m.x"], "prefecture", "150500")];
+        let on = |d: &str| {
+            three_month_reason(&county(), &ent(), &item, d.parse().unwrap(), h.iter()).is_some()
+        };
+        assert!(!on("2025-01-30"));
+        assert!(on("2025-01-31"));
+        assert!(on("2025-04-30"));
+        assert!(!on("2025-05-01"));
+        let other = ItemId::parse("m.y").unwrap();
+        assert!(
+            three_month_reason(
+                &county(),
+                &ent(),
+                &other,
+                "2025-02-01".parse().unwrap(),
+                h.iter()
+            )
+            .is_none()
+        );
+        // Same level or a non-covering authority does not block.
+        let h = [rec("2025-01-31", &["m.x"], "county", "150581")];
+        assert!(
+            three_month_reason(
+                &county(),
+                &ent(),
+                &item,
+                "2025-02-01".parse().unwrap(),
+                h.iter()
+            )
+            .is_none()
+        );
+        let h = [rec("2025-01-31", &["m.x"], "prefecture", "150600")];
+        assert!(
+            three_month_reason(
+                &county(),
+                &ent(),
+                &item,
+                "2025-02-01".parse().unwrap(),
+                h.iter()
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn same_year_counts_only_random_checks_of_that_year() {
+        let mut h = [rec("2024-12-31", &[], "provincial", "150000")];
+        assert!(same_year_reason(&county(), &ent(), 2025, h.iter()).is_none());
+        h[0].kind = CheckKind::Complaint;
+        h[0].date = "2025-03-01".parse().unwrap();
+        assert!(same_year_reason(&county(), &ent(), 2025, h.iter()).is_none());
+        h[0].kind = CheckKind::Random;
+        let r = same_year_reason(&county(), &ent(), 2025, h.iter()).unwrap();
+        assert_eq!(r.visits.len(), 1);
+    }
 }
