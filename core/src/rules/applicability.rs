@@ -1,8 +1,8 @@
 //! Jurisdiction, item scope and item validity.
 //!
 //! Sources: 《企业公示信息抽查办法》 (SAMR 令101, 2025-03-18) Art. 4 — draw "辖区内" enterprises
-//! [S]; 国办发〔2015〕58号 (a) — a catalog item states its 抽查对象, and nothing outside
-//! the catalog may be checked [S, 2015-08-05 onward]; 《优化营商环境条例》 Art. 54 [V,
+//! \[S]; 国办发〔2015〕58号 (a) — a catalog item states its 抽查对象, and nothing outside
+//! the catalog may be checked \[S, 2015-08-05 onward]; 《优化营商环境条例》 Art. 54 \[V,
 //! in force 2020-01-01].
 //!
 //! * An enterprise whose registered division is not covered by the planning authority

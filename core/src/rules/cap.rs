@@ -1,18 +1,18 @@
 //! The yearly per-enterprise visit cap.
 //!
-//! Sources: the county plan (霍林郭勒市 食品生产领域"综合监管一件事"试点方案, [S], the
+//! Sources: the county plan (霍林郭勒市 食品生产领域"综合监管一件事"试点方案, \[S], the
 //! project's seed document): "原则上同一年度内同一企业抽查次数不超过2次"; 国办发〔2024〕54号
-//! (published 2025-01-03, [S]): localities must publish a yearly per-enterprise check cap
+//! (published 2025-01-03, \[S]): localities must publish a yearly per-enterprise check cap
 //! by end-June 2025. **No national number exists** (RULES.md §7), so the cap is a
 //! configurable parameter with default 2 (the county plan's).
 //!
 //! * The cap counts **visits** in the plan's calendar year, not rows: rows with the same
 //!   [`CheckRecord::visit_key`] are one visit (one joint visit checking many items counts
-//!   once — 优化营商环境条例 Art. 54 [V]: "进一次门、查多项事").
+//!   once — 优化营商环境条例 Art. 54 \[V]: "进一次门、查多项事").
 //! * Only visits of the counted kinds count (default `random` and `special`); the
 //!   个案检查 categories of the 卫健 2025 template (complaint, referred case, assisting a
 //!   higher level, audit, off-site lead, media exposure, rectification recheck, enterprise
-//!   request, licensing site check, emergency) do not ([S], RULES.md §7).
+//!   request, licensing site check, emergency) do not (\[S], RULES.md §7).
 //! * Scope: visits by this authority only, by every authority, or by authorities of the
 //!   same level as the planning authority (卫健: "each level ≤ 2").
 //! * Default scope `all_authorities`: the county plan limits how often an enterprise is

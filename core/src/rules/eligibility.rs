@@ -4,7 +4,7 @@
 //! Sources: the rules it combines — [`super::applicability`], [`super::status`],
 //! [`super::cap`], [`super::hierarchy`], [`super::force`], [`super::policy`] — each cite
 //! their own. The report exists because 国办发〔2015〕58号 (d) and 《优化营商环境条例》
-//! Art. 54 [V] require the process to be public: a regulator must be able to show, for
+//! Art. 54 \[V] require the process to be public: a regulator must be able to show, for
 //! every enterprise, why it was or was not in the pool.
 //!
 //! The report is deterministic and independent of the order of the roster, the

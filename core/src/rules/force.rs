@@ -1,9 +1,9 @@
 //! Forcing enterprises into the check, outside the random quota.
 //!
-//! Sources: 国办发〔2015〕58号 (c) [S, 2015-08-05 onward]: "对投诉举报多、列入经营异常名录
-//! 或有严重违法违规记录等情况的市场主体，要加大随机抽查力度"; 国市监信发〔2022〕6号 [S,
+//! Sources: 国办发〔2015〕58号 (c) \[S, 2015-08-05 onward]: "对投诉举报多、列入经营异常名录
+//! 或有严重违法违规记录等情况的市场主体，要加大随机抽查力度"; 国市监信发〔2022〕6号 \[S,
 //! 2022-01-13 onward]: D-class enterprises "必要时主动实施现场检查"; 《食品安全法》
-//! Art. 113 [V]: more checks for food producers with a bad credit record.
+//! Art. 113 \[V]: more checks for food producers with a bad credit record.
 //!
 //! None of these says "always check"; "加大力度" is met by higher ratios. Forcing is
 //! therefore **off by default** and each trigger is switched on separately. A forced

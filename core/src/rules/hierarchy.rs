@@ -2,18 +2,18 @@
 //!
 //! Two modes, chosen per plan:
 //!
-//! * `same_year` — the county plan (霍林郭勒市 试点方案, [S], the project's seed document):
+//! * `same_year` — the county plan (霍林郭勒市 试点方案, \[S], the project's seed document):
 //!   "上级执法部门同一年度内已抽查的企业，下级执法部门在抽查时应当予以排除". An enterprise
 //!   is excluded from every item if, in the plan's calendar year, an authority that
 //!   [is above](crate::model::Authority::is_above) the planning authority and
 //!   [covers](crate::model::Authority::covers) the enterprise made a `random` check of it
 //!   (抽查 = random check; other kinds do not count).
 //! * `same_items_three_months` — 《食品生产经营监督检查管理办法》 (SAMR 令49, in force
-//!   2022-03-15) Art. 42 [V]: "上级市场监督管理部门已经开展监督检查的，下级市场监督管理部门
+//!   2022-03-15) Art. 42 \[V]: "上级市场监督管理部门已经开展监督检查的，下级市场监督管理部门
 //!   原则上三个月内不再重复检查已检查的项目". Per item: a check of any kind by a covering
 //!   higher authority on date `d` that names the item blocks that item while
 //!   `d ≤ plan date ≤ end`, where `end` is `d` plus 3 calendar months per 《民法典》
-//!   Arts. 201–202 [V]: the period starts the day after `d`, its last day is the
+//!   Arts. 201–202 \[V]: the period starts the day after `d`, its last day is the
 //!   corresponding day of the third month after, or that month's last day if there is
 //!   no corresponding day (2024-11-30 → 2025-02-28; 2024-01-31 → 2024-04-30). Art. 203's
 //!   extension when the last day is a statutory holiday is **not** applied (it needs a
@@ -24,7 +24,7 @@
 //! * `off` — no hierarchy exclusion.
 //!
 //! Default: `same_year`, the county plan's rule (the plan the library was built for);
-//! choose `same_items_three_months` for the national [V] rule.
+//! choose `same_items_three_months` for the national \[V] rule.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};

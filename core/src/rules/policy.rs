@@ -2,10 +2,10 @@
 //! as data with provenance.
 //!
 //! Sources: 国办发〔2015〕58号 (c) — ratios and frequencies set locally, more checks
-//! for enterprises with complaints or abnormal records ([S], 2015-08-05 onward);
+//! for enterprises with complaints or abnormal records (\[S], 2015-08-05 onward);
 //! 国市监信〔2019〕38号 二(一) — 重点 items uncapped, 一般 items "严格进行限制"
-//! ([S], confirmed in RULES-ADDENDUM §5, 2019-02-12 onward); 国市监信发〔2022〕6号 —
-//! ratios by credit-risk class A–D ([S], 2022-01-13 onward, no national numbers).
+//! (\[S], confirmed in RULES-ADDENDUM §5, 2019-02-12 onward); 国市监信发〔2022〕6号 —
+//! ratios by credit-risk class A–D (\[S], 2022-01-13 onward, no national numbers).
 //! No national rule fixes a number for a stratum, so every number is policy data
 //! carrying its own [`Provenance`].
 //!

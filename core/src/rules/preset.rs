@@ -1,21 +1,21 @@
 //! Named sampling-policy presets, selected by name and date.
 //!
 //! Presets are JSON data files in `core/data/presets/`, embedded at build time. None is
-//! a verified national rule: every preset is `secondary` ([S]) and documents in its
+//! a verified national rule: every preset is `secondary` (\[S]) and documents in its
 //! `notes` which numbers are the source's and which are the preset's own choices.
 //!
 //! | Name | Source | In force |
 //! |---|---|---|
-//! | `national_default` | 国市监信〔2019〕38号 二(一) [S, confirmed]; 企业公示信息抽查办法 (令101, 2025-03-18) Art. 4 [S] | 2019-02-12 – |
-//! | `neimenggu_bayannaoer_2022` | Inner Mongolia AMR, 巴彦淖尔 2022 (A 2 %, B 5 %, C 100 %, D 100 %) [S] | 2022-01-01 – |
-//! | `henan_2021` | 河南省局 2021 (A 1 %, B 2 %, C 10 %, D 30 %) [S] | 2021-01-01 – |
-//! | `heilongjiang_lindian_2024` | 林甸县 2024 ranges; lower bound of each range (A: its stated 5 %) [S] | 2024-01-01 – |
-//! | `ningxia_shizuishan_2023` | 石嘴山 (一般 ≤ 5 %, 重点 no cap) [S] | 2023-01-01 – |
+//! | `national_default` | 国市监信〔2019〕38号 二(一) \[S, confirmed]; 企业公示信息抽查办法 (令101, 2025-03-18) Art. 4 \[S] | 2019-02-12 – |
+//! | `neimenggu_bayannaoer_2022` | Inner Mongolia AMR, 巴彦淖尔 2022 (A 2 %, B 5 %, C 100 %, D 100 %) \[S] | 2022-01-01 – |
+//! | `henan_2021` | 河南省局 2021 (A 1 %, B 2 %, C 10 %, D 30 %) \[S] | 2021-01-01 – |
+//! | `heilongjiang_lindian_2024` | 林甸县 2024 ranges; lower bound of each range (A: its stated 5 %) \[S] | 2024-01-01 – |
+//! | `ningxia_shizuishan_2023` | 石嘴山 (一般 ≤ 5 %, 重点 no cap) \[S] | 2023-01-01 – |
 //!
 //! Validity periods start on the date of the national document, or on 1 January of the
 //! year of a local document, and have no end: a local document stays the best known
 //! table until a newer one is added as a new preset. Credit-class presets put
-//! unclassified enterprises with class B (按常规比例, 国市监信发〔2022〕6号 [S]) so that
+//! unclassified enterprises with class B (按常规比例, 国市监信发〔2022〕6号 \[S]) so that
 //! nobody silently falls out of the pool.
 
 use chrono::NaiveDate;

@@ -1,8 +1,8 @@
 //! The quota of one stratum: `n = min(N, max(min, min(max, ceil(N·p/q))))`.
 //!
 //! Source: the project's draw design (design/DRAW.md, "Selection per stratum") built on
-//! 国办发〔2015〕58号 (c) ("合理确定随机抽查的比例和频次", [S], 2015-08-05 onward) and
-//! 国市监信〔2019〕38号 二(一) (ratios per item kind, [S], 2019-02-12 onward). Integer
+//! 国办发〔2015〕58号 (c) ("合理确定随机抽查的比例和频次", \[S], 2015-08-05 onward) and
+//! 国市监信〔2019〕38号 二(一) (ratios per item kind, \[S], 2019-02-12 onward). Integer
 //! arithmetic only: the ceiling is exact ([`Ratio::ceil_of`]); there is no float.
 
 use serde::{Deserialize, Serialize};

@@ -1,10 +1,10 @@
 //! Registration status: deregistered, revoked and moved-out enterprises are not checked.
 //!
 //! Source: 《市场主体登记管理条例》 (国务院令第746号, in force 2022-03-01) and its
-//! 实施细则 (SAMR 令52, 2022-03-01) [S for the status vocabulary; the 实施细则 text is in
+//! 实施细则 (SAMR 令52, 2022-03-01) \[S for the status vocabulary; the 实施细则 text is in
 //! the project's laws/ folder]: a 注销 enterprise no longer exists, a 吊销 one may not
 //! operate, a 迁出 one belongs to another registration authority's roster. 国办发〔2015〕
-//! 58号 (b) draws from the 市场主体名录库 of existing subjects [S, 2015-08-05 onward].
+//! 58号 (b) draws from the 市场主体名录库 of existing subjects \[S, 2015-08-05 onward].
 //!
 //! Choice: a 歇业 (suspended) enterprise still exists and stays eligible (it can be
 //! checked, e.g. for unlicensed operation during suspension).

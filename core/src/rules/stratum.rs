@@ -1,7 +1,7 @@
 //! Strata (抽查分层): credit class × food risk grade, either alone, or everything.
 //!
-//! Source: 国市监信发〔2022〕6号 (credit-risk classes A–D, [S], 2022-01-13 onward) and
-//! 《食品生产经营监督检查管理办法》 (SAMR 令49) Art. 21 (food risk grades A–D, [V], in
+//! Source: 国市监信发〔2022〕6号 (credit-risk classes A–D, \[S], 2022-01-13 onward) and
+//! 《食品生产经营监督检查管理办法》 (SAMR 令49) Art. 21 (food risk grades A–D, \[V], in
 //! force 2022-03-15). Neither document fixes how a plan stratifies; the stratum is an
 //! explicit, serialisable part of each policy row.
 
