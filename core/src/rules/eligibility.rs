@@ -308,7 +308,8 @@ impl PlanRequest {
 ///
 /// History rows about enterprises not on the roster are ignored. The roster may hold
 /// enterprises outside the authority's jurisdiction; they are reported as
-/// `outside_jurisdiction`.
+/// `outside_jurisdiction`. A runnable example is in the [module docs](crate::rules);
+/// the vectors in `tests/vectors/eligibility/` pin complete reports.
 ///
 /// # Errors
 /// The codes of [`PlanRequest::validate`] and [`PlanRequest::resolve_policy`];

@@ -184,4 +184,23 @@ mod tests {
             assert!(!p.notes.is_empty());
         }
     }
+
+    #[test]
+    fn validity_boundaries() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert!(preset("national_default", d("2019-02-12")).is_ok());
+        assert_eq!(
+            preset("national_default", d("2019-02-11"))
+                .unwrap_err()
+                .code()
+                .as_str(),
+            "preset_not_in_force"
+        );
+        for name in preset_names() {
+            assert!(preset(name, d("2099-12-31")).is_ok(), "{name}");
+        }
+        let lindian = preset("heilongjiang_lindian_2024", d("2024-01-01")).unwrap();
+        let ratios: Vec<String> = lindian.rows.iter().map(|r| r.ratio.to_string()).collect();
+        assert_eq!(ratios, ["5/100", "5/100", "21/100", "61/100", "5/100"]);
+    }
 }
