@@ -21,5 +21,14 @@ error_codes! {
         PlanInvalid = "plan_invalid",
         /// A yearly-cap configuration is invalid (cap 0, unknown scope …).
         CapInvalid = "cap_invalid",
+        /// Two rows of one policy group stratify by different fields, so their strata
+        /// would overlap (e.g. `credit=A` beside `risk=C`).
+        StratumOverlap = "stratum_overlap",
+        /// A plan names an item that is not in force on the plan date.
+        ItemNotInForce = "item_not_in_force",
+        /// An explicit sampling policy is not in force on the plan date.
+        PolicyNotInForce = "policy_not_in_force",
+        /// A policy row names both an item and an item kind.
+        PolicyTargetInvalid = "policy_target_invalid",
     }
 }

@@ -1,0 +1,452 @@
+//! The eligibility report: for every plan item and stratum, who is in the random pool,
+//! the quota, and for every other enterprise all the reasons why not.
+//!
+//! Sources: the rules it combines — [`super::applicability`], [`super::status`],
+//! [`super::cap`], [`super::hierarchy`], [`super::force`], [`super::policy`] — each cite
+//! their own. The report exists because 国办发〔2015〕58号 (d) and 《优化营商环境条例》
+//! Art. 54 \[V] require the process to be public: a regulator must be able to show, for
+//! every enterprise, why it was or was not in the pool.
+//!
+//! The report is deterministic and independent of the order of the roster, the
+//! history, the plan's items and the policy's rows: items are sorted by id, strata by
+//! key text, enterprises by USCC, reasons by code, visits by date then key.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::applicability::{check_item_in_force, jurisdiction_reason, scope_reason};
+use super::cap::CapConfig;
+use super::force::{ForceInConfig, ForceWhy};
+use super::hierarchy::{HierarchyMode, same_year_reason, three_month_reason};
+use super::policy::SamplingPolicy;
+use super::preset::preset;
+use super::reason::{Reason, ReasonCode};
+use super::status::status_reason;
+use super::stratum::StratumKey;
+use crate::model::{
+    Authority, Catalog, CheckRecord, ItemId, ItemKind, Provenance, Ratio, Roster, Uscc,
+};
+use crate::{Error, Result, RulesCode};
+
+/// A preset by name, taken as in force on `date` (default: the plan date).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresetRef {
+    /// Preset name (see [`super::preset_names`]).
+    pub name: String,
+    /// Date the preset must be in force on; defaults to the plan date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+}
+
+/// Where the plan's sampling policy comes from.
+///
+/// JSON: `{"preset": {"name": "henan_2021"}}` or `{"explicit": {…SamplingPolicy…}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PolicySource {
+    /// A bundled preset.
+    Preset(PresetRef),
+    /// A policy given in full.
+    Explicit(SamplingPolicy),
+}
+
+fn default_cap() -> Option<CapConfig> {
+    Some(CapConfig::default())
+}
+
+/// A plan request: who plans, for when, which items, under which rules.
+///
+/// `cap` defaults to [`CapConfig::default`] (2 visits, all authorities, random and
+/// special); `"cap": null` turns the cap off. `hierarchy` defaults to `same_year`,
+/// `force_in` to nothing forced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRequest {
+    /// The planning authority.
+    pub authority: Authority,
+    /// The calendar year of the plan (caps and the `same_year` rule count this year).
+    pub year: i32,
+    /// The plan date (items, policy and the 3-month rule are evaluated on it). Must lie
+    /// in `year` or the year before (a plan drawn up in December for next year).
+    pub date: NaiveDate,
+    /// The items to plan (unique).
+    pub items: Vec<ItemId>,
+    /// The sampling policy.
+    pub policy: PolicySource,
+    /// Yearly cap; `null` for none.
+    #[serde(default = "default_cap")]
+    pub cap: Option<CapConfig>,
+    /// Higher-level exclusion mode.
+    #[serde(default)]
+    pub hierarchy: HierarchyMode,
+    /// Force-in triggers.
+    #[serde(default)]
+    pub force_in: ForceInConfig,
+}
+
+/// The policy that was applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyUsed {
+    /// Policy name.
+    pub name: String,
+    /// Policy provenance.
+    pub provenance: Provenance,
+}
+
+/// One stratum of one item: the pool and its quota.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StratumEligibility {
+    /// Canonical stratum key text (`all`, `credit=A`, …).
+    pub key: String,
+    /// The stratum.
+    pub stratum: StratumKey,
+    /// `N`: number of eligible enterprises.
+    pub population: u64,
+    /// `n = min(N, max(min, min(max, ceil(N·p/q))))`.
+    pub quota: u64,
+    /// Ratio used.
+    pub ratio: Ratio,
+    /// Minimum used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u64>,
+    /// Maximum used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u64>,
+    /// Where the numbers come from.
+    pub provenance: Provenance,
+    /// Note from the policy row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Eligible enterprises, sorted by USCC.
+    pub eligible: Vec<Uscc>,
+}
+
+/// An enterprise outside an item's pool, with every reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    /// The enterprise.
+    pub uscc: Uscc,
+    /// All reasons, sorted by code.
+    pub reasons: Vec<Reason>,
+}
+
+/// An enterprise forced into an item's check outside the random quota.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForcedIn {
+    /// The enterprise.
+    pub uscc: Uscc,
+    /// Always `forced_in`.
+    pub reason: ReasonCode,
+    /// The triggers.
+    pub why: Vec<ForceWhy>,
+}
+
+/// Eligibility for one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemEligibility {
+    /// The item.
+    pub item: ItemId,
+    /// 重点 / 一般.
+    pub kind: ItemKind,
+    /// Strata, sorted by key text.
+    pub strata: Vec<StratumEligibility>,
+    /// Forced-in enterprises, sorted by USCC.
+    pub forced_in: Vec<ForcedIn>,
+    /// Excluded enterprises, sorted by USCC.
+    pub excluded: Vec<Exclusion>,
+}
+
+/// The eligibility report of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EligibilityReport {
+    /// The planning authority.
+    pub authority: Authority,
+    /// Plan year.
+    pub year: i32,
+    /// Plan date.
+    pub date: NaiveDate,
+    /// The policy applied.
+    pub policy: PolicyUsed,
+    /// The cap applied, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<CapConfig>,
+    /// The hierarchy mode applied.
+    pub hierarchy: HierarchyMode,
+    /// The force-in triggers applied.
+    pub force_in: ForceInConfig,
+    /// Per item, sorted by item id.
+    pub items: Vec<ItemEligibility>,
+}
+
+/// What the draw consumes for one stratum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrawStratum {
+    /// Canonical stratum key text.
+    pub key: String,
+    /// Eligible enterprises, sorted by USCC.
+    pub eligible: Vec<Uscc>,
+    /// How many to draw.
+    pub quota: u64,
+}
+
+/// What the draw consumes for one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrawItem {
+    /// The item.
+    pub item: ItemId,
+    /// Strata, sorted by key text.
+    pub strata: Vec<DrawStratum>,
+    /// Always checked, outside the quota; sorted by USCC.
+    pub forced_in: Vec<Uscc>,
+}
+
+impl EligibilityReport {
+    /// The plain data the draw engine consumes: per item, the strata (key, eligible
+    /// USCCs, quota) and the forced-in enterprises.
+    #[must_use]
+    pub fn draw_input(&self) -> Vec<DrawItem> {
+        self.items
+            .iter()
+            .map(|it| DrawItem {
+                item: it.item.clone(),
+                strata: it
+                    .strata
+                    .iter()
+                    .map(|s| DrawStratum {
+                        key: s.key.clone(),
+                        eligible: s.eligible.clone(),
+                        quota: s.quota,
+                    })
+                    .collect(),
+                forced_in: it.forced_in.iter().map(|f| f.uscc).collect(),
+            })
+            .collect()
+    }
+}
+
+fn plan_invalid(msg: String) -> Error {
+    Error::new(RulesCode::PlanInvalid, msg)
+}
+
+impl PlanRequest {
+    /// Checks the request on its own: a valid authority, a date in `year` or the year
+    /// before, at least one item and no repeated item, a valid cap.
+    ///
+    /// # Errors
+    /// `plan_invalid`, `cap_invalid`, and [`Authority::validate`]'s codes.
+    pub fn validate(&self) -> Result<()> {
+        self.authority
+            .validate()
+            .map_err(|e| e.within("authority"))?;
+        let y = self.date.year();
+        if y != self.year && y.checked_add(1) != Some(self.year) {
+            return Err(plan_invalid(format!(
+                "plan date {} is neither in plan year {} nor in the year before",
+                self.date, self.year
+            ))
+            .with_field("date")
+            .with_value(self.date.to_string()));
+        }
+        if self.items.is_empty() {
+            return Err(plan_invalid("the plan names no items".to_owned()).with_field("items"));
+        }
+        let mut seen = BTreeSet::new();
+        for (i, id) in self.items.iter().enumerate() {
+            if !seen.insert(id) {
+                return Err(plan_invalid(format!("item {} is named twice", id.as_str()))
+                    .with_field(format!("items[{i}]"))
+                    .with_value(id.as_str()));
+            }
+        }
+        if let Some(c) = &self.cap {
+            c.validate()?;
+        }
+        Ok(())
+    }
+
+    /// Resolves the policy: the preset in force, or the explicit policy checked.
+    ///
+    /// # Errors
+    /// `preset_unknown`, `preset_not_in_force`, `policy_not_in_force`, the codes of
+    /// [`SamplingPolicy::validate`] and `item_unknown` for a row naming an item not in
+    /// the catalog.
+    pub fn resolve_policy(&self, catalog: &Catalog) -> Result<SamplingPolicy> {
+        let policy = match &self.policy {
+            PolicySource::Preset(r) => preset(&r.name, r.date.unwrap_or(self.date))?,
+            PolicySource::Explicit(p) => {
+                p.validate().map_err(|e| e.within("policy.explicit"))?;
+                if !p.in_force(self.date) {
+                    return Err(Error::new(
+                        RulesCode::PolicyNotInForce,
+                        format!("policy {} is not in force on {}", p.name, self.date),
+                    )
+                    .with_field("policy.explicit.provenance")
+                    .with_value(self.date.to_string()));
+                }
+                p.clone()
+            }
+        };
+        policy
+            .check_items(catalog)
+            .map_err(|e| e.within("policy"))?;
+        Ok(policy)
+    }
+}
+
+/// Builds the eligibility report of a plan.
+///
+/// History rows about enterprises not on the roster are ignored. The roster may hold
+/// enterprises outside the authority's jurisdiction; they are reported as
+/// `outside_jurisdiction`. A runnable example is in the [module docs](crate::rules);
+/// the vectors in `tests/vectors/eligibility/` pin complete reports.
+///
+/// # Errors
+/// The codes of [`PlanRequest::validate`] and [`PlanRequest::resolve_policy`];
+/// `item_unknown` for a plan item not in the catalog; `item_not_in_force`;
+/// `policy_missing` for an item with no policy row and no default ratio.
+pub fn eligibility(
+    request: &PlanRequest,
+    catalog: &Catalog,
+    roster: &Roster,
+    history: &[CheckRecord],
+) -> Result<EligibilityReport> {
+    request.validate()?;
+    let policy = request.resolve_policy(catalog)?;
+    let mut item_ids: Vec<&ItemId> = request.items.iter().collect();
+    item_ids.sort();
+    let mut plan_items = Vec::with_capacity(item_ids.len());
+    for id in item_ids {
+        let item = catalog.item(id).ok_or_else(|| {
+            Error::new(
+                RulesCode::ItemUnknown,
+                format!("plan item {} is not in the catalog", id.as_str()),
+            )
+            .with_field("items")
+            .with_value(id.as_str())
+        })?;
+        check_item_in_force(item, request.date)?;
+        let rules = policy.rules_for(item)?;
+        plan_items.push((item, rules));
+    }
+
+    let mut by_uscc: BTreeMap<Uscc, Vec<&CheckRecord>> = BTreeMap::new();
+    for r in history {
+        by_uscc.entry(r.uscc).or_default().push(r);
+    }
+    let none: Vec<&CheckRecord> = Vec::new();
+
+    let mut items: Vec<ItemEligibility> = plan_items
+        .iter()
+        .map(|(item, rules)| ItemEligibility {
+            item: item.id.clone(),
+            kind: item.kind,
+            strata: rules
+                .iter()
+                .map(|r| StratumEligibility {
+                    key: r.stratum.to_string(),
+                    stratum: r.stratum,
+                    population: 0,
+                    quota: 0,
+                    ratio: r.rule.ratio,
+                    min: r.rule.min,
+                    max: r.rule.max,
+                    provenance: r.provenance.clone(),
+                    note: r.note.clone(),
+                    eligible: Vec::new(),
+                })
+                .collect(),
+            forced_in: Vec::new(),
+            excluded: Vec::new(),
+        })
+        .collect();
+
+    for e in roster.enterprises() {
+        let hist = by_uscc.get(&e.uscc).unwrap_or(&none);
+        let mut common: Vec<Reason> = Vec::new();
+        common.extend(jurisdiction_reason(&request.authority, e));
+        common.extend(status_reason(e));
+        if let Some(cap) = &request.cap {
+            common.extend(cap.reason(&request.authority, request.year, hist.iter().copied()));
+        }
+        if request.hierarchy == HierarchyMode::SameYear {
+            common.extend(same_year_reason(
+                &request.authority,
+                e,
+                request.year,
+                hist.iter().copied(),
+            ));
+        }
+        let why = request.force_in.why(e);
+        for ((item, _), out) in plan_items.iter().zip(items.iter_mut()) {
+            let mut reasons = common.clone();
+            reasons.extend(scope_reason(item, e));
+            if request.hierarchy == HierarchyMode::SameItemsThreeMonths {
+                reasons.extend(three_month_reason(
+                    &request.authority,
+                    e,
+                    &item.id,
+                    request.date,
+                    hist.iter().copied(),
+                ));
+            }
+            let stratum = out.strata.iter().position(|s| s.stratum.contains(e));
+            if stratum.is_none() {
+                let grade = e.food_risk_grade.map_or("none", |g| g.as_str());
+                reasons.push(
+                    Reason::new(ReasonCode::NoStratum)
+                        .with("credit_class", e.credit_class.as_str())
+                        .with("food_risk_grade", grade),
+                );
+            }
+            reasons.sort_by_key(|r| r.code);
+            match (reasons.is_empty(), stratum) {
+                (true, _) if !why.is_empty() => out.forced_in.push(ForcedIn {
+                    uscc: e.uscc,
+                    reason: ReasonCode::ForcedIn,
+                    why: why.clone(),
+                }),
+                (true, Some(s)) => {
+                    if let Some(st) = out.strata.get_mut(s) {
+                        st.eligible.push(e.uscc);
+                    }
+                }
+                _ => out.excluded.push(Exclusion {
+                    uscc: e.uscc,
+                    reasons,
+                }),
+            }
+        }
+    }
+
+    for it in &mut items {
+        for s in &mut it.strata {
+            s.population = u64::try_from(s.eligible.len()).unwrap_or(u64::MAX);
+            s.quota = super::quota::quota(s.population, s.ratio, s.min, s.max);
+        }
+    }
+
+    Ok(EligibilityReport {
+        authority: request.authority.clone(),
+        year: request.year,
+        date: request.date,
+        policy: PolicyUsed {
+            name: policy.name.clone(),
+            provenance: policy.provenance.clone(),
+        },
+        cap: request.cap.clone(),
+        hierarchy: request.hierarchy,
+        force_in: request.force_in,
+        items,
+    })
+}

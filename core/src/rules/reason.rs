@@ -1,0 +1,179 @@
+//! Reason codes: why an enterprise is or is not in the pool of an item.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{CheckKind, CheckRecord, ItemId};
+
+/// Why an enterprise is outside (or forced into) an item's random pool. Serialises as
+/// a stable snake_case string; these strings are API.
+///
+/// | Code | Meaning | Rule |
+/// |---|---|---|
+/// | `outside_jurisdiction` | registered outside the planning authority's territory | [`super::applicability`] |
+/// | `deregistered` | 注销 | [`super::status`] |
+/// | `revoked` | 吊销 | [`super::status`] |
+/// | `moved_out` | 迁出 | [`super::status`] |
+/// | `not_in_item_scope` | the item does not apply to the enterprise's categories | [`super::applicability`] |
+/// | `yearly_cap_reached` | the yearly per-enterprise visit cap is reached | [`super::cap`] |
+/// | `checked_by_higher_level` | a covering higher-level authority checked it (whole year, or the same item within 3 months) | [`super::hierarchy`] |
+/// | `no_stratum` | the policy's strata for the item do not cover the enterprise (e.g. no food risk grade under a risk-graded policy) | [`super::policy`] |
+/// | `forced_in` | always checked, outside the random quota | [`super::force`] |
+///
+/// ```
+/// use shuangsuiji::rules::ReasonCode;
+/// assert_eq!(serde_json::to_string(&ReasonCode::YearlyCapReached).unwrap(), "\"yearly_cap_reached\"");
+/// assert_eq!(ReasonCode::MovedOut.as_str(), "moved_out");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ReasonCode {
+    /// Registered outside the authority's jurisdiction.
+    OutsideJurisdiction,
+    /// 注销.
+    Deregistered,
+    /// 吊销.
+    Revoked,
+    /// 迁出.
+    MovedOut,
+    /// The item's scope does not include the enterprise.
+    NotInItemScope,
+    /// The yearly visit cap is reached.
+    YearlyCapReached,
+    /// Checked by a covering higher-level authority.
+    CheckedByHigherLevel,
+    /// No stratum of the policy contains the enterprise.
+    NoStratum,
+    /// Forced into the check outside the random quota.
+    ForcedIn,
+}
+
+impl ReasonCode {
+    /// Every code, in report order.
+    pub const ALL: &'static [Self] = &[
+        Self::OutsideJurisdiction,
+        Self::Deregistered,
+        Self::Revoked,
+        Self::MovedOut,
+        Self::NotInItemScope,
+        Self::YearlyCapReached,
+        Self::CheckedByHigherLevel,
+        Self::NoStratum,
+        Self::ForcedIn,
+    ];
+
+    /// The stable snake_case string.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::OutsideJurisdiction => "outside_jurisdiction",
+            Self::Deregistered => "deregistered",
+            Self::Revoked => "revoked",
+            Self::MovedOut => "moved_out",
+            Self::NotInItemScope => "not_in_item_scope",
+            Self::YearlyCapReached => "yearly_cap_reached",
+            Self::CheckedByHigherLevel => "checked_by_higher_level",
+            Self::NoStratum => "no_stratum",
+            Self::ForcedIn => "forced_in",
+        }
+    }
+}
+
+/// One prior visit used as evidence: the rows of the history that share a
+/// [`CheckRecord::visit_key`], merged.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisitEvidence {
+    /// Earliest date among the visit's rows.
+    pub date: NaiveDate,
+    /// The visit key.
+    pub visit_key: String,
+    /// Task ids (sorted, unique).
+    pub task_ids: Vec<String>,
+    /// Authority ids (sorted, unique).
+    pub authorities: Vec<String>,
+    /// Kinds of check (sorted, unique).
+    pub kinds: Vec<CheckKind>,
+    /// Items checked (sorted, unique).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemId>,
+    /// For the 3-month rule: the last day the visit blocks (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked_until: Option<NaiveDate>,
+}
+
+/// Groups history rows into visits (by [`CheckRecord::visit_key`]), sorted by date then
+/// key. Independent of the order of `records`.
+pub(crate) fn group_visits<'a>(
+    records: impl IntoIterator<Item = &'a CheckRecord>,
+) -> Vec<VisitEvidence> {
+    #[derive(Default)]
+    struct Acc {
+        date: Option<NaiveDate>,
+        tasks: BTreeSet<String>,
+        auths: BTreeSet<String>,
+        kinds: BTreeSet<CheckKind>,
+        items: BTreeSet<ItemId>,
+    }
+    let mut map: BTreeMap<String, Acc> = BTreeMap::new();
+    for r in records {
+        let a = map.entry(r.visit_key()).or_default();
+        a.date = Some(a.date.map_or(r.date, |d| d.min(r.date)));
+        a.tasks.insert(r.task_id.clone());
+        a.auths.insert(r.authority.id.clone());
+        a.kinds.insert(r.kind);
+        a.items.extend(r.items.iter().cloned());
+    }
+    let mut v: Vec<VisitEvidence> = map
+        .into_iter()
+        .filter_map(|(key, a)| {
+            Some(VisitEvidence {
+                date: a.date?,
+                visit_key: key,
+                task_ids: a.tasks.into_iter().collect(),
+                authorities: a.auths.into_iter().collect(),
+                kinds: a.kinds.into_iter().collect(),
+                items: a.items.into_iter().collect(),
+                blocked_until: None,
+            })
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// One reason with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reason {
+    /// The code.
+    pub code: ReasonCode,
+    /// Prior visits that justify it (cap, hierarchy).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<VisitEvidence>,
+    /// Further evidence as key/value text (status, division, limit …).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub detail: BTreeMap<String, String>,
+}
+
+impl Reason {
+    /// A reason without evidence.
+    #[must_use]
+    pub fn new(code: ReasonCode) -> Self {
+        Self {
+            code,
+            visits: Vec::new(),
+            detail: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a key/value piece of evidence.
+    #[must_use]
+    pub fn with(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.detail.insert(key.to_owned(), value.into());
+        self
+    }
+}
