@@ -323,9 +323,11 @@ pub fn history(
     }
 
     // 8. Exception checks (个案检查).
-    let mut n = 0;
+    // Each case gets its own task number, counted per case type.
+    let mut numbers: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
     let mut case_task = |prefix: &str| {
-        n += 1;
+        let n = numbers.entry(prefix.to_owned()).or_insert(0);
+        *n += 1;
         format!("HLGL-{prefix}-2024-{n:03}")
     };
     let complained: Vec<&Enterprise> = local.iter().copied().filter(|e| e.complaints > 0).collect();
