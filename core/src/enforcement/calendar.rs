@@ -3,13 +3,13 @@
 //! # Sources
 //!
 //! * 《国务院关于职工工作时间的规定》 (国务院令第146号, in force 1995-05-01) Art. 7
-//!   [V]: 国家机关、事业单位 … 星期六和星期日为周休息日.
+//!   \[V\]: 国家机关、事业单位 … 星期六和星期日为周休息日.
 //! * 《全国年节及纪念日放假办法》 (2013 text until 2024-12-31; 2024-11-10 revision,
-//!   applied from 2025-01-01) Arts. 2, 6, 7 [V]: statutory holidays, 补假 and 调休.
+//!   applied from 2025-01-01) Arts. 2, 6, 7 \[V\]: statutory holidays, 补假 and 调休.
 //!   Art. 3 partial holidays (妇女节 …) do not close offices and are ignored.
 //!   Art. 4 minority holidays are set locally: see [`RegionalOverlay`].
 //! * The State Council's yearly notices, bundled as data in `core/data/calendar/`
-//!   [S: text compared across reprints]:
+//!   \[S: text compared across reprints\]:
 //!   2024 国办发明电〔2023〕7号 (2023-10-25); 2025 国办发明电〔2024〕12号 (2024-11-12);
 //!   2026 notice of 2025-11-04 (number not seen in the sources, left empty).
 //!

@@ -24,7 +24,7 @@ pub enum Condition {
     /// No earlier violation of the same type within `lookback_months` before the act
     /// (初次违法 / 首违).
     FirstOffence {
-        /// Look-back in months (24 per SAMR 2025 [S]; 36 in 巴中 [S]).
+        /// Look-back in months (24 per SAMR 2025 \[S\]; 36 in 巴中 \[S\]).
         lookback_months: u32,
     },
     /// Corrected as required.

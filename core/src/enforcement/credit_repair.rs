@@ -4,22 +4,22 @@
 //! # Regimes
 //!
 //! * **`samr_2021`**, 2021-09-01 … 2025-12-24:
-//!   * 《市场监督管理行政处罚信息公示规定》 (SAMR 令45, in force 2021-09-01) [V]:
+//!   * 《市场监督管理行政处罚信息公示规定》 (SAMR 令45, in force 2021-09-01) \[V\]:
 //!     Art. 2 ¶2 仅受到警告的不予公示; Art. 13 通报批评 or 较低数额罚款 → stop 3 months
 //!     after publication, others 3 years, 限制开展生产经营活动/限制从业 > 3 years → the
 //!     restriction period; Art. 14 early stop when (一) duties fulfilled, (二) harm
 //!     eliminated, (三) no repeat of the same type, (四) not on 经营异常名录 /
 //!     严重违法失信名单, and never for 责令停产停业、限制开展生产经营活动、限制从业、降低资质
 //!     等级、吊销许可证件、吊销营业执照.
-//!   * 《市场监督管理信用修复管理办法》 国市监信规〔2021〕3号 (2021-09-01 … 2025-12-24) [S]:
+//!   * 《市场监督管理信用修复管理办法》 国市监信规〔2021〕3号 (2021-09-01 … 2025-12-24) \[S\]:
 //!     application after **6 months** of publicity, **1 year** for 食品、药品、特种设备.
 //!     The "较低数额" threshold is set by provincial AMRs: pass it in [`RepairPolicy`].
 //! * **`samr_2025`**, from 2025-12-25: SAMR 令107 《市场监督管理信用修复管理办法》 [S — article
 //!   text not seen]: 轻微 — warnings not published, others stop automatically after
 //!   3 months, no application; 一般 — apply after 3 months, stop at 1 year; 严重 — apply
 //!   after 1 year, stop at 3 years. 令45 Art. 14's conditions and no-repair list are kept
-//!   (no amendment of 令45 was found [NF]); the class follows [`PenaltyRecord::class`],
-//!   or, when absent, a preset by analogy with the NDRC 2025 draft [S].
+//!   (no amendment of 令45 was found \[NF\]); the class follows [`PenaltyRecord::class`],
+//!   or, when absent, a preset by analogy with the NDRC 2025 draft \[S\].
 //!
 //! Periods run from the publication date (from the decision date when not given, with a
 //! note) in months per 民法典 Art. 202. The publicity's last day is the corresponding

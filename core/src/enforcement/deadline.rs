@@ -2,12 +2,12 @@
 //!
 //! # Computation rules
 //!
-//! * 《民法典》 (in force 2021-01-01) Art. 201 [V]: 开始的当日不计入，自下一日开始计算.
-//!   Art. 202 [V]: month and year periods end on the corresponding day of the last month,
-//!   or its last day when there is no such day. Art. 203 [V]: a last day that is a
+//! * 《民法典》 (in force 2021-01-01) Art. 201 \[V\]: 开始的当日不计入，自下一日开始计算.
+//!   Art. 202 \[V\]: month and year periods end on the corresponding day of the last month,
+//!   or its last day when there is no such day. Art. 203 \[V\]: a last day that is a
 //!   法定休假日 moves to the day after the holiday ends.
 //! * 《市场监督管理行政处罚程序规定》 (令2号 in force 2019-04-01, as amended by 令61 of
-//!   2022-09-29) Art. 80 [V, mirror]: 期间开始的日不计算在内 … 期间届满的最后一日为
+//!   2022-09-29) Art. 80 \[V, mirror\]: 期间开始的日不计算在内 … 期间届满的最后一日为
 //!   法定节假日的，以法定节假日后的第一日为期间届满的日期. Art. 84: "内" includes the
 //!   number itself, so the due date is the last permitted day.
 //! * Working-day periods count working days of the [`Calendar`] after the start day;
@@ -15,7 +15,7 @@
 //! * Calendar-day and month periods end on the computed day; if it is not a working
 //!   day (weekend not listed as 上班, holiday, or 调休 rest day), the due date moves to
 //!   the next working day. Reading weekends as 法定休假日 for this purpose is the usual
-//!   administrative practice [S]; a make-up Saturday is a working day and does not move.
+//!   administrative practice \[S\]; a make-up Saturday is a working day and does not move.
 //!
 //! Suspended time (检测、检验、检疫、鉴定、听证 …, 程序规定 Arts. 18 ¶2 and 64 ¶2) is not
 //! modelled: add it to the start date or compute from the resumed date.

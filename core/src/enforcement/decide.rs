@@ -20,7 +20,7 @@
 //!
 //! Whenever the outcome is `not_punished` or `may_not_punish`, the decision carries the
 //! education duty of Art. 33 ¶3 (对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人
-//! 进行教育) [V].
+//! 进行教育) \[V\].
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -139,7 +139,7 @@ pub struct Decision {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionPolicy {
-    /// Look-back for 初次违法 under Art. 33 ¶1 (months). Default 24 [S: SAMR 2025].
+    /// Look-back for 初次违法 under Art. 33 ¶1 (months). Default 24 \[S: SAMR 2025\].
     pub first_offence_lookback_months: u32,
 }
 

@@ -3,12 +3,12 @@
 //! # Sources
 //!
 //! * 行政处罚法 (2021 revision, in force 2021-07-15) Art. 5 ¶2 (过罚相当) and Art. 34
-//!   (裁量基准) [V].
+//!   (裁量基准) \[V\].
 //! * 国市监法规〔2022〕2号 《关于规范市场监督管理行政处罚裁量权的指导意见》 (adopted
-//!   2022-09-28) [S]: 不予 / 减轻 / 从轻 / 一般 / 从重.
+//!   2022-09-28) \[S\]: 不予 / 减轻 / 从轻 / 一般 / 从重.
 //! * The **30 % / 70 %** split (从轻 in the lowest 30 % of [min, max], 一般 30–70 %,
-//!   从重 the rest) is a city AMR's implementing rule [S]; that it is verbatim in the
-//!   SAMR guidance is [R]. It is therefore a configurable [`DiscretionPreset`], not law.
+//!   从重 the rest) is a city AMR's implementing rule \[S\]; that it is verbatim in the
+//!   SAMR guidance is \[R\]. It is therefore a configurable [`DiscretionPreset`], not law.
 //!
 //! # Arithmetic
 //!

@@ -1,7 +1,7 @@
 //! Leniency menus (减罚免罚清单) as data: entries with legal basis, typed conditions and
 //! outcome.
 //!
-//! Bundled menus (`core/data/leniency/*.json`, all [S] — the official attachments were
+//! Bundled menus (`core/data/leniency/*.json`, all \[S\] — the official attachments were
 //! not available; see each entry's `verification`, `flags` and `note`):
 //!
 //! * `samr-2025-first-offence` — 《市场监管行政违法行为首违不罚清单（一）》, issued with

@@ -2,7 +2,7 @@
 //! defend, discretion bands, the working-day calendar, deadlines and credit repair.
 //!
 //! Every rule lives in its own module and cites its document, article, effective
-//! dates and verification level ([V] built in; [S]/[R] as presets or data marked with
+//! dates and verification level (\[V\] built in; \[S\]/\[R\] as presets or data marked with
 //! their level, see [`crate::model::Verification`]):
 //!
 //! * statutory leniency rules (one file each under `statute/`): 行政处罚法 Arts. 32,

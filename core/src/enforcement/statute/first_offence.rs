@@ -1,10 +1,10 @@
-//! 首违可不罚 — 行政处罚法 (2021 revision, in force 2021-07-15) Art. 33 ¶1, second sentence [V]:
+//! 首违可不罚 — 行政处罚法 (2021 revision, in force 2021-07-15) Art. 33 ¶1, second sentence \[V\]:
 //!
 //! > 初次违法且危害后果轻微并及时改正的，可以不予行政处罚。
 //!
 //! Discretionary. The law does not define 初次; the look-back is a preset of
 //! [`DecisionPolicy`](crate::enforcement::DecisionPolicy) (24 months per SAMR's 2025
-//! statements [S]; 36 months in 巴中 [S]), counted over records of the same violation type.
+//! statements \[S\]; 36 months in 巴中 \[S\]), counted over records of the same violation type.
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, Context, CorrectionRequirement, evaluate as check};

@@ -1,4 +1,4 @@
-//! 轻微不罚 — 行政处罚法 (2021 revision, in force 2021-07-15) Art. 33 ¶1, first sentence [V]:
+//! 轻微不罚 — 行政处罚法 (2021 revision, in force 2021-07-15) Art. 33 ¶1, first sentence \[V\]:
 //!
 //! > 违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。
 //!

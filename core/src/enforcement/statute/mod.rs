@@ -1,4 +1,4 @@
-//! The statutory rules built in ([V]), one per file, each a pure function of the facts.
+//! The statutory rules built in (\[V\]), one per file, each a pure function of the facts.
 
 pub(crate) mod first_offence;
 pub(crate) mod minor;
