@@ -112,3 +112,25 @@ mod props {
         }
     }
 }
+
+/// Timing probe, run by hand: `cargo test --release -p shuangsuiji --test
+/// enforcement_deadlines -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing probe, not a correctness test"]
+fn timing_probe() {
+    let t = std::time::Instant::now();
+    let cal = Calendar::national().unwrap();
+    println!("Calendar::national(): {:?}", t.elapsed());
+    let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let t = std::time::Instant::now();
+    let mut n = 0u32;
+    for off in 0..900 {
+        let s = start + chrono::Duration::days(off);
+        for k in DeadlineKind::ALL {
+            if deadline(&cal, *k, s).is_ok() {
+                n += 1;
+            }
+        }
+    }
+    println!("{n} deadlines in {:?}", t.elapsed());
+}

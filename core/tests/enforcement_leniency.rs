@@ -263,3 +263,103 @@ fn vectors() {
         }
     }
 }
+
+#[test]
+fn every_not_found_entry_is_refused() {
+    let mut n = 0;
+    for e in entries()
+        .iter()
+        .filter(|e| e.status == EntryStatus::NotFound)
+    {
+        assert!(e.conditions.is_empty() && e.outcome.is_none(), "{}", e.id);
+        assert!(
+            e.note.is_some(),
+            "{} needs a note saying what was not found",
+            e.id
+        );
+        let err = decide(Some(e), &base(), &[], d(2025, 6, 20)).unwrap_err();
+        assert_eq!(err.code().as_str(), "menu_entry_not_found", "{}", e.id);
+        n += 1;
+    }
+    assert_eq!(n, 5); // 首违 7, 8; 轻微 three of four
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn record() -> impl Strategy<Value = ViolationRecord> {
+        (
+            0usize..3,
+            0i64..2000,
+            proptest::option::of(0i64..400),
+            any::<bool>(),
+        )
+            .prop_map(|(t, back, pen, food)| {
+                let committed = d(2025, 6, 2) - chrono::Duration::days(back);
+                ViolationRecord {
+                    violation_type: ["t", "u", "v"][t].to_owned(),
+                    committed_on: committed,
+                    penalty_decided_on: pen.map(|p| committed + chrono::Duration::days(p)),
+                    food_safety: food,
+                }
+            })
+    }
+
+    proptest! {
+        /// The decision does not depend on the order of the history records.
+        #[test]
+        fn decision_is_history_order_independent(
+            mut history in proptest::collection::vec(record(), 0..8),
+            harm in 0usize..3, corr in 0usize..3, food in any::<bool>(), minor in any::<bool>(),
+        ) {
+            let mut f = base();
+            f.harm = [Harm::None, Harm::Minor, Harm::Harmful][harm];
+            f.correction = [Correction::Immediately, Correction::WithinOrderedPeriod, Correction::NotCorrected][corr];
+            f.food_safety_law = food;
+            f.minor_violation = minor;
+            let e = Menu::bundled_entry("samr-2025-first-offence-3").unwrap();
+            f.item.licence_change_art52_3 = Some(true);
+            let a = decide(Some(&e), &f, &history, d(2025, 6, 20)).unwrap();
+            history.reverse();
+            let b = decide(Some(&e), &f, &history, d(2025, 6, 20)).unwrap();
+            prop_assert_eq!(a, b);
+        }
+
+        /// Never 不予 / 可以不予 when the harm is beyond minor, unless no fault is proven.
+        #[test]
+        fn harmful_acts_are_never_excused(corr in 0usize..3, minor in any::<bool>(), food in any::<bool>()) {
+            let mut f = base();
+            f.harm = Harm::Harmful;
+            f.correction = [Correction::Immediately, Correction::WithinOrderedPeriod, Correction::NotCorrected][corr];
+            f.minor_violation = minor;
+            f.food_safety_law = food;
+            for e in entries().iter().filter(|e| e.status == EntryStatus::Listed) {
+                let mut g = qualifying(e);
+                g.harm = f.harm; g.correction = f.correction; g.minor_violation = minor; g.food_safety_law = food;
+                let dec = decide(Some(e), &g, &[], d(2025, 6, 20)).unwrap();
+                prop_assert!(!matches!(dec.outcome, Outcome::NotPunished | Outcome::MayNotPunish), "{}", e.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn bazhong_three_year_lookback() {
+    let samr = Menu::bundled_entry("samr-2025-first-offence-5").unwrap();
+    let bazhong = samr.clone().with_first_offence_lookback(36);
+    let f = qualifying(&samr);
+    let h = vec![ViolationRecord {
+        violation_type: f.violation_type.clone(),
+        committed_on: d(2022, 12, 2), // 30 months before 2025-06-02
+        penalty_decided_on: None,
+        food_safety: true,
+    }];
+    let on = d(2025, 6, 20);
+    assert_eq!(
+        decide(Some(&samr), &f, &h, on).unwrap().deciding_rule,
+        RuleId::MenuEntry
+    );
+    let dec = decide(Some(&bazhong), &f, &h, on).unwrap();
+    assert_ne!(dec.deciding_rule, RuleId::MenuEntry);
+}

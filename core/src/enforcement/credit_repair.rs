@@ -211,8 +211,6 @@ pub struct RepairAssessment {
     /// Last day shown (the publicity stops after it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publicity_last_day: Option<NaiveDate>,
-    /// The publicity stops by itself at the end, without application.
-    pub stops_automatically: bool,
     /// First day an application for early stop (repair) may be made; `None` when none can.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earliest_repair_application: Option<NaiveDate>,
@@ -362,12 +360,12 @@ pub fn assess(
             None,
         )
     };
-    // (published, last-day months, automatic, minimum months or None = no application)
-    let (provenance, published, total_months, automatic, min_months): (
+    // (sources, published, months to the last day shown, minimum months before an
+    // application — None = no application: the publicity simply stops at its end)
+    let (provenance, published, total_months, min_months): (
         Vec<Provenance>,
         bool,
         u32,
-        bool,
         Option<u32>,
     ) = match regime {
         Regime::Samr2021 => {
@@ -382,9 +380,9 @@ pub fn assess(
                 ),
             ];
             if only_warnings {
-                (p, false, 0, true, None)
+                (p, false, 0, None)
             } else if only_light(record, policy) {
-                (p, true, 3, true, None)
+                (p, true, 3, None)
             } else {
                 let total = match record.restriction_months {
                     Some(m) if m > 36 => m,
@@ -394,7 +392,7 @@ pub fn assess(
                     Sector::Food | Sector::Drug | Sector::SpecialEquipment => 12,
                     Sector::Other => 6,
                 };
-                (p, true, total, true, Some(min))
+                (p, true, total, Some(min))
             }
         }
         Regime::Samr2025 => {
@@ -416,15 +414,15 @@ pub fn assess(
                 preset_class(record, policy)
             });
             match class {
-                SeverityClass::Minor if only_warnings => (p, false, 0, true, None),
-                SeverityClass::Minor => (p, true, 3, true, None),
-                SeverityClass::General => (p, true, 12, true, Some(3)),
+                SeverityClass::Minor if only_warnings => (p, false, 0, None),
+                SeverityClass::Minor => (p, true, 3, None),
+                SeverityClass::General => (p, true, 12, Some(3)),
                 SeverityClass::Serious => {
                     let total = match record.restriction_months {
                         Some(m) if m > 36 => m,
                         _ => 36,
                     };
-                    (p, true, total, true, Some(12))
+                    (p, true, total, Some(12))
                 }
             }
         }
@@ -521,7 +519,6 @@ pub fn assess(
         published,
         period_start: published.then_some(start),
         publicity_last_day,
-        stops_automatically: automatic,
         earliest_repair_application: earliest,
         conditions,
         eligible_now,

@@ -308,7 +308,7 @@ pub fn decide_with(
     if deciding_rule == RuleId::MenuEntry {
         if let Some(e) = entry {
             basis.extend(e.legal_basis.iter().cloned());
-            // A 首违 entry rests on Art. 33 ¶1; say so.
+            // Both SAMR lists (首违 and 轻微) implement Art. 33 ¶1; say so.
             basis.push(legal_ref(&statute::penalty_law("第三十三条第一款")));
         }
     }

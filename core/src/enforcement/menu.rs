@@ -92,6 +92,27 @@ pub struct MenuEntry {
     pub provenance: Option<Provenance>,
 }
 
+impl MenuEntry {
+    /// The entry with every 初次违法 look-back replaced, e.g. 36 months for 巴中's
+    /// 《"首违不罚"清单适用规则（试行）》 (三年内首次违反 \[S\]) instead of SAMR's 24.
+    ///
+    /// ```
+    /// use shuangsuiji::enforcement::{Condition, Menu};
+    /// let e = Menu::bundled_entry("samr-2025-first-offence-5")?.with_first_offence_lookback(36);
+    /// assert!(e.conditions.contains(&Condition::FirstOffence { lookback_months: 36 }));
+    /// # Ok::<(), shuangsuiji::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_first_offence_lookback(mut self, months: u32) -> Self {
+        for c in &mut self.conditions {
+            if let Condition::FirstOffence { lookback_months } = c {
+                *lookback_months = months;
+            }
+        }
+        self
+    }
+}
+
 /// A leniency menu.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
