@@ -363,3 +363,50 @@ fn bazhong_three_year_lookback() {
     let dec = decide(Some(&bazhong), &f, &h, on).unwrap();
     assert_ne!(dec.deciding_rule, RuleId::MenuEntry);
 }
+
+#[test]
+fn custom_menus_parse_validate_and_decide() {
+    let local = r#"{
+      "id": "local", "title": "本地从轻清单（示例）",
+      "provenance": {"document": "synthetic example", "verification": "synthetic", "effective_from": "2025-01-01"},
+      "entries": [{
+        "id": "local-1", "number": 1, "status": "listed", "violation_type": "t",
+        "conditions": [{"kind": "corrected", "requirement": "immediately"}],
+        "outcome": "lighter", "verification": "local"
+      }]
+    }"#;
+    let m = Menu::parse(local).unwrap();
+    let mut f = base();
+    f.correction = Correction::Immediately;
+    let dec = decide(Some(&m.entries[0]), &f, &[], d(2025, 6, 20)).unwrap();
+    assert_eq!(dec.outcome, Outcome::Lighter);
+    assert_eq!(dec.deciding_rule, RuleId::MenuEntry);
+    assert!(dec.education_note.is_none());
+
+    let dup = local.replace(
+        r#""entries": [{"#,
+        r#""entries": [{"id": "local-1", "status": "not_found", "verification": "local"}, {"#,
+    );
+    assert_eq!(
+        Menu::parse(&dup).unwrap_err().code().as_str(),
+        "menu_invalid"
+    );
+    let no_outcome = local.replace(r#""outcome": "lighter", "#, "");
+    assert_eq!(
+        Menu::parse(&no_outcome).unwrap_err().code().as_str(),
+        "menu_invalid"
+    );
+    let bad_kind = local.replace(r#""kind": "corrected""#, r#""kind": "no_such_condition""#);
+    assert_eq!(
+        Menu::parse(&bad_kind).unwrap_err().code().as_str(),
+        "json_shape"
+    );
+    let extra = local.replace(
+        r#""requirement": "immediately""#,
+        r#""requirement": "immediately", "x": 1"#,
+    );
+    assert_eq!(
+        Menu::parse(&extra).unwrap_err().code().as_str(),
+        "json_shape"
+    );
+}

@@ -509,6 +509,9 @@ pub fn assess(
             });
         }
     }
+    if regime == Regime::Samr2025 && date(SAMR_2025_FROM).is_some_and(|d| record.decided_on < d) {
+        notes.push("decided before 2025-12-25 but assessed under 令107 (the regime in force on the assessment date); 令107's transitional provisions were not seen".to_owned());
+    }
     if regime == Regime::Samr2025 && !blocking.is_empty() {
         notes.push("令107 lets 严重 information be repaired after 1 year, but 令45 Art. 14 ¶3 (no amendment found) forbids early stop for these penalties; confirm against the 令107 text".to_owned());
     }

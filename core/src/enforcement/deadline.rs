@@ -259,11 +259,14 @@ pub struct Deadline {
     pub provenance: Provenance,
 }
 
+/// Longest period accepted (units), far beyond any statutory period.
+pub const MAX_PERIOD_COUNT: u32 = 10_000;
+
 /// The last permitted day of `period` starting on `start` (start day excluded).
 ///
 /// # Errors
 /// `calendar_year_missing` when a day to count or check lies in a year without data;
-/// `facts_invalid` for a zero-length period.
+/// `facts_invalid` for a period of 0 or more than [`MAX_PERIOD_COUNT`] units.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -275,13 +278,13 @@ pub struct Deadline {
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn due_date(cal: &Calendar, start: NaiveDate, period: Period) -> Result<NaiveDate> {
-    if period.count == 0 {
+    if period.count == 0 || period.count > MAX_PERIOD_COUNT {
         return Err(Error::new(
             EnforcementCode::FactsInvalid,
-            "a period must be at least one unit long",
+            format!("a period must be 1..={MAX_PERIOD_COUNT} units long"),
         )
         .with_field("count")
-        .with_value("0"));
+        .with_value(period.count.to_string()));
     }
     let raw = match period.unit {
         PeriodUnit::WorkingDays => {

@@ -28,7 +28,9 @@ pub use calendar::{
     Calendar, CalendarYear, DayStatus, HolidayBlock, Notice, RegionalHoliday, RegionalOverlay,
 };
 pub use condition::{Condition, ConditionCheck, CorrectionRequirement};
-pub use deadline::{Deadline, DeadlineKind, Period, PeriodUnit, deadline, due_date, roll_forward};
+pub use deadline::{
+    Deadline, DeadlineKind, MAX_PERIOD_COUNT, Period, PeriodUnit, deadline, due_date, roll_forward,
+};
 pub use decide::{
     Combinator, Decision, DecisionPolicy, Outcome, RuleEvaluation, RuleId, decide, decide_with,
 };
