@@ -188,9 +188,9 @@ pub(crate) fn evaluate(c: &Condition, f: &CaseFacts, ctx: &Context<'_>) -> Resul
                 CorrectionRequirement::Immediately => f.correction == Correction::Immediately,
                 CorrectionRequirement::InTime => f.correction != Correction::NotCorrected,
             };
-            (ok, format!("correction: {:?}", f.correction))
+            (ok, format!("correction: {}", f.correction.as_str()))
         }
-        Condition::HarmAtMost { level } => (f.harm <= *level, format!("harm: {:?}", f.harm)),
+        Condition::HarmAtMost { level } => (f.harm <= *level, format!("harm: {}", f.harm.as_str())),
         Condition::GoodsValueAtMost { fen } => {
             let v = f
                 .goods_value_fen
@@ -218,13 +218,13 @@ pub(crate) fn evaluate(c: &Condition, f: &CaseFacts, ctx: &Context<'_>) -> Resul
         }
         Condition::NotCatering => {
             let s = f.stage.ok_or_else(|| missing("stage"))?;
-            (s != Stage::Catering, format!("stage: {s:?}"))
+            (s != Stage::Catering, format!("stage: {}", s.as_str()))
         }
         Condition::FoodBusinessStage => {
             let s = f.stage.ok_or_else(|| missing("stage"))?;
             (
                 matches!(s, Stage::Sale | Stage::Catering),
-                format!("stage: {s:?}"),
+                format!("stage: {}", s.as_str()),
             )
         }
         Condition::NotCookedBulkFood => {

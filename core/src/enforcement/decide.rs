@@ -300,6 +300,16 @@ pub fn decide_with(
     let mitigation_applies = mitigation.applies;
     rules.push(mitigation);
 
+    if !facts.food_safety_law
+        && rules
+            .iter()
+            .any(|r| r.rule == RuleId::SeriousFood && r.conditions.iter().any(|c| c.met))
+    {
+        notes.push(
+            "Art. 67 grounds are present, but the act is not penalised under the articles Art. 67 covers (food_safety_law = false)"
+                .to_owned(),
+        );
+    }
     let decisive = rules.iter().find(|r| r.applies);
     let (outcome, deciding_rule, mut basis) = match decisive {
         Some(r) => (r.outcome, r.rule, vec![legal_ref(&r.provenance)]),

@@ -17,6 +17,18 @@ pub enum Correction {
     NotCorrected,
 }
 
+impl Correction {
+    /// The canonical snake_case string.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Immediately => "immediately",
+            Self::WithinOrderedPeriod => "within_ordered_period",
+            Self::NotCorrected => "not_corrected",
+        }
+    }
+}
+
 /// The harm caused (危害后果).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -29,6 +41,18 @@ pub enum Harm {
     Harmful,
 }
 
+impl Harm {
+    /// The canonical snake_case string.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Minor => "minor",
+            Self::Harmful => "harmful",
+        }
+    }
+}
+
 /// The food business stage the violation happened in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -39,6 +63,18 @@ pub enum Stage {
     Sale,
     /// 餐饮服务 (part of 食品经营).
     Catering,
+}
+
+impl Stage {
+    /// The canonical snake_case string.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Production => "production",
+            Self::Sale => "sale",
+            Self::Catering => "catering",
+        }
+    }
 }
 
 /// Facts for 食品安全法实施条例 Art. 67 (情节严重) that are not derived from other facts.
