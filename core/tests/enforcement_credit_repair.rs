@@ -56,3 +56,50 @@ fn vectors() {
         }
     }
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+    use shuangsuiji::enforcement::credit_repair::{PenaltyKind, Sector};
+
+    proptest! {
+        /// The earliest application never lies after the last day of publicity, and is
+        /// never before the publication.
+        #[test]
+        fn earliest_within_publicity(
+            pub_off in 0i64..1500, kinds in proptest::collection::vec(0usize..12, 1..4),
+            fine in 0u64..10_000_000, sector in 0usize..4, assess_off in 0i64..2000,
+        ) {
+            const ALL: [PenaltyKind; 12] = [
+                PenaltyKind::Warning, PenaltyKind::CircularCriticism, PenaltyKind::Fine,
+                PenaltyKind::Confiscation, PenaltyKind::LicenceSuspension,
+                PenaltyKind::QualificationDowngrade, PenaltyKind::LicenceRevocation,
+                PenaltyKind::BusinessLicenceRevocation, PenaltyKind::ProductionSuspension,
+                PenaltyKind::BusinessRestriction, PenaltyKind::PractitionerRestriction,
+                PenaltyKind::Closure,
+            ];
+            let decided = NaiveDate::from_ymd_opt(2021, 9, 1).unwrap() + chrono::Duration::days(pub_off);
+            let rec = PenaltyRecord {
+                decided_on: decided,
+                published_on: Some(decided + chrono::Duration::days(10)),
+                penalties: kinds.iter().map(|k| ALL[*k]).collect(),
+                fine_fen: Some(fine),
+                sector: [Sector::Food, Sector::Drug, Sector::SpecialEquipment, Sector::Other][sector],
+                restriction_months: None,
+                class: None,
+            };
+            let facts = RepairFacts { duties_fulfilled: true, harm_eliminated: true, ..Default::default() };
+            let policy = RepairPolicy { low_fine_max_fen: Some(100_000) };
+            let a = assess(&rec, &facts, &policy, decided + chrono::Duration::days(assess_off)).unwrap();
+            if let Some(e) = a.earliest_repair_application {
+                prop_assert!(a.published);
+                prop_assert!(e > rec.published_on.unwrap());
+                prop_assert!(e <= a.publicity_last_day.unwrap());
+                prop_assert!(!rec.penalties.iter().any(|p| p.blocks_early_stop()));
+            }
+            if rec.penalties.iter().all(|p| *p == PenaltyKind::Warning) {
+                prop_assert!(!a.published);
+            }
+        }
+    }
+}

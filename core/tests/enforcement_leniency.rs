@@ -231,6 +231,24 @@ fn vectors() {
             continue;
         }
         let dec = result.unwrap();
+        for r in dec.rules.iter().filter(|r| r.rule != RuleId::MenuEntry) {
+            assert!(
+                r.provenance.article.is_some(),
+                "{name}: {:?} cites no article",
+                r.rule
+            );
+            assert!(
+                r.provenance.effective_from.is_some(),
+                "{name}: {:?} has no date",
+                r.rule
+            );
+            assert_eq!(
+                r.provenance.verification.as_str(),
+                "verified",
+                "{name}: {:?}",
+                r.rule
+            );
+        }
         let json = serde_json::to_value(&dec).unwrap();
         assert_eq!(json["outcome"], expect["outcome"], "{name}: {json:#}");
         assert_eq!(json["deciding_rule"], expect["deciding_rule"], "{name}");

@@ -106,6 +106,13 @@ pub enum DeadlineKind {
     LeadVerification,
     /// The lead verification with the 15-working-day extension: 30 working days.
     LeadVerificationExtended,
+    /// Decide a credit-repair application (penalty information or 严重违法失信名单) under
+    /// 国市监信规〔2021〕3号: 15 working days \[S\].
+    #[serde(rename = "credit_repair_processing_2021")]
+    CreditRepairProcessing2021,
+    /// The same under SAMR 令107 (from 2025-12-25): 7 working days \[S\].
+    #[serde(rename = "credit_repair_processing_2025")]
+    CreditRepairProcessing2025,
 }
 
 impl DeadlineKind {
@@ -120,6 +127,8 @@ impl DeadlineKind {
         Self::DecisionExtended,
         Self::LeadVerification,
         Self::LeadVerificationExtended,
+        Self::CreditRepairProcessing2021,
+        Self::CreditRepairProcessing2025,
     ];
 
     /// The canonical snake_case string.
@@ -135,6 +144,8 @@ impl DeadlineKind {
             Self::DecisionExtended => "decision_extended",
             Self::LeadVerification => "lead_verification",
             Self::LeadVerificationExtended => "lead_verification_extended",
+            Self::CreditRepairProcessing2021 => "credit_repair_processing_2021",
+            Self::CreditRepairProcessing2025 => "credit_repair_processing_2025",
         }
     }
 
@@ -176,6 +187,8 @@ impl DeadlineKind {
             Self::DecisionExtended => Period::days(120),
             Self::LeadVerification => Period::working_days(15),
             Self::LeadVerificationExtended => Period::working_days(30),
+            Self::CreditRepairProcessing2021 => Period::working_days(15),
+            Self::CreditRepairProcessing2025 => Period::working_days(7),
         }
     }
 
@@ -232,6 +245,35 @@ impl DeadlineKind {
                         "15 working days, +15 with approval; testing time (第十八条第二款) not counted",
                     ),
                 ),
+                Self::CreditRepairProcessing2021 => {
+                    return Provenance {
+                        document: "市场监督管理信用修复管理办法（国市监信规〔2021〕3号）"
+                            .to_owned(),
+                        article: Some(
+                            "processing time for penalty and 严重违法失信名单 repair".to_owned(),
+                        ),
+                        verification: Verification::Secondary,
+                        effective_from: NaiveDate::from_ymd_opt(2021, 9, 1),
+                        effective_to: NaiveDate::from_ymd_opt(2025, 12, 24),
+                        note: Some(
+                            "15 working days per SAMR's 2025 comparison; article text not seen"
+                                .to_owned(),
+                        ),
+                    };
+                }
+                Self::CreditRepairProcessing2025 => {
+                    return Provenance {
+                        document: "市场监督管理信用修复管理办法（总局令第107号）".to_owned(),
+                        article: Some("processing time (article number not seen)".to_owned()),
+                        verification: Verification::Secondary,
+                        effective_from: NaiveDate::from_ymd_opt(2025, 12, 25),
+                        effective_to: None,
+                        note: Some(
+                            "cut from 15 to 7 working days (SAMR press conference 2025-12-02)"
+                                .to_owned(),
+                        ),
+                    };
+                }
             };
         Provenance {
             document: document.to_owned(),
