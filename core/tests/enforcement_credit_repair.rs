@@ -83,6 +83,7 @@ mod props {
                 decided_on: decided,
                 published_on: Some(decided + chrono::Duration::days(10)),
                 penalties: kinds.iter().map(|k| ALL[*k]).collect(),
+                simple_procedure: false,
                 fine_fen: Some(fine),
                 sector: [Sector::Food, Sector::Drug, Sector::SpecialEquipment, Sector::Other][sector],
                 restriction_months: None,

@@ -345,7 +345,7 @@ impl Calendar {
     /// Every day of the calendar's years with its status, in date order.
     ///
     /// # Errors
-    /// Never in practice (each day lies in a year with data).
+    /// `calendar_year_missing` — not reachable in practice (each day lies in a year with data).
     pub fn table(&self) -> Result<Vec<(NaiveDate, DayStatus)>> {
         let mut out = Vec::new();
         for &y in self.years.keys() {

@@ -5,7 +5,7 @@
 //!
 //! * **`samr_2021`**, 2021-09-01 … 2025-12-24:
 //!   * 《市场监督管理行政处罚信息公示规定》 (SAMR 令45, in force 2021-09-01) \[V\]:
-//!     Art. 2 ¶2 仅受到警告的不予公示; Art. 13 通报批评 or 较低数额罚款 → stop 3 months
+//!     Art. 2 publishes 普通程序 decisions only, and ¶2 仅受到警告的不予公示; Art. 13 通报批评 or 较低数额罚款 → stop 3 months
 //!     after publication, others 3 years, 限制开展生产经营活动/限制从业 > 3 years → the
 //!     restriction period; Art. 14 early stop when (一) duties fulfilled, (二) harm
 //!     eliminated, (三) no repeat of the same type, (四) not on 经营异常名录 /
@@ -115,6 +115,10 @@ pub struct PenaltyRecord {
     pub published_on: Option<NaiveDate>,
     /// Every penalty kind in the decision.
     pub penalties: Vec<PenaltyKind>,
+    /// Decided under the simple procedure (简易程序, 行政处罚法 Art. 51): not published
+    /// (令45 Art. 2 ¶1 publishes 普通程序 decisions only).
+    #[serde(default)]
+    pub simple_procedure: bool,
     /// The fine, fen (when `penalties` holds `fine`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fine_fen: Option<u64>,
@@ -344,7 +348,8 @@ pub fn assess(
         notes.push("publication date not given: periods counted from the decision date".to_owned());
         record.decided_on
     });
-    let only_warnings = record.penalties.iter().all(|p| *p == PenaltyKind::Warning);
+    let only_warnings =
+        record.simple_procedure || record.penalties.iter().all(|p| *p == PenaltyKind::Warning);
     let blocking: Vec<PenaltyKind> = record
         .penalties
         .iter()
@@ -433,7 +438,11 @@ pub fn assess(
         evidence: if published {
             format!("published; periods from {start}")
         } else {
-            "仅受到警告的不予公示 (令45 Art. 2 ¶2)".to_owned()
+            if record.simple_procedure {
+                "简易程序 decisions are not published (令45 Art. 2 ¶1: 普通程序 only)".to_owned()
+            } else {
+                "仅受到警告的不予公示 (令45 Art. 2 ¶2)".to_owned()
+            }
         },
     }];
     let publicity_last_day = if published {
