@@ -134,3 +134,40 @@ fn timing_probe() {
     }
     println!("{n} deadlines in {:?}", t.elapsed());
 }
+
+#[test]
+fn regional_overlay_moves_deadlines() {
+    let overlay: shuangsuiji::enforcement::RegionalOverlay = serde_json::from_value(serde_json::json!({
+        "region": "synthetic-region",
+        "provenance": {"document": "synthetic example, not a real notice", "verification": "synthetic"},
+        "holidays": [{"name": "example", "first_day_off": "2025-06-05", "last_day_off": "2025-06-06"}]
+    }))
+    .unwrap();
+    let national = Calendar::national().unwrap();
+    let regional = Calendar::national()
+        .unwrap()
+        .with_overlay(overlay.clone())
+        .unwrap();
+    let start = NaiveDate::from_ymd_opt(2025, 6, 3).unwrap();
+    let p = Period::working_days(3);
+    assert_eq!(
+        due_date(&national, start, p).unwrap(),
+        NaiveDate::from_ymd_opt(2025, 6, 6).unwrap()
+    );
+    assert_eq!(
+        due_date(&regional, start, p).unwrap(),
+        NaiveDate::from_ymd_opt(2025, 6, 10).unwrap()
+    );
+    assert_eq!(regional.regions(), ["synthetic-region".to_owned()]);
+    let mut bad = overlay;
+    bad.holidays[0].last_day_off = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    assert_eq!(
+        Calendar::national()
+            .unwrap()
+            .with_overlay(bad)
+            .unwrap_err()
+            .code()
+            .as_str(),
+        "calendar_invalid"
+    );
+}

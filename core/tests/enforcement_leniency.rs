@@ -428,3 +428,31 @@ fn custom_menus_parse_validate_and_decide() {
         "json_shape"
     );
 }
+
+/// Timing probe, run by hand: `cargo test --release -p shuangsuiji --test
+/// enforcement_leniency -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing probe, not a correctness test"]
+fn timing_probe() {
+    let e = Menu::bundled_entry("samr-2025-first-offence-5").unwrap();
+    let f = qualifying(&e);
+    let h: Vec<ViolationRecord> = (0..50)
+        .map(|i| ViolationRecord {
+            violation_type: if i % 2 == 0 { "t".into() } else { "u".into() },
+            committed_on: d(2020, 1, 1) + chrono::Duration::days(i * 30),
+            penalty_decided_on: None,
+            food_safety: true,
+        })
+        .collect();
+    let t = std::time::Instant::now();
+    let t0 = std::time::Instant::now();
+    let _ = Menu::bundled().unwrap();
+    println!("Menu::bundled(): {:?}", t0.elapsed());
+    let mut n = 0;
+    for _ in 0..10_000 {
+        if decide(Some(&e), &f, &h, d(2025, 6, 20)).is_ok() {
+            n += 1;
+        }
+    }
+    println!("{n} decisions (50-record history) in {:?}", t.elapsed());
+}

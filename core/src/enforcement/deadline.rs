@@ -226,7 +226,7 @@ impl DeadlineKind {
                     "第六十条; 第六十四条第一款",
                     (2021, 7, 15),
                     Some(
-                        "期间 per 程序规定 第八十条; suspended time (第六十四条第二款) not counted",
+                        "90 日 read as calendar days (usual reading [S]); 期间 per 程序规定 第八十条; suspended time (第六十四条第二款) not counted",
                     ),
                 ),
                 Self::DecisionExtended => (
