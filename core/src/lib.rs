@@ -26,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 pub mod canonical;
+pub mod enforcement;
 mod error;
 pub mod intake;
 pub mod model;

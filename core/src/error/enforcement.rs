@@ -9,6 +9,10 @@ error_codes! {
         CalendarInvalid = "calendar_invalid",
         /// No leniency menu entry has this id.
         MenuEntryUnknown = "menu_entry_unknown",
+        /// Leniency menu data is invalid (duplicate ids, a listed entry without outcome …).
+        MenuInvalid = "menu_invalid",
+        /// The menu entry's content was not found in the sources; it cannot be applied.
+        MenuEntryNotFound = "menu_entry_not_found",
         /// Case facts are missing a required fact or contradict themselves.
         FactsInvalid = "facts_invalid",
         /// A fine range is invalid (minimum above maximum …).

@@ -1,0 +1,539 @@
+//! Credit repair (信用修复) of market-regulation penalty information: publicity period,
+//! earliest repair date and every condition, under the regime in force on a date.
+//!
+//! # Regimes
+//!
+//! * **`samr_2021`**, 2021-09-01 … 2025-12-24:
+//!   * 《市场监督管理行政处罚信息公示规定》 (SAMR 令45, in force 2021-09-01) \[V\]:
+//!     Art. 2 publishes 普通程序 decisions only, and ¶2 仅受到警告的不予公示; Art. 13 通报批评 or 较低数额罚款 → stop 3 months
+//!     after publication, others 3 years, 限制开展生产经营活动/限制从业 > 3 years → the
+//!     restriction period; Art. 14 early stop when (一) duties fulfilled, (二) harm
+//!     eliminated, (三) no repeat of the same type, (四) not on 经营异常名录 /
+//!     严重违法失信名单, and never for 责令停产停业、限制开展生产经营活动、限制从业、降低资质
+//!     等级、吊销许可证件、吊销营业执照.
+//!   * 《市场监督管理信用修复管理办法》 国市监信规〔2021〕3号 (2021-09-01 … 2025-12-24) \[S\]:
+//!     application after **6 months** of publicity, **1 year** for 食品、药品、特种设备.
+//!     The "较低数额" threshold is set by provincial AMRs: pass it in [`RepairPolicy`].
+//! * **`samr_2025`**, from 2025-12-25: SAMR 令107 《市场监督管理信用修复管理办法》 [S — article
+//!   text not seen]: 轻微 — warnings not published, others stop automatically after
+//!   3 months, no application; 一般 — apply after 3 months, stop at 1 year; 严重 — apply
+//!   after 1 year, stop at 3 years. 令45 Art. 14's conditions and no-repair list are kept
+//!   (no amendment of 令45 was found \[NF\]); the class follows [`PenaltyRecord::class`],
+//!   or, when absent, a preset by analogy with the NDRC 2025 draft \[S\].
+//!
+//! Periods run from the publication date (from the decision date when not given, with a
+//! note) in months per 民法典 Art. 202. The publicity's last day is the corresponding
+//! day; the earliest application day is the day after the minimum period ends.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::facts::months_after;
+use crate::model::{Provenance, Verification};
+use crate::{EnforcementCode, Error, Result};
+
+/// A kind of administrative penalty (行政处罚法 Art. 9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PenaltyKind {
+    /// 警告.
+    Warning,
+    /// 通报批评.
+    CircularCriticism,
+    /// 罚款 (amount in [`PenaltyRecord::fine_fen`]).
+    Fine,
+    /// 没收违法所得、没收非法财物.
+    Confiscation,
+    /// 暂扣许可证件.
+    LicenceSuspension,
+    /// 降低资质等级.
+    QualificationDowngrade,
+    /// 吊销许可证件.
+    LicenceRevocation,
+    /// 吊销营业执照.
+    BusinessLicenceRevocation,
+    /// 责令停产停业.
+    ProductionSuspension,
+    /// 限制开展生产经营活动.
+    BusinessRestriction,
+    /// 限制从业.
+    PractitionerRestriction,
+    /// 责令关闭.
+    Closure,
+}
+
+impl PenaltyKind {
+    /// Penalties whose publication can never be stopped early (令45 Art. 14 ¶3).
+    #[must_use]
+    pub const fn blocks_early_stop(self) -> bool {
+        matches!(
+            self,
+            Self::ProductionSuspension
+                | Self::BusinessRestriction
+                | Self::PractitionerRestriction
+                | Self::QualificationDowngrade
+                | Self::LicenceRevocation
+                | Self::BusinessLicenceRevocation
+        )
+    }
+}
+
+/// Sector of the penalty (3号: 1-year minimum for food, drugs, special equipment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    /// 食品.
+    Food,
+    /// 药品.
+    Drug,
+    /// 特种设备.
+    SpecialEquipment,
+    /// Anything else.
+    Other,
+}
+
+/// 令107 classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeverityClass {
+    /// 轻微.
+    Minor,
+    /// 一般.
+    General,
+    /// 严重.
+    Serious,
+}
+
+/// A published penalty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PenaltyRecord {
+    /// Date of the decision.
+    pub decided_on: NaiveDate,
+    /// Date of publication on the national system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_on: Option<NaiveDate>,
+    /// Every penalty kind in the decision.
+    pub penalties: Vec<PenaltyKind>,
+    /// Decided under the simple procedure (简易程序, 行政处罚法 Art. 51): not published
+    /// (令45 Art. 2 ¶1 publishes 普通程序 decisions only).
+    #[serde(default)]
+    pub simple_procedure: bool,
+    /// The fine, fen (when `penalties` holds `fine`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine_fen: Option<u64>,
+    /// Sector.
+    pub sector: Sector,
+    /// Length of a 限制开展生产经营活动 / 限制从业, months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restriction_months: Option<u32>,
+    /// 令107 class, as decided by the authority; `None` = use the preset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<SeverityClass>,
+}
+
+/// The party's situation when it applies.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RepairFacts {
+    /// 已经自觉履行行政处罚决定中规定的义务.
+    pub duties_fulfilled: bool,
+    /// 已经主动消除危害后果和不良影响.
+    pub harm_eliminated: bool,
+    /// 因同一类违法行为再次受到行政处罚.
+    pub repeated_same_type: bool,
+    /// 在经营异常名录中.
+    pub on_abnormal_list: bool,
+    /// 在严重违法失信名单中.
+    pub on_serious_list: bool,
+}
+
+/// Local presets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RepairPolicy {
+    /// 较低数额罚款: fines up to this amount (fen) count as low (令45 Art. 13 ¶2: set by
+    /// the provincial AMR). `None` = no fine counts as low.
+    pub low_fine_max_fen: Option<u64>,
+}
+
+/// Which regime applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Regime {
+    /// 令45 + 国市监信规〔2021〕3号.
+    Samr2021,
+    /// 令107 (+ 令45 Art. 14).
+    Samr2025,
+}
+
+/// A repair condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepairCondition {
+    /// The information is published at all.
+    Published,
+    /// The minimum period has passed on the assessment date.
+    MinimumPeriodReached,
+    /// No penalty in the decision blocks early stop.
+    PenaltyTypeRepairable,
+    /// 令45 Art. 14 (一).
+    DutiesFulfilled,
+    /// (二).
+    HarmEliminated,
+    /// (三).
+    NoRepeatSameType,
+    /// (四) 经营异常名录.
+    NotOnAbnormalList,
+    /// (四) 严重违法失信名单.
+    NotOnSeriousList,
+}
+
+/// One checked repair condition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepairCheck {
+    /// The condition.
+    pub condition: RepairCondition,
+    /// Whether it holds.
+    pub met: bool,
+    /// Evidence.
+    pub evidence: String,
+}
+
+/// The assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepairAssessment {
+    /// Regime applied.
+    pub regime: Regime,
+    /// Its sources.
+    pub provenance: Vec<Provenance>,
+    /// Whether the information is published.
+    pub published: bool,
+    /// The day the periods count from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_start: Option<NaiveDate>,
+    /// Last day shown (the publicity stops after it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publicity_last_day: Option<NaiveDate>,
+    /// First day an application for early stop (repair) may be made; `None` when none can.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earliest_repair_application: Option<NaiveDate>,
+    /// Every condition.
+    pub conditions: Vec<RepairCheck>,
+    /// Every condition holds on the assessment date.
+    pub eligible_now: bool,
+    /// Notes.
+    pub notes: Vec<String>,
+}
+
+/// Start of 令107.
+const SAMR_2025_FROM: (i32, u32, u32) = (2025, 12, 25);
+/// Start of 令45 / 3号.
+const SAMR_2021_FROM: (i32, u32, u32) = (2021, 9, 1);
+
+fn date(t: (i32, u32, u32)) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(t.0, t.1, t.2)
+}
+
+fn prov(
+    document: &str,
+    article: &str,
+    v: Verification,
+    from: (i32, u32, u32),
+    to: Option<(i32, u32, u32)>,
+) -> Provenance {
+    Provenance {
+        document: document.to_owned(),
+        article: Some(article.to_owned()),
+        verification: v,
+        effective_from: date(from),
+        effective_to: to.and_then(date),
+        note: None,
+    }
+}
+
+/// The regime in force on `on`.
+///
+/// # Errors
+/// `regime_unknown` before 2021-09-01.
+pub fn regime_on(on: NaiveDate) -> Result<Regime> {
+    if date(SAMR_2025_FROM).is_some_and(|d| on >= d) {
+        Ok(Regime::Samr2025)
+    } else if date(SAMR_2021_FROM).is_some_and(|d| on >= d) {
+        Ok(Regime::Samr2021)
+    } else {
+        Err(Error::new(
+            EnforcementCode::RegimeUnknown,
+            format!("no credit-repair regime is bundled for {on} (before 2021-09-01)"),
+        )
+        .with_value(on.to_string()))
+    }
+}
+
+fn preset_class(r: &PenaltyRecord, policy: &RepairPolicy) -> SeverityClass {
+    let serious = r.penalties.iter().any(|p| {
+        matches!(
+            p,
+            PenaltyKind::LicenceRevocation
+                | PenaltyKind::BusinessLicenceRevocation
+                | PenaltyKind::BusinessRestriction
+                | PenaltyKind::ProductionSuspension
+                | PenaltyKind::Closure
+                | PenaltyKind::PractitionerRestriction
+        )
+    });
+    if serious {
+        SeverityClass::Serious
+    } else if only_light(r, policy) {
+        SeverityClass::Minor
+    } else {
+        SeverityClass::General
+    }
+}
+
+/// Only warnings, 通报批评 and low fines.
+fn only_light(r: &PenaltyRecord, policy: &RepairPolicy) -> bool {
+    !r.penalties.is_empty()
+        && r.penalties.iter().all(|p| match p {
+            PenaltyKind::Warning | PenaltyKind::CircularCriticism => true,
+            PenaltyKind::Fine => matches!(
+                (r.fine_fen, policy.low_fine_max_fen),
+                (Some(f), Some(max)) if f <= max
+            ),
+            _ => false,
+        })
+}
+
+/// Assesses a penalty record on `on` (the application or assessment date).
+///
+/// # Errors
+/// `regime_unknown` before 2021-09-01; `facts_invalid` when the record has no penalty,
+/// a fine without amount, or a publication before the decision.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use shuangsuiji::enforcement::credit_repair::*;
+/// let rec: PenaltyRecord = serde_json::from_str(r#"{
+///   "decided_on": "2024-03-01", "published_on": "2024-03-15",
+///   "penalties": ["fine", "confiscation"], "fine_fen": 5000000, "sector": "food"
+/// }"#).unwrap();
+/// let facts = RepairFacts { duties_fulfilled: true, harm_eliminated: true, ..Default::default() };
+/// let a = assess(&rec, &facts, &RepairPolicy::default(), NaiveDate::from_ymd_opt(2025, 4, 1).unwrap())?;
+/// assert_eq!(a.regime, Regime::Samr2021);
+/// assert_eq!(a.earliest_repair_application, NaiveDate::from_ymd_opt(2025, 3, 16)); // 1 year (food)
+/// assert!(a.eligible_now);
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn assess(
+    record: &PenaltyRecord,
+    facts: &RepairFacts,
+    policy: &RepairPolicy,
+    on: NaiveDate,
+) -> Result<RepairAssessment> {
+    let regime = regime_on(on)?;
+    let bad = |field: &str, msg: &str| {
+        Err(Error::new(EnforcementCode::FactsInvalid, msg.to_owned()).with_field(field))
+    };
+    if record.penalties.is_empty() {
+        return bad("penalties", "a penalty record needs at least one penalty");
+    }
+    if record.penalties.contains(&PenaltyKind::Fine) && record.fine_fen.is_none() {
+        return bad("fine_fen", "a fine needs its amount");
+    }
+    if record.published_on.is_some_and(|p| p < record.decided_on) {
+        return bad("published_on", "published before the decision");
+    }
+    let mut notes = Vec::new();
+    let start = record.published_on.unwrap_or_else(|| {
+        notes.push("publication date not given: periods counted from the decision date".to_owned());
+        record.decided_on
+    });
+    let only_warnings =
+        record.simple_procedure || record.penalties.iter().all(|p| *p == PenaltyKind::Warning);
+    let blocking: Vec<PenaltyKind> = record
+        .penalties
+        .iter()
+        .copied()
+        .filter(|p| p.blocks_early_stop())
+        .collect();
+    let ling45 = |a: &str| {
+        prov(
+            "市场监督管理行政处罚信息公示规定（总局令第45号）",
+            a,
+            Verification::Verified,
+            SAMR_2021_FROM,
+            None,
+        )
+    };
+    // (sources, published, months to the last day shown, minimum months before an
+    // application — None = no application: the publicity simply stops at its end)
+    let (provenance, published, total_months, min_months): (
+        Vec<Provenance>,
+        bool,
+        u32,
+        Option<u32>,
+    ) = match regime {
+        Regime::Samr2021 => {
+            let p = vec![
+                ling45("第二条、第十三条、第十四条"),
+                prov(
+                    "市场监督管理信用修复管理办法（国市监信规〔2021〕3号）",
+                    "penalty-information repair",
+                    Verification::Secondary,
+                    SAMR_2021_FROM,
+                    Some((2025, 12, 24)),
+                ),
+            ];
+            if only_warnings {
+                (p, false, 0, None)
+            } else if only_light(record, policy) {
+                (p, true, 3, None)
+            } else {
+                let total = match record.restriction_months {
+                    Some(m) if m > 36 => m,
+                    _ => 36,
+                };
+                let min = match record.sector {
+                    Sector::Food | Sector::Drug | Sector::SpecialEquipment => 12,
+                    Sector::Other => 6,
+                };
+                (p, true, total, Some(min))
+            }
+        }
+        Regime::Samr2025 => {
+            let p = vec![
+                prov(
+                    "市场监督管理信用修复管理办法（总局令第107号）",
+                    "classes and periods (article numbers not seen)",
+                    Verification::Secondary,
+                    SAMR_2025_FROM,
+                    None,
+                ),
+                ling45("第十四条"),
+            ];
+            let class = record.class.unwrap_or_else(|| {
+                notes.push(
+                    "令107 class not given: preset by analogy with the NDRC 2025 draft [S]"
+                        .to_owned(),
+                );
+                preset_class(record, policy)
+            });
+            match class {
+                SeverityClass::Minor if only_warnings => (p, false, 0, None),
+                SeverityClass::Minor => (p, true, 3, None),
+                SeverityClass::General => (p, true, 12, Some(3)),
+                SeverityClass::Serious => {
+                    let total = match record.restriction_months {
+                        Some(m) if m > 36 => m,
+                        _ => 36,
+                    };
+                    (p, true, total, Some(12))
+                }
+            }
+        }
+    };
+    let mut conditions = vec![RepairCheck {
+        condition: RepairCondition::Published,
+        met: published,
+        evidence: if published {
+            format!("published; periods from {start}")
+        } else {
+            if record.simple_procedure {
+                "简易程序 decisions are not published (令45 Art. 2 ¶1: 普通程序 only)".to_owned()
+            } else {
+                "仅受到警告的不予公示 (令45 Art. 2 ¶2)".to_owned()
+            }
+        },
+    }];
+    let publicity_last_day = if published {
+        Some(months_after(start, total_months)?)
+    } else {
+        None
+    };
+    let mut earliest = None;
+    if published {
+        match min_months {
+            Some(m) => {
+                let end = months_after(start, m)?;
+                let first = super::calendar::succ(end)?;
+                earliest = Some(first);
+                conditions.push(RepairCheck {
+                    condition: RepairCondition::MinimumPeriodReached,
+                    met: on >= first,
+                    evidence: format!("{m} months from {start} end on {end}; application from {first}; assessed on {on}"),
+                });
+            }
+            None => conditions.push(RepairCheck {
+                condition: RepairCondition::MinimumPeriodReached,
+                met: false,
+                evidence: format!(
+                    "no application: publicity stops by itself after {total_months} months"
+                ),
+            }),
+        }
+        conditions.push(RepairCheck {
+            condition: RepairCondition::PenaltyTypeRepairable,
+            met: blocking.is_empty(),
+            evidence: if blocking.is_empty() {
+                "no penalty of 令45 Art. 14 ¶3".to_owned()
+            } else {
+                format!("令45 Art. 14 ¶3 forbids early stop for {blocking:?}")
+            },
+        });
+        if !blocking.is_empty() {
+            earliest = None;
+        }
+        let f = facts;
+        for (c, met, what) in [
+            (
+                RepairCondition::DutiesFulfilled,
+                f.duties_fulfilled,
+                "已经自觉履行行政处罚决定中规定的义务",
+            ),
+            (
+                RepairCondition::HarmEliminated,
+                f.harm_eliminated,
+                "已经主动消除危害后果和不良影响",
+            ),
+            (
+                RepairCondition::NoRepeatSameType,
+                !f.repeated_same_type,
+                "未因同一类违法行为再次受到行政处罚",
+            ),
+            (
+                RepairCondition::NotOnAbnormalList,
+                !f.on_abnormal_list,
+                "未在经营异常名录中",
+            ),
+            (
+                RepairCondition::NotOnSeriousList,
+                !f.on_serious_list,
+                "未在严重违法失信名单中",
+            ),
+        ] {
+            conditions.push(RepairCheck {
+                condition: c,
+                met,
+                evidence: format!("{what}: {}", if met { "yes" } else { "no" }),
+            });
+        }
+    }
+    if regime == Regime::Samr2025 && date(SAMR_2025_FROM).is_some_and(|d| record.decided_on < d) {
+        notes.push("decided before 2025-12-25 but assessed under 令107 (the regime in force on the assessment date); 令107's transitional provisions were not seen".to_owned());
+    }
+    if regime == Regime::Samr2025 && !blocking.is_empty() {
+        notes.push("令107 lets 严重 information be repaired after 1 year, but 令45 Art. 14 ¶3 (no amendment found) forbids early stop for these penalties; confirm against the 令107 text".to_owned());
+    }
+    let eligible_now = published && earliest.is_some() && conditions.iter().all(|c| c.met);
+    Ok(RepairAssessment {
+        regime,
+        provenance,
+        published,
+        period_start: published.then_some(start),
+        publicity_last_day,
+        earliest_repair_application: earliest,
+        conditions,
+        eligible_now,
+        notes,
+    })
+}
