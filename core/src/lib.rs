@@ -29,6 +29,7 @@ pub mod canonical;
 mod error;
 pub mod intake;
 pub mod model;
+pub mod verify;
 
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, LimitCode,
