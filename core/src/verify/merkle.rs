@@ -23,7 +23,7 @@
 //! let tree = MerkleTree::from_leaves(&leaves)?;
 //! let i = tree.index_of(&leaves[1]).unwrap();
 //! let proof = tree.proof(i)?;
-//! verify_inclusion(&leaves[1].encode()?, &proof, &tree.root())?;
+//! verify_inclusion(&leaves[1].encode()?, &proof, &tree.commitment())?;
 //! # Ok::<(), shuangsuiji::Error>(())
 //! ```
 
@@ -300,6 +300,18 @@ pub struct InclusionProof {
     pub audit_path: Vec<Bytes32>,
 }
 
+/// A committed Merkle tree, as published in the plan: root and number of leaves.
+/// The size belongs to the commitment: a proof is checked against the committed size,
+/// never against the size it claims (RFC 9162 §2.1.3.2 takes the size as an input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreeCommitment {
+    /// The RFC 6962 root.
+    pub root: Bytes32,
+    /// The number of leaves.
+    pub size: u64,
+}
+
 /// A Merkle tree over leaves sorted by their canonical id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MerkleTree {
@@ -346,6 +358,15 @@ impl MerkleTree {
         Bytes32(self.root)
     }
 
+    /// The commitment (root and size) to publish.
+    #[must_use]
+    pub fn commitment(&self) -> TreeCommitment {
+        TreeCommitment {
+            root: self.root(),
+            size: self.hashes.len() as u64,
+        }
+    }
+
     /// Number of leaves.
     #[must_use]
     pub fn len(&self) -> usize {
@@ -387,13 +408,15 @@ impl MerkleTree {
     }
 }
 
-/// Verifies that `leaf` (the leaf bytes) is at `proof.leaf_index` of a tree of
-/// `proof.tree_size` leaves whose root is `root` (RFC 9162 §2.1.3.2).
+/// Verifies that `leaf` (the leaf bytes) is at `proof.leaf_index` of the committed
+/// tree (RFC 9162 §2.1.3.2, with the tree size taken from the commitment).
 ///
 /// # Errors
-/// `merkle_proof_invalid` if the index is outside the tree, the path has the wrong
-/// length, or the recomputed root differs.
-pub fn verify_inclusion(leaf: &[u8], proof: &InclusionProof, root: &Bytes32) -> Result<()> {
+/// `merkle_proof_invalid` if the proof's tree size is not the committed size, the
+/// index is outside the tree, the path has the wrong length, or the recomputed root
+/// differs.
+pub fn verify_inclusion(leaf: &[u8], proof: &InclusionProof, tree: &TreeCommitment) -> Result<()> {
+    let root = &tree.root;
     let bad = |why: &str| {
         Error::new(
             VerifyCode::MerkleProofInvalid,
@@ -402,6 +425,11 @@ pub fn verify_inclusion(leaf: &[u8], proof: &InclusionProof, root: &Bytes32) -> 
         .with_detail("leaf_index", proof.leaf_index.to_string())
         .with_detail("tree_size", proof.tree_size.to_string())
     };
+    if proof.tree_size != tree.size {
+        return Err(bad("the proof is for another tree size")
+            .with_field("tree_size")
+            .with_detail("expected", tree.size.to_string()));
+    }
     if proof.leaf_index >= proof.tree_size {
         return Err(bad("leaf index not below tree size").with_field("leaf_index"));
     }
@@ -475,13 +503,14 @@ mod tests {
             assert_eq!(tree.root().0, root_of(&leaves(n as usize)));
             for i in 0..n {
                 let proof = tree.proof(i as usize).unwrap();
-                verify_inclusion(&[i], &proof, &tree.root()).unwrap();
+                let c = tree.commitment();
+                verify_inclusion(&[i], &proof, &c).unwrap();
                 for j in 0..n {
                     if j != i {
                         let mut p = proof.clone();
                         p.leaf_index = u64::from(j);
-                        assert!(verify_inclusion(&[i], &p, &tree.root()).is_err());
-                        assert!(verify_inclusion(&[j], &proof, &tree.root()).is_err());
+                        assert!(verify_inclusion(&[i], &p, &c).is_err());
+                        assert!(verify_inclusion(&[j], &proof, &c).is_err());
                     }
                 }
             }

@@ -35,7 +35,7 @@ pub use ceremony::{Ceremony, PartyCommitment, Reveal, commitment, derive_seed};
 pub use log::{DrawLog, Event, LogEntry, LogSummary, verify_log};
 pub use merkle::{
     EligibleLeaf, ExcludedLeaf, InclusionProof, InspectorLeaf, MerkleLeaf, MerkleTree,
-    verify_inclusion,
+    TreeCommitment, verify_inclusion,
 };
 pub use plan::{Plan, PlanItem, PlanStratum, RevealOrder, verify_ceremony, verify_plan};
 

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::beacon::{BeaconSpec, BeaconValue};
 use super::ceremony::{Ceremony, PartyCommitment, Reveal};
+use super::merkle::TreeCommitment;
 use super::{Bytes32, committed_json};
 use crate::canonical::tagged_hash;
 use crate::model::Ratio;
@@ -54,16 +55,6 @@ pub struct PlanItem {
     pub item_id: String,
     /// Its strata.
     pub strata: Vec<PlanStratum>,
-}
-
-/// A committed Merkle tree: root and number of leaves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TreeCommitment {
-    /// The RFC 6962 root.
-    pub root: Bytes32,
-    /// The number of leaves.
-    pub size: u64,
 }
 
 /// When the parties reveal relative to the beacons (research note §5.2 P1).
