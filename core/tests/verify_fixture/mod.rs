@@ -1,6 +1,7 @@
 //! Shared fixture of the verify tests: a small plan, its ceremony and its draw log.
 #![allow(dead_code, missing_docs)]
 
+use serde_json::{Value, json};
 use shuangsuiji::canonical::sha256;
 use shuangsuiji::model::{Ratio, Uscc, org_code_check_char};
 use shuangsuiji::verify::{
@@ -293,4 +294,72 @@ pub fn rechain(events: Vec<Event>) -> DrawLog {
 
 pub fn events(log: &DrawLog) -> Vec<Event> {
     log.entries.iter().map(|e| e.event.clone()).collect()
+}
+
+/// Every scalar of a JSON document (except `kind` tags) with a changed value.
+pub fn scalar_mutations(v: &Value, path: &str, out: &mut Vec<(String, Value)>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                if k == "kind" {
+                    continue;
+                }
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                scalar_mutations(x, &p, out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                scalar_mutations(x, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => out.push((path.to_owned(), mutate(v))),
+    }
+}
+
+/// A different value of the same JSON type that usually still parses.
+pub fn mutate(v: &Value) -> Value {
+    match v {
+        Value::String(s) => {
+            let mut chars: Vec<char> = s.chars().collect();
+            match chars.last().copied() {
+                Some(c @ ('0'..='8' | 'a'..='e')) => {
+                    let n = char::from_u32(u32::from(c) + 1).unwrap();
+                    *chars.last_mut().unwrap() = n;
+                }
+                Some('9') => *chars.last_mut().unwrap() = '8',
+                Some('f') => *chars.last_mut().unwrap() = 'e',
+                _ => chars.push('x'),
+            }
+            Value::String(chars.into_iter().collect())
+        }
+        Value::Number(n) => json!(n.as_u64().unwrap() + 1),
+        Value::Bool(b) => json!(!b),
+        other => other.clone(),
+    }
+}
+
+pub fn set_path(root: &mut Value, path: &str, value: Value) {
+    let mut cur = root;
+    for part in path.split('.') {
+        let (name, idx) = match part.find('[') {
+            Some(i) => (&part[..i], Some(&part[i..])),
+            None => (part, None),
+        };
+        cur = &mut cur[name];
+        if let Some(idx) = idx {
+            for n in idx
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .split("][")
+            {
+                cur = &mut cur[n.parse::<usize>().unwrap()];
+            }
+        }
+    }
+    *cur = value;
 }
