@@ -273,6 +273,8 @@ pub fn root_of(leaf_hashes: &[[u8; 32]]) -> [u8; 32] {
     }
 }
 
+/// The audit path by the RFC 6962 recursion (reference for the level-based one).
+#[cfg(test)]
 fn path_of(m: usize, hashes: &[[u8; 32]], out: &mut Vec<Bytes32>) {
     if hashes.len() <= 1 {
         return;
@@ -313,11 +315,36 @@ pub struct TreeCommitment {
 }
 
 /// A Merkle tree over leaves sorted by their canonical id.
+///
+/// It keeps every level of the tree (about 64 bytes per leaf), so a proof costs
+/// O(log n). Levels are built bottom-up, pairing neighbours and carrying an unpaired
+/// last node up unchanged — which gives exactly the RFC 6962 tree (the left subtree of
+/// every node is the largest perfect subtree).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MerkleTree {
     keys: Vec<Vec<Vec<u8>>>,
-    hashes: Vec<[u8; 32]>,
+    /// `levels[0]` are the leaf hashes; the last level holds the root (if non-empty).
+    levels: Vec<Vec<[u8; 32]>>,
     root: [u8; 32],
+}
+
+fn build_levels(leaf_hashes: Vec<[u8; 32]>) -> Vec<Vec<[u8; 32]>> {
+    let mut levels = vec![leaf_hashes];
+    while let Some(last) = levels.last() {
+        if last.len() <= 1 {
+            break;
+        }
+        let next: Vec<[u8; 32]> = last
+            .chunks(2)
+            .map(|pair| match pair {
+                [l, r] => node_hash(l, r),
+                [one] => *one,
+                _ => sha256(b""),
+            })
+            .collect();
+        levels.push(next);
+    }
+    levels
 }
 
 impl MerkleTree {
@@ -348,8 +375,12 @@ impl MerkleTree {
             }
         }
         let (keys, hashes): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
-        let root = root_of(&hashes);
-        Ok(Self { keys, hashes, root })
+        let levels = build_levels(hashes);
+        let root = match levels.last().map(Vec::as_slice) {
+            Some([root]) => *root,
+            _ => sha256(b""),
+        };
+        Ok(Self { keys, levels, root })
     }
 
     /// The root hash.
@@ -363,20 +394,20 @@ impl MerkleTree {
     pub fn commitment(&self) -> TreeCommitment {
         TreeCommitment {
             root: self.root(),
-            size: self.hashes.len() as u64,
+            size: self.len() as u64,
         }
     }
 
     /// Number of leaves.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.hashes.len()
+        self.keys.len()
     }
 
     /// `true` for the empty tree.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.hashes.is_empty()
+        self.keys.is_empty()
     }
 
     /// The sorted position of a leaf with this leaf's id, if any.
@@ -390,7 +421,7 @@ impl MerkleTree {
     /// # Errors
     /// `merkle_proof_invalid` if `index` is not below the tree size.
     pub fn proof(&self, index: usize) -> Result<InclusionProof> {
-        if index >= self.hashes.len() {
+        if index >= self.len() {
             return Err(Error::new(
                 VerifyCode::MerkleProofInvalid,
                 "leaf index outside the tree",
@@ -399,10 +430,20 @@ impl MerkleTree {
             .with_value(index.to_string()));
         }
         let mut audit_path = Vec::new();
-        path_of(index, &self.hashes, &mut audit_path);
+        let mut i = index;
+        for level in &self.levels {
+            if level.len() <= 1 {
+                break;
+            }
+            // An unpaired last node has no sibling at this level: it is carried up.
+            if let Some(sibling) = level.get(i ^ 1) {
+                audit_path.push(Bytes32(*sibling));
+            }
+            i >>= 1;
+        }
         Ok(InclusionProof {
             leaf_index: index as u64,
-            tree_size: self.hashes.len() as u64,
+            tree_size: self.len() as u64,
             audit_path,
         })
     }
@@ -497,13 +538,17 @@ mod tests {
                 Ok(vec![self.0])
             }
         }
-        for n in 1..=17u8 {
+        for n in 1..=24u8 {
             let items: Vec<Raw> = (0..n).map(Raw).collect();
             let tree = MerkleTree::from_leaves(&items).unwrap();
-            assert_eq!(tree.root().0, root_of(&leaves(n as usize)));
+            let hashes = leaves(n as usize);
+            assert_eq!(tree.root().0, root_of(&hashes));
+            let c = tree.commitment();
             for i in 0..n {
                 let proof = tree.proof(i as usize).unwrap();
-                let c = tree.commitment();
+                let mut reference = Vec::new();
+                path_of(i as usize, &hashes, &mut reference);
+                assert_eq!(proof.audit_path, reference, "n={n} i={i}");
                 verify_inclusion(&[i], &proof, &c).unwrap();
                 for j in 0..n {
                     if j != i {
