@@ -371,3 +371,28 @@ fn tree_commitment_size_is_binding() {
     assert!(verify_inclusion(&[2], &proof, &claimed).is_ok());
     assert!(verify_inclusion(&[2], &proof, &t.commitment()).is_err());
 }
+
+#[test]
+fn unknown_fields_and_unsafe_numbers_are_refused() {
+    let p = plan(RevealOrder::AfterBeacon);
+    let log = full_log(&p);
+    let mut v = serde_json::to_value(&log).unwrap();
+    v["entries"][3]["event"]["note"] = Value::String("x".into());
+    assert!(serde_json::from_value::<DrawLog>(v).is_err());
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["comment"] = Value::String("x".into());
+    assert!(serde_json::from_value::<Plan>(v).is_err());
+    // 2^53 does not survive every JCS implementation: refused in committed documents.
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["eligible"]["size"] = Value::from(1u64 << 53);
+    let bytes = serde_json::to_vec(&v).unwrap();
+    let e = shuangsuiji::verify::from_committed_json::<Plan>(&bytes).unwrap_err();
+    assert_eq!(e.code().as_str(), "number_not_integer");
+    assert_eq!(e.details().field.as_deref(), Some("eligible.size"));
+    let mut big = p.clone();
+    big.eligible.size = 1 << 53;
+    assert_eq!(
+        big.plan_hash().unwrap_err().code().as_str(),
+        "number_not_integer"
+    );
+}
