@@ -31,6 +31,7 @@ mod error;
 pub mod intake;
 pub mod model;
 pub mod rules;
+pub mod verify;
 
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, LimitCode,

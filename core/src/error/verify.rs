@@ -31,5 +31,19 @@ error_codes! {
         ReceiptInvalid = "receipt_invalid",
         /// A Merkle root recomputed from the roster differs from the plan.
         RootMismatch = "root_mismatch",
+        /// A 32-byte value (hash, secret, seed) is not 64 lowercase hex characters.
+        HexInvalid = "hex_invalid",
+        /// Two Merkle leaves have the same canonical id.
+        LeafDuplicate = "leaf_duplicate",
+        /// A Merkle leaf field is empty, unsorted or repeats an element.
+        LeafInvalid = "leaf_invalid",
+        /// A committed JSON document holds a number that is not a safe integer.
+        NumberNotInteger = "number_not_integer",
+        /// A party, source or series id is not 1–64 characters of `[A-Za-z0-9._:-]`.
+        IdInvalid = "id_invalid",
+        /// The same beacon source appears twice.
+        BeaconDuplicate = "beacon_duplicate",
+        /// A beacon value comes from a source the plan (or re-draw) did not name.
+        BeaconUnknown = "beacon_unknown",
     }
 }

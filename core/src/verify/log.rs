@@ -1,0 +1,750 @@
+//! The draw log: an append-only hash chain that makes a silent re-draw visible.
+//!
+//! Sources: design note DRAW.md hard requirement 7 ("No silent re-roll"); research note
+//! §3 item 7 and §5.2 P2.
+//!
+//! `G = H("log-genesis"; plan_hash)`, `L_0 = H("log"; G, json_0)`,
+//! `L_i = H("log"; L_{i-1}, json_i)` where `json_i` is the canonical JSON of event `i`.
+//! Event 0 is always `plan_published`. The published head `L_last` pins the whole log.
+//!
+//! Ordering rules (checked by [`verify_log`], `log_order` unless said otherwise):
+//!
+//! * exactly one `plan_published`, first;
+//! * events of attempt `k` come after the start of attempt `k` (the plan for 0, the
+//!   `redraw` for `k ≥ 1`) and before the start of `k + 1`;
+//! * `commitment` events exist only for `k ≥ 1` (attempt 0's commitments are in the
+//!   plan) and come before any reveal, beacon or draw of their attempt;
+//! * plan `reveal_order = before_beacon`: every reveal before any beacon;
+//!   `after_beacon`: every beacon before any reveal;
+//! * `draw` after all reveals and beacons of its attempt (`reveal_missing`,
+//!   `beacon_missing`), once per attempt; its seed is recomputed (`result_mismatch`,
+//!   field `…seed`);
+//! * `substitution` after the draw of its attempt;
+//! * `redraw` names attempt `k + 1` and a reason, and brings new randomness: a beacon
+//!   instance `(series, draw)` no earlier attempt used, or fresh commitments from every
+//!   party of the plan, none equal to one of its earlier commitments
+//!   (`redraw_invalid`). Earlier attempts stay in the log.
+//!
+//! ```
+//! use shuangsuiji::verify::{Bytes32, DrawLog, Event};
+//! let mut log = DrawLog::new(Bytes32([1; 32]))?;
+//! log.append(Event::Reveal { attempt: 0, party: "notary".into(), secret: Bytes32([2; 32]) })?;
+//! assert_eq!(log.entries.len(), 2);
+//! log.check_chain()?;
+//! # Ok::<(), shuangsuiji::Error>(())
+//! ```
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::beacon::{BeaconSpec, BeaconValue};
+use super::ceremony::{Ceremony, PartyCommitment, Reveal};
+use super::plan::{Plan, RevealOrder};
+use super::{Bytes32, committed_json};
+use crate::canonical::tagged_hash;
+use crate::model::Uscc;
+use crate::{Error, Result, VerifyCode};
+
+/// One event of the draw log. JSON: an object with `"kind"` and the fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Event {
+    /// The plan was published; always event 0.
+    PlanPublished {
+        /// Its hash.
+        plan_hash: Bytes32,
+    },
+    /// A fresh commitment for a re-draw attempt (`attempt ≥ 1`).
+    Commitment {
+        /// The attempt.
+        attempt: u32,
+        /// The party id.
+        party: String,
+        /// `H("commit"; party, secret)`.
+        commitment: Bytes32,
+    },
+    /// A party revealed its secret.
+    Reveal {
+        /// The attempt.
+        attempt: u32,
+        /// The party id.
+        party: String,
+        /// The secret.
+        secret: Bytes32,
+    },
+    /// A beacon value was recorded.
+    Beacon {
+        /// The attempt.
+        attempt: u32,
+        /// The source id.
+        source: String,
+        /// The canonical value text.
+        value: String,
+    },
+    /// The draw of an attempt.
+    Draw {
+        /// The attempt.
+        attempt: u32,
+        /// The seed.
+        seed: Bytes32,
+        /// Hash of the result document.
+        result_hash: Bytes32,
+    },
+    /// A selected enterprise was replaced after the draw.
+    Substitution {
+        /// The attempt.
+        attempt: u32,
+        /// The item.
+        item_id: String,
+        /// The stratum.
+        stratum_key: String,
+        /// The enterprise replaced.
+        replaced: Uscc,
+        /// The enterprise taking its place.
+        substitute: Uscc,
+        /// The reason code.
+        reason: String,
+        /// Evidence reference.
+        evidence: String,
+    },
+    /// A new attempt starts.
+    Redraw {
+        /// The new attempt number (previous + 1).
+        attempt: u32,
+        /// Why (a reason code or text; not empty).
+        reason: String,
+        /// The beacons named in advance for the new attempt.
+        beacons: Vec<BeaconSpec>,
+    },
+}
+
+impl Event {
+    /// The attempt the event belongs to (`None` for `plan_published`).
+    #[must_use]
+    pub const fn attempt(&self) -> Option<u32> {
+        match self {
+            Self::PlanPublished { .. } => None,
+            Self::Commitment { attempt, .. }
+            | Self::Reveal { attempt, .. }
+            | Self::Beacon { attempt, .. }
+            | Self::Draw { attempt, .. }
+            | Self::Substitution { attempt, .. }
+            | Self::Redraw { attempt, .. } => Some(*attempt),
+        }
+    }
+}
+
+/// An event with its chain hash `L_i`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogEntry {
+    /// The event.
+    pub event: Event,
+    /// `L_i`.
+    pub hash: Bytes32,
+}
+
+/// The draw log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrawLog {
+    /// The entries, in order.
+    pub entries: Vec<LogEntry>,
+}
+
+/// `H("log-genesis"; plan_hash)`.
+///
+/// # Errors
+/// Never in practice (`too_many_bytes` is impossible for 32 bytes).
+pub fn genesis(plan_hash: &Bytes32) -> Result<Bytes32> {
+    Ok(Bytes32(tagged_hash("log-genesis", &[&plan_hash.0])?))
+}
+
+/// `H("log"; prev, canonical_json(event))`.
+///
+/// # Errors
+/// `number_not_integer` / `json_shape` if the event cannot be put in canonical JSON.
+pub fn chain_hash(prev: &Bytes32, event: &Event) -> Result<Bytes32> {
+    let json = committed_json(event)?;
+    Ok(Bytes32(tagged_hash("log", &[&prev.0, json.as_bytes()])?))
+}
+
+fn at(i: usize, field: &str) -> impl Fn(Error) -> Error {
+    let path = format!("entries[{i}].event.{field}");
+    move |e: Error| {
+        e.with_field(path.clone())
+            .with_detail("index", i.to_string())
+    }
+}
+
+fn err(code: VerifyCode, i: usize, field: &str, msg: impl Into<String>) -> Error {
+    at(i, field)(Error::new(code, msg))
+}
+
+impl DrawLog {
+    /// A new log holding only `plan_published`.
+    ///
+    /// # Errors
+    /// As [`chain_hash`].
+    pub fn new(plan_hash: Bytes32) -> Result<Self> {
+        let mut log = Self {
+            entries: Vec::new(),
+        };
+        log.append(Event::PlanPublished { plan_hash })?;
+        Ok(log)
+    }
+
+    /// The head `L_last` (the genesis value of an empty log is not defined: `None`).
+    #[must_use]
+    pub fn head(&self) -> Option<Bytes32> {
+        self.entries.last().map(|e| e.hash)
+    }
+
+    /// Appends an event, computing its chain hash. Ordering is checked by
+    /// [`verify_log`], not here.
+    ///
+    /// # Errors
+    /// `log_order` when appending anything but `plan_published` to an empty log; as
+    /// [`chain_hash`].
+    pub fn append(&mut self, event: Event) -> Result<Bytes32> {
+        let prev = match (self.entries.last(), &event) {
+            (Some(last), _) => last.hash,
+            (None, Event::PlanPublished { plan_hash }) => genesis(plan_hash)?,
+            (None, _) => {
+                return Err(err(
+                    VerifyCode::LogOrder,
+                    0,
+                    "kind",
+                    "a log starts with plan_published",
+                ));
+            }
+        };
+        let hash = chain_hash(&prev, &event)?;
+        self.entries.push(LogEntry { event, hash });
+        Ok(hash)
+    }
+
+    /// Recomputes the chain.
+    ///
+    /// # Errors
+    /// `log_order` if the log is empty or does not start with `plan_published`;
+    /// `log_chain_broken` naming the first entry whose hash differs (detail `index`,
+    /// field `entries[i].hash`).
+    pub fn check_chain(&self) -> Result<Bytes32> {
+        let Some(Event::PlanPublished { plan_hash }) = self.entries.first().map(|e| &e.event)
+        else {
+            return Err(err(
+                VerifyCode::LogOrder,
+                0,
+                "kind",
+                "a log starts with plan_published",
+            ));
+        };
+        let mut prev = genesis(plan_hash)?;
+        for (i, entry) in self.entries.iter().enumerate() {
+            let h = chain_hash(&prev, &entry.event)?;
+            if h != entry.hash {
+                return Err(Error::new(
+                    VerifyCode::LogChainBroken,
+                    "the hash chain is broken at this entry",
+                )
+                .with_field(format!("entries[{i}].hash"))
+                .with_detail("index", i.to_string())
+                .with_detail("expected", h.to_hex())
+                .with_detail("actual", entry.hash.to_hex()));
+            }
+            prev = h;
+        }
+        Ok(prev)
+    }
+}
+
+/// What a verified log says about each attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptSummary {
+    /// The attempt number.
+    pub attempt: u32,
+    /// The verified seed, if the attempt was drawn.
+    pub seed: Option<Bytes32>,
+    /// The result hash of its draw, if any.
+    pub result_hash: Option<Bytes32>,
+    /// The reason of the re-draw that started it (`None` for attempt 0).
+    pub redraw_reason: Option<String>,
+}
+
+/// The outcome of [`verify_log`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogSummary {
+    /// The head `L_last`.
+    pub head: Bytes32,
+    /// Every attempt, in order; the last one is current.
+    pub attempts: Vec<AttemptSummary>,
+}
+
+#[derive(Default)]
+struct Attempt {
+    sources: Vec<BeaconSpec>,
+    parties: Vec<PartyCommitment>,
+    fresh: Vec<PartyCommitment>,
+    reveals: Vec<Reveal>,
+    beacons: Vec<BeaconValue>,
+    /// Index of the redraw event that started it.
+    start: Option<usize>,
+    frozen: bool,
+    drawn: bool,
+    summary: Option<AttemptSummary>,
+}
+
+struct Verifier<'p> {
+    plan: &'p Plan,
+    plan_hash: Bytes32,
+    attempts: Vec<Attempt>,
+}
+
+impl Verifier<'_> {
+    fn current(&mut self) -> Result<&mut Attempt> {
+        self.attempts
+            .last_mut()
+            .ok_or_else(|| Error::new(VerifyCode::LogOrder, "no attempt"))
+    }
+
+    fn check_attempt(&self, i: usize, attempt: u32) -> Result<()> {
+        let current = self.attempts.len().saturating_sub(1);
+        if u64::from(attempt) == current as u64 {
+            Ok(())
+        } else {
+            Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "attempt",
+                format!("event of attempt {attempt} while attempt {current} is current"),
+            ))
+        }
+    }
+
+    /// Fixes the party set of the current attempt and checks a re-draw's new randomness.
+    fn freeze(&mut self) -> Result<()> {
+        let k = self.attempts.len().saturating_sub(1);
+        let Some(cur) = self.attempts.last() else {
+            return Ok(());
+        };
+        if cur.frozen {
+            return Ok(());
+        }
+        let Some(start) = cur.start else {
+            if let Some(a) = self.attempts.last_mut() {
+                a.frozen = true;
+            }
+            return Ok(());
+        };
+        let earlier = self.attempts.get(..k).unwrap_or_default();
+        let used: BTreeSet<(&str, &str)> = earlier
+            .iter()
+            .flat_map(|a| a.sources.iter().map(BeaconSpec::instance))
+            .collect();
+        let new_beacon = cur.sources.iter().any(|s| !used.contains(&s.instance()));
+        let plan_parties: BTreeSet<&str> = self
+            .plan
+            .parties
+            .iter()
+            .map(|p| p.party_id.as_str())
+            .collect();
+        let fresh_parties: BTreeSet<&str> = cur.fresh.iter().map(|p| p.party_id.as_str()).collect();
+        let old: BTreeSet<&Bytes32> = earlier
+            .iter()
+            .flat_map(|a| a.parties.iter().map(|p| &p.commitment))
+            .collect();
+        let fresh_secrets = !cur.fresh.is_empty()
+            && fresh_parties == plan_parties
+            && cur.fresh.iter().all(|p| !old.contains(&p.commitment));
+        if !new_beacon && !fresh_secrets {
+            return Err(err(
+                VerifyCode::RedrawInvalid,
+                start,
+                "beacons",
+                format!(
+                    "attempt {k} reuses the randomness of earlier attempts: it needs a beacon instance (series, draw) not used before, or fresh commitments from every party"
+                ),
+            )
+            .with_detail("attempt", k.to_string()));
+        }
+        let parties = if cur.fresh.is_empty() {
+            earlier
+                .last()
+                .map(|a| a.parties.clone())
+                .unwrap_or_default()
+        } else {
+            cur.fresh.clone()
+        };
+        if let Some(a) = self.attempts.last_mut() {
+            a.parties = parties;
+            a.frozen = true;
+        }
+        Ok(())
+    }
+
+    fn event(&mut self, i: usize, event: &Event) -> Result<()> {
+        let order = self.plan.reveal_order;
+        match event {
+            Event::PlanPublished { .. } => Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "kind",
+                "plan_published appears only once, first",
+            )),
+            Event::Commitment {
+                attempt,
+                party,
+                commitment,
+            } => {
+                self.check_attempt(i, *attempt)?;
+                if *attempt == 0 {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "attempt",
+                        "attempt 0's commitments are in the plan",
+                    ));
+                }
+                if !self.plan.parties.iter().any(|p| &p.party_id == party) {
+                    return Err(err(
+                        VerifyCode::PartyUnknown,
+                        i,
+                        "party",
+                        "a commitment from a party not in the plan",
+                    )
+                    .with_detail("party", party));
+                }
+                let cur = self.current()?;
+                if cur.frozen {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "kind",
+                        "commitments come before any reveal, beacon or draw of their attempt",
+                    ));
+                }
+                if cur.fresh.iter().any(|p| &p.party_id == party) {
+                    return Err(err(
+                        VerifyCode::PartyDuplicate,
+                        i,
+                        "party",
+                        "a party committed twice in one attempt",
+                    )
+                    .with_detail("party", party));
+                }
+                cur.fresh.push(PartyCommitment {
+                    party_id: party.clone(),
+                    commitment: *commitment,
+                });
+                Ok(())
+            }
+            Event::Reveal {
+                attempt,
+                party,
+                secret,
+            } => {
+                self.check_attempt(i, *attempt)?;
+                self.freeze()?;
+                let cur = self.current()?;
+                if cur.drawn {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "kind",
+                        "a reveal after the draw of its attempt",
+                    ));
+                }
+                if order == RevealOrder::BeforeBeacon && !cur.beacons.is_empty() {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "kind",
+                        "the plan has every reveal before any beacon",
+                    ));
+                }
+                if order == RevealOrder::AfterBeacon && cur.beacons.len() < cur.sources.len() {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "kind",
+                        "the plan has every beacon before any reveal",
+                    ));
+                }
+                let r = Reveal {
+                    party: party.clone(),
+                    secret: *secret,
+                };
+                cur.reveals.push(r);
+                let c = Ceremony {
+                    plan_hash: Bytes32::default(),
+                    attempt: *attempt,
+                    sources: &[],
+                    parties: &cur.parties,
+                };
+                // Check this reveal alone (duplicates, unknown party, mismatch).
+                c.seed_unlabelled(&cur.reveals, &[])
+                    .map(|_| ())
+                    .or_else(|e| {
+                        if e.code() == VerifyCode::RevealMissing.into() {
+                            Ok(())
+                        } else {
+                            Err(e)
+                        }
+                    })
+                    .map_err(|e| {
+                        let f = if e.code() == VerifyCode::RevealMismatch.into() {
+                            "secret"
+                        } else {
+                            "party"
+                        };
+                        at(i, f)(e)
+                    })
+            }
+            Event::Beacon {
+                attempt,
+                source,
+                value,
+            } => {
+                self.check_attempt(i, *attempt)?;
+                self.freeze()?;
+                let cur = self.current()?;
+                if cur.drawn {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "kind",
+                        "a beacon after the draw of its attempt",
+                    ));
+                }
+                if order == RevealOrder::BeforeBeacon && cur.reveals.len() < cur.parties.len() {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "kind",
+                        "the plan has every reveal before any beacon",
+                    ));
+                }
+                cur.beacons.push(BeaconValue {
+                    source: source.clone(),
+                    value: value.clone(),
+                });
+                let c = Ceremony {
+                    plan_hash: Bytes32::default(),
+                    attempt: *attempt,
+                    sources: &cur.sources,
+                    parties: &[],
+                };
+                c.seed_unlabelled(&[], &cur.beacons)
+                    .map(|_| ())
+                    .or_else(|e| {
+                        if e.code() == VerifyCode::BeaconMissing.into() {
+                            Ok(())
+                        } else {
+                            Err(e)
+                        }
+                    })
+                    .map_err(|e| {
+                        if e.code() == VerifyCode::BeaconInvalid.into() {
+                            at(i, "value")(e.within(&format!("entries[{i}].event.value")))
+                        } else {
+                            at(i, "source")(e)
+                        }
+                    })
+            }
+            Event::Draw {
+                attempt,
+                seed,
+                result_hash,
+            } => {
+                self.check_attempt(i, *attempt)?;
+                self.freeze()?;
+                let plan_hash = self.plan_hash;
+                let cur = self.current()?;
+                if cur.drawn {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "kind",
+                        "an attempt is drawn once; draw again only through redraw",
+                    ));
+                }
+                let c = Ceremony {
+                    plan_hash,
+                    attempt: *attempt,
+                    sources: &cur.sources,
+                    parties: &cur.parties,
+                };
+                let expected = c.seed_unlabelled(&cur.reveals, &cur.beacons).map_err(|e| {
+                    let f = if e.code() == VerifyCode::BeaconMissing.into() {
+                        "beacons"
+                    } else {
+                        "reveals"
+                    };
+                    at(i, f)(e)
+                })?;
+                if expected != *seed {
+                    return Err(err(
+                        VerifyCode::ResultMismatch,
+                        i,
+                        "seed",
+                        "the recorded seed differs from the one recomputed from the ceremony",
+                    )
+                    .with_detail("attempt", attempt.to_string())
+                    .with_detail("expected", expected.to_hex())
+                    .with_detail("actual", seed.to_hex()));
+                }
+                cur.drawn = true;
+                if let Some(s) = cur.summary.as_mut() {
+                    s.seed = Some(*seed);
+                    s.result_hash = Some(*result_hash);
+                }
+                Ok(())
+            }
+            Event::Substitution {
+                attempt,
+                item_id,
+                stratum_key,
+                reason,
+                ..
+            } => {
+                self.check_attempt(i, *attempt)?;
+                let cur = self.current()?;
+                if !cur.drawn {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "kind",
+                        "a substitution comes after the draw of its attempt",
+                    ));
+                }
+                for (f, v) in [
+                    ("item_id", item_id),
+                    ("stratum_key", stratum_key),
+                    ("reason", reason),
+                ] {
+                    if v.trim().is_empty() {
+                        return Err(err(
+                            VerifyCode::LogOrder,
+                            i,
+                            f,
+                            "a substitution names its item, stratum and reason",
+                        ));
+                    }
+                }
+                Ok(())
+            }
+            Event::Redraw {
+                attempt,
+                reason,
+                beacons,
+            } => {
+                self.freeze()?;
+                let next = self.attempts.len() as u64;
+                if u64::from(*attempt) != next {
+                    return Err(err(
+                        VerifyCode::RedrawInvalid,
+                        i,
+                        "attempt",
+                        format!("a re-draw starts attempt {next}"),
+                    ));
+                }
+                if reason.trim().is_empty() {
+                    return Err(err(
+                        VerifyCode::RedrawInvalid,
+                        i,
+                        "reason",
+                        "a re-draw records its reason",
+                    ));
+                }
+                Ceremony {
+                    plan_hash: Bytes32::default(),
+                    attempt: *attempt,
+                    sources: beacons,
+                    parties: &[],
+                }
+                .validate()
+                .map_err(at(i, "beacons"))?;
+                self.attempts.push(Attempt {
+                    sources: beacons.clone(),
+                    start: Some(i),
+                    summary: Some(AttemptSummary {
+                        attempt: *attempt,
+                        seed: None,
+                        result_hash: None,
+                        redraw_reason: Some(reason.clone()),
+                    }),
+                    ..Attempt::default()
+                });
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Verifies a draw log against its plan: the chain, the plan hash, the ordering rules,
+/// every reveal and beacon, each attempt's seed, and (if given) the published head.
+///
+/// # Errors
+/// `log_chain_broken` (first bad index); `plan_hash_mismatch`; `log_order`;
+/// `party_unknown`, `party_duplicate`, `reveal_mismatch`, `reveal_missing`;
+/// `beacon_unknown`, `beacon_duplicate`, `beacon_invalid`, `beacon_missing`;
+/// `redraw_invalid`; `result_mismatch` (field `entries[i].event.seed`, or `head` when
+/// the head differs from `expected_head`). Every error names the entry (detail
+/// `index`, field `entries[i].event.<field>`).
+pub fn verify_log(
+    plan: &Plan,
+    log: &DrawLog,
+    expected_head: Option<&Bytes32>,
+) -> Result<LogSummary> {
+    let head = log.check_chain()?;
+    let plan_hash = plan.plan_hash()?;
+    let logged = match log.entries.first().map(|e| &e.event) {
+        Some(Event::PlanPublished { plan_hash }) => *plan_hash,
+        _ => plan_hash,
+    };
+    if logged != plan_hash {
+        return Err(err(
+            VerifyCode::PlanHashMismatch,
+            0,
+            "plan_hash",
+            "the log's plan hash is not the plan's",
+        )
+        .with_detail("expected", plan_hash.to_hex())
+        .with_detail("actual", logged.to_hex()));
+    }
+    let mut v = Verifier {
+        plan,
+        plan_hash,
+        attempts: vec![Attempt {
+            sources: plan.beacons.clone(),
+            parties: plan.parties.clone(),
+            summary: Some(AttemptSummary {
+                attempt: 0,
+                seed: None,
+                result_hash: None,
+                redraw_reason: None,
+            }),
+            ..Attempt::default()
+        }],
+    };
+    for (i, entry) in log.entries.iter().enumerate().skip(1) {
+        v.event(i, &entry.event)?;
+    }
+    v.freeze()?;
+    if expected_head.is_some_and(|h| *h != head) {
+        let expected = expected_head.copied().unwrap_or_default();
+        return Err(Error::new(
+            VerifyCode::ResultMismatch,
+            "the log head differs from the published head",
+        )
+        .with_field("head")
+        .with_detail("expected", expected.to_hex())
+        .with_detail("actual", head.to_hex()));
+    }
+    Ok(LogSummary {
+        head,
+        attempts: v.attempts.into_iter().filter_map(|a| a.summary).collect(),
+    })
+}

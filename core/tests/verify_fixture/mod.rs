@@ -1,0 +1,365 @@
+//! Shared fixture of the verify tests: a small plan, its ceremony and its draw log.
+#![allow(dead_code, missing_docs)]
+
+use serde_json::{Value, json};
+use shuangsuiji::canonical::sha256;
+use shuangsuiji::model::{Ratio, Uscc, org_code_check_char};
+use shuangsuiji::verify::{
+    BeaconKind, BeaconSpec, Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, InspectorLeaf,
+    MerkleTree, PartyCommitment, Plan, PlanItem, PlanStratum, RevealOrder, TreeCommitment,
+    commitment, derive_seed,
+};
+
+/// A valid USCC numbered `n` (division 150581, 霍林郭勒市).
+pub fn uscc(n: u32) -> Uscc {
+    let body = format!("MA{n:06}");
+    let org = org_code_check_char(body.as_bytes().try_into().unwrap()).unwrap();
+    Uscc::complete(&format!("91150581{body}{}", char::from(org))).unwrap()
+}
+
+pub fn eligible(n: usize) -> Vec<EligibleLeaf> {
+    // Deliberately out of canonical order: the tree sorts.
+    (0..n)
+        .rev()
+        .map(|i| {
+            let i = u32::try_from(i).unwrap();
+            EligibleLeaf {
+                uscc: uscc(100 + i / 2),
+                item_id: format!("SP-0{}", i % 2 + 1),
+                stratum_key: ["A", "B", "C", "D"][(i % 4) as usize].to_owned(),
+            }
+        })
+        .collect()
+}
+
+pub fn excluded() -> Vec<ExcludedLeaf> {
+    vec![
+        ExcludedLeaf {
+            uscc: uscc(900),
+            reasons: vec!["yearly_cap".into(), "checked_by_higher_level".into()],
+            evidence: "HLGL-2026-017".into(),
+        },
+        ExcludedLeaf {
+            uscc: uscc(901),
+            reasons: vec!["deregistered".into()],
+            evidence: String::new(),
+        },
+    ]
+}
+
+pub fn inspectors() -> Vec<InspectorLeaf> {
+    vec![
+        InspectorLeaf {
+            id: "15058100017".into(),
+            department: "scjgj".into(),
+            certified: true,
+            qualifications: vec!["food_production".into(), "food_sales".into()],
+            conflicts: vec![uscc(101).as_str().to_owned()],
+            capacity: 12,
+        },
+        InspectorLeaf {
+            id: "15058100003".into(),
+            department: "wsjkw".into(),
+            certified: false,
+            qualifications: vec![],
+            conflicts: vec![],
+            capacity: 5,
+        },
+    ]
+}
+
+pub fn tree_commitment<L: shuangsuiji::verify::MerkleLeaf>(leaves: &[L]) -> TreeCommitment {
+    MerkleTree::from_leaves(leaves).unwrap().commitment()
+}
+
+pub const PARTIES: [&str; 3] = ["notary-hlgl", "scjgj", "wsjkw"];
+
+pub fn secret(party: &str, attempt: u32) -> Bytes32 {
+    let mut b = Vec::from(party.as_bytes());
+    b.extend_from_slice(&attempt.to_be_bytes());
+    Bytes32(sha256(&b))
+}
+
+pub fn beacons0() -> Vec<BeaconSpec> {
+    vec![
+        BeaconSpec {
+            source_id: "ssq".into(),
+            kind: BeaconKind::CwlSsq,
+            series: "cwl.ssq".into(),
+            draw: "2026031".into(),
+        },
+        BeaconSpec {
+            source_id: "sse".into(),
+            kind: BeaconKind::IndexClose,
+            series: "sse.000001".into(),
+            draw: "2026-03-20".into(),
+        },
+        BeaconSpec {
+            source_id: "drand".into(),
+            kind: BeaconKind::Hex,
+            series: "drand.quicknet".into(),
+            draw: "16123456".into(),
+        },
+    ]
+}
+
+pub fn beacon_values0() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("ssq", "03.07.11.19.26.31+09"),
+        ("sse", "3245.67"),
+        (
+            "drand",
+            "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90",
+        ),
+    ]
+}
+
+pub fn plan(order: RevealOrder) -> Plan {
+    Plan {
+        algorithm: "v1".into(),
+        task_id: "HLGL-2026-SP-01".into(),
+        authority_id: "150581-scjgj".into(),
+        year: 2026,
+        plan_date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+        catalog_hash: Bytes32(sha256(b"catalog v2026")),
+        items: vec![
+            PlanItem {
+                item_id: "SP-02".into(),
+                strata: vec![PlanStratum {
+                    stratum_key: "A".into(),
+                    population: 3,
+                    quota: 1,
+                    ratio: Ratio::new(5, 100).unwrap(),
+                    min: 1,
+                    max: 3,
+                }],
+            },
+            PlanItem {
+                item_id: "SP-01".into(),
+                strata: vec![
+                    PlanStratum {
+                        stratum_key: "B".into(),
+                        population: 2,
+                        quota: 1,
+                        ratio: Ratio::new(3, 100).unwrap(),
+                        min: 1,
+                        max: 2,
+                    },
+                    PlanStratum {
+                        stratum_key: "A".into(),
+                        population: 2,
+                        quota: 1,
+                        ratio: Ratio::new(3, 100).unwrap(),
+                        min: 1,
+                        max: 2,
+                    },
+                ],
+            },
+        ],
+        eligible: tree_commitment(&eligible(8)),
+        excluded: tree_commitment(&excluded()),
+        inspectors: tree_commitment(&inspectors()),
+        reveal_order: order,
+        beacons: beacons0(),
+        parties: PARTIES
+            .iter()
+            .map(|p| PartyCommitment {
+                party_id: (*p).to_owned(),
+                commitment: commitment(p, &secret(p, 0)).unwrap(),
+            })
+            .collect(),
+    }
+}
+
+fn push_beacons(log: &mut DrawLog, attempt: u32, values: &[(&str, &str)]) {
+    for (s, v) in values {
+        log.append(Event::Beacon {
+            attempt,
+            source: (*s).to_owned(),
+            value: (*v).to_owned(),
+        })
+        .unwrap();
+    }
+}
+
+fn push_reveals(log: &mut DrawLog, attempt: u32, secret_attempt: u32) {
+    for p in PARTIES {
+        log.append(Event::Reveal {
+            attempt,
+            party: p.to_owned(),
+            secret: secret(p, secret_attempt),
+        })
+        .unwrap();
+    }
+}
+
+pub fn seed_of(
+    plan_hash: &Bytes32,
+    attempt: u32,
+    values: &[(&str, &str)],
+    secret_attempt: u32,
+) -> Bytes32 {
+    let secrets: Vec<(&str, Bytes32)> = PARTIES
+        .iter()
+        .map(|p| (*p, secret(p, secret_attempt)))
+        .collect();
+    derive_seed(plan_hash, attempt, values, &secrets).unwrap()
+}
+
+pub const SSQ_1: (&str, &str) = ("ssq", "02.08.15.16.22.30+12");
+
+/// A complete log (plan with `after_beacon`): attempt 0 drawn, one substitution, a
+/// re-draw on a new lottery issue reusing the secrets, attempt 1 drawn; then a second
+/// re-draw with fresh commitments from every party and no beacon change.
+pub fn full_log(plan: &Plan) -> DrawLog {
+    let ph = plan.plan_hash().unwrap();
+    let mut log = DrawLog::new(ph).unwrap();
+    let v0 = beacon_values0();
+    push_beacons(&mut log, 0, &v0);
+    push_reveals(&mut log, 0, 0);
+    log.append(Event::Draw {
+        attempt: 0,
+        seed: seed_of(&ph, 0, &v0, 0),
+        result_hash: Bytes32(sha256(b"result 0")),
+    })
+    .unwrap();
+    log.append(Event::Substitution {
+        attempt: 0,
+        item_id: "SP-01".into(),
+        stratum_key: "A".into(),
+        replaced: uscc(100),
+        substitute: uscc(102),
+        reason: "unreachable".into(),
+        evidence: "HLGL-2026-031".into(),
+    })
+    .unwrap();
+    let spec1 = BeaconSpec {
+        source_id: "ssq".into(),
+        kind: BeaconKind::CwlSsq,
+        series: "cwl.ssq".into(),
+        draw: "2026032".into(),
+    };
+    log.append(Event::Redraw {
+        attempt: 1,
+        reason: "result_document_lost".into(),
+        beacons: vec![spec1.clone()],
+    })
+    .unwrap();
+    push_beacons(&mut log, 1, &[SSQ_1]);
+    push_reveals(&mut log, 1, 0);
+    log.append(Event::Draw {
+        attempt: 1,
+        seed: seed_of(&ph, 1, &[SSQ_1], 0),
+        result_hash: Bytes32(sha256(b"result 1")),
+    })
+    .unwrap();
+    log.append(Event::Redraw {
+        attempt: 2,
+        reason: "court_order".into(),
+        beacons: vec![spec1],
+    })
+    .unwrap();
+    for p in PARTIES {
+        log.append(Event::Commitment {
+            attempt: 2,
+            party: p.to_owned(),
+            commitment: commitment(p, &secret(p, 2)).unwrap(),
+        })
+        .unwrap();
+    }
+    push_beacons(&mut log, 2, &[SSQ_1]);
+    push_reveals(&mut log, 2, 2);
+    log.append(Event::Draw {
+        attempt: 2,
+        seed: seed_of(&ph, 2, &[SSQ_1], 2),
+        result_hash: Bytes32(sha256(b"result 2")),
+    })
+    .unwrap();
+    log
+}
+
+/// Rebuilds the chain hashes of a list of events (what a forger would do).
+pub fn rechain(events: Vec<Event>) -> DrawLog {
+    let mut it = events.into_iter();
+    let first = it.next().unwrap();
+    let Event::PlanPublished { plan_hash } = first else {
+        panic!("first event must be plan_published")
+    };
+    let mut log = DrawLog::new(plan_hash).unwrap();
+    for e in it {
+        log.append(e).unwrap();
+    }
+    log
+}
+
+pub fn events(log: &DrawLog) -> Vec<Event> {
+    log.entries.iter().map(|e| e.event.clone()).collect()
+}
+
+/// Every scalar of a JSON document (except `kind` tags) with a changed value.
+pub fn scalar_mutations(v: &Value, path: &str, out: &mut Vec<(String, Value)>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                if k == "kind" {
+                    continue;
+                }
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                scalar_mutations(x, &p, out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                scalar_mutations(x, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => out.push((path.to_owned(), mutate(v))),
+    }
+}
+
+/// A different value of the same JSON type that usually still parses.
+pub fn mutate(v: &Value) -> Value {
+    match v {
+        Value::String(s) => {
+            let mut chars: Vec<char> = s.chars().collect();
+            match chars.last().copied() {
+                Some(c @ ('0'..='8' | 'a'..='e')) => {
+                    let n = char::from_u32(u32::from(c) + 1).unwrap();
+                    *chars.last_mut().unwrap() = n;
+                }
+                Some('9') => *chars.last_mut().unwrap() = '8',
+                Some('f') => *chars.last_mut().unwrap() = 'e',
+                _ => chars.push('x'),
+            }
+            Value::String(chars.into_iter().collect())
+        }
+        Value::Number(n) => json!(n.as_u64().unwrap() + 1),
+        Value::Bool(b) => json!(!b),
+        other => other.clone(),
+    }
+}
+
+pub fn set_path(root: &mut Value, path: &str, value: Value) {
+    let mut cur = root;
+    for part in path.split('.') {
+        let (name, idx) = match part.find('[') {
+            Some(i) => (&part[..i], Some(&part[i..])),
+            None => (part, None),
+        };
+        cur = &mut cur[name];
+        if let Some(idx) = idx {
+            for n in idx
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .split("][")
+            {
+                cur = &mut cur[n.parse::<usize>().unwrap()];
+            }
+        }
+    }
+    *cur = value;
+}
