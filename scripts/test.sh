@@ -36,6 +36,11 @@ step "Python binding: pip install into .venv, pytest (vectors, README, stubs)"
 .venv/bin/python -m pip install --quiet ./bindings-python pytest mypy cryptography
 .venv/bin/python -m pytest -q bindings-python/tests
 
+step "WebAssembly binding: build, TypeScript declarations, Node tests"
+bash scripts/build-wasm.sh > /dev/null
+(cd bindings-wasm && npm ci --no-audit --no-fund --silent && npx tsc -p tests/tsconfig.json)
+node --test bindings-wasm/tests/
+
 step "main example on the bundled county"
 cargo run --quiet -p shuangsuiji-examples --bin county > /dev/null
 
