@@ -14,6 +14,8 @@ use crate::{Error, InputCode, ModelCode, Result};
 
 /// One cell as read from a file.
 #[derive(Debug, Clone, PartialEq)]
+// Only xlsx produces dates, booleans and invalid cells.
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 pub(crate) enum Cell {
     /// Nothing, or only white space.
     Empty,
