@@ -3,8 +3,8 @@
 
 use shuangsuiji::Error;
 use shuangsuiji::intake::{
-    Encoding, Format, Limits, ReadOptions, check_enterprises, check_history, check_inspectors,
-    read_catalog, read_enterprises, read_history, read_inspectors,
+    Encoding, Format, Limits, ReadOptions, Table, check_enterprises, check_history,
+    check_inspectors, read_catalog, read_enterprises, read_history, read_inspectors,
 };
 use shuangsuiji::model::{
     CreditClass, DivisionCode, Enterprise, InspectorId, RegistrationStatus, RiskGrade, Roster,
@@ -830,5 +830,29 @@ proptest! {
         let encoding = [Encoding::Auto, Encoding::Auto, Encoding::Gbk, Encoding::Gb18030][enc];
         let back = read_enterprises(&bytes, &ReadOptions { encoding, ..opts("p.csv") });
         prop_assert_eq!(back, Ok(roster));
+    }
+}
+
+#[test]
+fn docs_list_every_header_alias() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/intake.md")).unwrap();
+    for table in [Table::Enterprises, Table::Inspectors, Table::History] {
+        for col in table.columns() {
+            let line = doc
+                .lines()
+                .find(|l| {
+                    l.starts_with(&format!("| `{}` |", col.field))
+                        && col.aliases.iter().all(|a| l.contains(a))
+                })
+                .unwrap_or_else(|| {
+                    panic!(
+                        "docs/intake.md lacks a row for {} {:?}",
+                        col.field, col.aliases
+                    )
+                });
+            let required = line.split('|').nth(2).unwrap_or("").trim();
+            assert_eq!(required == "yes", col.required, "{line}");
+        }
     }
 }

@@ -157,6 +157,11 @@ fn sheet_missing_and_invalid_workbooks() {
     // Zip magic but garbage.
     let e = read_enterprises(b"PK\x03\x04garbage", &opts()).unwrap_err();
     assert_eq!(code(&e), "xlsx_invalid");
+    // An old .xls (OLE compound file) is sniffed as a workbook and refused.
+    let ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest-of-an-xls";
+    let e = read_enterprises(ole, &opts()).unwrap_err();
+    assert_eq!(code(&e), "xlsx_invalid");
+    assert!(e.message().contains(".xls"), "{e}");
     // Declared xlsx but CSV text.
     let o = ReadOptions {
         format: Some(Format::Xlsx),

@@ -98,12 +98,15 @@ pub enum Format {
 }
 
 impl Format {
-    /// Guesses the format from the first bytes: the zip magic `PK\x03\x04` means xlsx,
-    /// a first non-space byte `[` or `{` (after an optional UTF-8 BOM) means JSON,
+    /// Guesses the format from the first bytes: the zip magic `PK\x03\x04` (or the
+    /// OLE magic of an old `.xls` / password-protected workbook, which the xlsx reader
+    /// then refuses with `xlsx_invalid`) means xlsx, a first non-space byte `[` or `{` (after an optional UTF-8 BOM) means JSON,
     /// anything else CSV.
     #[must_use]
     pub fn sniff(bytes: &[u8]) -> Self {
-        if bytes.starts_with(b"PK\x03\x04") {
+        if bytes.starts_with(b"PK\x03\x04")
+            || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+        {
             return Self::Xlsx;
         }
         let rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

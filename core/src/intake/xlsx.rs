@@ -134,6 +134,12 @@ pub(crate) fn grid(bytes: &[u8], sheet: Option<&str>, lim: &Limits) -> Result<Gr
 
     use super::table::{Cell, Row};
 
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(Error::new(
+            InputCode::XlsxInvalid,
+            "an old .xls or password-protected workbook; save it as an unprotected .xlsx",
+        ));
+    }
     zip_uncompressed_size(bytes, lim.max_decompressed_bytes)?;
     let mut wb: Xlsx<_> =
         Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| not_zip(&e.to_string()))?;
