@@ -7,16 +7,16 @@
 //! by the line their record starts on (header = row 1 in a file without blank lines),
 //! which is what a spreadsheet shows for files without line breaks inside cells.
 
-use super::table::{Cell, Grid, Row};
+use super::table::{Cell, Row};
 use crate::{Error, InputCode, Result};
 
 fn malformed(line: u64, msg: &str) -> Error {
     Error::new(InputCode::CsvMalformed, msg.to_owned()).with_row(line)
 }
 
-/// Parses CSV text into rows of text cells. At most `max_rows` rows are accepted after
-/// the first (header) one.
-pub(crate) fn parse(text: &str, max_rows: u64) -> Result<Grid> {
+/// Parses CSV text, handing each record to `push` as a row of text cells; stops early
+/// when `push` returns `false`.
+pub(crate) fn parse(text: &str, push: &mut dyn FnMut(&Row) -> bool) -> Result<()> {
     #[derive(PartialEq)]
     enum St {
         FieldStart,
@@ -24,7 +24,6 @@ pub(crate) fn parse(text: &str, max_rows: u64) -> Result<Grid> {
         Quoted,
         QuoteInQuoted,
     }
-    let mut rows: Vec<Row> = Vec::new();
     let mut cells: Vec<Cell> = Vec::new();
     let mut field = String::new();
     let mut st = St::FieldStart;
@@ -33,14 +32,8 @@ pub(crate) fn parse(text: &str, max_rows: u64) -> Result<Grid> {
     let mut quote_line: u64 = 1;
     let mut chars = text.chars().peekable();
 
-    let mut end_record = |cells: &mut Vec<Cell>, record_line: u64| -> Result<()> {
-        let row = Row::text(record_line, std::mem::take(cells));
-        if !row.is_blank() {
-            super::limits::check_rows(u64::try_from(rows.len()).unwrap_or(u64::MAX), max_rows)
-                .map_err(|e| e.with_row(record_line))?;
-            rows.push(row);
-        }
-        Ok(())
+    let mut end_record = |cells: &mut Vec<Cell>, record_line: u64| -> bool {
+        push(&Row::text(record_line, std::mem::take(cells)))
     };
 
     while let Some(c) = chars.next() {
@@ -95,7 +88,9 @@ pub(crate) fn parse(text: &str, max_rows: u64) -> Result<Grid> {
             st = St::FieldStart;
         } else if newline {
             cells.push(Cell::from_text(std::mem::take(&mut field)));
-            end_record(&mut cells, record_line)?;
+            if !end_record(&mut cells, record_line) {
+                return Ok(());
+            }
             line = line.saturating_add(1);
             record_line = line;
             st = St::FieldStart;
@@ -112,7 +107,7 @@ pub(crate) fn parse(text: &str, max_rows: u64) -> Result<Grid> {
     }
     if st != St::FieldStart || !cells.is_empty() {
         cells.push(Cell::from_text(field));
-        end_record(&mut cells, record_line)?;
+        end_record(&mut cells, record_line);
     }
-    Ok(Grid { rows })
+    Ok(())
 }

@@ -42,7 +42,7 @@ pub use xlsx::zip_uncompressed_size;
 
 use crate::model::{Catalog, CheckRecord, Enterprise, Inspector, InspectorRoster, Roster};
 use crate::{Error, InputCode, Result};
-use table::{Parsed, Record};
+use table::{Builder, Parsed, Record};
 
 fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed<T> {
     let lim = opts.limits.effective();
@@ -55,16 +55,24 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
     } else {
         match opts.format.unwrap_or_else(|| Format::sniff(bytes)) {
             Format::Json => json::json_records::<T>(bytes, &lim, all),
-            Format::Csv => match encoding::decode(bytes, opts.encoding)
-                .and_then(|text| csv::parse(&text, lim.max_rows))
-            {
-                Ok(grid) => table::grid_records::<T>(&grid, opts.allow_unknown_columns, &lim, all),
-                Err(e) => fail(e),
-            },
-            Format::Xlsx => match xlsx::grid(bytes, opts.sheet.as_deref(), &lim) {
-                Ok(grid) => table::grid_records::<T>(&grid, opts.allow_unknown_columns, &lim, all),
-                Err(e) => fail(e),
-            },
+            Format::Csv => {
+                let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all);
+                let read = encoding::decode(bytes, opts.encoding)
+                    .and_then(|text| csv::parse(&text, &mut |row| b.push(row)));
+                if let Err(e) = read {
+                    b.fail(e);
+                }
+                b.finish()
+            }
+            Format::Xlsx => {
+                let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all);
+                if let Err(e) =
+                    xlsx::rows(bytes, opts.sheet.as_deref(), &lim, &mut |row| b.push(row))
+                {
+                    b.fail(e);
+                }
+                b.finish()
+            }
         }
     };
     parsed.errors = parsed.errors.into_iter().map(|e| opts.locate(e)).collect();

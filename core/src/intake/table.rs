@@ -78,12 +78,6 @@ impl Row {
     }
 }
 
-/// The rows of a file; the first one is the header.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Grid {
-    pub(crate) rows: Vec<Row>,
-}
-
 /// A record type the intake can read.
 pub(crate) trait Record: Sized + DeserializeOwned {
     /// The table whose alias table applies.
@@ -424,49 +418,78 @@ impl<'a> RowReader<'a> {
     }
 }
 
-/// Reads the records of a grid (first row = header).
-pub(crate) fn grid_records<T: Record>(
-    grid: &Grid,
+/// Builds records from rows fed one at a time (first non-blank row = header), so that
+/// a CSV file is never held as a grid of cells.
+pub(crate) struct Builder<T> {
     allow_unknown: bool,
-    lim: &Limits,
+    lim: Limits,
     all: bool,
-) -> Parsed<T> {
-    let mut errors = Vec::new();
-    let Some((head, data)) = grid.rows.split_first() else {
-        errors.push(Error::new(
-            InputCode::CsvEmpty,
-            "the file is empty: no header row",
-        ));
-        return Parsed {
+    header: Option<Header>,
+    data_rows: u64,
+    done: bool,
+    items: Vec<T>,
+    errors: Vec<Error>,
+    seen: BTreeMap<String, u64>,
+}
+
+impl<T: Record> Builder<T> {
+    pub(crate) fn new(allow_unknown: bool, lim: &Limits, all: bool) -> Self {
+        Self {
+            allow_unknown,
+            lim: *lim,
+            all,
+            header: None,
+            data_rows: 0,
+            done: false,
             items: Vec::new(),
-            errors,
-        };
-    };
-    if let Err(e) = limits::check_rows(u64::try_from(data.len()).unwrap_or(u64::MAX), lim.max_rows)
-    {
-        errors.push(e);
-        return Parsed {
-            items: Vec::new(),
-            errors,
-        };
-    }
-    let (header, header_errors) = map_header(T::TABLE, head, allow_unknown, lim);
-    if !header_errors.is_empty() {
-        return Parsed {
-            items: Vec::new(),
-            errors: header_errors,
-        };
-    }
-    let width = header.columns.len();
-    let mut items = Vec::with_capacity(data.len());
-    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
-    for row in data {
-        if row.is_blank() {
-            continue;
+            errors: Vec::new(),
+            seen: BTreeMap::new(),
         }
+    }
+
+    /// Records a problem that stops reading (malformed CSV, a limit …).
+    pub(crate) fn fail(&mut self, e: Error) {
+        self.errors.push(e);
+        self.done = true;
+    }
+
+    /// Feeds one row; returns `false` once reading should stop.
+    pub(crate) fn push(&mut self, row: &Row) -> bool {
+        if self.done {
+            return false;
+        }
+        if row.is_blank() {
+            return true;
+        }
+        if self.header.is_none() {
+            let (header, header_errors) = map_header(T::TABLE, row, self.allow_unknown, &self.lim);
+            if header_errors.is_empty() {
+                self.header = Some(header);
+            } else {
+                self.errors.extend(header_errors);
+                self.done = true;
+            }
+            return !self.done;
+        }
+        self.data_rows = self.data_rows.saturating_add(1);
+        if let Err(e) = limits::check_rows(self.data_rows, self.lim.max_rows) {
+            self.fail(e.with_row(row.number));
+            return false;
+        }
+        let Self {
+            header: Some(header),
+            lim,
+            seen,
+            items,
+            ..
+        } = self
+        else {
+            return false;
+        };
+        let width = header.columns.len();
         let mut r = RowReader {
             row,
-            header: &header,
+            header,
             errors: Vec::new(),
         };
         let mut shape_ok = true;
@@ -556,7 +579,7 @@ pub(crate) fn grid_records<T: Record>(
                     let field = e.details().field.clone().unwrap_or_default();
                     r.record_error(&field, e);
                 } else {
-                    check_unique(&rec, &mut r, &mut seen);
+                    check_unique(&rec, &mut r, seen);
                     if r.errors.is_empty() {
                         items.push(rec);
                     }
@@ -565,12 +588,26 @@ pub(crate) fn grid_records<T: Record>(
         }
         let mut row_errors = r.errors;
         row_errors.sort_by_key(|(i, _)| *i);
-        errors.extend(row_errors.into_iter().map(|(_, e)| e));
-        if !all && !errors.is_empty() {
-            break;
+        self.errors.extend(row_errors.into_iter().map(|(_, e)| e));
+        if !self.all && !self.errors.is_empty() {
+            self.done = true;
+        }
+        !self.done
+    }
+
+    /// The records and problems; `csv_empty` if no header was seen.
+    pub(crate) fn finish(mut self) -> Parsed<T> {
+        if self.header.is_none() && self.errors.is_empty() {
+            self.errors.push(Error::new(
+                InputCode::CsvEmpty,
+                "the file is empty: no header row",
+            ));
+        }
+        Parsed {
+            items: self.items,
+            errors: self.errors,
         }
     }
-    Parsed { items, errors }
 }
 
 fn check_unique<T: Record>(rec: &T, r: &mut RowReader<'_>, seen: &mut BTreeMap<String, u64>) {

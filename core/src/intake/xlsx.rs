@@ -11,7 +11,7 @@
 
 use super::limits;
 use super::options::Limits;
-use super::table::Grid;
+use super::table::Row;
 use crate::{Error, InputCode, LimitCode, Result};
 
 fn u16_at(b: &[u8], at: usize) -> Option<u64> {
@@ -127,12 +127,17 @@ pub fn zip_uncompressed_size(bytes: &[u8], max: u64) -> Result<u64> {
     Ok(total)
 }
 
-/// Reads the chosen sheet into a grid.
+/// Reads the chosen sheet, handing each row to `push` until it returns `false`.
 #[cfg(feature = "xlsx")]
-pub(crate) fn grid(bytes: &[u8], sheet: Option<&str>, lim: &Limits) -> Result<Grid> {
+pub(crate) fn rows(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    lim: &Limits,
+    push: &mut dyn FnMut(&Row) -> bool,
+) -> Result<()> {
     use calamine::{Data, Reader, Xlsx};
 
-    use super::table::{Cell, Row};
+    use super::table::Cell;
 
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return Err(Error::new(
@@ -174,7 +179,6 @@ pub(crate) fn grid(bytes: &[u8], sheet: Option<&str>, lim: &Limits) -> Result<Gr
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let height = u64::try_from(range.height()).unwrap_or(u64::MAX);
     limits::check_rows(height.saturating_sub(1), lim.max_rows)?;
-    let mut rows = Vec::new();
     for (i, cells) in range.rows().enumerate() {
         let abs_row = row0.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
         let cells: Vec<Cell> = cells.iter().map(convert).collect();
@@ -192,12 +196,11 @@ pub(crate) fn grid(bytes: &[u8], sheet: Option<&str>, lim: &Limits) -> Result<Gr
             cells,
             formulas: formulas_row,
         };
-        if rows.is_empty() && row.is_blank() {
-            continue;
+        if !push(&row) {
+            break;
         }
-        rows.push(row);
     }
-    return Ok(Grid { rows });
+    return Ok(());
 
     fn convert(d: &Data) -> Cell {
         match d {
@@ -241,7 +244,12 @@ pub(crate) fn grid(bytes: &[u8], sheet: Option<&str>, lim: &Limits) -> Result<Gr
 
 /// Without the `xlsx` feature every workbook is refused.
 #[cfg(not(feature = "xlsx"))]
-pub(crate) fn grid(_bytes: &[u8], _sheet: Option<&str>, _lim: &Limits) -> Result<Grid> {
+pub(crate) fn rows(
+    _bytes: &[u8],
+    _sheet: Option<&str>,
+    _lim: &Limits,
+    _push: &mut dyn FnMut(&Row) -> bool,
+) -> Result<()> {
     Err(Error::new(
         InputCode::XlsxUnsupported,
         "xlsx support is not compiled in (cargo feature `xlsx`); export the sheet as CSV",
