@@ -811,6 +811,33 @@ fn arb_enterprise() -> impl Strategy<Value = Enterprise> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
+    /// Arbitrary bytes never panic, in any format, and the checker agrees with the
+    /// reader about the first error.
+    #[test]
+    fn arbitrary_bytes_never_panic(
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+        prefix in 0usize..4,
+        format in prop::option::of(0usize..3),
+    ) {
+        let prefix: &[u8] = [&b""[..], b"PK\x03\x04", b"[", b"uscc,name\n"][prefix];
+        let input = [prefix, &bytes].concat();
+        let o = ReadOptions {
+            format: format.map(|i| [Format::Json, Format::Csv, Format::Xlsx][i]),
+            ..opts("fuzz")
+        };
+        let read = read_enterprises(&input, &o);
+        let all = check_enterprises(&input, &o);
+        match read {
+            Ok(_) => prop_assert!(all.is_empty()),
+            Err(e) => prop_assert_eq!(all.first(), Some(&e)),
+        }
+        let _ = read_inspectors(&input, &o);
+        let _ = read_history(&input, &o);
+        let _ = check_inspectors(&input, &o);
+        let _ = check_history(&input, &o);
+        let _ = read_catalog(&input, &o);
+    }
+
     #[test]
     fn roster_round_trips_through_csv(
         list in prop::collection::vec(arb_enterprise(), 0..8),

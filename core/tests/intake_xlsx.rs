@@ -357,3 +357,40 @@ fn history_date_cells_and_inspector_bools() {
     assert!(r.inspectors()[0].certified);
     assert_eq!(r.inspectors()[0].capacity, Some(8));
 }
+
+mod mutated {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// A real workbook with a few bytes changed or cut never panics; the reader and
+        /// the checker agree on the first error.
+        #[test]
+        fn mutated_workbooks_never_panic(
+            edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+            cut in prop::option::of(any::<prop::sample::Index>()),
+        ) {
+            let a = uscc(1);
+            let mut bytes = workbook(
+                &[header(), vec![a.as_str(), "示例", "150581", "A", "存续", "1"]],
+                |_| {},
+            );
+            for (at, b) in &edits {
+                let i = at.index(bytes.len());
+                bytes[i] = *b;
+            }
+            if let Some(c) = cut {
+                let n = c.index(bytes.len());
+                bytes.truncate(n);
+            }
+            let read = read_enterprises(&bytes, &opts());
+            let all = check_enterprises(&bytes, &opts());
+            match read {
+                Ok(_) => prop_assert!(all.is_empty()),
+                Err(e) => prop_assert_eq!(all.first(), Some(&e)),
+            }
+        }
+    }
+}

@@ -78,16 +78,18 @@ impl<'de> Deserialize<'de> for Encoding {
     }
 }
 
-/// The format of an input file. JSON names: `"json"`, `"csv"`, `"xlsx"`.
+/// The format of an input file. JSON names: `"json"`, `"csv"`, `"xlsx"` (any case);
+/// another name is `format_unknown`.
 ///
 /// ```
 /// use shuangsuiji::intake::Format;
+/// assert_eq!(Format::from_name("XLSX").unwrap(), Format::Xlsx);
+/// assert_eq!(Format::from_name("xls").unwrap_err().code().as_str(), "format_unknown");
 /// assert_eq!(Format::sniff(b"PK\x03\x04rest"), Format::Xlsx);
 /// assert_eq!(Format::sniff(b"  [{}]"), Format::Json);
 /// assert_eq!(Format::sniff("企业名称,uscc".as_bytes()), Format::Csv);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// A JSON array in the model's serde shape.
     Json,
@@ -98,6 +100,23 @@ pub enum Format {
 }
 
 impl Format {
+    /// Parses a format name (case-insensitive).
+    ///
+    /// # Errors
+    /// `format_unknown` unless the name is `json`, `csv` or `xlsx`.
+    pub fn from_name(name: &str) -> Result<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "json" => Ok(Self::Json),
+            "csv" => Ok(Self::Csv),
+            "xlsx" => Ok(Self::Xlsx),
+            _ => Err(Error::new(
+                InputCode::FormatUnknown,
+                format!("unknown format {name:?}; expected json, csv or xlsx"),
+            )
+            .with_value(name)),
+        }
+    }
+
     /// Guesses the format from the first bytes: the zip magic `PK\x03\x04` (or the
     /// OLE magic of an old `.xls` / password-protected workbook, which the xlsx reader
     /// then refuses with `xlsx_invalid`) means xlsx, a first non-space byte `[` or `{` (after an optional UTF-8 BOM) means JSON,
@@ -128,6 +147,19 @@ impl Format {
             Self::Csv => "csv",
             Self::Xlsx => "xlsx",
         }
+    }
+}
+
+impl Serialize for Format {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Format {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Self::from_name(&s).map_err(Error::into_de)
     }
 }
 

@@ -65,7 +65,9 @@ pub fn zip_uncompressed_size(bytes: &[u8], max: u64) -> Result<u64> {
             .filter(|&l| bytes.get(l..l + 4) == Some(b"PK\x06\x07"))
             .ok_or_else(|| not_zip("zip64 locator missing"))?;
         let rec = usize::try_from(u64_at(bytes, loc + 8).ok_or_else(|| not_zip("zip64"))?)
-            .map_err(|_| not_zip("zip64 offset"))?;
+            .ok()
+            .filter(|&r| r < bytes.len())
+            .ok_or_else(|| not_zip("zip64 offset"))?;
         if bytes.get(rec..rec.saturating_add(4)) != Some(b"PK\x06\x06") {
             return Err(not_zip("zip64 record missing"));
         }
@@ -81,7 +83,10 @@ pub fn zip_uncompressed_size(bytes: &[u8], max: u64) -> Result<u64> {
             ),
         ));
     }
-    let mut at = usize::try_from(cd_offset).map_err(|_| not_zip("directory offset"))?;
+    let mut at = usize::try_from(cd_offset)
+        .ok()
+        .filter(|&a| a < bytes.len())
+        .ok_or_else(|| not_zip("directory offset"))?;
     let mut total: u64 = 0;
     for _ in 0..entries {
         if bytes.get(at..at.saturating_add(4)) != Some(b"PK\x01\x02") {
