@@ -405,6 +405,25 @@ fn csv_empty_and_malformed() {
 }
 
 #[test]
+fn html_and_tab_separated_exports_get_a_hint() {
+    let html = "<html><body><table><tr><td>统一社会信用代码</td></tr></table></body></html>";
+    expect_err(
+        html.as_bytes(),
+        &opts("名录.xls"),
+        "xlsx_invalid",
+        None,
+        None,
+    );
+    let tsv = format!(
+        "uscc\tname\tdivision\tcredit_class\tstatus\n{}\tx\t150581\tA\tactive\n",
+        uscc(1)
+    );
+    let e = read_enterprises(tsv.as_bytes(), &opts("t.csv")).unwrap_err();
+    assert_eq!(code(&e), "column_unknown");
+    assert!(e.message().contains("tabs"), "{e}");
+}
+
+#[test]
 fn encoding_errors() {
     let text = String::from_utf8(enterprise_csv(&[ok_row(1), ok_row(2)])).unwrap();
     let gbk = encode(&text, "gbk");

@@ -57,8 +57,10 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
             Format::Json => json::json_records::<T>(bytes, &lim, all),
             Format::Csv => {
                 let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all);
-                let read = encoding::decode(bytes, opts.encoding)
-                    .and_then(|text| csv::parse(&text, &mut |row| b.push(row)));
+                let read = encoding::decode(bytes, opts.encoding).and_then(|text| {
+                    reject_html(&text)?;
+                    csv::parse(&text, &mut |row| b.push(row))
+                });
                 if let Err(e) = read {
                     b.fail(e);
                 }
@@ -77,6 +79,27 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
     };
     parsed.errors = parsed.errors.into_iter().map(|e| opts.locate(e)).collect();
     parsed
+}
+
+/// Some platforms export an HTML table named `.xls`; it is neither CSV nor a workbook.
+fn reject_html(text: &str) -> Result<()> {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<html")
+        || head.starts_with("<!doctype")
+        || head.starts_with("<table")
+        || head.starts_with("<?xml")
+    {
+        return Err(Error::new(
+            InputCode::XlsxInvalid,
+            "an HTML/XML table saved with a spreadsheet name; open it in Excel and save as .xlsx or CSV",
+        ));
+    }
+    Ok(())
 }
 
 fn first<T: Record>(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<T>> {

@@ -162,8 +162,13 @@ fn map_header(table: Table, row: &Row, allow_unknown: bool, lim: &Limits) -> (He
                         Error::new(
                             InputCode::ColumnUnknown,
                             format!(
-                                "unknown column {text:?} for table {}; see the alias table in docs/intake.md",
-                                table.as_str()
+                                "unknown column {text:?} for table {}; see the alias table in docs/intake.md{}",
+                                table.as_str(),
+                                if text.contains(['\t', ';']) {
+                                    " (the file seems to be separated by tabs or semicolons; save it as comma-separated CSV)"
+                                } else {
+                                    ""
+                                }
                             ),
                         )
                         .with_row(row.number)
