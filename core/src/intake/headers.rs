@@ -6,7 +6,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::normalize_width;
 
-/// The tables the intake reads.
+/// The tables the intake reads. JSON names: `enterprises`, `inspectors`, `history`.
+///
+/// ```
+/// use shuangsuiji::intake::Table;
+/// let t: Table = serde_json::from_str("\"history\"").unwrap();
+/// assert_eq!(t, Table::History);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Table {
@@ -71,6 +77,12 @@ impl Table {
 
 /// One column: the model field (serde name), its accepted headers, whether it must
 /// be present, and whether it holds several values separated by `;` `；` `、` or `|`.
+///
+/// ```
+/// use shuangsuiji::intake::Table;
+/// let cats = Table::Enterprises.column_for("许可类别").unwrap();
+/// assert_eq!((cats.field, cats.required, cats.multi), ("categories", false, true));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ColumnSpec {
     /// Model field (serde name); also accepted as a header.
@@ -98,6 +110,12 @@ const fn col(
 }
 
 /// Enterprise columns.
+///
+/// ```
+/// let required: Vec<&str> = shuangsuiji::intake::ENTERPRISE_COLUMNS
+///     .iter().filter(|c| c.required).map(|c| c.field).collect();
+/// assert_eq!(required, ["uscc", "name", "division", "credit_class", "status"]);
+/// ```
 pub const ENTERPRISE_COLUMNS: &[ColumnSpec] = &[
     col(
         "uscc",
@@ -139,6 +157,10 @@ pub const ENTERPRISE_COLUMNS: &[ColumnSpec] = &[
 ];
 
 /// Inspector columns.
+///
+/// ```
+/// assert_eq!(shuangsuiji::intake::INSPECTOR_COLUMNS[0].field, "id");
+/// ```
 pub const INSPECTOR_COLUMNS: &[ColumnSpec] = &[
     col("id", &["执法证号", "检查人员编号"], true, false),
     col("name", &["姓名"], false, false),
@@ -152,6 +174,11 @@ pub const INSPECTOR_COLUMNS: &[ColumnSpec] = &[
 
 /// Check-history columns. The authority is spread over `authority_id`, `department`,
 /// `level`, `jurisdiction` and the optional `authority_name`.
+///
+/// ```
+/// use shuangsuiji::intake::HISTORY_COLUMNS;
+/// assert!(HISTORY_COLUMNS.iter().any(|c| c.field == "date" && c.aliases.contains(&"检查日期")));
+/// ```
 pub const HISTORY_COLUMNS: &[ColumnSpec] = &[
     col("task_id", &["任务编号"], true, false),
     col("visit_id", &["检查编号"], false, false),
