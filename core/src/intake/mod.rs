@@ -1,4 +1,242 @@
 //! Reading rosters, catalogs and histories from the files data staff have: JSON, CSV
 //! (UTF-8, UTF-8 with BOM, GB18030/GBK) with Chinese or English headers, and xlsx.
+//!
+//! Every table has a reader that returns the first problem (in row order) and nothing
+//! partial, and a checker that returns *every* problem for people fixing a sheet:
+//!
+//! | table | reader | checker |
+//! |---|---|---|
+//! | enterprises | [`read_enterprises`] → [`Roster`] | [`check_enterprises`] |
+//! | inspectors | [`read_inspectors`] → [`InspectorRoster`] | [`check_inspectors`] |
+//! | check history | [`read_history`] → `Vec<`[`CheckRecord`]`>` | [`check_history`] |
+//! | catalog (JSON only) | [`read_catalog`] → [`Catalog`] | — |
+//!
+//! The format is taken from [`ReadOptions::format`] or sniffed ([`Format::sniff`]).
+//! Every error carries `file` (from the options), `row` (1-based, header = row 1),
+//! `column` (the header as written), `value` and a stable code. Header aliases are in
+//! [`Table::columns`] and `docs/intake.md`; limits in [`limits`].
+//!
+//! ```
+//! use shuangsuiji::intake::{read_enterprises, ReadOptions};
+//! let csv = "统一社会信用代码,企业名称,行政区划,信用风险分类,登记状态\n\
+//!            91350100M000100Y43,示例食品有限公司,150581,A类,存续\n";
+//! let roster = read_enterprises(csv.as_bytes(), &ReadOptions::named("名录.csv"))?;
+//! assert_eq!(roster.len(), 1);
+//! # Ok::<(), shuangsuiji::Error>(())
+//! ```
 
+mod csv;
+mod encoding;
+mod headers;
+mod json;
 pub mod limits;
+mod options;
+mod records;
+mod table;
+mod xlsx;
+
+pub use encoding::decode;
+pub use headers::{ColumnSpec, ENTERPRISE_COLUMNS, HISTORY_COLUMNS, INSPECTOR_COLUMNS, Table};
+pub use options::{Encoding, Format, Limits, ReadOptions};
+pub use xlsx::zip_uncompressed_size;
+
+use crate::model::{Catalog, CheckRecord, Enterprise, Inspector, InspectorRoster, Roster};
+use crate::{Error, InputCode, Result};
+use table::{Builder, Parsed, Record};
+
+fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed<T> {
+    let lim = opts.limits.effective();
+    let fail = |e: Error| Parsed {
+        items: Vec::new(),
+        errors: vec![e],
+    };
+    let mut parsed = if let Err(e) = limits::check_bytes(bytes.len(), lim.max_bytes) {
+        fail(e)
+    } else {
+        match opts.format.unwrap_or_else(|| Format::sniff(bytes)) {
+            Format::Json => json::json_records::<T>(bytes, &lim, all),
+            Format::Csv => {
+                let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all);
+                let read = encoding::decode(bytes, opts.encoding).and_then(|text| {
+                    reject_html(&text)?;
+                    csv::parse(&text, &mut |row| b.push(row))
+                });
+                if let Err(e) = read {
+                    b.fail(e);
+                }
+                b.finish()
+            }
+            Format::Xlsx => {
+                let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all);
+                if let Err(e) =
+                    xlsx::rows(bytes, opts.sheet.as_deref(), &lim, &mut |row| b.push(row))
+                {
+                    b.fail(e);
+                }
+                b.finish()
+            }
+        }
+    };
+    parsed.errors = parsed.errors.into_iter().map(|e| opts.locate(e)).collect();
+    parsed
+}
+
+/// Some platforms export an HTML table named `.xls`; it is neither CSV nor a workbook.
+fn reject_html(text: &str) -> Result<()> {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<html")
+        || head.starts_with("<!doctype")
+        || head.starts_with("<table")
+        || head.starts_with("<?xml")
+    {
+        return Err(Error::new(
+            InputCode::XlsxInvalid,
+            "an HTML/XML table saved with a spreadsheet name; open it in Excel and save as .xlsx or CSV",
+        ));
+    }
+    Ok(())
+}
+
+fn first<T: Record>(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<T>> {
+    let parsed = parse_table::<T>(bytes, opts, false);
+    match parsed.errors.into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(parsed.items),
+    }
+}
+
+/// Reads the enterprise roster (监管对象名录) from JSON, CSV or xlsx bytes.
+///
+/// # Errors
+/// The first problem in row order. Input: `encoding_invalid`, `encoding_mixed`,
+/// `encoding_unknown`, `json_syntax`, `json_shape`, `csv_empty`, `csv_malformed`,
+/// `column_missing`, `column_unknown`, `column_duplicate`, `row_too_long`,
+/// `row_too_short`, `cell_empty`, `cell_invalid`, `xlsx_invalid`,
+/// `xlsx_sheet_missing`, `xlsx_formula`, `xlsx_unsupported`. Validation: `uscc_*`,
+/// `division_invalid`, `credit_class_unknown`, `risk_grade_unknown`,
+/// `status_unknown`, `inspector_id_invalid`, `enterprise_duplicate` (detail
+/// `first_row`), `text_empty`. Limits: `too_many_bytes`, `too_many_rows`,
+/// `field_too_long`, `too_deep`, `decompressed_too_large`.
+///
+/// ```
+/// use shuangsuiji::intake::{read_enterprises, ReadOptions};
+/// let csv = "uscc,name,division,credit_class,status\n91350100M000100Y43,示例,150581,Z,active\n";
+/// let e = read_enterprises(csv.as_bytes(), &ReadOptions::named("a.csv")).unwrap_err();
+/// assert_eq!(e.code().as_str(), "credit_class_unknown");
+/// assert_eq!((e.details().row, e.details().column.as_deref()), (Some(2), Some("credit_class")));
+/// ```
+pub fn read_enterprises(bytes: &[u8], opts: &ReadOptions) -> Result<Roster> {
+    let items = first::<Enterprise>(bytes, opts)?;
+    Roster::new(items).map_err(|e| opts.locate(e))
+}
+
+/// Checks an enterprise file and returns every problem, in row order (empty = fine).
+///
+/// ```
+/// use shuangsuiji::intake::{check_enterprises, ReadOptions};
+/// let csv = "uscc,name,division,credit_class,status\n\
+///            91350100M000100Y43,,150581,Z,active\n";
+/// let errs = check_enterprises(csv.as_bytes(), &ReadOptions::default());
+/// let codes: Vec<&str> = errs.iter().map(|e| e.code().as_str()).collect();
+/// assert_eq!(codes, ["cell_empty", "credit_class_unknown"]);
+/// ```
+#[must_use]
+pub fn check_enterprises(bytes: &[u8], opts: &ReadOptions) -> Vec<Error> {
+    parse_table::<Enterprise>(bytes, opts, true).errors
+}
+
+/// Reads the inspector roster (执法检查人员名录) from JSON, CSV or xlsx bytes.
+///
+/// # Errors
+/// As [`read_enterprises`] for input and limits; validation: `inspector_id_invalid`,
+/// `department_invalid`, `uscc_*` (in conflicts), `inspector_duplicate` (detail
+/// `first_row`).
+///
+/// ```
+/// use shuangsuiji::intake::{read_inspectors, ReadOptions};
+/// let csv = "执法证号,姓名,部门,持证,在岗\n15058120240012,张三,market,是,Y\n";
+/// let r = read_inspectors(csv.as_bytes(), &ReadOptions::default())?;
+/// assert!(r.inspectors()[0].certified);
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn read_inspectors(bytes: &[u8], opts: &ReadOptions) -> Result<InspectorRoster> {
+    let items = first::<Inspector>(bytes, opts)?;
+    InspectorRoster::new(items).map_err(|e| opts.locate(e))
+}
+
+/// Checks an inspector file and returns every problem, in row order.
+///
+/// ```
+/// use shuangsuiji::intake::{check_inspectors, ReadOptions};
+/// let csv = "id,department,certified\nA1,market,maybe\n";
+/// let errs = check_inspectors(csv.as_bytes(), &ReadOptions::default());
+/// assert_eq!(errs[0].code().as_str(), "cell_invalid");
+/// ```
+#[must_use]
+pub fn check_inspectors(bytes: &[u8], opts: &ReadOptions) -> Vec<Error> {
+    parse_table::<Inspector>(bytes, opts, true).errors
+}
+
+/// Reads check history (检查记录) from JSON, CSV or xlsx bytes, in file order.
+///
+/// # Errors
+/// As [`read_enterprises`] for input and limits; validation: `uscc_*`,
+/// `department_invalid`, `level_unknown`, `division_invalid`, `item_id_invalid`,
+/// `check_kind_unknown`, `text_empty`; `cell_invalid` for an unreadable date.
+///
+/// ```
+/// use shuangsuiji::intake::{read_history, ReadOptions};
+/// let csv = "任务编号,统一社会信用代码,检查日期,检查机关,部门,层级,管辖区划,检查类型\n\
+///            T1,91350100M000100Y43,2024年4月12日,hlgl-market,market,县级,150581,双随机\n";
+/// let h = read_history(csv.as_bytes(), &ReadOptions::default())?;
+/// assert_eq!(h[0].date.to_string(), "2024-04-12");
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn read_history(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<CheckRecord>> {
+    first::<CheckRecord>(bytes, opts)
+}
+
+/// Checks a history file and returns every problem, in row order.
+///
+/// ```
+/// use shuangsuiji::intake::{check_history, ReadOptions};
+/// assert_eq!(check_history(b"", &ReadOptions::default())[0].code().as_str(), "csv_empty");
+/// ```
+#[must_use]
+pub fn check_history(bytes: &[u8], opts: &ReadOptions) -> Vec<Error> {
+    parse_table::<CheckRecord>(bytes, opts, true).errors
+}
+
+/// Reads a catalog (JSON only; UTF-8 with optional BOM) via [`Catalog::from_json`].
+///
+/// # Errors
+/// `format_unknown` if the options or the bytes say CSV or xlsx; `too_many_bytes`,
+/// `encoding_invalid`, and the codes of [`Catalog::from_json`].
+///
+/// ```
+/// use shuangsuiji::intake::{read_catalog, ReadOptions};
+/// let e = read_catalog(b"id,name\n", &ReadOptions::named("catalog.csv")).unwrap_err();
+/// assert_eq!(e.code().as_str(), "format_unknown");
+/// assert_eq!(e.details().file.as_deref(), Some("catalog.csv"));
+/// ```
+pub fn read_catalog(bytes: &[u8], opts: &ReadOptions) -> Result<Catalog> {
+    let lim = opts.limits.effective();
+    let run = || -> Result<Catalog> {
+        limits::check_bytes(bytes.len(), lim.max_bytes)?;
+        let format = opts.format.unwrap_or_else(|| Format::sniff(bytes));
+        if format != Format::Json {
+            return Err(Error::new(
+                InputCode::FormatUnknown,
+                format!("a catalog is read from JSON only, not {}", format.as_str()),
+            )
+            .with_value(format.as_str()));
+        }
+        Catalog::from_json(&json::json_text(bytes)?)
+    };
+    run().map_err(|e| opts.locate(e))
+}

@@ -1,0 +1,158 @@
+//! Decoding CSV bytes: UTF-8 (with or without BOM), GBK and GB18030.
+//!
+//! Decoding never replaces a bad byte: a byte sequence that is not valid in the
+//! declared (or detected) encoding is an error that names the line (1-based) where
+//! it occurs. In GBK and GB18030 the byte `\n` (0x0A) is never part of a multi-byte
+//! character, so splitting at it before decoding is exact.
+
+use super::options::Encoding;
+use crate::{Error, InputCode, Result};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Decodes `bytes` to text according to `encoding`.
+///
+/// * `Utf8`: an optional BOM is removed; any invalid sequence → `encoding_invalid`.
+/// * `Gbk` / `Gb18030`: decoded with the GB18030 decoder; a UTF-8 BOM or an invalid
+///   sequence → `encoding_invalid`.
+/// * `Auto`: a BOM or valid UTF-8 means UTF-8. Otherwise, if some lines are valid
+///   UTF-8 with multi-byte characters while others are not UTF-8 at all, the file is
+///   `encoding_mixed` (row = first line that is not UTF-8, detail `utf8_row` = a line
+///   that is); else it is decoded as GB18030. A UTF-16 BOM is refused with
+///   `encoding_unknown`.
+///
+/// # Errors
+/// `encoding_invalid`, `encoding_mixed`, `encoding_unknown`, all with `row`.
+///
+/// ```
+/// use shuangsuiji::intake::{decode, Encoding};
+/// let (gbk, _, _) = encoding_rs::GBK.encode("企业名称\n");
+/// assert_eq!(decode(&gbk, Encoding::Auto).unwrap(), "企业名称\n");
+/// assert_eq!(decode(&gbk, Encoding::Utf8).unwrap_err().code().as_str(), "encoding_invalid");
+/// ```
+pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String> {
+    match encoding {
+        Encoding::Utf8 => decode_utf8(bytes.strip_prefix(BOM).unwrap_or(bytes)),
+        Encoding::Gbk | Encoding::Gb18030 => {
+            if bytes.starts_with(BOM) {
+                return Err(Error::new(
+                    InputCode::EncodingInvalid,
+                    format!(
+                        "the file starts with a UTF-8 byte order mark but {} was declared",
+                        encoding.as_str()
+                    ),
+                )
+                .with_row(1)
+                .with_detail("encoding", encoding.as_str()));
+            }
+            decode_gb(bytes, encoding)
+        }
+        Encoding::Auto => {
+            if let Some(rest) = bytes.strip_prefix(BOM) {
+                return decode_utf8(rest);
+            }
+            if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+                return Err(Error::new(
+                    InputCode::EncodingUnknown,
+                    "UTF-16 text is not supported; save the file as UTF-8 or GBK",
+                )
+                .with_row(1));
+            }
+            if let Ok(s) = std::str::from_utf8(bytes) {
+                return Ok(s.to_owned());
+            }
+            check_not_mixed(bytes)?;
+            decode_gb(bytes, Encoding::Gb18030)
+        }
+    }
+}
+
+fn line_of(bytes: &[u8], offset: usize) -> u64 {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let newlines = before.iter().filter(|&&b| b == b'\n').count();
+    u64::try_from(newlines)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1)
+}
+
+fn decode_utf8(bytes: &[u8]) -> Result<String> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let bad: Vec<String> = bytes
+                .iter()
+                .skip(at)
+                .take(4)
+                .map(|b| format!("{b:02X}"))
+                .collect();
+            Err(Error::new(
+                InputCode::EncodingInvalid,
+                "the bytes are not valid UTF-8 (is the file GBK? declare encoding gbk or auto)",
+            )
+            .with_row(line_of(bytes, at))
+            .with_value(bad.join(" "))
+            .with_detail("encoding", "utf-8"))
+        }
+    }
+}
+
+fn decode_gb(bytes: &[u8], encoding: Encoding) -> Result<String> {
+    if let Some(s) = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return Ok(s.into_owned());
+    }
+    // Find the first bad line for the report.
+    let mut row = 1u64;
+    for line in bytes.split(|&b| b == b'\n') {
+        if encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(line)
+            .is_none()
+        {
+            break;
+        }
+        row = row.saturating_add(1);
+    }
+    Err(Error::new(
+        InputCode::EncodingInvalid,
+        format!("the bytes are not valid {}", encoding.as_str()),
+    )
+    .with_row(row)
+    .with_detail("encoding", encoding.as_str()))
+}
+
+/// Refuses text where some lines are UTF-8 with multi-byte characters and others are
+/// not UTF-8. The first line with non-ASCII bytes sets the expectation; the first
+/// line of the other kind is reported (detail `first_row` = the line that set it).
+fn check_not_mixed(bytes: &[u8]) -> Result<()> {
+    let mut first: Option<(u64, bool)> = None;
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let row = u64::try_from(i).unwrap_or(u64::MAX).saturating_add(1);
+        let is_utf8 = match std::str::from_utf8(line) {
+            Ok(s) if s.chars().any(|c| c.len_utf8() >= 3) => true,
+            Ok(_) => continue,
+            Err(_) => false,
+        };
+        match first {
+            None => first = Some((row, is_utf8)),
+            Some((first_row, was_utf8)) if was_utf8 != is_utf8 => {
+                let (this, that) = if is_utf8 {
+                    ("UTF-8", "not UTF-8")
+                } else {
+                    ("not UTF-8", "UTF-8")
+                };
+                return Err(Error::new(
+                    InputCode::EncodingMixed,
+                    format!(
+                        "line {row} is {this} while line {first_row} is {that}: the file mixes \
+                         encodings; re-save it in one encoding"
+                    ),
+                )
+                .with_row(row)
+                .with_detail("first_row", first_row.to_string()));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}

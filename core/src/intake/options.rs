@@ -1,0 +1,276 @@
+//! Options for the readers: file name for error locations, encoding, format, sheet,
+//! strictness about extra columns, and (tighter) limits. Deserialisable from JSON so
+//! that the bindings can pass them through unchanged.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::limits;
+use crate::{Error, InputCode, Result};
+
+/// The text encoding of a CSV file.
+///
+/// JSON names: `"auto"`, `"utf-8"` (also `"utf8"`), `"gbk"` (also `"gb2312"`, `"cp936"`),
+/// `"gb18030"`; case is ignored. Any other name is refused with `encoding_unknown`.
+///
+/// ```
+/// use shuangsuiji::intake::Encoding;
+/// assert_eq!(Encoding::from_name("UTF-8").unwrap(), Encoding::Utf8);
+/// assert_eq!(Encoding::from_name("latin1").unwrap_err().code().as_str(), "encoding_unknown");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Encoding {
+    /// Detect: a UTF-8 BOM or valid UTF-8 means UTF-8, anything else is tried as GB18030.
+    #[default]
+    Auto,
+    /// UTF-8 (a leading BOM is allowed and removed).
+    Utf8,
+    /// GBK (decoded with the GB18030 decoder, of which GBK is a subset).
+    Gbk,
+    /// GB18030.
+    Gb18030,
+}
+
+impl Encoding {
+    /// Parses an encoding name (case-insensitive).
+    ///
+    /// # Errors
+    /// `encoding_unknown` for a name that is not listed in [`Encoding`]'s docs.
+    pub fn from_name(name: &str) -> Result<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "auto" | "" => Ok(Self::Auto),
+            "utf-8" | "utf8" => Ok(Self::Utf8),
+            "gbk" | "gb2312" | "cp936" => Ok(Self::Gbk),
+            "gb18030" => Ok(Self::Gb18030),
+            _ => Err(Error::new(
+                InputCode::EncodingUnknown,
+                format!("unknown encoding {name:?}; expected auto, utf-8, gbk or gb18030"),
+            )
+            .with_value(name)),
+        }
+    }
+
+    /// The canonical name (`auto`, `utf-8`, `gbk`, `gb18030`).
+    ///
+    /// ```
+    /// assert_eq!(shuangsuiji::intake::Encoding::Gbk.as_str(), "gbk");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Utf8 => "utf-8",
+            Self::Gbk => "gbk",
+            Self::Gb18030 => "gb18030",
+        }
+    }
+}
+
+impl Serialize for Encoding {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Encoding {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Self::from_name(&s).map_err(Error::into_de)
+    }
+}
+
+/// The format of an input file. JSON names: `"json"`, `"csv"`, `"xlsx"` (any case);
+/// another name is `format_unknown`.
+///
+/// ```
+/// use shuangsuiji::intake::Format;
+/// assert_eq!(Format::from_name("XLSX").unwrap(), Format::Xlsx);
+/// assert_eq!(Format::from_name("xls").unwrap_err().code().as_str(), "format_unknown");
+/// assert_eq!(Format::sniff(b"PK\x03\x04rest"), Format::Xlsx);
+/// assert_eq!(Format::sniff(b"  [{}]"), Format::Json);
+/// assert_eq!(Format::sniff("企业名称,uscc".as_bytes()), Format::Csv);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A JSON array in the model's serde shape.
+    Json,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// An Excel 2007+ workbook.
+    Xlsx,
+}
+
+impl Format {
+    /// Parses a format name (case-insensitive).
+    ///
+    /// # Errors
+    /// `format_unknown` unless the name is `json`, `csv` or `xlsx`.
+    pub fn from_name(name: &str) -> Result<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "json" => Ok(Self::Json),
+            "csv" => Ok(Self::Csv),
+            "xlsx" => Ok(Self::Xlsx),
+            _ => Err(Error::new(
+                InputCode::FormatUnknown,
+                format!("unknown format {name:?}; expected json, csv or xlsx"),
+            )
+            .with_value(name)),
+        }
+    }
+
+    /// Guesses the format from the first bytes: the zip magic `PK\x03\x04` (or the
+    /// OLE magic of an old `.xls` / password-protected workbook, which the xlsx reader
+    /// then refuses with `xlsx_invalid`) means xlsx, a first non-space byte `[` or `{` (after an optional UTF-8 BOM) means JSON,
+    /// anything else CSV.
+    #[must_use]
+    pub fn sniff(bytes: &[u8]) -> Self {
+        if bytes.starts_with(b"PK\x03\x04")
+            || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+        {
+            return Self::Xlsx;
+        }
+        let rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match rest.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'[' | b'{') => Self::Json,
+            _ => Self::Csv,
+        }
+    }
+
+    /// The canonical name.
+    ///
+    /// ```
+    /// assert_eq!(shuangsuiji::intake::Format::Xlsx.as_str(), "xlsx");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
+        }
+    }
+}
+
+impl Serialize for Format {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Format {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Self::from_name(&s).map_err(Error::into_de)
+    }
+}
+
+/// Limits for one read. Each value can only *tighten* the documented maximum in
+/// [`limits`]: a larger value is clamped down to it.
+///
+/// ```
+/// use shuangsuiji::intake::Limits;
+/// let l = Limits { max_rows: 10, ..Limits::default() };
+/// assert_eq!(l.effective().max_rows, 10);
+/// let huge = Limits { max_rows: u64::MAX, ..Limits::default() };
+/// assert_eq!(huge.effective().max_rows, shuangsuiji::intake::limits::MAX_ROWS);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Maximum bytes of the input ([`limits::MAX_FILE_BYTES`]).
+    pub max_bytes: u64,
+    /// Maximum data rows or records ([`limits::MAX_ROWS`]).
+    pub max_rows: u64,
+    /// Maximum bytes of one cell ([`limits::MAX_FIELD_BYTES`]).
+    pub max_field_bytes: u64,
+    /// Maximum total uncompressed size of an xlsx workbook
+    /// ([`limits::MAX_DECOMPRESSED_BYTES`]).
+    pub max_decompressed_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_bytes: limits::MAX_FILE_BYTES,
+            max_rows: limits::MAX_ROWS,
+            max_field_bytes: limits::MAX_FIELD_BYTES,
+            max_decompressed_bytes: limits::MAX_DECOMPRESSED_BYTES,
+        }
+    }
+}
+
+impl Limits {
+    /// These limits clamped to the documented maxima.
+    #[must_use]
+    pub fn effective(&self) -> Self {
+        Self {
+            max_bytes: self.max_bytes.min(limits::MAX_FILE_BYTES),
+            max_rows: self.max_rows.min(limits::MAX_ROWS),
+            max_field_bytes: self.max_field_bytes.min(limits::MAX_FIELD_BYTES),
+            max_decompressed_bytes: self
+                .max_decompressed_bytes
+                .min(limits::MAX_DECOMPRESSED_BYTES),
+        }
+    }
+}
+
+/// How to read one file. Every field has a default; the JSON form uses the same
+/// snake_case names, e.g. `{"file_name": "名录.csv", "encoding": "gbk"}`.
+///
+/// ```
+/// use shuangsuiji::intake::{Encoding, ReadOptions};
+/// let o = ReadOptions::from_json(r#"{"file_name":"名录.csv","encoding":"gbk"}"#).unwrap();
+/// assert_eq!(o.encoding, Encoding::Gbk);
+/// assert!(!o.allow_unknown_columns);
+/// let bad = ReadOptions::from_json(r#"{"encoding":"latin1"}"#).unwrap_err();
+/// assert_eq!(bad.code().as_str(), "encoding_unknown");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReadOptions {
+    /// Name reported in every error's `file` (the core does no file I/O).
+    pub file_name: Option<String>,
+    /// Encoding of CSV input (JSON must be UTF-8; xlsx carries its own).
+    pub encoding: Encoding,
+    /// Format; `None` = sniff the bytes ([`Format::sniff`]).
+    pub format: Option<Format>,
+    /// Worksheet of an xlsx workbook; `None` = the first sheet.
+    pub sheet: Option<String>,
+    /// Ignore columns that are not in the alias table instead of failing with
+    /// `column_unknown`.
+    pub allow_unknown_columns: bool,
+    /// Limits that may only tighten the documented maxima.
+    pub limits: Limits,
+}
+
+impl ReadOptions {
+    /// Options that only name the file.
+    ///
+    /// ```
+    /// let o = shuangsuiji::intake::ReadOptions::named("a.csv");
+    /// assert_eq!(o.file_name.as_deref(), Some("a.csv"));
+    /// ```
+    #[must_use]
+    pub fn named(file_name: &str) -> Self {
+        Self {
+            file_name: Some(file_name.to_owned()),
+            ..Self::default()
+        }
+    }
+
+    /// Parses options from JSON.
+    ///
+    /// # Errors
+    /// `json_syntax`, `json_shape`, `encoding_unknown`, `too_deep`.
+    pub fn from_json(text: &str) -> Result<Self> {
+        limits::check_json_text(text)?;
+        serde_json::from_str(text).map_err(|e| Error::from_json(&e))
+    }
+
+    /// Attaches the file name (if any) to an error.
+    pub(crate) fn locate(&self, e: Error) -> Error {
+        match &self.file_name {
+            Some(f) => e.with_file(f.clone()),
+            None => e,
+        }
+    }
+}

@@ -1,0 +1,636 @@
+//! Shared row → record mapping for CSV and xlsx: header matching, row shape, cell
+//! parsing with precise locations, duplicate detection and error collection.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+
+use super::headers::{ColumnSpec, Table, split_multi};
+use super::limits;
+use super::options::Limits;
+use crate::model::normalize_width;
+use crate::{Error, InputCode, ModelCode, Result};
+
+/// One cell as read from a file.
+#[derive(Debug, Clone, PartialEq)]
+// Only xlsx produces dates, booleans and invalid cells.
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+pub(crate) enum Cell {
+    /// Nothing, or only white space.
+    Empty,
+    /// Text as written.
+    Text(String),
+    /// An xlsx date cell.
+    Date(NaiveDate),
+    /// An xlsx boolean cell.
+    Bool(bool),
+    /// An xlsx cell that cannot be used (error value, inexact number …), with why.
+    Invalid(String, String),
+}
+
+impl Cell {
+    pub(crate) fn from_text(s: String) -> Self {
+        if s.trim().is_empty() {
+            Self::Empty
+        } else {
+            Self::Text(s)
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        matches!(self, Self::Empty)
+    }
+
+    /// The cell as text for error reports.
+    fn raw(&self) -> String {
+        match self {
+            Self::Empty => String::new(),
+            Self::Text(s) => s.clone(),
+            Self::Date(d) => d.to_string(),
+            Self::Bool(b) => b.to_string(),
+            Self::Invalid(v, _) => v.clone(),
+        }
+    }
+}
+
+/// One row: its 1-based number in the file, its cells and, for xlsx, the formula of
+/// each cell that has one.
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    pub(crate) number: u64,
+    pub(crate) cells: Vec<Cell>,
+    pub(crate) formulas: Vec<Option<String>>,
+}
+
+impl Row {
+    pub(crate) fn text(number: u64, cells: Vec<Cell>) -> Self {
+        Self {
+            number,
+            cells,
+            formulas: Vec::new(),
+        }
+    }
+
+    /// A row without any value; such rows are skipped (they carry no data).
+    pub(crate) fn is_blank(&self) -> bool {
+        self.cells.iter().all(Cell::is_empty)
+    }
+}
+
+/// A record type the intake can read.
+pub(crate) trait Record: Sized + DeserializeOwned {
+    /// The table whose alias table applies.
+    const TABLE: Table;
+    /// Fields whose xlsx cells must be literal values, not formulas.
+    const LITERAL_FIELDS: &'static [&'static str];
+    /// The field that must be unique, and the code for a duplicate.
+    const UNIQUE: Option<(&'static str, ModelCode)>;
+    /// The unique key of a record, if the table has one.
+    fn key(&self) -> Option<String>;
+    /// Cross-field checks after deserialisation (JSON path).
+    ///
+    /// # Errors
+    /// The model's validation codes.
+    fn validate(&self) -> Result<()>;
+    /// Builds a record from a row, pushing every problem into the reader.
+    fn from_row(r: &mut RowReader<'_>) -> Option<Self>;
+}
+
+/// The result of reading a table: records (only meaningful if `errors` is empty) and
+/// every problem found, in row order.
+pub(crate) struct Parsed<T> {
+    pub(crate) items: Vec<T>,
+    pub(crate) errors: Vec<Error>,
+}
+
+struct Header {
+    /// Per cell index: the column spec and the header as written (None = ignored).
+    columns: Vec<Option<(&'static ColumnSpec, String)>>,
+    by_field: BTreeMap<&'static str, usize>,
+}
+
+impl Header {
+    fn text_of(&self, field: &str) -> Option<String> {
+        let i = *self.by_field.get(field)?;
+        self.columns.get(i)?.as_ref().map(|(_, h)| h.clone())
+    }
+}
+
+fn map_header(table: Table, row: &Row, allow_unknown: bool, lim: &Limits) -> (Header, Vec<Error>) {
+    let mut errors = Vec::new();
+    let mut width = row.cells.len();
+    while width > 0 && row.cells.get(width - 1).is_some_and(Cell::is_empty) {
+        width -= 1;
+    }
+    let mut columns = Vec::with_capacity(width);
+    let mut by_field: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for (i, cell) in row.cells.iter().take(width).enumerate() {
+        let text = cell.raw();
+        if let Err(e) = limits::check_field(&text, lim.max_field_bytes) {
+            errors.push(e.with_row(row.number).with_column(&text));
+            columns.push(None);
+            continue;
+        }
+        match table.column_for(&text) {
+            Some(spec) => {
+                if let Some(&first) = by_field.get(spec.field) {
+                    let first_text = row.cells.get(first).map(Cell::raw).unwrap_or_default();
+                    errors.push(
+                        Error::new(
+                            InputCode::ColumnDuplicate,
+                            format!(
+                                "columns {first_text:?} and {text:?} both mean {}",
+                                spec.field
+                            ),
+                        )
+                        .with_row(row.number)
+                        .with_column(&text)
+                        .with_field(spec.field)
+                        .with_value(&text)
+                        .with_detail("first_column", first_text),
+                    );
+                    columns.push(None);
+                } else {
+                    by_field.insert(spec.field, i);
+                    columns.push(Some((spec, text)));
+                }
+            }
+            None => {
+                if !allow_unknown {
+                    errors.push(
+                        Error::new(
+                            InputCode::ColumnUnknown,
+                            format!(
+                                "unknown column {text:?} for table {}; see the alias table in docs/intake.md{}",
+                                table.as_str(),
+                                if text.contains(['\t', ';']) {
+                                    " (the file seems to be separated by tabs or semicolons; save it as comma-separated CSV)"
+                                } else {
+                                    ""
+                                }
+                            ),
+                        )
+                        .with_row(row.number)
+                        .with_column(&text)
+                        .with_value(&text),
+                    );
+                }
+                columns.push(None);
+            }
+        }
+    }
+    for spec in table.columns() {
+        if spec.required && !by_field.contains_key(spec.field) {
+            let name = spec.aliases.first().copied().unwrap_or(spec.field);
+            errors.push(
+                Error::new(
+                    InputCode::ColumnMissing,
+                    format!("required column {name} ({}) is missing", spec.field),
+                )
+                .with_row(row.number)
+                .with_column(name)
+                .with_field(spec.field)
+                .with_detail("accepted", {
+                    let mut all = vec![spec.field];
+                    all.extend(spec.aliases);
+                    all.join(" / ")
+                }),
+            );
+        }
+    }
+    (Header { columns, by_field }, errors)
+}
+
+/// Reads the cells of one row by field name and collects located errors.
+pub(crate) struct RowReader<'a> {
+    row: &'a Row,
+    header: &'a Header,
+    errors: Vec<(usize, Error)>,
+}
+
+fn invalid(msg: impl Into<String>) -> Error {
+    Error::new(InputCode::CellInvalid, msg)
+}
+
+/// Parses a yes/no cell: 是/否, true/false, 1/0, Y/N, yes/no (any case, full width ok).
+fn parse_bool(s: &str) -> Result<bool> {
+    match normalize_width(s).to_ascii_lowercase().as_str() {
+        "是" | "true" | "1" | "y" | "yes" => Ok(true),
+        "否" | "false" | "0" | "n" | "no" => Ok(false),
+        _ => Err(invalid(format!(
+            "{s:?} is not a yes/no value (是/否, true/false, 1/0, Y/N)"
+        ))),
+    }
+}
+
+/// Parses a non-negative integer cell.
+fn parse_count(s: &str) -> Result<u32> {
+    let t = normalize_width(s);
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(n) = t.parse::<u32>() {
+            return Ok(n);
+        }
+    }
+    Err(invalid(format!("{s:?} is not a non-negative whole number")))
+}
+
+/// Parses a date written as `2024-04-12`, `2024/4/12`, `2024.4.12` or `2024年4月12日`;
+/// a time part after a space or `T` (`2024-04-12 09:30:00`) is ignored.
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
+    let t = normalize_width(s);
+    let date_part = t.split([' ', 'T']).next().unwrap_or("");
+    let unified: String = date_part
+        .trim_end_matches('日')
+        .chars()
+        .map(|c| match c {
+            '年' | '月' | '/' | '.' => '-',
+            other => other,
+        })
+        .collect();
+    let parts: Vec<&str> = unified.split('-').collect();
+    let ok_digits = |p: &str, lo: usize, hi: usize| {
+        p.len() >= lo && p.len() <= hi && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if let [y, m, d] = parts.as_slice() {
+        if ok_digits(y, 4, 4) && ok_digits(m, 1, 2) && ok_digits(d, 1, 2) {
+            if let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    return Ok(date);
+                }
+            }
+        }
+    }
+    Err(invalid(format!(
+        "{s:?} is not a date (2024-04-12, 2024/4/12 or 2024年4月12日)"
+    )))
+}
+
+impl<'a> RowReader<'a> {
+    fn cell(&self, field: &str) -> Option<(usize, &'a Cell)> {
+        let i = *self.header.by_field.get(field)?;
+        Some((i, self.row.cells.get(i).unwrap_or(&Cell::Empty)))
+    }
+
+    fn spec(&self, field: &str) -> Option<&'static ColumnSpec> {
+        let i = *self.header.by_field.get(field)?;
+        self.header.columns.get(i)?.as_ref().map(|(s, _)| *s)
+    }
+
+    fn fail(&mut self, i: usize, field: &str, cell: &Cell, e: Error) {
+        let column = self.header.text_of(field).unwrap_or_default();
+        let e = e
+            .with_row(self.row.number)
+            .with_column(column)
+            .with_field(field)
+            .with_value(cell.raw());
+        self.errors.push((i, e));
+    }
+
+    /// The trimmed text of a cell: `Ok(None)` if absent or empty (pushing `cell_empty`
+    /// for a required column), `Err(())` after pushing an error.
+    fn text(&mut self, field: &str) -> std::result::Result<Option<(usize, &'a Cell, String)>, ()> {
+        let Some((i, cell)) = self.cell(field) else {
+            return Ok(None);
+        };
+        let text = match cell {
+            Cell::Empty => None,
+            Cell::Text(s) => Some(s.trim().to_owned()),
+            Cell::Bool(b) => Some(b.to_string()),
+            Cell::Date(_) => {
+                self.fail(
+                    i,
+                    field,
+                    cell,
+                    invalid("a date cell where text is expected"),
+                );
+                return Err(());
+            }
+            Cell::Invalid(_, why) => {
+                let why = why.clone();
+                self.fail(i, field, cell, invalid(why));
+                return Err(());
+            }
+        };
+        match text {
+            Some(t) => Ok(Some((i, cell, t))),
+            None => {
+                if self.spec(field).is_some_and(|s| s.required) {
+                    self.fail(
+                        i,
+                        field,
+                        cell,
+                        Error::new(InputCode::CellEmpty, format!("{field} must not be empty")),
+                    );
+                    return Err(());
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// A required value.
+    pub(crate) fn req<T>(
+        &mut self,
+        field: &str,
+        parse: impl FnOnce(&str) -> Result<T>,
+    ) -> Option<T> {
+        match self.opt(field, parse) {
+            Some(Some(v)) => Some(v),
+            // Absent required columns are reported once by the header check.
+            _ => None,
+        }
+    }
+
+    /// An optional value: `Some(None)` if absent or empty, `None` after an error.
+    pub(crate) fn opt<T>(
+        &mut self,
+        field: &str,
+        parse: impl FnOnce(&str) -> Result<T>,
+    ) -> Option<Option<T>> {
+        let (i, cell, t) = match self.text(field) {
+            Ok(Some(x)) => x,
+            Ok(None) => return Some(None),
+            Err(()) => return None,
+        };
+        match parse(&t) {
+            Ok(v) => Some(Some(v)),
+            Err(e) => {
+                self.fail(i, field, cell, e);
+                None
+            }
+        }
+    }
+
+    /// A multi-valued cell (empty → no values).
+    pub(crate) fn multi<T>(
+        &mut self,
+        field: &str,
+        parse: impl Fn(&str) -> Result<T>,
+    ) -> Option<Vec<T>> {
+        let (i, cell, t) = match self.text(field) {
+            Ok(Some(x)) => x,
+            Ok(None) => return Some(Vec::new()),
+            Err(()) => return None,
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for piece in split_multi(&t) {
+            match parse(&piece) {
+                Ok(v) => out.push(v),
+                Err(e) => {
+                    self.fail(i, field, cell, e.with_detail("item", piece));
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// A yes/no cell, `default` if absent or empty.
+    pub(crate) fn flag(&mut self, field: &str, default: bool) -> Option<bool> {
+        if let Some((_, Cell::Bool(b))) = self.cell(field) {
+            return Some(*b);
+        }
+        self.opt(field, parse_bool).map(|v| v.unwrap_or(default))
+    }
+
+    /// A required yes/no cell.
+    pub(crate) fn req_flag(&mut self, field: &str) -> Option<bool> {
+        if let Some((_, Cell::Bool(b))) = self.cell(field) {
+            return Some(*b);
+        }
+        self.req(field, parse_bool)
+    }
+
+    /// An optional count.
+    pub(crate) fn count(&mut self, field: &str) -> Option<Option<u32>> {
+        self.opt(field, parse_count)
+    }
+
+    /// A required date (text in the accepted forms, or an xlsx date cell).
+    pub(crate) fn date(&mut self, field: &str) -> Option<NaiveDate> {
+        if let Some((_, Cell::Date(d))) = self.cell(field) {
+            return Some(*d);
+        }
+        self.req(field, parse_date)
+    }
+
+    /// Pushes an error for a record-level check, located at `field`'s column.
+    pub(crate) fn record_error(&mut self, field: &str, e: Error) {
+        let (i, cell) = self.cell(field).unwrap_or((usize::MAX, &Cell::Empty));
+        self.fail(i, field, cell, e);
+    }
+}
+
+/// Builds records from rows fed one at a time (first non-blank row = header), so that
+/// a CSV file is never held as a grid of cells.
+pub(crate) struct Builder<T> {
+    allow_unknown: bool,
+    lim: Limits,
+    all: bool,
+    header: Option<Header>,
+    data_rows: u64,
+    done: bool,
+    items: Vec<T>,
+    errors: Vec<Error>,
+    seen: BTreeMap<String, u64>,
+}
+
+impl<T: Record> Builder<T> {
+    pub(crate) fn new(allow_unknown: bool, lim: &Limits, all: bool) -> Self {
+        Self {
+            allow_unknown,
+            lim: *lim,
+            all,
+            header: None,
+            data_rows: 0,
+            done: false,
+            items: Vec::new(),
+            errors: Vec::new(),
+            seen: BTreeMap::new(),
+        }
+    }
+
+    /// Records a problem that stops reading (malformed CSV, a limit …).
+    pub(crate) fn fail(&mut self, e: Error) {
+        self.errors.push(e);
+        self.done = true;
+    }
+
+    /// Feeds one row; returns `false` once reading should stop.
+    pub(crate) fn push(&mut self, row: &Row) -> bool {
+        if self.done {
+            return false;
+        }
+        if row.is_blank() {
+            return true;
+        }
+        if self.header.is_none() {
+            let (header, header_errors) = map_header(T::TABLE, row, self.allow_unknown, &self.lim);
+            if header_errors.is_empty() {
+                self.header = Some(header);
+            } else {
+                self.errors.extend(header_errors);
+                self.done = true;
+            }
+            return !self.done;
+        }
+        self.data_rows = self.data_rows.saturating_add(1);
+        if let Err(e) = limits::check_rows(self.data_rows, self.lim.max_rows) {
+            self.fail(e.with_row(row.number));
+            return false;
+        }
+        let Self {
+            header: Some(header),
+            lim,
+            seen,
+            items,
+            ..
+        } = self
+        else {
+            return false;
+        };
+        let width = header.columns.len();
+        let mut r = RowReader {
+            row,
+            header,
+            errors: Vec::new(),
+        };
+        let mut shape_ok = true;
+        for (i, cell) in row.cells.iter().enumerate() {
+            if let Cell::Text(s) = cell {
+                if let Err(e) = limits::check_field(s, lim.max_field_bytes) {
+                    let column = header
+                        .columns
+                        .get(i)
+                        .and_then(|c| c.as_ref().map(|(_, h)| h.clone()))
+                        .unwrap_or_default();
+                    r.errors
+                        .push((i, e.with_row(row.number).with_column(column)));
+                    shape_ok = false;
+                }
+            }
+        }
+        if row.cells.len() > width {
+            if let Some((i, extra)) = row
+                .cells
+                .iter()
+                .enumerate()
+                .skip(width)
+                .find(|(_, c)| !c.is_empty())
+            {
+                r.errors.push((
+                    i,
+                    Error::new(
+                        InputCode::RowTooLong,
+                        format!(
+                            "the row has a value in cell {} but the header has {width} columns",
+                            i + 1
+                        ),
+                    )
+                    .with_row(row.number)
+                    .with_value(extra.raw())
+                    .with_detail("expected", width.to_string())
+                    .with_detail("actual", row.cells.len().to_string()),
+                ));
+                shape_ok = false;
+            }
+        } else if row.cells.len() < width {
+            let i = row.cells.len();
+            let column = header
+                .columns
+                .get(i)
+                .and_then(|c| c.as_ref().map(|(_, h)| h.clone()))
+                .unwrap_or_default();
+            r.errors.push((
+                i,
+                Error::new(
+                    InputCode::RowTooShort,
+                    format!(
+                        "the row has {} cells but the header has {width}",
+                        row.cells.len()
+                    ),
+                )
+                .with_row(row.number)
+                .with_column(column)
+                .with_detail("expected", width.to_string())
+                .with_detail("actual", row.cells.len().to_string()),
+            ));
+            shape_ok = false;
+        }
+        for field in T::LITERAL_FIELDS {
+            if let Some(&i) = header.by_field.get(field) {
+                if let Some(Some(formula)) = row.formulas.get(i) {
+                    let column = header.text_of(field).unwrap_or_default();
+                    r.errors.push((
+                        i,
+                        Error::new(
+                            InputCode::XlsxFormula,
+                            format!("{field} must be a literal value, not a formula"),
+                        )
+                        .with_row(row.number)
+                        .with_column(column)
+                        .with_field(*field)
+                        .with_value(format!("={formula}")),
+                    ));
+                    shape_ok = false;
+                }
+            }
+        }
+        if shape_ok {
+            if let Some(rec) = T::from_row(&mut r) {
+                if let Err(e) = rec.validate() {
+                    let field = e.details().field.clone().unwrap_or_default();
+                    r.record_error(&field, e);
+                } else {
+                    check_unique(&rec, &mut r, seen);
+                    if r.errors.is_empty() {
+                        items.push(rec);
+                    }
+                }
+            }
+        }
+        let mut row_errors = r.errors;
+        row_errors.sort_by_key(|(i, _)| *i);
+        self.errors.extend(row_errors.into_iter().map(|(_, e)| e));
+        if !self.all && !self.errors.is_empty() {
+            self.done = true;
+        }
+        !self.done
+    }
+
+    /// The records and problems; `csv_empty` if no header was seen.
+    pub(crate) fn finish(mut self) -> Parsed<T> {
+        if self.header.is_none() && self.errors.is_empty() {
+            self.errors.push(Error::new(
+                InputCode::CsvEmpty,
+                "the file is empty: no header row",
+            ));
+        }
+        Parsed {
+            items: self.items,
+            errors: self.errors,
+        }
+    }
+}
+
+fn check_unique<T: Record>(rec: &T, r: &mut RowReader<'_>, seen: &mut BTreeMap<String, u64>) {
+    let (Some((field, code)), Some(key)) = (T::UNIQUE, rec.key()) else {
+        return;
+    };
+    if let Some(first) = seen.get(&key) {
+        let first = *first;
+        r.record_error(
+            field,
+            Error::new(
+                code,
+                format!("{key} appears twice: rows {first} and {}", r.row.number),
+            )
+            .with_value(&key)
+            .with_detail("first_row", first.to_string()),
+        );
+    } else {
+        seen.insert(key, r.row.number);
+    }
+}
