@@ -25,6 +25,21 @@ pub enum Table {
 }
 
 impl Table {
+    /// The key that holds the records when a JSON file wraps them in an envelope
+    /// object (`{"synthetic": true, "provenance": {…}, "enterprises": […]}`).
+    ///
+    /// ```
+    /// assert_eq!(shuangsuiji::intake::Table::History.envelope_key(), "records");
+    /// ```
+    #[must_use]
+    pub const fn envelope_key(self) -> &'static str {
+        match self {
+            Self::Enterprises => "enterprises",
+            Self::Inspectors => "inspectors",
+            Self::History => "records",
+        }
+    }
+
     /// The columns this table knows, in documentation order.
     ///
     /// ```

@@ -168,6 +168,7 @@ fn enterprise_csvs(data: &DataSet) -> Result<(Vec<u8>, Vec<u8>), Error> {
     for e in &data.enterprises {
         let town = e.town.clone().unwrap_or_default();
         let cats = join(e.categories.iter().map(String::as_str));
+        let avoid = join(e.avoid_inspectors.iter().map(|i| i.as_str()));
         en.push(vec![
             e.uscc.to_string(),
             e.name.clone(),
@@ -182,6 +183,7 @@ fn enterprise_csvs(data: &DataSet) -> Result<(Vec<u8>, Vec<u8>), Error> {
             e.abnormal.to_string(),
             e.serious_violation.to_string(),
             e.complaints.to_string(),
+            avoid.clone(),
         ]);
         zh.push(vec![
             e.uscc.to_string(),
@@ -197,6 +199,7 @@ fn enterprise_csvs(data: &DataSet) -> Result<(Vec<u8>, Vec<u8>), Error> {
             yes_no(e.abnormal),
             yes_no(e.serious_violation),
             e.complaints.to_string(),
+            avoid,
         ]);
     }
     let utf8 = csv_text(
@@ -212,6 +215,7 @@ fn enterprise_csvs(data: &DataSet) -> Result<(Vec<u8>, Vec<u8>), Error> {
             "abnormal",
             "serious_violation",
             "complaints",
+            "avoid_inspectors",
         ],
         &en,
         false,
@@ -229,6 +233,7 @@ fn enterprise_csvs(data: &DataSet) -> Result<(Vec<u8>, Vec<u8>), Error> {
             "经营异常",
             "严重违法失信",
             "投诉举报数",
+            "申请回避人员",
         ],
         &zh,
         true,

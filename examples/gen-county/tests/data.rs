@@ -341,7 +341,8 @@ fn enterprise_csvs_match_the_json() {
             "status",
             "abnormal",
             "serious_violation",
-            "complaints"
+            "complaints",
+            "avoid_inspectors"
         ]
     );
     let gbk_bytes = read("enterprises-gbk.csv");
@@ -361,7 +362,8 @@ fn enterprise_csvs_match_the_json() {
             "登记状态",
             "经营异常",
             "严重违法失信",
-            "投诉举报数"
+            "投诉举报数",
+            "申请回避人员"
         ]
     );
     assert_eq!(rows.len(), r.len());
@@ -381,6 +383,9 @@ fn enterprise_csvs_match_the_json() {
         assert_eq!(zh[8] == "是", e.abnormal);
         assert_eq!(en[9] == "true", e.serious_violation);
         assert_eq!(zh[10], e.complaints.to_string());
+        let avoid: Vec<&str> = e.avoid_inspectors.iter().map(|i| i.as_str()).collect();
+        assert_eq!(zh[11], avoid.join(";"));
+        assert_eq!(en[11], avoid.join(";"));
     }
 }
 
