@@ -23,7 +23,7 @@ use crate::{DrawCode, Error, LimitCode, ModelCode, Result, RulesCode};
 ///   "algorithm": "v1", "task_id": "demo", "seed": "0000000000000000000000000000000000000000000000000000000000000000",
 ///   "mode": "fixed",
 ///   "items": [{"item_id": "food.production", "department": "market", "strata": [
-///     {"key": "all", "eligible": ["91350100M000100Y43", "91350100MA00000001"], "quota": 1}
+///     {"key": "all", "eligible": ["91350100M000100Y43", "91350100MA00000155"], "quota": 1}
 ///   ]}]
 /// }"#).unwrap();
 /// let draw = Draw::new(input)?;

@@ -23,9 +23,9 @@
 //!   "mode": "fixed",
 //!   "items": [
 //!     {"item_id": "food.production", "department": "market", "strata": [
-//!       {"key": "all", "eligible": ["91350100M000100Y43", "91350100MA00000001", "91350100MA00000108"], "quota": 2}]},
+//!       {"key": "all", "eligible": ["91350100M000100Y43", "91350100MA00000155", "91350100MA00000230"], "quota": 2}]},
 //!     {"item_id": "fire.safety", "department": "fire", "strata": [
-//!       {"key": "all", "eligible": ["91350100M000100Y43", "91350100MA00000001", "91350100MA00000108"], "quota": 1}]}
+//!       {"key": "all", "eligible": ["91350100M000100Y43", "91350100MA00000155", "91350100MA00000230"], "quota": 1}]}
 //!   ]
 //! }"#).unwrap();
 //! let result = draw(input)?;
