@@ -111,7 +111,7 @@ proptest! {
         let s = &r.items[0].strata[0];
         prop_assert_eq!(s.drawn_count, quota);
         prop_assert_eq!(s.selected.len() as u64, quota);
-        let mut tk = Ticketer::new(&Seed::from_bytes(seed), &TaskId::parse("prop").unwrap());
+        let tk = Ticketer::new(&Seed::from_bytes(seed), &TaskId::parse("prop").unwrap());
         for u in &all {
             let chosen = s.selected.iter().any(|p| p.uscc == *u);
             if !eligible.contains(u) {

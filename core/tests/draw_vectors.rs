@@ -93,7 +93,7 @@ fn primitives() -> Value {
         .collect();
     let mut tickets = Vec::new();
     for (s, t) in &tasks {
-        let mut tk = Ticketer::new(&Seed::parse(s).unwrap(), &TaskId::parse(t).unwrap());
+        let tk = Ticketer::new(&Seed::parse(s).unwrap(), &TaskId::parse(t).unwrap());
         for u in &usccs {
             tickets.push(
                 json!({"seed": s, "task_id": t, "uscc": u.as_str(), "ticket": tk.ticket(u).to_hex()}),

@@ -270,8 +270,8 @@ impl Draw {
     }
 
     /// The ticket of index `m`, honouring the test overrides.
-    pub(super) fn ticket_fn(&mut self) -> impl FnMut(u128) -> Ticket + '_ {
-        let (ticketer, overrides) = (&mut self.ticketer, &self.overrides);
+    pub(super) fn ticket_fn(&self) -> impl Fn(u128) -> Ticket + '_ {
+        let (ticketer, overrides) = (&self.ticketer, &self.overrides);
         move |m| {
             if overrides.is_empty() {
                 ticketer.ticket_at(m)
@@ -290,7 +290,7 @@ impl Draw {
         let mut cursors = vec![0usize; self.items.len()];
         let items = std::mem::take(&mut self.items);
         {
-            let mut ticket_of = self.ticket_fn();
+            let ticket_of = self.ticket_fn();
             loop {
                 let mut min: Option<u128> = None;
                 for (item, &c) in items.iter().zip(&cursors) {

@@ -21,10 +21,10 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
-use super::rng::Keystream;
+use super::rng::block_prefix16;
 use super::types::{Seed, TaskId, decode_hex};
 use crate::canonical::TAG_PREFIX;
-use crate::model::{Uscc, uscc_char_value};
+use crate::model::{USCC_ALPHABET, Uscc};
 use crate::{DrawCode, Error, Result};
 
 /// A 128-bit ticket. Ordered as an unsigned integer (= its 16 big-endian bytes compared
@@ -151,11 +151,27 @@ pub fn ticket_key(seed: &Seed, task: &TaskId) -> [u8; 32] {
 /// ```
 #[must_use]
 pub fn uscc_index(uscc: &Uscc) -> u128 {
-    uscc.as_bytes().iter().fold(0u128, |m, &c| {
-        // Every stored USCC character is in the alphabet.
-        m * 31 + u128::from(uscc_char_value(c).unwrap_or(0))
-    })
+    // Two 9-character halves in u64 (31^9 < 2^45), then one 128-bit multiply-add.
+    let b = uscc.as_bytes();
+    let half = |chars: &[u8]| {
+        chars
+            .iter()
+            .fold(0u64, |m, &c| m * 31 + u64::from(DIGIT[usize::from(c)]))
+    };
+    u128::from(half(&b[..9])) * u128::from(31u64.pow(9)) + u128::from(half(&b[9..]))
 }
+
+/// GB 32100 character values by ASCII byte (every stored USCC byte is in the alphabet;
+/// other bytes map to 0 and never occur).
+const DIGIT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i: u8 = 0;
+    while (i as usize) < USCC_ALPHABET.len() {
+        t[USCC_ALPHABET[i as usize] as usize] = i;
+        i += 1;
+    }
+    t
+};
 
 /// The `(block counter, stream id)` pair of index `m`: `(m mod 2^64, ⌊m / 2^64⌋)`.
 #[must_use]
@@ -175,12 +191,12 @@ pub(crate) fn counter_stream(m: u128) -> (u64, u64) {
 /// use shuangsuiji::{draw::{Seed, TaskId, Ticketer, ticket}, model::Uscc};
 /// let (seed, task) = (Seed::from_bytes([7; 32]), TaskId::parse("demo").unwrap());
 /// let u = Uscc::parse("91350100M000100Y43").unwrap();
-/// let mut t = Ticketer::new(&seed, &task);
+/// let t = Ticketer::new(&seed, &task);
 /// assert_eq!(t.ticket(&u), ticket(&seed, &task, &u));
 /// ```
 #[derive(Clone, Debug)]
 pub struct Ticketer {
-    keystream: Keystream,
+    key: [u8; 32],
 }
 
 impl Ticketer {
@@ -188,19 +204,20 @@ impl Ticketer {
     #[must_use]
     pub fn new(seed: &Seed, task: &TaskId) -> Self {
         Self {
-            keystream: Keystream::new(ticket_key(seed, task)),
+            key: ticket_key(seed, task),
         }
     }
 
     /// The ticket of an enterprise.
-    pub fn ticket(&mut self, uscc: &Uscc) -> Ticket {
+    #[must_use]
+    pub fn ticket(&self, uscc: &Uscc) -> Ticket {
         self.ticket_at(uscc_index(uscc))
     }
 
     /// The ticket of the enterprise with base-31 index `m` (see [`uscc_index`]).
-    pub(crate) fn ticket_at(&mut self, m: u128) -> Ticket {
+    pub(crate) fn ticket_at(&self, m: u128) -> Ticket {
         let (counter, stream) = counter_stream(m);
-        Ticket::from_bytes(self.keystream.block_prefix16(counter, stream))
+        Ticket::from_bytes(block_prefix16(&self.key, counter, stream))
     }
 }
 
@@ -252,37 +269,21 @@ pub mod alternative {
             let mut h = self.prefix.clone();
             lp_into(&mut h, uscc.as_bytes());
             let key: [u8; 32] = h.finalize().into();
-            Ticket::from_bytes(Keystream::new(key).block_prefix16(0, 0))
+            Ticket::from_bytes(block_prefix16(&key, 0, 0))
         }
     }
 
     /// One raw ChaCha20 block prefix (the floor of either construction), for benchmarks.
     #[must_use]
-    pub fn chacha_block_prefix(key: [u8; 32], counter: u64, stream: u64) -> [u8; 16] {
-        Keystream::new(key).block_prefix16(counter, stream)
-    }
-
-    /// A reusable keystream for benchmarks: seek and read 16 bytes.
-    #[derive(Clone, Debug)]
-    pub struct RawKeystream(Keystream);
-
-    impl RawKeystream {
-        /// A keystream under `key`.
-        #[must_use]
-        pub fn new(key: [u8; 32]) -> Self {
-            Self(Keystream::new(key))
-        }
-
-        /// The first 16 bytes of block `counter` of stream `stream`.
-        pub fn block_prefix16(&mut self, counter: u64, stream: u64) -> [u8; 16] {
-            self.0.block_prefix16(counter, stream)
-        }
+    pub fn chacha_block_prefix(key: &[u8; 32], counter: u64, stream: u64) -> [u8; 16] {
+        block_prefix16(key, counter, stream)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::uscc_char_value;
 
     #[test]
     fn index_is_order_preserving_and_bounded() {
@@ -296,6 +297,23 @@ mod tests {
         assert_eq!(c < a, uscc_index(&c) < uscc_index(&a));
         let (lo, hi) = counter_stream((5u128 << 64) | 9);
         assert_eq!((lo, hi), (9, 5));
+    }
+
+    #[test]
+    fn fast_index_equals_the_definition() {
+        for s in [
+            "91350100M000100Y43",
+            "YY999999YYYYYYYYYY",
+            "000000000000000000",
+        ] {
+            let u = Uscc::parse(s).or_else(|_| Uscc::complete(&s[..17])).ok();
+            if let Some(u) = u {
+                let slow = u.as_bytes().iter().fold(0u128, |m, &c| {
+                    m * 31 + u128::from(uscc_char_value(c).unwrap())
+                });
+                assert_eq!(uscc_index(&u), slow);
+            }
+        }
     }
 
     #[test]
