@@ -20,6 +20,8 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
+# Unicode White_Space (what the spec trims; Python's str.strip() would also trim \x1c-\x1f).
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u2028\u2029\u202f\u205f\u3000"
 
 
 class DrawError(Exception):
@@ -51,7 +53,7 @@ def canonical_uscc(text: str) -> str:
         chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else (" " if c == "\u3000" else c)
         for c in text
     )
-    u = half.strip().upper()
+    u = "".join(c.upper() if "a" <= c <= "z" else c for c in half.strip(WHITE_SPACE))
     if len(u) != 18:
         raise DrawError("uscc_length", text)
     if any(c not in ALPHABET for c in u):
