@@ -189,6 +189,41 @@ fn paired() {
             }
         });
     }
+    let sizes: Vec<u32> = std::env::var("SSJ_PAIRED_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000_000]);
+    for n in sizes {
+        let input = joint_input(n);
+        let rows: usize = input
+            .items
+            .iter()
+            .flat_map(|i| &i.strata)
+            .map(|s| s.eligible.len())
+            .sum();
+        let (mut best_new, mut best_result, mut best_draw) = (u128::MAX, u128::MAX, u128::MAX);
+        for _ in 0..3 {
+            let i = input.clone();
+            let t = std::time::Instant::now();
+            let d = shuangsuiji::draw::Draw::new(i).unwrap();
+            best_new = best_new.min(t.elapsed().as_nanos());
+            let t = std::time::Instant::now();
+            black_box(d.result());
+            best_result = best_result.min(t.elapsed().as_nanos());
+            let i = input.clone();
+            let t = std::time::Instant::now();
+            black_box(draw(i).unwrap().visits.len());
+            best_draw = best_draw.min(t.elapsed().as_nanos());
+        }
+        eprintln!(
+            "PAIRED min of 3, joint draw of {n} enterprises (4 strata, 3 items, {rows} eligible rows): \
+             Draw::new {} ms, result() {} ms, draw() {} ms = {} ns per enterprise",
+            best_new / 1_000_000,
+            best_result / 1_000_000,
+            best_draw / 1_000_000,
+            best_draw / u128::from(n)
+        );
+    }
     eprintln!(
         "PAIRED min ns per op: v1 ticket {}, alternative ticket {}, sha256(103 B) {}, chacha20 block {}",
         best[0] / 1000,

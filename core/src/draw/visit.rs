@@ -11,43 +11,46 @@
 //! union of the item samples, which equals the largest sample when all items draw
 //! from the same pool with the same strata.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use super::result::{ItemResult, Visit, VisitItem};
+use super::result::{Basis, ItemResult, Visit, VisitItem};
 use super::ticket::Ticket;
-use crate::model::{DepartmentCode, Uscc};
-
-type VisitAcc = (Ticket, Vec<VisitItem>, BTreeSet<DepartmentCode>);
+use crate::model::Uscc;
 
 /// The visit list of the current selections, sorted by `(ticket, uscc)`; each visit's
 /// items are in item-id order (the order of `items`).
 pub(super) fn visits(items: &[ItemResult]) -> Vec<Visit> {
-    let mut by_uscc: BTreeMap<Uscc, VisitAcc> = BTreeMap::new();
-    for item in items {
-        for s in &item.strata {
-            for p in &s.selected {
-                let e = by_uscc
-                    .entry(p.uscc)
-                    .or_insert_with(|| (p.ticket, Vec::new(), BTreeSet::new()));
-                e.1.push(VisitItem {
-                    item_id: item.item_id.clone(),
-                    department: item.department.clone(),
-                    stratum: s.key.clone(),
-                    basis: p.basis,
-                });
-                e.2.insert(item.department.clone());
-            }
+    // One row per (item, stratum, selected enterprise); sorting the rows groups each
+    // enterprise's rows together, in visit order and then item order.
+    let mut rows: Vec<(Ticket, Uscc, usize, usize, Basis)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        for (h, s) in item.strata.iter().enumerate() {
+            rows.extend(s.selected.iter().map(|p| (p.ticket, p.uscc, i, h, p.basis)));
         }
     }
-    let mut out: Vec<Visit> = by_uscc
-        .into_iter()
-        .map(|(uscc, (ticket, items, deps))| Visit {
-            uscc,
-            ticket,
-            items,
-            departments: deps.into_iter().collect(),
-        })
-        .collect();
-    out.sort_by_key(|a| (a.ticket, a.uscc));
+    rows.sort_unstable_by_key(|r| (r.0, r.1, r.2));
+    let mut out: Vec<Visit> = Vec::new();
+    for (ticket, uscc, i, h, basis) in rows {
+        let (item, stratum) = (&items[i], &items[i].strata[h]);
+        let entry = VisitItem {
+            item_id: item.item_id.clone(),
+            department: item.department.clone(),
+            stratum: stratum.key.clone(),
+            basis,
+        };
+        match out.last_mut() {
+            Some(v) if v.uscc == uscc => {
+                if !v.departments.contains(&item.department) {
+                    v.departments.push(item.department.clone());
+                    v.departments.sort();
+                }
+                v.items.push(entry);
+            }
+            _ => out.push(Visit {
+                uscc,
+                ticket,
+                items: vec![entry],
+                departments: vec![item.department.clone()],
+            }),
+        }
+    }
     out
 }
