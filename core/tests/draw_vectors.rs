@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde_json::{Value, json};
+use shuangsuiji::Error;
 use shuangsuiji::canonical::lp;
 use shuangsuiji::draw::{
     Draw, DrawInput, Seed, TaskId, Threshold, Ticket, Ticketer, quota, ticket_key, uscc_index,
@@ -391,6 +392,95 @@ fn draw_cases() -> Vec<Case> {
         ),
         BTreeMap::new(),
     ));
+    let raw = |f: &dyn Fn(&mut Value)| {
+        let mut v = err_input(
+            one(json!([{"key": "x", "eligible": list(&a[..3]), "quota": 1}])),
+            json!([]),
+        );
+        f(&mut v);
+        v
+    };
+    cases.push((
+        "error_algorithm_unknown",
+        raw(&|v| v["algorithm"] = json!("v2")),
+        BTreeMap::new(),
+    ));
+    cases.push((
+        "error_seed_invalid",
+        raw(&|v| v["seed"] = json!(seq_seed().to_uppercase())),
+        BTreeMap::new(),
+    ));
+    cases.push((
+        "error_task_id_invalid",
+        raw(&|v| v["task_id"] = json!("2026 food")),
+        BTreeMap::new(),
+    ));
+    cases.push((
+        "error_stratum_key_invalid",
+        raw(&|v| v["items"][0]["strata"][0]["key"] = json!("")),
+        BTreeMap::new(),
+    ));
+    cases.push((
+        "error_quota_missing",
+        raw(&|v| {
+            v["items"][0]["strata"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("quota");
+        }),
+        BTreeMap::new(),
+    ));
+    cases.push((
+        "error_mode_field_unexpected",
+        raw(&|v| v["items"][0]["strata"][0]["ratio"] = json!("1/2")),
+        BTreeMap::new(),
+    ));
+    cases.push((
+        "error_ratio_missing",
+        raw(&|v| {
+            v["mode"] = json!("bernoulli");
+            v["items"][0]["strata"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("quota");
+        }),
+        BTreeMap::new(),
+    ));
+    cases.push((
+        "error_item_duplicate",
+        raw(&|v| {
+            let it = v["items"][0].clone();
+            v["items"].as_array_mut().unwrap().push(it);
+        }),
+        BTreeMap::new(),
+    ));
+    cases.push((
+        "error_stratum_duplicate",
+        raw(&|v| {
+            let mut st = v["items"][0]["strata"][0].clone();
+            st["eligible"] = list(&b[..2]);
+            v["items"][0]["strata"].as_array_mut().unwrap().push(st);
+        }),
+        BTreeMap::new(),
+    ));
+    cases.push(("error_item_unknown", raw(&|v| v["adjustments"] = json!([
+        {"substitute": {"uscc": a[0].as_str(), "item_id": "no.such.item", "reason": "unreachable"}}])), BTreeMap::new()));
+    cases.push((
+        "error_stratum_unknown",
+        raw(&|v| {
+            v["adjustments"] = json!([
+        {"expand": {"item_id": "food.production", "stratum": "nope", "extra": 1}}])
+        }),
+        BTreeMap::new(),
+    ));
+    cases.push((
+        "error_substitution_reason_unknown",
+        raw(&|v| {
+            v["adjustments"] = json!([
+        {"substitute": {"uscc": a[0].as_str(), "reason": "bored"}}])
+        }),
+        BTreeMap::new(),
+    ));
     cases.push((
         "error_expansion_invalid",
         err_input(
@@ -404,7 +494,8 @@ fn draw_cases() -> Vec<Case> {
 }
 
 fn run(input: &Value, overrides: &BTreeMap<String, String>) -> Result<Value, String> {
-    let input: DrawInput = serde_json::from_value(input.clone()).map_err(|e| e.to_string())?;
+    let input: DrawInput = serde_json::from_value(input.clone())
+        .map_err(|e| Error::from_json(&e).code().as_str().to_owned())?;
     let o: BTreeMap<Uscc, Ticket> = overrides
         .iter()
         .map(|(u, t)| (Uscc::parse(u).unwrap(), Ticket::parse(t).unwrap()))

@@ -24,6 +24,20 @@ ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
 WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u2028\u2029\u202f\u205f\u3000"
 
 
+REASONS = {
+    "unreachable",
+    "deregistered_after_draw",
+    "revoked_after_draw",
+    "suspended_after_draw",
+    "out_of_scope_after_draw",
+}
+
+
+def ascii_token(text: str, max_len: int) -> bool:
+    """1..max_len printable ASCII characters (0x21-0x7e)."""
+    return 0 < len(text) <= max_len and all(0x21 <= ord(c) <= 0x7E for c in text)
+
+
 class DrawError(Exception):
     """A draw that the spec rejects; `code` is the spec's error code."""
 
@@ -125,6 +139,17 @@ def run(inp: dict[str, Any], overrides: dict[str, str] | None = None) -> dict[st
     overrides = {u: int(t, 16) for u, t in (overrides or {}).items()}
     if inp["algorithm"] != "v1":
         raise DrawError("algorithm_unknown")
+    if not (len(inp["seed"]) == 64 and all(c in "0123456789abcdef" for c in inp["seed"])):
+        raise DrawError("seed_invalid")
+    if not ascii_token(inp["task_id"], 128):
+        raise DrawError("task_id_invalid")
+    for it in inp["items"]:
+        for s in it["strata"]:
+            if not ascii_token(s["key"], 64):
+                raise DrawError("stratum_key_invalid")
+    for adj in inp.get("adjustments", []):
+        if "substitute" in adj and adj["substitute"]["reason"] not in REASONS:
+            raise DrawError("substitution_reason_unknown")
     seed = bytes.fromhex(inp["seed"])
     mode = inp["mode"]
     key = ticket_key(seed, inp["task_id"])
