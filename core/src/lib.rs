@@ -6,6 +6,7 @@
 //!
 //! * [`model`]: the domain model — enterprises (validated 统一社会信用代码), authorities,
 //!   inspectors, supervision items, catalogs, check history — with one JSON shape.
+//! * [`draw`]: the reproducible, verifiable draw (tickets, strata, joint visits).
 //! * [`intake`]: reading JSON, CSV (UTF-8 / GBK, Chinese or English headers) and xlsx.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding.
 //!
@@ -26,6 +27,7 @@
 #![forbid(unsafe_code)]
 
 pub mod canonical;
+pub mod draw;
 pub mod enforcement;
 mod error;
 pub mod intake;

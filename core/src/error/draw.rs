@@ -21,5 +21,20 @@ error_codes! {
         SubstitutionReasonUnknown = "substitution_reason_unknown",
         /// An expansion asks for a negative or impossible number of extra picks.
         ExpansionInvalid = "expansion_invalid",
+        /// The same enterprise is listed twice in one stratum.
+        EligibleDuplicate = "eligible_duplicate",
+        /// The same enterprise is listed in two strata of one item.
+        StratumOverlap = "stratum_overlap",
+        /// A stratum key is empty, too long or not printable ASCII.
+        StratumKeyInvalid = "stratum_key_invalid",
+        /// A fixed-quota stratum has no `quota`.
+        QuotaMissing = "quota_missing",
+        /// A stratum's quota is larger than its number of eligible enterprises.
+        QuotaExceedsEligible = "quota_exceeds_eligible",
+        /// A Bernoulli stratum has no `ratio`.
+        RatioMissing = "ratio_missing",
+        /// A stratum carries a field that its draw mode does not use (`ratio` in fixed
+        /// mode, `quota` in Bernoulli mode).
+        ModeFieldUnexpected = "mode_field_unexpected",
     }
 }

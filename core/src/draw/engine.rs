@@ -1,0 +1,402 @@
+//! The draw engine: validate and index the input, compute every ticket once, select
+//! per stratum, then replay the adjustments.
+
+use std::collections::BTreeMap;
+
+use super::input::{Adjustment, DrawInput};
+use super::quota::Threshold;
+use super::result::{Basis, Cutoff, DrawResult, ItemResult, Pick, StratumResult};
+use super::select::{Key, Selector};
+use super::ticket::{Ticket, Ticketer, uscc_index};
+use super::types::{AlgorithmVersion, DrawMode, Seed, StratumKey, TaskId};
+use crate::model::{DepartmentCode, ItemId, Ratio, USCC_ALPHABET, Uscc};
+use crate::{DrawCode, Error, LimitCode, ModelCode, Result, RulesCode};
+
+/// A draw in progress: the initial selection plus any adjustments applied so far.
+///
+/// [`super::draw`] runs a whole [`DrawInput`] at once; `Draw` lets a caller apply
+/// adjustments one at a time (each is also recorded in the result).
+///
+/// ```
+/// use shuangsuiji::draw::{Draw, DrawInput};
+/// let input: DrawInput = serde_json::from_str(r#"{
+///   "algorithm": "v1", "task_id": "demo", "seed": "0000000000000000000000000000000000000000000000000000000000000000",
+///   "mode": "fixed",
+///   "items": [{"item_id": "food.production", "department": "market", "strata": [
+///     {"key": "all", "eligible": ["91350100M000100Y43", "91350100MA00000155"], "quota": 1}
+///   ]}]
+/// }"#).unwrap();
+/// let draw = Draw::new(input)?;
+/// let result = draw.result();
+/// assert_eq!(result.visits.len(), 1);
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Draw {
+    pub(super) algorithm: AlgorithmVersion,
+    pub(super) task_id: TaskId,
+    pub(super) seed: Seed,
+    pub(super) mode: DrawMode,
+    pub(super) items: Vec<ItemState>,
+    pub(super) ticketer: Ticketer,
+    pub(super) overrides: BTreeMap<u128, Ticket>,
+    pub(super) expansions: Vec<super::result::ExpansionRecord>,
+    pub(super) substitutions: Vec<super::result::SubstitutionRecord>,
+    pub(super) steps: u64,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct ItemState {
+    pub(super) item_id: ItemId,
+    pub(super) department: DepartmentCode,
+    /// `(m << 32) | stratum index`, ascending: every eligible enterprise of the item.
+    pub(super) keys: Vec<u128>,
+    pub(super) strata: Vec<StratumState>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct StratumState {
+    pub(super) key: StratumKey,
+    pub(super) eligible_count: u64,
+    pub(super) quota: Option<u64>,
+    pub(super) ratio: Option<Ratio>,
+    pub(super) threshold: Option<Threshold>,
+    pub(super) drawn_count: u64,
+    pub(super) cutoff: Option<Key>,
+    pub(super) boundary: Option<Key>,
+    pub(super) taken: u64,
+    pub(super) max_substitutions: u32,
+    pub(super) substitutions_used: u32,
+    pub(super) selected: Vec<Pick>,
+    pub(super) replaced: Vec<Pick>,
+}
+
+const LOW32: u128 = 0xffff_ffff;
+
+/// The USCC with base-31 index `m` (inverse of [`uscc_index`]).
+pub(super) fn uscc_from_index(m: u128) -> Result<Uscc> {
+    let mut b = [0u8; 18];
+    let mut x = m;
+    for slot in b.iter_mut().rev() {
+        let d = usize::try_from(x % 31).unwrap_or(0);
+        *slot = USCC_ALPHABET.get(d).copied().unwrap_or(b'0');
+        x /= 31;
+    }
+    Uscc::parse(std::str::from_utf8(&b).unwrap_or(""))
+}
+
+impl ItemState {
+    /// The keys of stratum `h`, with tickets.
+    pub(super) fn stratum_keys<'a>(
+        &'a self,
+        h: usize,
+        ticket_of: &'a mut impl FnMut(u128) -> Ticket,
+    ) -> impl Iterator<Item = Key> + 'a {
+        let h = u128::try_from(h).unwrap_or(u128::MAX);
+        self.keys
+            .iter()
+            .filter(move |&&k| k & LOW32 == h)
+            .map(move |&k| {
+                let m = k >> 32;
+                (ticket_of(m), m)
+            })
+    }
+}
+
+impl Draw {
+    /// Runs the draw of `input` and applies its adjustments.
+    ///
+    /// # Errors
+    /// - `quota_missing`, `ratio_missing`, `mode_field_unexpected`,
+    ///   `quota_exceeds_eligible` (see [`DrawInput::validate_modes`]);
+    /// - `item_duplicate` (two items with one id), `stratum_duplicate` (two strata
+    ///   with one key in an item), `eligible_duplicate` (an enterprise twice in a
+    ///   stratum), `stratum_overlap` (an enterprise in two strata of an item);
+    /// - the codes of [`Draw::expand`] and [`Draw::substitute`] for the adjustments.
+    pub fn new(input: DrawInput) -> Result<Self> {
+        Self::build(input, BTreeMap::new())
+    }
+
+    /// Test hook: like [`Draw::new`] but the listed enterprises get the given tickets
+    /// instead of their computed ones (to force ties and boundary cases in golden
+    /// vectors). Never use it for a real draw: its result is not a v1 result.
+    ///
+    /// # Errors
+    /// As [`Draw::new`].
+    #[doc(hidden)]
+    pub fn with_ticket_overrides(
+        input: DrawInput,
+        overrides: &BTreeMap<Uscc, Ticket>,
+    ) -> Result<Self> {
+        let o = overrides.iter().map(|(u, t)| (uscc_index(u), *t)).collect();
+        Self::build(input, o)
+    }
+
+    fn build(input: DrawInput, overrides: BTreeMap<u128, Ticket>) -> Result<Self> {
+        input.validate_modes()?;
+        let DrawInput {
+            algorithm,
+            task_id,
+            seed,
+            mode,
+            mut items,
+            adjustments,
+        } = input;
+        items.sort_by(|a, b| a.item_id.cmp(&b.item_id));
+        if let Some(w) = items.windows(2).find(|w| w[0].item_id == w[1].item_id) {
+            return Err(Error::new(
+                ModelCode::ItemDuplicate,
+                format!(
+                    "item {} appears twice in the draw input",
+                    w[0].item_id.as_str()
+                ),
+            )
+            .with_field("items")
+            .with_value(w[0].item_id.as_str()));
+        }
+
+        let mut states = Vec::with_capacity(items.len());
+        let mut selectors: Vec<Vec<Selector>> = Vec::with_capacity(items.len());
+        for mut item in items {
+            item.strata.sort_by(|a, b| a.key.cmp(&b.key));
+            if let Some(w) = item.strata.windows(2).find(|w| w[0].key == w[1].key) {
+                return Err(Error::new(
+                    RulesCode::StratumDuplicate,
+                    format!(
+                        "stratum {} appears twice in item {}",
+                        w[0].key.as_str(),
+                        item.item_id.as_str()
+                    ),
+                )
+                .with_detail("item", item.item_id.as_str())
+                .with_value(w[0].key.as_str()));
+            }
+            let total: usize = item.strata.iter().map(|s| s.eligible.len()).sum();
+            let mut keys = Vec::with_capacity(total);
+            let mut strata = Vec::with_capacity(item.strata.len());
+            let mut sels = Vec::with_capacity(item.strata.len());
+            for (h, s) in item.strata.into_iter().enumerate() {
+                let h = u32::try_from(h).map_err(|_| {
+                    Error::new(LimitCode::TooManyRows, "an item has more than 2^32 strata")
+                })?;
+                keys.extend(
+                    s.eligible
+                        .iter()
+                        .map(|u| (uscc_index(u) << 32) | u128::from(h)),
+                );
+                let n = u64::try_from(s.eligible.len()).unwrap_or(u64::MAX);
+                let (sel, threshold) = match mode {
+                    DrawMode::Fixed => {
+                        let q = s.quota.unwrap_or(0);
+                        (Selector::smallest(usize::try_from(q).unwrap_or(0)), None)
+                    }
+                    DrawMode::Bernoulli => {
+                        let t = Threshold::of(s.ratio.unwrap_or(Ratio::ZERO));
+                        (Selector::below(t), Some(t))
+                    }
+                };
+                sels.push(sel);
+                strata.push(StratumState {
+                    key: s.key,
+                    eligible_count: n,
+                    quota: s.quota,
+                    ratio: s.ratio,
+                    threshold,
+                    drawn_count: 0,
+                    cutoff: None,
+                    boundary: None,
+                    taken: 0,
+                    max_substitutions: s.max_substitutions,
+                    substitutions_used: 0,
+                    selected: Vec::new(),
+                    replaced: Vec::new(),
+                });
+            }
+            keys.sort_unstable();
+            if let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) {
+                let uscc = uscc_from_index(w[0] >> 32)?;
+                let name = |k: u128| {
+                    usize::try_from(k & LOW32)
+                        .ok()
+                        .and_then(|h| strata.get(h))
+                        .map_or_else(String::new, |s: &StratumState| s.key.as_str().to_owned())
+                };
+                let (a, b) = (name(w[0]), name(w[1]));
+                let err = if a == b {
+                    Error::new(
+                        DrawCode::EligibleDuplicate,
+                        format!("enterprise {uscc} is listed twice in stratum {a}"),
+                    )
+                } else {
+                    Error::new(
+                        DrawCode::StratumOverlap,
+                        format!("enterprise {uscc} is listed in strata {a} and {b}"),
+                    )
+                };
+                return Err(err
+                    .with_value(uscc.as_str())
+                    .with_detail("item", item.item_id.as_str())
+                    .with_detail("stratum", a));
+            }
+            selectors.push(sels);
+            states.push(ItemState {
+                item_id: item.item_id,
+                department: item.department,
+                keys,
+                strata,
+            });
+        }
+
+        let mut draw = Self {
+            algorithm,
+            ticketer: Ticketer::new(&seed, &task_id),
+            task_id,
+            seed,
+            mode,
+            items: states,
+            overrides,
+            expansions: Vec::new(),
+            substitutions: Vec::new(),
+            steps: 0,
+        };
+        draw.select(selectors)?;
+        for adj in adjustments {
+            match adj {
+                Adjustment::Expand(e) => draw.expand(&e.item_id, &e.stratum, e.extra)?,
+                Adjustment::Substitute(s) => draw.substitute(&s)?,
+            }
+        }
+        Ok(draw)
+    }
+
+    /// The ticket of index `m`, honouring the test overrides.
+    pub(super) fn ticket_fn(&self) -> impl Fn(u128) -> Ticket + '_ {
+        let (ticketer, overrides) = (&self.ticketer, &self.overrides);
+        move |m| {
+            if overrides.is_empty() {
+                ticketer.ticket_at(m)
+            } else {
+                overrides
+                    .get(&m)
+                    .copied()
+                    .unwrap_or_else(|| ticketer.ticket_at(m))
+            }
+        }
+    }
+
+    /// Merges the items' sorted key lists so that each enterprise's ticket is computed
+    /// once, however many items list it, and offers it to each stratum that holds it.
+    fn select(&mut self, mut selectors: Vec<Vec<Selector>>) -> Result<()> {
+        let mut cursors = vec![0usize; self.items.len()];
+        let items = std::mem::take(&mut self.items);
+        {
+            let ticket_of = self.ticket_fn();
+            loop {
+                let mut min: Option<u128> = None;
+                for (item, &c) in items.iter().zip(&cursors) {
+                    if let Some(&k) = item.keys.get(c) {
+                        let m = k >> 32;
+                        min = Some(min.map_or(m, |x: u128| x.min(m)));
+                    }
+                }
+                let Some(m) = min else { break };
+                let t = ticket_of(m);
+                for ((item, c), sels) in items.iter().zip(cursors.iter_mut()).zip(&mut selectors) {
+                    if let Some(&k) = item.keys.get(*c) {
+                        if k >> 32 == m {
+                            let h = usize::try_from(k & LOW32).unwrap_or(usize::MAX);
+                            if let Some(sel) = sels.get_mut(h) {
+                                sel.offer((t, m));
+                            }
+                            *c += 1;
+                        }
+                    }
+                }
+            }
+        }
+        self.items = items;
+        for (item, sels) in self.items.iter_mut().zip(selectors) {
+            for (s, sel) in item.strata.iter_mut().zip(sels) {
+                let keys = sel.into_sorted();
+                s.drawn_count = u64::try_from(keys.len()).unwrap_or(u64::MAX);
+                s.taken = s.drawn_count;
+                s.cutoff = keys.last().copied();
+                s.boundary = s.cutoff;
+                s.selected = keys
+                    .into_iter()
+                    .map(|(ticket, m)| {
+                        Ok(Pick {
+                            uscc: uscc_from_index(m)?,
+                            ticket,
+                            basis: Basis::Drawn,
+                        })
+                    })
+                    .collect::<Result<_>>()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The published result.
+    #[must_use]
+    pub fn result(&self) -> DrawResult {
+        let cut = |k: Option<Key>| {
+            k.and_then(|(ticket, m)| uscc_from_index(m).ok().map(|uscc| Cutoff { ticket, uscc }))
+        };
+        let items = self
+            .items
+            .iter()
+            .map(|it| ItemResult {
+                item_id: it.item_id.clone(),
+                department: it.department.clone(),
+                strata: it
+                    .strata
+                    .iter()
+                    .map(|s| {
+                        let mut selected = s.selected.clone();
+                        selected.sort_by_key(|a| (a.ticket, a.uscc));
+                        let mut replaced = s.replaced.clone();
+                        replaced.sort_by_key(|a| (a.ticket, a.uscc));
+                        StratumResult {
+                            key: s.key.clone(),
+                            eligible_count: s.eligible_count,
+                            quota: s.quota,
+                            ratio: s.ratio,
+                            threshold: s.threshold,
+                            drawn_count: s.drawn_count,
+                            cutoff: cut(s.cutoff),
+                            boundary: cut(s.boundary),
+                            max_substitutions: s.max_substitutions,
+                            substitutions_used: s.substitutions_used,
+                            selected,
+                            replaced,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect::<Vec<_>>();
+        let visits = super::visit::visits(&items);
+        DrawResult {
+            algorithm: self.algorithm,
+            task_id: self.task_id.clone(),
+            seed: self.seed,
+            mode: self.mode,
+            items,
+            visits,
+            expansions: self.expansions.clone(),
+            substitutions: self.substitutions.clone(),
+        }
+    }
+
+    pub(super) fn find_item(&self, item_id: &ItemId) -> Result<usize> {
+        self.items
+            .binary_search_by(|it| it.item_id.cmp(item_id))
+            .map_err(|_| {
+                Error::new(
+                    RulesCode::ItemUnknown,
+                    format!("the draw has no item {}", item_id.as_str()),
+                )
+                .with_value(item_id.as_str())
+            })
+    }
+}
