@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use super::input::{Adjustment, DrawInput};
-use super::quota::Threshold;
 use super::result::{Basis, Cutoff, DrawResult, ItemResult, Pick, StratumResult};
 use super::select::{Key, Selector};
+use super::threshold::Threshold;
 use super::ticket::{Ticket, Ticketer, uscc_index};
 use super::types::{AlgorithmVersion, DrawMode, Seed, StratumKey, TaskId};
 use crate::model::{DepartmentCode, ItemId, Ratio, USCC_ALPHABET, Uscc};

@@ -36,25 +36,26 @@
 
 mod engine;
 mod input;
-mod quota;
 mod result;
 mod rng;
 mod select;
 mod substitute;
+mod threshold;
 mod ticket;
 mod types;
 mod visit;
 
+pub use crate::rules::quota;
 pub use engine::Draw;
 pub use input::{
     Adjustment, DrawInput, Expansion, ItemDraw, StratumDraw, SubstitutionReason,
     SubstitutionRequest,
 };
-pub use quota::{Threshold, quota};
 pub use result::{
     Basis, Cutoff, DrawResult, ExpansionRecord, ItemResult, Pick, StratumResult,
     SubstitutionRecord, Visit, VisitItem,
 };
+pub use threshold::Threshold;
 #[doc(hidden)]
 pub use ticket::alternative;
 pub use ticket::{Ticket, Ticketer, ticket, ticket_key, uscc_index};

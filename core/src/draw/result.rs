@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::input::SubstitutionReason;
-use super::quota::Threshold;
+use super::threshold::Threshold;
 use super::ticket::Ticket;
 use super::types::{AlgorithmVersion, DrawMode, Seed, StratumKey, TaskId};
 use crate::model::{DepartmentCode, ItemId, Ratio, Uscc};

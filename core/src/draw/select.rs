@@ -6,7 +6,7 @@
 
 use std::collections::BinaryHeap;
 
-use super::quota::Threshold;
+use super::threshold::Threshold;
 use super::ticket::Ticket;
 
 /// `(ticket, base-31 USCC index)`.

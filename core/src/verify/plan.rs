@@ -43,8 +43,9 @@ pub struct PlanStratum {
     pub ratio: Ratio,
     /// Lower clamp of the quota.
     pub min: u64,
-    /// Upper clamp of the quota.
-    pub max: u64,
+    /// Upper clamp of the quota; absent = no upper clamp (重点 items are uncapped).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u64>,
 }
 
 /// One supervision item with its strata.
@@ -173,7 +174,7 @@ impl Plan {
                     .with_field("stratum_key")
                     .with_value(&s.stratum_key)));
                 }
-                if s.min > s.max {
+                if s.max.is_some_and(|m| s.min > m) {
                     return Err(at(Error::new(ModelCode::CountInvalid, "min > max")
                         .with_field("min")
                         .with_value(s.min.to_string())));

@@ -131,7 +131,7 @@ pub fn plan(order: RevealOrder) -> Plan {
                     quota: 1,
                     ratio: Ratio::new(5, 100).unwrap(),
                     min: 1,
-                    max: 3,
+                    max: Some(3),
                 }],
             },
             PlanItem {
@@ -143,7 +143,7 @@ pub fn plan(order: RevealOrder) -> Plan {
                         quota: 1,
                         ratio: Ratio::new(3, 100).unwrap(),
                         min: 1,
-                        max: 2,
+                        max: Some(2),
                     },
                     PlanStratum {
                         stratum_key: "A".into(),
@@ -151,7 +151,7 @@ pub fn plan(order: RevealOrder) -> Plan {
                         quota: 1,
                         ratio: Ratio::new(3, 100).unwrap(),
                         min: 1,
-                        max: 2,
+                        max: Some(2),
                     },
                 ],
             },

@@ -1,8 +1,8 @@
-//! Quota rounding and the Bernoulli threshold: exact integer arithmetic only.
+//! The Bernoulli threshold: exact integer arithmetic only (the quota formula is [`crate::rules::quota`]).
 //!
 //! Source of the quota rule: 国市监信〔2019〕38号 lets the ratio (抽查比例) be set per
 //! item; the draw receives each stratum's quota already computed by the plan (the
-//! eligibility step). [`quota`] is the reference formula the plan uses, documented in
+//! eligibility step, [`crate::rules::quota`]). That formula is documented in
 //! docs/draw-spec-v1.md §5 and vector-tested, so that a verifier can recompute it.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -10,26 +10,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::ticket::Ticket;
 use crate::model::Ratio;
 use crate::{DrawCode, Error, Result};
-
-/// `n = min(N, max(min, min(max, ceil(N·p/q))))` with `ceil` exact in 128-bit integers.
-/// `max = None` means no upper clamp.
-///
-/// ```
-/// use shuangsuiji::{draw::quota, model::Ratio};
-/// let r = Ratio::new(3, 100).unwrap();
-/// assert_eq!(quota(0, r, 1, None), 0);          // N = 0: nothing to draw
-/// assert_eq!(quota(100, r, 0, None), 3);        // exact multiple
-/// assert_eq!(quota(101, r, 0, None), 4);        // ceil(3.03)
-/// assert_eq!(quota(10, r, 2, None), 2);         // min clamp
-/// assert_eq!(quota(1000, r, 0, Some(20)), 20);  // max clamp
-/// assert_eq!(quota(1, r, 5, None), 1);          // never more than N
-/// ```
-#[must_use]
-pub fn quota(eligible: u64, ratio: Ratio, min: u64, max: Option<u64>) -> u64 {
-    let raw = ratio.ceil_of(eligible);
-    let capped = max.map_or(raw, |m| raw.min(m));
-    eligible.min(capped.max(min))
-}
 
 /// The Bernoulli threshold `t = floor(2^128·p/q)`: an enterprise is selected ⇔ its
 /// ticket `< t`. For `p = q`, `t = 2^128` selects everyone; for `p = 0`, `t = 0` selects
@@ -178,7 +158,7 @@ mod tests {
         #[test]
         fn quota_is_clamped(n in 0u64..1_000_000, p in 0u32..=100, min in 0u64..50, max in proptest::option::of(0u64..500)) {
             let r = Ratio::new(p, 100).unwrap();
-            let k = quota(n, r, min, max);
+            let k = crate::rules::quota(n, r, Some(min), max);
             prop_assert!(k <= n);
             if n >= min { prop_assert!(k >= min); }
         }
