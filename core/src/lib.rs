@@ -7,6 +7,7 @@
 //! * [`model`]: the domain model — enterprises (validated 统一社会信用代码), authorities,
 //!   inspectors, supervision items, catalogs, check history — with one JSON shape.
 //! * [`intake`]: reading JSON, CSV (UTF-8 / GBK, Chinese or English headers) and xlsx.
+//! * [`teams`]: joint inspection teams — random, constrained, complete and explainable.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding.
 //!
 //! The crate never reads the clock or the operating system's randomness: dates and
@@ -29,6 +30,7 @@ pub mod canonical;
 mod error;
 pub mod intake;
 pub mod model;
+pub mod teams;
 
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, LimitCode,
