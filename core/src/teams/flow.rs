@@ -18,7 +18,14 @@ const INF: i64 = i64::MAX;
 /// A residual graph: edges come in pairs `(e, e ^ 1)`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Graph {
-    adj: Vec<Vec<u32>>,
+    /// Number of nodes.
+    n: usize,
+    /// Tail of each edge (used to build the adjacency lists).
+    from: Vec<u32>,
+    /// Adjacency in CSR form: the edges of node `u` are `adj[start[u]..start[u + 1]]`,
+    /// in insertion order. Built by [`Graph::finish`].
+    start: Vec<u32>,
+    adj: Vec<u32>,
     to: Vec<u32>,
     cap: Vec<u32>,
     cost: Vec<i64>,
@@ -44,38 +51,52 @@ impl Graph {
     /// A graph with `n` nodes and no edges.
     pub(crate) fn new(n: usize) -> Self {
         Self {
-            adj: vec![Vec::new(); n],
-            pot: vec![0; n],
-            dist: vec![INF; n],
-            pred: vec![u32::MAX; n],
+            n,
             ..Self::default()
         }
     }
 
     /// Adds a node and returns its index.
     pub(crate) fn add_node(&mut self) -> usize {
-        self.adj.push(Vec::new());
-        self.pot.push(0);
-        self.dist.push(INF);
-        self.pred.push(u32::MAX);
-        self.adj.len() - 1
+        self.n += 1;
+        self.n - 1
+    }
+
+    /// Builds the adjacency lists (insertion order per node); call after the last edge.
+    pub(crate) fn finish(&mut self) {
+        let n = self.n;
+        let mut start = vec![0u32; n + 1];
+        for &f in &self.from {
+            start[f as usize + 1] += 1;
+        }
+        for u in 0..n {
+            start[u + 1] += start[u];
+        }
+        let mut fill: Vec<u32> = start[..n].to_vec();
+        let mut adj = vec![0u32; self.from.len()];
+        for (e, &f) in self.from.iter().enumerate() {
+            let slot = &mut fill[f as usize];
+            adj[*slot as usize] = idx(e);
+            *slot += 1;
+        }
+        self.start = start;
+        self.adj = adj;
+        self.pot = vec![0; n];
+        self.dist = vec![INF; n];
+        self.pred = vec![u32::MAX; n];
     }
 
     /// Adds `from → to` with capacity and (non-negative) cost; returns the edge id.
     pub(crate) fn add_edge(&mut self, from: usize, to: usize, cap: u32, cost: i64) -> usize {
         let e = self.to.len();
         self.to.push(idx(to));
+        self.from.push(idx(from));
         self.cap.push(cap);
         self.cost.push(cost);
         self.to.push(idx(from));
+        self.from.push(idx(to));
         self.cap.push(0);
         self.cost.push(-cost);
-        if let Some(a) = self.adj.get_mut(from) {
-            a.push(idx(e));
-        }
-        if let Some(a) = self.adj.get_mut(to) {
-            a.push(idx(e + 1));
-        }
         e
     }
 
@@ -91,7 +112,7 @@ impl Graph {
 
     /// Nodes reachable from `starts` along edges with residual capacity, ascending.
     pub(crate) fn reachable(&self, starts: &[usize]) -> Vec<usize> {
-        let mut seen = vec![false; self.adj.len()];
+        let mut seen = vec![false; self.n];
         let mut stack: Vec<usize> = Vec::new();
         for &s in starts {
             if let Some(f) = seen.get_mut(s) {
@@ -102,7 +123,7 @@ impl Graph {
             }
         }
         while let Some(u) = stack.pop() {
-            for &e in &self.adj[u] {
+            for &e in &self.adj[self.start[u] as usize..self.start[u + 1] as usize] {
                 let e = e as usize;
                 let v = self.to[e] as usize;
                 if self.cap[e] > 0 && !seen[v] {
@@ -111,7 +132,7 @@ impl Graph {
                 }
             }
         }
-        (0..self.adj.len()).filter(|&v| seen[v]).collect()
+        (0..self.n).filter(|&v| seen[v]).collect()
     }
 
     /// Pushes one unit from `start` to the sink along a shortest path.
@@ -130,8 +151,8 @@ impl Graph {
                 found = Some(d);
                 break;
             }
-            for k in 0..self.adj[u].len() {
-                let e = self.adj[u][k] as usize;
+            for k in self.start[u] as usize..self.start[u + 1] as usize {
+                let e = self.adj[k] as usize;
                 if self.cap[e] == 0 {
                     continue;
                 }
@@ -183,20 +204,21 @@ mod tests {
     #[test]
     fn assignment_prefers_cheap_edges_and_reroutes() {
         // sink 0; inspectors 1, 2 (cap 1); slots 3, 4.
-        let mut g = Graph::new(5);
+        let mut g = Graph::new(6);
         let a = g.add_edge(1, SINK, 1, 0);
         let b = g.add_edge(2, SINK, 1, 0);
         let e31 = g.add_edge(3, 1, 1, 0);
         let e32 = g.add_edge(3, 2, 1, 1);
         let e41 = g.add_edge(4, 1, 1, 0);
+        let s = 5;
+        g.add_edge(s, 1, 1, 0);
+        g.finish();
         assert!(matches!(g.push_one(3), Push::Done));
         assert_eq!(g.flow(e31), 1);
         assert!(matches!(g.push_one(4), Push::Done));
         // slot 4 can only use inspector 1, so slot 3 moves to inspector 2.
         assert_eq!((g.flow(e31), g.flow(e32), g.flow(e41)), (0, 1, 1));
         assert_eq!((g.flow(a), g.flow(b)), (1, 1));
-        let s = g.add_node();
-        g.add_edge(s, 1, 1, 0);
         assert!(matches!(g.push_one(s), Push::Blocked));
         let r = g.reachable(&[s]);
         assert!(r.contains(&1) && r.contains(&s) && !r.contains(&SINK));

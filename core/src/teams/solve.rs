@@ -2,7 +2,7 @@
 //! split of the certified requirement, which is chosen by an exhaustive search in a
 //! fixed order (docs/teams-spec-v1.md §6).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::flow::{Graph, Push, SINK};
 use super::prepare::Prepared;
@@ -40,42 +40,45 @@ struct Built {
     g: Graph,
     /// Per visit using the department: (visit, need, V node, candidate edges).
     slots: Vec<(usize, usize, usize, Vec<usize>)>,
-    /// Graph node → inspector index (for inspector nodes).
-    insp_of_node: BTreeMap<usize, usize>,
+    /// Graph node of each inspector of the department (`NONE` for others).
+    insp_node: Vec<usize>,
 }
+
+const NONE: usize = usize::MAX;
 
 fn build(p: &Prepared<'_>, dept: usize, split: &Split) -> Built {
     let members = &p.dept_members[dept];
     let mut g = Graph::new(1);
-    let mut insp_node: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut insp_of_node = BTreeMap::new();
+    let mut insp_node = vec![NONE; p.inspectors.len()];
     for &n in members {
-        let node = g.add_node();
-        insp_node.insert(n, node);
-        insp_of_node.insert(node, n);
+        insp_node[n] = g.add_node();
     }
     for &n in members {
-        if let Some(&node) = insp_node.get(&n) {
-            g.add_edge(node, SINK, p.cap[n], 0);
-        }
+        g.add_edge(insp_node[n], SINK, p.cap[n], 0);
     }
-    let mut day_node: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    // Day nodes (route, inspector), created in (route, inspector id) order.
+    let mut day_node: Vec<usize> = Vec::new();
+    let width = members.len();
+    let mut local = vec![NONE; p.inspectors.len()];
+    for (k, &n) in members.iter().enumerate() {
+        local[n] = k;
+    }
     if let Some(day_cap) = p.day_cap {
-        let pairs: BTreeSet<(usize, usize)> = p
-            .visits
-            .iter()
-            .flat_map(|v| {
-                v.needs
-                    .iter()
-                    .filter(|nd| nd.dept == dept)
-                    .flat_map(move |nd| nd.cands.iter().map(move |c| (v.route, c.insp)))
-            })
-            .collect();
-        for (r, n) in pairs {
-            let node = g.add_node();
-            day_node.insert((r, n), node);
-            if let Some(&target) = insp_node.get(&n) {
-                g.add_edge(node, target, day_cap, 0);
+        day_node = vec![NONE; p.routes.len() * width];
+        for v in &p.visits {
+            for nd in v.needs.iter().filter(|nd| nd.dept == dept) {
+                for c in &nd.cands {
+                    if let Some(slot) = day_node.get_mut(v.route * width + local[c.insp]) {
+                        *slot = 0;
+                    }
+                }
+            }
+        }
+        for (k, slot) in day_node.iter_mut().enumerate() {
+            if *slot == 0 {
+                let node = g.add_node();
+                *slot = node;
+                g.add_edge(node, insp_node[members[k % width]], day_cap, 0);
             }
         }
     }
@@ -93,9 +96,12 @@ fn build(p: &Prepared<'_>, dept: usize, split: &Split) -> Built {
             for (rank, c) in nd.cands.iter().enumerate() {
                 let from = if c.certified { vn } else { un };
                 let to = if p.day_cap.is_some() {
-                    day_node.get(&(v.route, c.insp)).copied().unwrap_or(SINK)
+                    day_node
+                        .get(v.route * width + local[c.insp])
+                        .copied()
+                        .unwrap_or(SINK)
                 } else {
-                    insp_node.get(&c.insp).copied().unwrap_or(SINK)
+                    insp_node[c.insp]
                 };
                 let cost = i64::try_from(rank).unwrap_or(i64::MAX / 4);
                 edges.push(g.add_edge(from, to, 1, cost));
@@ -103,10 +109,11 @@ fn build(p: &Prepared<'_>, dept: usize, split: &Split) -> Built {
             slots.push((vi, ni, vn, edges));
         }
     }
+    g.finish();
     Built {
         g,
         slots,
-        insp_of_node,
+        insp_node,
     }
 }
 
@@ -162,8 +169,8 @@ pub(crate) fn solve_dept(
                     u64::from(split.get(vi).and_then(|s| s.get(ni)).copied().unwrap_or(0));
             }
         }
-        for node in &reach {
-            if let Some(&n) = b.insp_of_node.get(node) {
+        for (n, &node) in b.insp_node.iter().enumerate() {
+            if node != NONE && reach.contains(&node) {
                 d.inspectors.push(n);
             }
         }
@@ -349,31 +356,12 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
         }
     }
     let mut work = 0u64;
-    // 2. Staffing alone (no certified requirement).
-    let zero: Split = p.visits.iter().map(|v| vec![0; v.needs.len()]).collect();
-    if let Err(d) = all_depts(p, &zero, &mut work) {
-        return Err(deficit_error(
-            p,
-            TeamCode::TeamInfeasible,
-            "not enough inspectors",
-            &d,
-        ));
-    }
-    // 3. A certified lead everywhere.
     let lo: Split = p
         .visits
         .iter()
         .map(|v| (0..v.needs.len()).map(|j| u32::from(j == v.lead)).collect())
         .collect();
-    if let Err(d) = all_depts(p, &lo, &mut work) {
-        return Err(deficit_error(
-            p,
-            TeamCode::LeadMissing,
-            "no certified lead",
-            &d,
-        ));
-    }
-    // 4. The first split in preference order, for every visit at once.
+    // 2. The first split in preference order, for every visit at once.
     let opts: Vec<Vec<Vec<u32>>> = (0..p.visits.len())
         .map(|vi| options(p, vi))
         .collect::<Result<_>>()?;
@@ -384,6 +372,25 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
         .collect();
     if let Ok(sol) = all_depts(p, &first, &mut work) {
         return Ok((first, sol));
+    }
+    // 3. Diagnose: staffing alone (no certified requirement) …
+    let zero: Split = p.visits.iter().map(|v| vec![0; v.needs.len()]).collect();
+    if let Err(d) = all_depts(p, &zero, &mut work) {
+        return Err(deficit_error(
+            p,
+            TeamCode::TeamInfeasible,
+            "not enough inspectors",
+            &d,
+        ));
+    }
+    // 4. … then a certified lead everywhere.
+    if let Err(d) = all_depts(p, &lo, &mut work) {
+        return Err(deficit_error(
+            p,
+            TeamCode::LeadMissing,
+            "no certified lead",
+            &d,
+        ));
     }
     // 5. Exhaustive depth-first search over visits with more than one split.
     let mut split: Split = opts
