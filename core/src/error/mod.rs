@@ -494,7 +494,7 @@ impl Error {
     }
 
     /// Converts a `serde_json` error into a typed error: a code carried by
-    /// [`Error::into_de`] is recovered; otherwise `json_syntax` (the text is not JSON or
+    /// `Error::into_de` is recovered; otherwise `json_syntax` (the text is not JSON or
     /// ends early) or `json_shape` (valid JSON of the wrong shape). The JSON line and
     /// column go to `details.extra` (`line`, `json_column`).
     #[must_use]
