@@ -608,3 +608,42 @@ fn seed_changes_assignment() {
     });
     assert!(differs);
 }
+
+#[test]
+fn absurd_sizes_fail_fast_with_the_bottleneck() {
+    let mut req = request(&Gen {
+        inspectors: (0..4)
+            .map(|n| GenInspector {
+                dept: n % 2,
+                certified: true,
+                quals: None,
+                conflicts: 0,
+                capacity: None,
+                active: true,
+            })
+            .collect(),
+        visits: vec![GenVisit {
+            depts: 3,
+            sizes: [1, 1],
+            items: [0, 0],
+            lead_b: false,
+            avoid: 0,
+            town: 0,
+        }],
+        previous: Vec::new(),
+        min_certified: 2,
+        rotation: true,
+        max_per: None,
+        per_day: None,
+        visits_per_day: 4,
+        seed: 1,
+    });
+    req.visits[0].departments[1].size = u32::MAX;
+    let e = assign(&req).unwrap_err();
+    assert_eq!(e.code().as_str(), "team_infeasible");
+    assert_eq!(e.details().extra["department"], "b");
+    assert_eq!(
+        e.details().extra["short"],
+        (u64::from(u32::MAX) - 2).to_string()
+    );
+}

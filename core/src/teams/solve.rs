@@ -131,23 +131,30 @@ pub(crate) fn solve_dept(
     let mut blocked: Vec<usize> = Vec::new();
     let mut short = 0u64;
     for &(vi, ni, vn, _) in &b.slots {
-        let size = p.visits[vi].needs[ni].size;
-        for _ in 0..size {
-            if let Push::Blocked = b.g.push_one(vn) {
-                short += 1;
-                if blocked.last() != Some(&vn) {
-                    blocked.push(vn);
-                }
-                if !full {
-                    return Err(Deficit {
-                        dept,
-                        visits: vec![vi],
-                        inspectors: Vec::new(),
-                        demand: 0,
-                        certified_required: 0,
-                        short,
-                    });
-                }
+        let nd = &p.visits[vi].needs[ni];
+        // A visit never takes more members than it has candidates, and once a unit of a
+        // visit is blocked every later unit of it is too (blocked stays blocked): those
+        // units are counted without a search, which also bounds the work on absurd sizes.
+        let size = u64::from(nd.size);
+        let mut placed = 0u64;
+        while placed < size && placed < u64::try_from(nd.cands.len()).unwrap_or(u64::MAX) {
+            if matches!(b.g.push_one(vn), Push::Blocked) {
+                break;
+            }
+            placed += 1;
+        }
+        if placed < size {
+            short += size - placed;
+            blocked.push(vn);
+            if !full {
+                return Err(Deficit {
+                    dept,
+                    visits: vec![vi],
+                    inspectors: Vec::new(),
+                    demand: 0,
+                    certified_required: 0,
+                    short,
+                });
             }
         }
     }
