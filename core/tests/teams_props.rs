@@ -647,3 +647,74 @@ fn absurd_sizes_fail_fast_with_the_bottleneck() {
         (u64::from(u32::MAX) - 2).to_string()
     );
 }
+
+/// The lead department has certified officers for only part of the second certified
+/// seats: the preferred split (both from the lead department) fails and the exact search
+/// must move the second certified seat to the other department, visit by visit.
+#[test]
+fn search_moves_the_certified_seat_between_departments() {
+    let n_visits = std::env::var("NV")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(120u32);
+    let mut inspectors = Vec::new();
+    for n in 0..12 {
+        // 6 certified market officers with 25 visits each = 150 certified seats for
+        // 120 leads + some second seats; the rest must come from fire.
+        let i: Inspector = serde_json::from_value(serde_json::json!({
+            "id": format!("M{n:02}"), "department": "a", "certified": n < 6, "capacity": 25 * n_visits / 120
+        }))
+        .unwrap();
+        inspectors.push(i);
+    }
+    for n in 0..6 {
+        let i: Inspector = serde_json::from_value(serde_json::json!({
+            "id": format!("F{n:02}"), "department": "b", "certified": n < 4, "capacity": 40 * n_visits / 120
+        }))
+        .unwrap();
+        inspectors.push(i);
+    }
+    let visits = (0..n_visits)
+        .map(|v| VisitNeed {
+            uscc: uscc(v),
+            town: None,
+            departments: vec![
+                DepartmentNeed {
+                    department: dept(0),
+                    items: BTreeSet::new(),
+                    size: 2,
+                },
+                DepartmentNeed {
+                    department: dept(1),
+                    items: BTreeSet::new(),
+                    size: 1,
+                },
+            ],
+            lead_department: dept(0),
+            avoid: BTreeSet::new(),
+        })
+        .collect();
+    let req = TeamRequest {
+        algorithm: "v1".to_owned(),
+        task_id: "T-search".to_owned(),
+        seed: Seed([9; 32]),
+        visits,
+        inspectors,
+        previous: Vec::new(),
+        config: TeamConfig::default(),
+    };
+    let out = assign(&req).unwrap();
+    check(&req, &out).unwrap();
+    let moved = out
+        .teams
+        .iter()
+        .filter(|t| {
+            t.shares
+                .iter()
+                .any(|s| s.department == dept(1) && s.certified_required == 1)
+        })
+        .count();
+    // 120 visits × 2 market seats = 240 > 12 × 25 = 300 ≥ 240; certified market seats 150:
+    // 120 leads + at most 30 second seats, so at least 90 visits take fire's certified.
+    assert!(moved >= 90, "moved {moved}");
+}

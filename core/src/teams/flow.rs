@@ -135,6 +135,89 @@ impl Graph {
         (0..self.n).filter(|&v| seen[v]).collect()
     }
 
+    /// Sets the capacity of edge `e` (keeping its flow where possible) and returns how
+    /// many units of its current flow exceed the new capacity (to be withdrawn).
+    pub(crate) fn set_cap(&mut self, e: usize, new_cap: u32) -> u32 {
+        let f = self.cap[e ^ 1];
+        if new_cap >= f {
+            self.cap[e] = new_cap - f;
+            0
+        } else {
+            self.cap[e] = 0;
+            f - new_cap
+        }
+    }
+
+    /// Removes one unit of flow from edge `e` — which [`Graph::set_cap`] left over its
+    /// capacity, residual 0 — and from one flow-carrying path from its head to the
+    /// sink. Returns false if `e` carries no flow.
+    pub(crate) fn withdraw(&mut self, e: usize) -> bool {
+        if self.cap[e ^ 1] == 0 {
+            return false;
+        }
+        let mut path = vec![e];
+        let mut u = self.to[e] as usize;
+        while u != SINK {
+            // A forward edge (even id) out of `u` that carries flow.
+            let next = self.adj[self.start[u] as usize..self.start[u + 1] as usize]
+                .iter()
+                .map(|&x| x as usize)
+                .find(|&x| x % 2 == 0 && self.cap[x ^ 1] > 0);
+            let Some(x) = next else { return false };
+            path.push(x);
+            u = self.to[x] as usize;
+            if path.len() > self.n {
+                return false;
+            }
+        }
+        // Edge `e` is over its (lowered) capacity: its flow drops, its residual stays 0.
+        self.cap[e ^ 1] -= 1;
+        for &x in &path[1..] {
+            self.cap[x] += 1;
+            self.cap[x ^ 1] -= 1;
+        }
+        true
+    }
+
+    /// Pushes one unit from `start` to the sink along any residual path (breadth-first,
+    /// costs ignored); returns false if none exists. `work` counts edges scanned. Used
+    /// only to decide feasibility.
+    pub(crate) fn augment_bfs(&mut self, start: usize, work: &mut u64) -> bool {
+        let mut seen = vec![false; self.n];
+        let mut pred = vec![u32::MAX; self.n];
+        let mut queue = std::collections::VecDeque::new();
+        seen[start] = true;
+        queue.push_back(start);
+        let mut found = false;
+        while let Some(u) = queue.pop_front() {
+            if u == SINK {
+                found = true;
+                break;
+            }
+            for k in self.start[u] as usize..self.start[u + 1] as usize {
+                *work += 1;
+                let e = self.adj[k] as usize;
+                let v = self.to[e] as usize;
+                if self.cap[e] > 0 && !seen[v] {
+                    seen[v] = true;
+                    pred[v] = idx(e);
+                    queue.push_back(v);
+                }
+            }
+        }
+        if !found {
+            return false;
+        }
+        let mut v = SINK;
+        while v != start {
+            let e = pred[v] as usize;
+            self.cap[e] -= 1;
+            self.cap[e ^ 1] += 1;
+            v = self.to[e ^ 1] as usize;
+        }
+        true
+    }
+
     /// Pushes one unit from `start` to the sink along a shortest path.
     pub(crate) fn push_one(&mut self, start: usize) -> Push {
         let mut heap = BinaryHeap::new();

@@ -11,8 +11,9 @@ use crate::{Error, Result, TeamCode};
 /// Certified officers required per visit and need (same shape as `Visit::needs`).
 pub(crate) type Split = Vec<Vec<u32>>;
 
-/// Search budget: total edges built by feasibility checks in the split search.
-const SEARCH_WORK_LIMIT: u64 = 400_000_000;
+/// Search budget: edges built plus edges scanned by the feasibility checks of the split
+/// search (about 10 s of work on the benchmark machine).
+const SEARCH_WORK_LIMIT: u64 = 3_000_000_000;
 /// At most this many splits are enumerated per visit.
 const OPTIONS_LIMIT: usize = 10_000;
 /// At most this many USCCs / inspector ids are listed in an error.
@@ -38,13 +39,25 @@ pub(crate) struct Deficit {
 
 struct Built {
     g: Graph,
-    /// Per visit using the department: (visit, need, V node, candidate edges).
-    slots: Vec<(usize, usize, usize, Vec<usize>)>,
+    /// Per visit using the department, in USCC order.
+    slots: Vec<Slot>,
     /// Graph node of each inspector of the department (`NONE` for others).
     insp_node: Vec<usize>,
 }
 
 const NONE: usize = usize::MAX;
+
+/// One visit's need of the department inside its flow network.
+struct Slot {
+    vi: usize,
+    ni: usize,
+    /// The `V` node.
+    vn: usize,
+    /// The `V → U` edge (capacity `size − k`).
+    vu: usize,
+    /// The candidate edges, in rank order.
+    edges: Vec<usize>,
+}
 
 fn build(p: &Prepared<'_>, dept: usize, split: &Split) -> Built {
     let members = &p.dept_members[dept];
@@ -91,7 +104,7 @@ fn build(p: &Prepared<'_>, dept: usize, split: &Split) -> Built {
             let k = split.get(vi).and_then(|s| s.get(ni)).copied().unwrap_or(0);
             let vn = g.add_node();
             let un = g.add_node();
-            g.add_edge(vn, un, nd.size.saturating_sub(k), 0);
+            let vu = g.add_edge(vn, un, nd.size.saturating_sub(k), 0);
             let mut edges = Vec::with_capacity(nd.cands.len());
             for (rank, c) in nd.cands.iter().enumerate() {
                 let from = if c.certified { vn } else { un };
@@ -106,7 +119,13 @@ fn build(p: &Prepared<'_>, dept: usize, split: &Split) -> Built {
                 let cost = i64::try_from(rank).unwrap_or(i64::MAX / 4);
                 edges.push(g.add_edge(from, to, 1, cost));
             }
-            slots.push((vi, ni, vn, edges));
+            slots.push(Slot {
+                vi,
+                ni,
+                vn,
+                vu,
+                edges,
+            });
         }
     }
     g.finish();
@@ -114,6 +133,68 @@ fn build(p: &Prepared<'_>, dept: usize, split: &Split) -> Built {
         g,
         slots,
         insp_node,
+    }
+}
+
+/// One department's flow kept across the split search; only feasibility matters here.
+struct DeptState {
+    b: Built,
+    /// Units placed per slot.
+    placed: Vec<u64>,
+    /// Slot of each visit (`NONE` if the department is not in the visit).
+    slot_of: Vec<usize>,
+}
+
+impl DeptState {
+    fn new(p: &Prepared<'_>, dept: usize, split: &Split, work: &mut u64) -> Self {
+        let b = build(p, dept, split);
+        *work += u64::try_from(b.g.edge_count()).unwrap_or(u64::MAX);
+        let mut slot_of = vec![NONE; p.visits.len()];
+        for (k, sl) in b.slots.iter().enumerate() {
+            slot_of[sl.vi] = k;
+        }
+        let mut st = Self {
+            placed: vec![0; b.slots.len()],
+            b,
+            slot_of,
+        };
+        for k in 0..st.placed.len() {
+            st.fill(p, k, work);
+        }
+        st
+    }
+
+    /// Places the missing units of slot `k`; false if one cannot be placed.
+    fn fill(&mut self, p: &Prepared<'_>, k: usize, work: &mut u64) -> bool {
+        let sl = &self.b.slots[k];
+        let size = u64::from(p.visits[sl.vi].needs[sl.ni].size);
+        while self.placed[k] < size {
+            if !self.b.g.augment_bfs(sl.vn, work) {
+                return false;
+            }
+            self.placed[k] += 1;
+        }
+        true
+    }
+
+    /// Sets the certified requirement of visit `vi` to `k`; false if the department
+    /// becomes infeasible (it becomes feasible again when `k` is set back).
+    fn set_k(&mut self, p: &Prepared<'_>, vi: usize, k: u32, work: &mut u64) -> bool {
+        let Some(&slot) = self.slot_of.get(vi) else {
+            return true;
+        };
+        let Some(sl) = self.b.slots.get(slot) else {
+            return true;
+        };
+        let size = p.visits[sl.vi].needs[sl.ni].size;
+        let vu = sl.vu;
+        let excess = self.b.g.set_cap(vu, size.saturating_sub(k));
+        for _ in 0..excess {
+            if self.b.g.withdraw(vu) {
+                self.placed[slot] = self.placed[slot].saturating_sub(1);
+            }
+        }
+        self.fill(p, slot, work)
     }
 }
 
@@ -130,7 +211,7 @@ pub(crate) fn solve_dept(
     *work += u64::try_from(b.g.edge_count()).unwrap_or(u64::MAX);
     let mut blocked: Vec<usize> = Vec::new();
     let mut short = 0u64;
-    for &(vi, ni, vn, _) in &b.slots {
+    for &Slot { vi, ni, vn, .. } in &b.slots {
         let nd = &p.visits[vi].needs[ni];
         // A visit never takes more members than it has candidates, and once a unit of a
         // visit is blocked every later unit of it is too (blocked stays blocked): those
@@ -168,7 +249,7 @@ pub(crate) fn solve_dept(
             certified_required: 0,
             short,
         };
-        for &(vi, ni, vn, _) in &b.slots {
+        for &Slot { vi, ni, vn, .. } in &b.slots {
             if reach.contains(&vn) {
                 d.visits.push(vi);
                 d.demand += u64::from(p.visits[vi].needs[ni].size);
@@ -186,7 +267,7 @@ pub(crate) fn solve_dept(
     let chosen = b
         .slots
         .iter()
-        .map(|(vi, ni, _, edges)| {
+        .map(|Slot { vi, ni, edges, .. }| {
             let pos: Vec<usize> = edges
                 .iter()
                 .enumerate()
@@ -422,6 +503,10 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
     let branch: Vec<usize> = (0..p.visits.len())
         .filter(|&vi| opts[vi].len() > 1)
         .collect();
+    // Incremental feasibility: one flow per department kept across the search.
+    let mut states: Vec<DeptState> = (0..p.depts.len())
+        .map(|d| DeptState::new(p, d, &split, &mut work))
+        .collect();
     let mut choice = vec![0usize; branch.len()];
     let mut depth = 0usize;
     loop {
@@ -431,19 +516,6 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
             })?;
             return Ok((split, sol));
         }
-        let vi = branch[depth];
-        let c = choice[depth];
-        if c >= opts[vi].len() {
-            split[vi] = lo[vi].clone();
-            choice[depth] = 0;
-            if depth == 0 {
-                break;
-            }
-            depth -= 1;
-            choice[depth] += 1;
-            continue;
-        }
-        split[vi] = opts[vi][c].clone();
         if work > SEARCH_WORK_LIMIT {
             return Err(Error::new(
                 TeamCode::TeamSearchLimit,
@@ -452,10 +524,25 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
             .with_detail("visits", list(&branch, |i| p.visits[i].uscc))
             .with_detail("work", work.to_string()));
         }
-        let ok = p.visits[vi]
-            .needs
-            .iter()
-            .all(|nd| solve_dept(p, nd.dept, &split, false, &mut work).is_ok());
+        let vi = branch[depth];
+        let c = choice[depth];
+        let target = opts[vi].get(c).unwrap_or(&lo[vi]).clone();
+        let mut ok = true;
+        for (ni, nd) in p.visits[vi].needs.iter().enumerate() {
+            let k = target.get(ni).copied().unwrap_or(0);
+            ok &= states[nd.dept].set_k(p, vi, k, &mut work);
+        }
+        split[vi] = target;
+        if c >= opts[vi].len() {
+            // Every option failed: back at `lo` (feasible, as when this depth was entered).
+            choice[depth] = 0;
+            if depth == 0 {
+                break;
+            }
+            depth -= 1;
+            choice[depth] += 1;
+            continue;
+        }
         if ok {
             depth += 1;
         } else {
