@@ -718,3 +718,49 @@ fn search_moves_the_certified_seat_between_departments() {
     // 120 leads + at most 30 second seats, so at least 90 visits take fire's certified.
     assert!(moved >= 90, "moved {moved}");
 }
+
+#[test]
+fn too_many_ways_to_split_is_a_search_limit() {
+    // 6 departments of 10 certified officers each, min_certified 30: the number of
+    // splits exceeds the documented 10 000 per visit.
+    let names = ["a", "b", "c", "d", "e", "f"];
+    let mut inspectors = Vec::new();
+    for (k, d) in names.iter().enumerate() {
+        for n in 0..10 {
+            let i: Inspector = serde_json::from_value(serde_json::json!({
+                "id": format!("X{k}{n}"), "department": d, "certified": true
+            }))
+            .unwrap();
+            inspectors.push(i);
+        }
+    }
+    let req = TeamRequest {
+        algorithm: "v1".to_owned(),
+        task_id: "T".to_owned(),
+        seed: Seed([3; 32]),
+        visits: vec![VisitNeed {
+            uscc: uscc(1),
+            town: None,
+            departments: names
+                .iter()
+                .map(|d| DepartmentNeed {
+                    department: DepartmentCode::parse(d).unwrap(),
+                    items: BTreeSet::new(),
+                    size: 10,
+                })
+                .collect(),
+            lead_department: DepartmentCode::parse("a").unwrap(),
+            avoid: BTreeSet::new(),
+        }],
+        inspectors,
+        previous: Vec::new(),
+        config: TeamConfig {
+            min_certified: 30,
+            ..TeamConfig::default()
+        },
+    };
+    assert_eq!(
+        assign(&req).unwrap_err().code().as_str(),
+        "team_search_limit"
+    );
+}

@@ -337,14 +337,11 @@ fn options(p: &Prepared<'_>, vi: usize) -> Result<Vec<Vec<u32>>> {
         hi: &[u32],
         out: &mut Vec<Vec<u32>>,
     ) -> bool {
-        if out.len() > OPTIONS_LIMIT {
-            return false;
-        }
         if j == cur.len() {
             if left == 0 {
                 out.push(cur.clone());
             }
-            return true;
+            return out.len() <= OPTIONS_LIMIT;
         }
         let room = hi[j].saturating_sub(lo[j]);
         for extra in 0..=room.min(left) {
