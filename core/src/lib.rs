@@ -8,6 +8,7 @@
 //!   inspectors, supervision items, catalogs, check history — with one JSON shape.
 //! * [`draw`]: the reproducible, verifiable draw (tickets, strata, joint visits).
 //! * [`intake`]: reading JSON, CSV (UTF-8 / GBK, Chinese or English headers) and xlsx.
+//! * [`teams`]: joint inspection teams — random, constrained, complete and explainable.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding.
 //!
 //! The crate never reads the clock or the operating system's randomness: dates and
@@ -34,6 +35,7 @@ pub mod intake;
 pub mod model;
 pub mod rules;
 pub mod verify;
+pub mod teams;
 
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, LimitCode,
