@@ -84,7 +84,7 @@ fn request() -> TeamRequest {
     TeamRequest {
         algorithm: "v1".to_owned(),
         task_id: "bench".to_owned(),
-        seed: Seed([42; 32]),
+        seed: Seed::from_bytes([42; 32]),
         visits,
         inspectors,
         previous: Vec::new(),

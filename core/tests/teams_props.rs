@@ -236,7 +236,7 @@ fn request(g: &Gen) -> TeamRequest {
     TeamRequest {
         algorithm: "v1".to_owned(),
         task_id: "T-prop".to_owned(),
-        seed: Seed([g.seed; 32]),
+        seed: Seed::from_bytes([g.seed; 32]),
         visits,
         inspectors,
         previous: previous.into_iter().collect(),
@@ -697,7 +697,7 @@ fn search_moves_the_certified_seat_between_departments() {
     let req = TeamRequest {
         algorithm: "v1".to_owned(),
         task_id: "T-search".to_owned(),
-        seed: Seed([9; 32]),
+        seed: Seed::from_bytes([9; 32]),
         visits,
         inspectors,
         previous: Vec::new(),
@@ -737,7 +737,7 @@ fn too_many_ways_to_split_is_a_search_limit() {
     let req = TeamRequest {
         algorithm: "v1".to_owned(),
         task_id: "T".to_owned(),
-        seed: Seed([3; 32]),
+        seed: Seed::from_bytes([3; 32]),
         visits: vec![VisitNeed {
             uscc: uscc(1),
             town: None,

@@ -49,7 +49,7 @@ fn run_tickets(doc: &Value) -> Value {
         let key = tagged_hash(
             "inspector",
             &[
-                &seed.0,
+                seed.as_bytes(),
                 task.as_bytes(),
                 uscc.as_bytes(),
                 id.as_str().as_bytes(),

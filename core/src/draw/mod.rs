@@ -37,7 +37,7 @@
 mod engine;
 mod input;
 mod result;
-mod rng;
+pub(crate) mod rng;
 mod select;
 mod substitute;
 mod threshold;

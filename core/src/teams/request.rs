@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::certified::MIN_CERTIFIED_FLOOR;
 use crate::model::{DepartmentCode, Inspector, InspectorId, ItemId, Uscc};
@@ -12,46 +12,9 @@ use crate::{Error, Result, TeamCode};
 /// The only algorithm id this module implements.
 pub const ALGORITHM_V1: &str = "v1";
 
-/// A 32-byte seed, lowercase hex in JSON.
-///
-/// ```
-/// use shuangsuiji::teams::Seed;
-/// let s: Seed = serde_json::from_str(&format!("\"{}\"", "00".repeat(32))).unwrap();
-/// assert_eq!(s.0, [0u8; 32]);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Seed(pub [u8; 32]);
+/// The seed of the joint task: the same 32-byte value the draw uses ([`crate::draw::Seed`]).
+pub use crate::draw::Seed;
 
-impl Serialize for Seed {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&hex::encode(self.0))
-    }
-}
-
-impl<'de> Deserialize<'de> for Seed {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        let err = || {
-            Error::new(
-                TeamCode::TeamRequestInvalid,
-                "seed must be 64 lowercase hex digits (32 bytes)",
-            )
-            .with_field("seed")
-            .with_value(&s)
-            .into_de()
-        };
-        if s.len() != 64
-            || !s
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-        {
-            return Err(err());
-        }
-        let mut out = [0u8; 32];
-        hex::decode_to_slice(s.as_bytes(), &mut out).map_err(|_| err())?;
-        Ok(Self(out))
-    }
-}
 
 /// What one department must bring to one visit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,6 @@
 //! `u128`. Smaller tickets win; ties (never seen in practice) go to the smaller
 //! inspector id bytes.
 
-use rand_core::{Rng, SeedableRng};
 use sha2::{Digest, Sha256};
 
 use super::Seed;
@@ -41,7 +40,7 @@ impl TicketHasher {
     pub(crate) fn new(seed: &Seed, task_id: &str) -> Result<Self> {
         let mut prefix = Sha256::new();
         lp_update(&mut prefix, format!("{TAG_PREFIX}inspector").as_bytes())?;
-        lp_update(&mut prefix, &seed.0)?;
+        lp_update(&mut prefix, seed.as_bytes())?;
         lp_update(&mut prefix, task_id.as_bytes())?;
         Ok(Self { prefix })
     }
@@ -68,13 +67,10 @@ impl TicketHasher {
     }
 }
 
-/// The first 16 bytes of the ChaCha20 keystream (block 0, stream 0) under `key`.
-// INTEGRATION: replace with crate::draw::rng::keystream16 when the draw module lands
+/// The first 16 bytes of the ChaCha20 keystream (block 0, stream 0) under `key`,
+/// through the draw's single ChaCha module.
 fn keystream16(key: [u8; 32]) -> [u8; 16] {
-    let mut rng = rand_chacha::ChaCha20Rng::from_seed(key);
-    let mut out = [0u8; 16];
-    rng.fill_bytes(&mut out);
-    out
+    crate::draw::rng::block_prefix16(&key, 0, 0)
 }
 
 /// The ticket of one (visit, inspector) pair, from public values.
@@ -85,9 +81,9 @@ fn keystream16(key: [u8; 32]) -> [u8; 16] {
 /// ```
 /// use shuangsuiji::model::{InspectorId, Uscc};
 /// use shuangsuiji::teams::{ticket, Seed};
-/// let t = ticket(&Seed([0; 32]), "task-1", &Uscc::parse("91350100M000100Y43").unwrap(),
+/// let t = ticket(&Seed::from_bytes([0; 32]), "task-1", &Uscc::parse("91350100M000100Y43").unwrap(),
 ///     &InspectorId::parse("A1").unwrap()).unwrap();
-/// assert_eq!(t, ticket(&Seed([0; 32]), "task-1", &Uscc::parse("91350100M000100Y43").unwrap(),
+/// assert_eq!(t, ticket(&Seed::from_bytes([0; 32]), "task-1", &Uscc::parse("91350100M000100Y43").unwrap(),
 ///     &InspectorId::parse("A1").unwrap()).unwrap());
 /// ```
 pub fn ticket(seed: &Seed, task_id: &str, uscc: &Uscc, inspector: &InspectorId) -> Result<Ticket> {
@@ -102,12 +98,12 @@ mod tests {
 
     #[test]
     fn matches_tagged_hash_and_chacha_reference() {
-        let seed = Seed([7; 32]);
+        let seed = Seed::from_bytes([7; 32]);
         let uscc = Uscc::parse("91350100M000100Y43").unwrap();
         let id = InspectorId::parse("15058120240012").unwrap();
         let key = tagged_hash(
             "inspector",
-            &[&seed.0, b"T-2026", uscc.as_bytes(), id.as_str().as_bytes()],
+            &[seed.as_bytes(), b"T-2026", uscc.as_bytes(), id.as_str().as_bytes()],
         )
         .unwrap();
         let t = ticket(&seed, "T-2026", &uscc, &id).unwrap();
