@@ -34,8 +34,8 @@ mod error;
 pub mod intake;
 pub mod model;
 pub mod rules;
-pub mod verify;
 pub mod teams;
+pub mod verify;
 
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, LimitCode,

@@ -229,7 +229,7 @@ impl Draw {
                     )
                 } else {
                     Error::new(
-                        DrawCode::StratumOverlap,
+                        RulesCode::StratumOverlap,
                         format!("enterprise {uscc} is listed in strata {a} and {b}"),
                     )
                 };

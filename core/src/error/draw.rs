@@ -23,8 +23,6 @@ error_codes! {
         ExpansionInvalid = "expansion_invalid",
         /// The same enterprise is listed twice in one stratum.
         EligibleDuplicate = "eligible_duplicate",
-        /// The same enterprise is listed in two strata of one item.
-        StratumOverlap = "stratum_overlap",
         /// A stratum key is empty, too long or not printable ASCII.
         StratumKeyInvalid = "stratum_key_invalid",
         /// A fixed-quota stratum has no `quota`.

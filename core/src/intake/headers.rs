@@ -206,6 +206,7 @@ pub const HISTORY_COLUMNS: &[ColumnSpec] = &[
     col("jurisdiction", &["管辖区划"], true, false),
     col("items", &["检查事项"], false, true),
     col("kind", &["检查类型"], true, false),
+    col("inspectors", &["检查人员", "执法人员"], false, true),
 ];
 
 /// Normalises a header for matching: full-width → ASCII, trimmed, ASCII lower case.

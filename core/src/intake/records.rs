@@ -128,6 +128,7 @@ impl Record for CheckRecord {
         let jurisdiction = r.req("jurisdiction", DivisionCode::parse);
         let items = r.multi("items", ItemId::parse);
         let kind = r.req("kind", CheckKind::from_label);
+        let inspectors = r.multi("inspectors", InspectorId::parse);
         let authority = Authority {
             id: authority_id?,
             department: department?,
@@ -151,6 +152,7 @@ impl Record for CheckRecord {
             authority,
             items: items?,
             kind: kind?,
+            inspectors: inspectors?,
         })
     }
 }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::label::labelled_enum;
-use super::{Authority, ItemId, Uscc};
+use super::{Authority, InspectorId, ItemId, Uscc};
 use crate::ModelCode;
 
 labelled_enum! {
@@ -72,6 +72,9 @@ pub struct CheckRecord {
     pub items: Vec<ItemId>,
     /// Why.
     pub kind: CheckKind,
+    /// The inspectors who made the visit (for the rotation rule of team assignment).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inspectors: Vec<InspectorId>,
 }
 
 impl CheckRecord {

@@ -15,7 +15,6 @@ pub const ALGORITHM_V1: &str = "v1";
 /// The seed of the joint task: the same 32-byte value the draw uses ([`crate::draw::Seed`]).
 pub use crate::draw::Seed;
 
-
 /// What one department must bring to one visit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -103,7 +103,12 @@ mod tests {
         let id = InspectorId::parse("15058120240012").unwrap();
         let key = tagged_hash(
             "inspector",
-            &[seed.as_bytes(), b"T-2026", uscc.as_bytes(), id.as_str().as_bytes()],
+            &[
+                seed.as_bytes(),
+                b"T-2026",
+                uscc.as_bytes(),
+                id.as_str().as_bytes(),
+            ],
         )
         .unwrap();
         let t = ticket(&seed, "T-2026", &uscc, &id).unwrap();

@@ -295,6 +295,7 @@ fn history_csv(data: &DataSet) -> Result<Vec<u8>, Error> {
                 r.authority.jurisdiction.to_string(),
                 join(r.items.iter().map(|i| i.as_str())),
                 kind_label(r.kind).to_owned(),
+                join(r.inspectors.iter().map(|i| i.as_str())),
             ]
         })
         .collect();
@@ -310,6 +311,7 @@ fn history_csv(data: &DataSet) -> Result<Vec<u8>, Error> {
             "管辖区划",
             "检查事项",
             "检查类型",
+            "检查人员",
         ],
         &rows,
         false,

@@ -14,7 +14,9 @@
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use shuangsuiji::model::{Authority, Catalog, CheckKind, CheckRecord, Enterprise, ItemId, Uscc};
+use shuangsuiji::model::{
+    Authority, Catalog, CheckKind, CheckRecord, Enterprise, Inspector, InspectorId, ItemId, Uscc,
+};
 
 use crate::authorities::{COUNTY, by_id};
 use crate::rng::SplitMix64;
@@ -82,6 +84,7 @@ impl Builder<'_> {
             authority: by_id(self.authorities, authority).clone(),
             items,
             kind,
+            inspectors: Vec::new(),
         });
     }
 
@@ -396,4 +399,33 @@ pub fn history(
         ))
     });
     records
+}
+
+/// Records who made each county-level visit: two certified inspectors of the checking
+/// department, drawn from their own stream so that the rest of the history is
+/// unchanged. Higher-level visits keep an empty list (their inspectors are not on the
+/// county roster).
+pub fn assign_inspectors(seed: u64, records: &mut [CheckRecord], inspectors: &[Inspector]) {
+    let mut rng = SplitMix64::stream(seed, "history-inspectors");
+    for r in records.iter_mut() {
+        if r.authority.level != shuangsuiji::model::Level::County
+            || !r.authority.id.starts_with("huolinguole-")
+        {
+            continue;
+        }
+        let pool: Vec<&Inspector> = inspectors
+            .iter()
+            .filter(|i| i.certified && i.department == r.authority.department)
+            .collect();
+        if pool.len() < 2 {
+            continue;
+        }
+        let mut ids: Vec<InspectorId> = rng
+            .sample_indices(pool.len(), 2)
+            .into_iter()
+            .map(|k| pool[k].id.clone())
+            .collect();
+        ids.sort();
+        r.inspectors = ids;
+    }
 }

@@ -82,7 +82,8 @@ pub fn generate() -> Result<DataSet, Error> {
             e.avoid_inspectors.insert(id);
         }
     }
-    let history = history::history(SEED, &catalog, &authorities, &enterprises);
+    let mut history = history::history(SEED, &catalog, &authorities, &enterprises);
+    history::assign_inspectors(SEED, &mut history, &inspectors);
     Ok(DataSet {
         authorities,
         catalog,

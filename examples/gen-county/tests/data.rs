@@ -431,7 +431,8 @@ fn inspector_and_history_csvs_match_the_json() {
             "层级",
             "管辖区划",
             "检查事项",
-            "检查类型"
+            "检查类型",
+            "检查人员"
         ]
     );
     let h = history();
