@@ -43,6 +43,7 @@ mod prepare;
 mod request;
 mod schedule;
 mod solve;
+mod staffing;
 mod ticket;
 
 use std::collections::BTreeMap;
@@ -57,6 +58,7 @@ pub use request::{
     ALGORITHM_V1, DepartmentNeed, PreviousCheck, Seed, TeamConfig, TeamRequest, VisitNeed,
 };
 pub use schedule::{Route, routes};
+pub use staffing::{Staffing, team_request};
 pub use ticket::{Ticket, ticket};
 
 use prepare::Prepared;
