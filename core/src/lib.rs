@@ -41,3 +41,8 @@ pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, LimitCode,
     ModelCode, Result, RulesCode, TeamCode, VerifyCode,
 };
+
+/// The README's Rust code blocks, compiled and run as doctests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
