@@ -356,9 +356,14 @@ def eligibility(
     request: JsonSource,
     catalog: Union[Catalog, JsonSource],
     roster: Union[Roster, TableSource],
-    history: Union[JsonSource, Sequence[Dict[str, Any]]] = (),
+    history: Union[JsonSource, Sequence[Dict[str, Any]], None] = (),
 ) -> EligibilityReport:
-    """Build the eligibility report of a plan (资格审查): who may be drawn, who not and why."""
+    """Build the eligibility report of a plan (资格审查): who may be drawn, who not and why.
+
+    ``history`` is a list of check records, a path, or None (no history).
+    """
+    if history is None:
+        history = ()
     cat = catalog.to_json() if isinstance(catalog, Catalog) else _json_text(catalog)
     ros = roster.to_json() if isinstance(roster, Roster) else Roster(roster).to_json()
     hist = _dumps(list(history)) if isinstance(history, (tuple, list)) else _json_text(history)
