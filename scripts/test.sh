@@ -33,7 +33,7 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p shuangsuiji --quiet
 step "Python binding: pip install into .venv, pytest (vectors, README, stubs)"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet ./bindings-python pytest mypy cryptography
+.venv/bin/python -m pip install --quiet ./bindings-python pytest mypy cryptography chinesecalendar numpy pandas
 .venv/bin/python -m pytest -q bindings-python/tests
 
 step "WebAssembly binding: build, TypeScript declarations, Node tests"

@@ -3,13 +3,19 @@
 The compiled core does all the work; this module only converts Python values to the
 core's JSON shape and back. Every error is a :class:`ShuangsuijiError` (a
 ``ValueError``) with a stable ``.code``.
+
+Inputs are dicts / lists of dicts (the core's JSON shape), JSON text, file paths, bytes
+or — for tables — pandas DataFrames (pandas is optional). Outputs are plain dicts and
+lists with the same JSON shape as the core; the report and result dicts have
+``to_dataframe()`` helpers.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import os
-from typing import Any, Dict, List, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from . import _shuangsuiji as _core
 from ._errors import (
@@ -27,29 +33,88 @@ from ._errors import (
 __version__: str = _core.__version__
 
 __all__ = [
+    "Calendar",
     "Catalog",
     "DrawError",
+    "DrawResult",
+    "EligibilityReport",
     "EnforcementError",
     "InputError",
     "LimitError",
+    "Roster",
     "RulesError",
     "ShuangsuijiError",
     "TeamError",
     "ValidationError",
     "VerifyError",
+    "bundled_menu_entry",
+    "bundled_menus",
+    "canonicalize_beacon_value",
+    "ceremony_seed",
+    "check_enterprises",
+    "check_history",
+    "check_inspectors",
+    "commitment",
     "complete_uscc",
+    "conflicts_hash",
+    "credit_repair_assess",
+    "deadline_kinds",
+    "decide",
+    "default_discretion_preset",
+    "derive_seed",
+    "discretion_band",
+    "draw",
+    "draw_columns",
+    "eligibility",
     "error_codes",
+    "leaf_bytes",
+    "leaf_hash",
+    "merkle_tree",
+    "parse_menu",
     "parse_uscc",
+    "plan_canonical_json",
+    "plan_hash",
+    "preset",
+    "preset_names",
+    "presets",
+    "quota",
+    "read_catalog",
+    "read_enterprises",
+    "read_history",
+    "read_inspectors",
+    "ticket",
     "validate",
+    "validate_beacon_spec",
+    "validate_beacon_value",
+    "verify_inclusion",
+    "verify_log",
+    "verify_plan",
 ]
 
 JsonSource = Union[str, bytes, "os.PathLike[str]", Dict[str, Any], List[Any]]
+TableSource = Union[str, bytes, "os.PathLike[str]", List[Any], Dict[str, Any], Any]
+DateLike = Union[str, _dt.date]
 
 
-def _json_text(source: JsonSource) -> str:
+# ---------------------------------------------------------------- conversion
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    raise TypeError(f"cannot convert {type(value).__name__} to JSON")
+
+
+def _json_text(source: Any) -> str:
     """JSON text from a dict/list, a JSON string, bytes, or a path to a .json file."""
     if isinstance(source, (dict, list)):
-        return json.dumps(source, ensure_ascii=False)
+        return _dumps(source)
     if isinstance(source, bytes):
         return source.decode("utf-8")
     if isinstance(source, os.PathLike):
@@ -62,6 +127,60 @@ def _json_text(source: JsonSource) -> str:
         with open(source, encoding="utf-8") as f:
             return f.read()
     raise TypeError(f"expected a dict, list, JSON text, bytes or a path, got {type(source).__name__}")
+
+
+def _date(value: DateLike) -> str:
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return json.dumps(value.isoformat())
+    return json.dumps(value)
+
+
+def _is_dataframe(value: Any) -> bool:
+    return type(value).__name__ == "DataFrame" and hasattr(value, "to_csv")
+
+
+def _table_bytes(source: Any, options: Optional[Dict[str, Any]]) -> "tuple[bytes, str]":
+    """Bytes and ReadOptions JSON for a table source.
+
+    A path is read (its base name becomes ``file_name`` unless given); a list of
+    records is sent as JSON; a pandas DataFrame as UTF-8 CSV (its column headers go
+    through the core's header aliases, like a spreadsheet export).
+    """
+    opts: Dict[str, Any] = dict(options or {})
+    if isinstance(source, bytes):
+        data = source
+    elif isinstance(source, (list, dict)):
+        data = _dumps(source).encode("utf-8")
+        opts.setdefault("format", "json")
+    elif _is_dataframe(source):
+        data = source.to_csv(index=False).encode("utf-8")
+        opts.setdefault("format", "csv")
+        opts.setdefault("encoding", "utf-8")
+        opts.setdefault("file_name", "<DataFrame>")
+    elif isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        with open(path, "rb") as f:
+            data = f.read()
+        opts.setdefault("file_name", os.path.basename(path))
+    else:
+        raise TypeError(
+            "expected a path, bytes, a list of records or a pandas DataFrame, "
+            f"got {type(source).__name__}"
+        )
+    return data, json.dumps(opts, ensure_ascii=False)
+
+
+def _pandas() -> Any:
+    try:
+        import pandas  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("to_dataframe() needs pandas: pip install pandas") from e
+    return pandas
+
+
+# ---------------------------------------------------------------- model
 
 
 def error_codes() -> List[Dict[str, str]]:
@@ -87,7 +206,7 @@ def validate(kind: str, value: Any) -> Any:
     ``authority``, ``check_record``, ``history``, ``ratio``, ``item``. The value is the
     plain Python form of the core's JSON shape (``validate("ratio", "3/100")``).
     """
-    return json.loads(_core.validate_model(kind, json.dumps(value, ensure_ascii=False)))
+    return json.loads(_core.validate_model(kind, _dumps(value)))
 
 
 class Catalog:
@@ -97,6 +216,9 @@ class Catalog:
 
     def __init__(self, source: JsonSource) -> None:
         canonical, content_hash = _core.catalog_load(_json_text(source))
+        self._init(canonical, content_hash)
+
+    def _init(self, canonical: str, content_hash: str) -> None:
         self._json: str = canonical
         self.data: Dict[str, Any] = json.loads(canonical)
         self.content_hash: str = content_hash
@@ -113,3 +235,457 @@ class Catalog:
 
     def __repr__(self) -> str:
         return f"Catalog(id={self.data['id']!r}, version={self.data['version']!r}, items={len(self.items)})"
+
+
+class Roster:
+    """A validated enterprise roster (监管对象名录), prepared once and reused."""
+
+    __slots__ = ("_json", "_data")
+
+    def __init__(self, source: TableSource, options: Optional[Dict[str, Any]] = None) -> None:
+        data, opts = _table_bytes(source, options)
+        self._json: str = _core.read_enterprises(data, opts)
+        self._data: Optional[List[Dict[str, Any]]] = None
+
+    @property
+    def enterprises(self) -> List[Dict[str, Any]]:
+        """The enterprises, in the core's JSON shape."""
+        if self._data is None:
+            self._data = json.loads(self._json)
+        return self._data
+
+    def __len__(self) -> int:
+        return len(self.enterprises)
+
+    def to_json(self) -> str:
+        """The roster as the core's JSON text."""
+        return self._json
+
+    def to_dataframe(self) -> Any:
+        """The roster as a pandas DataFrame (one row per enterprise)."""
+        return _pandas().DataFrame(self.enterprises)
+
+    def __repr__(self) -> str:
+        return f"Roster({len(self)} enterprises)"
+
+
+# ---------------------------------------------------------------- intake
+
+
+def read_enterprises(source: TableSource, options: Optional[Dict[str, Any]] = None) -> Roster:
+    """Read an enterprise roster from a path, bytes, records or a DataFrame.
+
+    ``options`` are the core's ``ReadOptions`` (``file_name``, ``encoding``, ``format``,
+    ``sheet``, ``allow_unknown_columns``, ``limits``). Raises the first problem.
+    """
+    return Roster(source, options)
+
+
+def read_inspectors(source: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+    """Read an inspector roster (sorted by id)."""
+    data, opts = _table_bytes(source, options)
+    result: List[Dict[str, Any]] = json.loads(_core.read_inspectors(data, opts))
+    return result
+
+
+def read_history(source: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+    """Read check history (检查记录), in file order."""
+    data, opts = _table_bytes(source, options)
+    result: List[Dict[str, Any]] = json.loads(_core.read_history(data, opts))
+    return result
+
+
+def read_catalog(source: Union[str, bytes, "os.PathLike[str]"], options: Optional[Dict[str, Any]] = None) -> Catalog:
+    """Read a catalog file (JSON only)."""
+    data, opts = _table_bytes(source, options)
+    canonical, content_hash = _core.read_catalog(data, opts)
+    catalog = Catalog.__new__(Catalog)
+    catalog._init(canonical, content_hash)
+    return catalog
+
+
+def _check(table: str, source: TableSource, options: Optional[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    data, opts = _table_bytes(source, options)
+    result: List[Dict[str, Any]] = json.loads(_core.check_table(table, data, opts))
+    return result
+
+
+def check_enterprises(source: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+    """Every problem of an enterprise file, in row order (empty = fine).
+
+    Each problem is a dict ``{"code", "family", "message", "details": {file, row,
+    column, field, value, …}}``.
+    """
+    return _check("enterprises", source, options)
+
+
+def check_inspectors(source: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+    """Every problem of an inspector file, in row order."""
+    return _check("inspectors", source, options)
+
+
+def check_history(source: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+    """Every problem of a history file, in row order."""
+    return _check("history", source, options)
+
+
+# ---------------------------------------------------------------- rules
+
+
+class EligibilityReport(Dict[str, Any]):
+    """An eligibility report: a plain dict in the core's JSON shape, plus ``to_dataframe``."""
+
+    def to_dataframe(self) -> Any:
+        """One row per (item, enterprise): eligible (with stratum) or excluded (with reasons)."""
+        rows: List[Dict[str, Any]] = []
+        for item in self.get("items", []):
+            item_id = item.get("item", {}).get("id") if isinstance(item.get("item"), dict) else item.get("item")
+            forced = {f["uscc"] for f in item.get("forced_in", [])}
+            for st in item.get("strata", []):
+                for uscc in st.get("eligible", []):
+                    rows.append({"item_id": item_id, "uscc": uscc, "status": "eligible",
+                                 "stratum": st.get("key"), "forced_in": uscc in forced, "reasons": ""})
+            for ex in item.get("excluded", []):
+                rows.append({"item_id": item_id, "uscc": ex["uscc"], "status": "excluded", "stratum": None,
+                             "forced_in": False,
+                             "reasons": ",".join(r["code"] for r in ex.get("reasons", []))})
+        return _pandas().DataFrame(rows, columns=["item_id", "uscc", "status", "stratum", "forced_in", "reasons"])
+
+
+def eligibility(
+    request: JsonSource,
+    catalog: Union[Catalog, JsonSource],
+    roster: Union[Roster, TableSource],
+    history: Union[JsonSource, Sequence[Dict[str, Any]], None] = (),
+) -> EligibilityReport:
+    """Build the eligibility report of a plan (资格审查): who may be drawn, who not and why.
+
+    ``history`` is a list of check records, a path, or None (no history).
+    """
+    if history is None:
+        history = ()
+    cat = catalog.to_json() if isinstance(catalog, Catalog) else _json_text(catalog)
+    ros = roster.to_json() if isinstance(roster, Roster) else Roster(roster).to_json()
+    hist = _dumps(list(history)) if isinstance(history, (tuple, list)) else _json_text(history)
+    return EligibilityReport(json.loads(_core.eligibility(_json_text(request), cat, ros, hist)))
+
+
+def presets() -> List[Dict[str, Any]]:
+    """Every bundled sampling-policy preset."""
+    result: List[Dict[str, Any]] = json.loads(_core.presets())
+    return result
+
+
+def preset_names() -> List[str]:
+    """The names of the bundled presets."""
+    return list(_core.preset_names())
+
+
+def preset(name: str, date: DateLike) -> Dict[str, Any]:
+    """The sampling policy of a named preset in force on a date."""
+    result: Dict[str, Any] = json.loads(_core.preset(name, _date(date)))
+    return result
+
+
+def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[int] = None) -> int:
+    """The core's quota ``clamp(ceil(eligible·ratio), min, max)``; ratio as ``"3/100"``."""
+    return _core.quota(eligible, _dumps(ratio), min, max)
+
+
+# ---------------------------------------------------------------- draw
+
+
+class DrawResult(Dict[str, Any]):
+    """A draw result: a plain dict in the core's JSON shape, plus table helpers."""
+
+    def to_dataframe(self) -> Any:
+        """The visit list: one row per visit (enterprise), items and departments joined."""
+        rows = [
+            {
+                "uscc": v["uscc"],
+                "ticket": v["ticket"],
+                "departments": ",".join(v["departments"]),
+                "items": ",".join(i["item_id"] for i in v["items"]),
+                "strata": ",".join(i["stratum"] for i in v["items"]),
+                "basis": ",".join(i["basis"] for i in v["items"]),
+            }
+            for v in self.get("visits", [])
+        ]
+        return _pandas().DataFrame(rows, columns=["uscc", "ticket", "departments", "items", "strata", "basis"])
+
+
+def draw(input: JsonSource) -> DrawResult:
+    """Run a whole draw (v1): validate, select, apply the adjustments, publish."""
+    return DrawResult(json.loads(_core.draw(_json_text(input))))
+
+
+def _column(values: Any) -> str:
+    if hasattr(values, "to_pylist"):  # pyarrow
+        values = values.to_pylist()
+    elif hasattr(values, "tolist"):  # numpy, pandas
+        values = values.tolist()
+    return "\n".join(values)
+
+
+def draw_columns(input: JsonSource, usccs: Iterable[str], classes: Iterable[str]) -> DrawResult:
+    """Columnar fast path for large rosters.
+
+    ``input`` is a ``DrawInput`` whose strata may omit ``eligible``; ``usccs`` and
+    ``classes`` are equally long columns (lists, tuples, numpy or pyarrow arrays,
+    pandas Series). Each enterprise joins every stratum whose ``key`` equals its class;
+    rows whose class names no stratum join none. The result equals :func:`draw` on the
+    same eligible lists.
+    """
+    spec = json.loads(_json_text(input)) if not isinstance(input, dict) else dict(input)
+    spec["items"] = [
+        {**item, "strata": [{"eligible": [], **st} for st in item.get("strata", [])]}
+        for item in spec.get("items", [])
+    ]
+    return DrawResult(json.loads(_core.draw_columns(_dumps(spec), _column(usccs), _column(classes))))
+
+
+def ticket(seed: str, task_id: str, uscc: str) -> str:
+    """The v1 ticket of one enterprise (32 lowercase hex characters)."""
+    return _core.ticket(seed, task_id, uscc)
+
+
+# ---------------------------------------------------------------- verify
+
+
+def _hex_or_bytes(value: Union[str, bytes]) -> bytes:
+    return bytes.fromhex(value) if isinstance(value, str) else bytes(value)
+
+
+def leaf_bytes(kind: str, leaf: Dict[str, Any]) -> str:
+    """The bytes of a Merkle leaf (``eligible``, ``excluded`` or ``inspector``), as hex."""
+    return _core.leaf_bytes(kind, _dumps(leaf))
+
+
+def leaf_hash(leaf_bytes: Union[str, bytes]) -> str:
+    """``SHA-256(0x00 ‖ leaf_bytes)`` as hex; leaf bytes as hex text or bytes."""
+    return _core.leaf_hash(_hex_or_bytes(leaf_bytes))
+
+
+def conflicts_hash(conflicts: Sequence[str]) -> str:
+    """The hash of an inspector's conflict list, as hex."""
+    return _core.conflicts_hash(list(conflicts))
+
+
+def merkle_tree(kind: str, leaves: Sequence[Dict[str, Any]]) -> Dict[str, Any]:
+    """The tree of a list of leaves: ``{"commitment": {root, size}, "proofs": [...]}``."""
+    result: Dict[str, Any] = json.loads(_core.merkle_tree(kind, _dumps(list(leaves))))
+    return result
+
+
+def verify_inclusion(leaf_bytes: Union[str, bytes], proof: Dict[str, Any], commitment: Dict[str, Any]) -> None:
+    """Check an inclusion proof against a committed ``{root, size}``; raises if it fails."""
+    _core.verify_inclusion(_hex_or_bytes(leaf_bytes), _dumps(proof), _dumps(commitment))
+
+
+def commitment(party_id: str, secret: str) -> str:
+    """A party's commitment ``H("commit"; party_id, secret)``, as hex."""
+    return _core.commitment(party_id, secret)
+
+
+def validate_beacon_value(kind: str, value: str) -> None:
+    """Check a beacon value of a kind (``cwl_ssq``, ``csl_dlt``, ``index_close``, ``hex``, ``text``)."""
+    _core.validate_beacon_value(json.dumps(kind), value)
+
+
+def canonicalize_beacon_value(kind: str, value: str) -> str:
+    """The canonical form of a hand-typed beacon value."""
+    return _core.canonicalize_beacon_value(json.dumps(kind), value)
+
+
+def validate_beacon_spec(spec: Dict[str, Any]) -> None:
+    """Check a beacon spec (``source_id``, ``kind``, ``series``, ``draw``)."""
+    _core.validate_beacon_spec(_dumps(spec))
+
+
+def derive_seed(
+    plan_hash: str,
+    attempt: int,
+    beacons: Sequence[Dict[str, str]],
+    secrets: Sequence[Dict[str, str]],
+) -> str:
+    """The seed from a plan hash, attempt, ``[{source, value}]`` and ``[{party, secret}]``."""
+    return _core.derive_seed(plan_hash, attempt, _dumps(list(beacons)), _dumps(list(secrets)))
+
+
+def ceremony_seed(
+    plan_hash: str,
+    attempt: int,
+    sources: Sequence[Dict[str, Any]],
+    parties: Sequence[Dict[str, Any]],
+    reveals: Sequence[Dict[str, Any]],
+    beacons: Sequence[Dict[str, Any]],
+) -> str:
+    """Run a ceremony: check reveals and beacons against the plan's commitments, derive the seed."""
+    return _core.ceremony_seed(
+        plan_hash, attempt, _dumps(list(sources)), _dumps(list(parties)), _dumps(list(reveals)), _dumps(list(beacons))
+    )
+
+
+def plan_canonical_json(plan: JsonSource) -> str:
+    """The canonical JSON text of a plan."""
+    return _core.plan_canonical_json(_json_text(plan))
+
+
+def plan_hash(plan: JsonSource) -> str:
+    """The plan hash, as hex."""
+    return _core.plan_hash(_json_text(plan))
+
+
+def verify_plan(plan: JsonSource, plan_hash: str) -> None:
+    """Check that a plan is valid and hashes to ``plan_hash``; raises if not."""
+    _core.verify_plan(_json_text(plan), plan_hash)
+
+
+def verify_log(plan: JsonSource, log: JsonSource, expected_head: Optional[str] = None) -> Dict[str, Any]:
+    """Replay a draw log against its plan; returns the log summary (head, attempts)."""
+    result: Dict[str, Any] = json.loads(_core.verify_log(_json_text(plan), _json_text(log), expected_head))
+    return result
+
+
+# ---------------------------------------------------------------- enforcement
+
+
+class Calendar:
+    """A working-day calendar (national, 2024–2026 bundled), prepared once and reused."""
+
+    __slots__ = ("_cal",)
+
+    def __init__(self, overlays: Sequence[JsonSource] = ()) -> None:
+        """The national calendar, with optional regional overlays applied in order."""
+        cal = _core.Calendar.national()
+        for o in overlays:
+            cal = cal.with_overlay(_json_text(o))
+        self._cal: Any = cal
+
+    @classmethod
+    def from_years(cls, years: Sequence[JsonSource]) -> "Calendar":
+        """A calendar from years of calendar data (the schema of core/data/calendar)."""
+        self = cls.__new__(cls)
+        self._cal = _core.Calendar.from_years([_json_text(y) for y in years])
+        return self
+
+    @staticmethod
+    def bundled_years() -> List[int]:
+        """The years the bundled notices cover."""
+        return list(_core.Calendar.bundled_years())
+
+    @property
+    def regions(self) -> List[str]:
+        """The regions whose overlays were applied."""
+        return list(self._cal.regions())
+
+    def status(self, date: DateLike) -> str:
+        """``workday``, ``weekend``, ``holiday_off`` or ``makeup_workday``."""
+        result: str = json.loads(self._cal.status(_date(date)))
+        return result
+
+    def is_working_day(self, date: DateLike) -> bool:
+        """Whether the day is a working day."""
+        return bool(self._cal.is_working_day(_date(date)))
+
+    def next_working_day(self, date: DateLike) -> _dt.date:
+        """The first working day strictly after the day."""
+        return _dt.date.fromisoformat(json.loads(self._cal.next_working_day(_date(date))))
+
+    def roll_forward(self, date: DateLike) -> _dt.date:
+        """The first working day on or after the day."""
+        return _dt.date.fromisoformat(json.loads(self._cal.roll_forward(_date(date))))
+
+    def table(self) -> Dict[str, str]:
+        """Every covered day (ISO date) with its status."""
+        return {d: s for d, s in json.loads(self._cal.table())}
+
+    def deadline(self, kind: str, start: DateLike) -> Dict[str, Any]:
+        """The statutory deadline of a kind (see :func:`deadline_kinds`) from a start date."""
+        result: Dict[str, Any] = json.loads(self._cal.deadline(kind, _date(start)))
+        return result
+
+    def due_date(self, start: DateLike, period: Dict[str, Any]) -> _dt.date:
+        """The due date of ``{"unit": "working_days"|"days"|"months", "count": n}``."""
+        return _dt.date.fromisoformat(json.loads(self._cal.due_date(_date(start), _dumps(period))))
+
+    def __repr__(self) -> str:
+        return f"Calendar(years={self.bundled_years()}, regions={self.regions})"
+
+
+def deadline_kinds() -> List[Dict[str, Any]]:
+    """Every deadline kind with its legal provenance."""
+    result: List[Dict[str, Any]] = json.loads(_core.deadline_kinds())
+    return result
+
+
+def decide(
+    facts: Dict[str, Any],
+    on: DateLike,
+    history: Sequence[Dict[str, Any]] = (),
+    entry: Union[str, Dict[str, Any], None] = None,
+    policy: Optional[Dict[str, Any]] = None,
+) -> Dict[str, Any]:
+    """Decide a leniency case (首违不罚 / 轻微不罚 / 从轻减轻).
+
+    ``entry`` is a bundled menu entry id or a menu entry dict; ``policy`` a
+    ``DecisionPolicy`` (the core's default when None).
+    """
+    entry_id = entry if isinstance(entry, str) else None
+    entry_json = _dumps(entry) if isinstance(entry, dict) else None
+    result: Dict[str, Any] = json.loads(
+        _core.decide(
+            _dumps(facts),
+            _dumps(list(history)),
+            _date(on),
+            entry_id,
+            entry_json,
+            None if policy is None else _dumps(policy),
+        )
+    )
+    return result
+
+
+def bundled_menus() -> List[Dict[str, Any]]:
+    """The bundled leniency menus (SAMR 2025 首违不罚 / 轻微不罚 lists)."""
+    result: List[Dict[str, Any]] = json.loads(_core.bundled_menus())
+    return result
+
+
+def bundled_menu_entry(entry_id: str) -> Dict[str, Any]:
+    """One bundled menu entry by id."""
+    result: Dict[str, Any] = json.loads(_core.bundled_menu_entry(entry_id))
+    return result
+
+
+def parse_menu(menu: JsonSource) -> Dict[str, Any]:
+    """Parse and validate a (local) leniency menu."""
+    result: Dict[str, Any] = json.loads(_core.parse_menu(_json_text(menu)))
+    return result
+
+
+def discretion_band(range: Dict[str, Any], band: str, preset: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    """The fine range (``min_fen``, ``max_fen``) of 从轻 / 一般 / 从重 within a statutory range."""
+    result: Dict[str, Any] = json.loads(
+        _core.discretion_band(_dumps(range), json.dumps(band), None if preset is None else _dumps(preset))
+    )
+    return result
+
+
+def default_discretion_preset() -> Dict[str, Any]:
+    """The core's default discretion preset (cut points and provenance)."""
+    result: Dict[str, Any] = json.loads(_core.default_discretion_preset())
+    return result
+
+
+def credit_repair_assess(
+    record: Dict[str, Any],
+    facts: Dict[str, Any],
+    on: DateLike,
+    policy: Optional[Dict[str, Any]] = None,
+) -> Dict[str, Any]:
+    """Assess a credit-repair (信用修复) request for a penalty record on a date."""
+    result: Dict[str, Any] = json.loads(
+        _core.credit_repair_assess(_dumps(record), _dumps(facts), _date(on), None if policy is None else _dumps(policy))
+    )
+    return result

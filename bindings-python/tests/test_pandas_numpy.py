@@ -1,0 +1,91 @@
+"""Optional dependencies: pandas DataFrames in and out, numpy / pyarrow columns for the
+columnar draw. Skipped when the package is not installed."""
+
+import pathlib
+
+import pytest
+
+import shuangsuiji as ssj
+from vectors import load
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DATA = ROOT / "examples" / "data" / "huolinguole"
+CASE = next(c for c in load("draw/v1/draws.json")["cases"] if c["name"] == "three_items_fixed")
+
+
+def columns():
+    """The three_items_fixed case as (spec, usccs, classes) — its strata keys are unique
+    per pool, so the columnar path applies."""
+    usccs, classes, seen = [], [], set()
+    for item in CASE["input"]["items"]:
+        for st in item["strata"]:
+            for u in st["eligible"]:
+                if (u, st["key"]) not in seen:
+                    seen.add((u, st["key"]))
+                    usccs.append(u)
+                    classes.append(st["key"])
+    spec = {**CASE["input"], "items": [
+        {**it, "strata": [{k: v for k, v in st.items() if k != "eligible"} for st in it["strata"]]}
+        for it in CASE["input"]["items"]]}
+    return spec, usccs, classes
+
+
+def test_columns_from_lists_and_tuples():
+    spec, usccs, classes = columns()
+    assert ssj.draw_columns(spec, usccs, classes) == CASE["expected"]
+    assert ssj.draw_columns(spec, tuple(usccs), tuple(classes)) == CASE["expected"]
+
+
+def test_columns_of_different_length_are_refused():
+    spec, usccs, classes = columns()
+    with pytest.raises(ValueError):
+        ssj.draw_columns(spec, usccs, classes[:-1])
+
+
+def test_bad_uscc_in_column_names_its_row():
+    spec, usccs, classes = columns()
+    usccs[3] = usccs[3][:-1] + ("0" if usccs[3][-1] != "0" else "1")
+    with pytest.raises(ssj.ValidationError) as info:
+        ssj.draw_columns(spec, usccs, classes)
+    assert info.value.code == "uscc_check_character"
+    assert info.value.field == "usccs[3]"
+
+
+def test_numpy_columns():
+    np = pytest.importorskip("numpy")
+    spec, usccs, classes = columns()
+    assert ssj.draw_columns(spec, np.array(usccs), np.array(classes, dtype=object)) == CASE["expected"]
+
+
+def test_pyarrow_columns():
+    pa = pytest.importorskip("pyarrow")
+    spec, usccs, classes = columns()
+    assert ssj.draw_columns(spec, pa.array(usccs), pa.array(classes)) == CASE["expected"]
+
+
+def test_dataframe_in_and_out():
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(DATA / "enterprises.csv", dtype=str, keep_default_na=False)
+    roster = ssj.read_enterprises(df)
+    assert len(roster) == len(df) == len(ssj.read_enterprises(DATA / "enterprises.csv"))
+    assert roster.enterprises == ssj.read_enterprises(DATA / "enterprises.csv").enterprises
+    out = roster.to_dataframe()
+    assert list(out["uscc"])[:3] == [e["uscc"] for e in roster.enterprises[:3]]
+    bad = df.copy()
+    bad.loc[4, "credit_class"] = "Z"
+    with pytest.raises(ssj.ValidationError) as info:
+        ssj.read_enterprises(bad)
+    assert (info.value.code, info.value.row, info.value.column) == ("credit_class_unknown", 6, "credit_class")
+
+
+def test_eligibility_and_visits_dataframes():
+    pytest.importorskip("pandas")
+    v = load("eligibility/reasons_forced_in.json")
+    report = ssj.eligibility(v["request"], v["catalog"], v["roster"], v["history"])
+    df = report.to_dataframe()
+    n_eligible = sum(len(s["eligible"]) for it in report["items"] for s in it["strata"])
+    n_excluded = sum(len(it["excluded"]) for it in report["items"])
+    assert len(df) == n_eligible + n_excluded
+    assert set(df["status"]) <= {"eligible", "excluded"}
+    visits = ssj.draw(CASE["input"]).to_dataframe()
+    assert list(visits["uscc"]) == [v["uscc"] for v in CASE["expected"]["visits"]]

@@ -1,0 +1,45 @@
+"""Every core error code is reachable from Python: reached by some test input of this
+suite, or listed below with the reason it cannot be reached through the binding.
+
+Runs last (file name) and only when the whole suite was collected."""
+
+import pathlib
+
+import pytest
+
+import shuangsuiji as ssj
+from conftest import CODES_SEEN, MODULES_COLLECTED
+
+# Codes the binding cannot reach, each with its reason. Keep short and honest.
+NOT_REACHABLE = {
+    # Declared in core/src/error/team.rs for the `teams` area (inspector assignment),
+    # which lives on another branch: no core function on this branch raises them. The
+    # integrator binds it in api/teams.rs and must then remove these four lines.
+    "team_infeasible": "teams area not merged/bound yet",
+    "certified_short": "teams area not merged/bound yet",
+    "team_size_invalid": "teams area not merged/bound yet",
+    "lead_missing": "teams area not merged/bound yet",
+    # Declared for the `publish` area (receipts, verify_draw): not raised by any core
+    # function on this branch; to be removed when api/publish.rs is added.
+    "receipt_invalid": "publish area not merged/bound yet",
+    "root_mismatch": "publish area not merged/bound yet",
+    # Raised only when the core is compiled without its `xlsx` feature; the binding
+    # always builds the core with default features (xlsx on).
+    "xlsx_unsupported": "binding is built with the xlsx feature",
+    # Declared in core/src/error/model.rs but raised by no core function (dates are
+    # parsed by serde/chrono and reported as json_shape or cell_invalid).
+    "date_invalid": "not raised anywhere in the core",
+}
+
+
+def test_every_code_reached_or_explained():
+    here = pathlib.Path(__file__).resolve().parent
+    everything = {p.stem for p in here.glob("test_*.py")}
+    if not everything <= MODULES_COLLECTED | {"test_stubs", "test_readme"}:
+        pytest.skip("partial run: the coverage check needs the whole suite")
+    codes = {c["code"] for c in ssj.error_codes()}
+    assert set(NOT_REACHABLE) <= codes, set(NOT_REACHABLE) - codes
+    missing = sorted(codes - CODES_SEEN - set(NOT_REACHABLE))
+    assert not missing, f"no Python test reaches: {missing}"
+    wrongly_listed = sorted(set(NOT_REACHABLE) & CODES_SEEN)
+    assert not wrongly_listed, f"listed as unreachable but reached: {wrongly_listed}"
