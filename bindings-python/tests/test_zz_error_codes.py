@@ -12,13 +12,6 @@ from conftest import CODES_SEEN, MODULES_COLLECTED
 
 # Codes the binding cannot reach, each with its reason. Keep short and honest.
 NOT_REACHABLE = {
-    # Declared in core/src/error/team.rs for the `teams` area (inspector assignment),
-    # which lives on another branch: no core function on this branch raises them. The
-    # integrator binds it in api/teams.rs and must then remove these four lines.
-    "team_infeasible": "teams area not merged/bound yet",
-    "certified_short": "teams area not merged/bound yet",
-    "team_size_invalid": "teams area not merged/bound yet",
-    "lead_missing": "teams area not merged/bound yet",
     # Declared for the `publish` area (receipts, verify_draw): not raised by any core
     # function on this branch; to be removed when api/publish.rs is added.
     "receipt_invalid": "publish area not merged/bound yet",

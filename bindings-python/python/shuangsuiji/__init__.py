@@ -33,6 +33,9 @@ from ._errors import (
 __version__: str = _core.__version__
 
 __all__ = [
+    "assign_teams",
+    "explain_teams",
+    "team_request",
     "Calendar",
     "Catalog",
     "DrawError",
@@ -42,6 +45,7 @@ __all__ = [
     "InputError",
     "LimitError",
     "Roster",
+    "TeamAssignment",
     "RulesError",
     "ShuangsuijiError",
     "TeamError",
@@ -112,7 +116,10 @@ def _json_default(value: Any) -> Any:
 
 
 def _json_text(source: Any) -> str:
-    """JSON text from a dict/list, a JSON string, bytes, or a path to a .json file."""
+    """JSON text from a dict/list, a handle with ``to_json()``, a JSON string, bytes, or
+    a path to a .json file."""
+    if hasattr(source, "to_json") and callable(source.to_json):
+        return str(source.to_json())
     if isinstance(source, (dict, list)):
         return _dumps(source)
     if isinstance(source, bytes):
@@ -390,6 +397,64 @@ def preset(name: str, date: DateLike) -> Dict[str, Any]:
 def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[int] = None) -> int:
     """The core's quota ``clamp(ceil(eligible·ratio), min, max)``; ratio as ``"3/100"``."""
     return _core.quota(eligible, _dumps(ratio), min, max)
+
+
+# ---------------------------------------------------------------- teams
+
+
+class TeamAssignment(Dict[str, Any]):
+    """A team assignment: a plain dict in the core's JSON shape, plus a table helper."""
+
+    def to_dataframe(self) -> Any:
+        """One row per team member: visit, route, lead, department, inspector, ticket."""
+        rows = [
+            {
+                "uscc": t["uscc"],
+                "route": t["route"],
+                "lead": t["lead"],
+                "department": m["department"],
+                "inspector": m["inspector"],
+                "certified": m["certified"],
+                "ticket": m["ticket"],
+            }
+            for t in self.get("teams", [])
+            for m in t["members"]
+        ]
+        columns = ["uscc", "route", "lead", "department", "inspector", "certified", "ticket"]
+        return _pandas().DataFrame(rows, columns=columns)
+
+
+def team_request(
+    result: JsonSource,
+    roster: Any,
+    inspectors: JsonSource,
+    history: JsonSource,
+    staffing: JsonSource,
+) -> Dict[str, Any]:
+    """The team request for a draw result's visits (departments and items per visit,
+    lead department, towns, withdrawal requests, rotation from the history)."""
+    out: Dict[str, Any] = json.loads(
+        _core.team_request(
+            _json_text(result),
+            _json_text(roster),
+            _json_text(inspectors),
+            _json_text(history),
+            _json_text(staffing),
+        )
+    )
+    return out
+
+
+def assign_teams(request: JsonSource) -> TeamAssignment:
+    """Assign joint inspection teams: complete (a valid assignment is found whenever one
+    exists), reproducible from the seed, every constraint checked."""
+    return TeamAssignment(json.loads(_core.assign_teams(_json_text(request))))
+
+
+def explain_teams(request: JsonSource, assignment: JsonSource) -> List[Dict[str, Any]]:
+    """Per visit and department: every candidate inspector, its ticket and its fate."""
+    out: List[Dict[str, Any]] = json.loads(_core.explain_teams(_json_text(request), _json_text(assignment)))
+    return out
 
 
 # ---------------------------------------------------------------- draw

@@ -16,6 +16,10 @@ from ._errors import (
 
 __version__: str
 __all__ = [
+    "assign_teams",
+    "explain_teams",
+    "team_request",
+    "TeamAssignment",
     "Calendar",
     "Catalog",
     "DrawError",
@@ -125,6 +129,20 @@ def presets() -> List[Dict[str, Any]]: ...
 def preset_names() -> List[str]: ...
 def preset(name: str, date: DateLike) -> Dict[str, Any]: ...
 def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[int] = None) -> int: ...
+
+# teams
+class TeamAssignment(Dict[str, Any]):
+    def to_dataframe(self) -> Any: ...
+
+def team_request(
+    result: JsonSource,
+    roster: Any,
+    inspectors: JsonSource,
+    history: JsonSource,
+    staffing: JsonSource,
+) -> Dict[str, Any]: ...
+def assign_teams(request: JsonSource) -> TeamAssignment: ...
+def explain_teams(request: JsonSource, assignment: JsonSource) -> List[Dict[str, Any]]: ...
 
 # draw
 class DrawResult(Dict[str, Any]):

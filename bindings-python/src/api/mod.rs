@@ -1,7 +1,5 @@
 //! One `#[pyfunction]` per core entry point, one file per core area. Each function
 //! converts its input, calls one core function and converts the result back.
-//!
-//! `publish` and `teams` are added by the integrator (api/publish.rs, api/teams.rs).
 
 use pyo3::prelude::*;
 
@@ -10,6 +8,7 @@ mod enforcement;
 mod intake;
 mod model;
 mod rules;
+mod teams;
 mod verify;
 
 /// Registers every area's functions on the module.
@@ -20,5 +19,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     draw::register(m)?;
     verify::register(m)?;
     enforcement::register(m)?;
+    teams::register(m)?;
     Ok(())
 }

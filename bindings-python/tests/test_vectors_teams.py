@@ -1,0 +1,64 @@
+"""tests/vectors/teams through the binding (as core/tests/teams_vectors.rs)."""
+
+import pathlib
+
+import pytest
+
+import shuangsuiji as ssj
+from vectors import VECTORS, files
+
+FILES = [p for p in files("teams") if p.name != "tickets.json"]
+
+
+def test_enough_cases():
+    assert len(FILES) >= 10
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_team_vector(path: pathlib.Path):
+    case = ssj.json.loads(path.read_text(encoding="utf-8"))
+    expected = case["expected"]
+    if "error" in expected:
+        with pytest.raises(ssj.TeamError) as info:
+            ssj.assign_teams(case["request"])
+        assert info.value.code == expected["error"]["code"]
+        for key, value in expected["error"]["details"].items():
+            assert str(info.value.details.get(key)) == str(value), key
+        return
+    got = ssj.assign_teams(case["request"])
+    assert dict(got) == expected["assignment"]
+    explained = ssj.explain_teams(case["request"], got)
+    assert len(explained) == len(got["teams"])
+
+
+def test_team_request_from_a_draw_and_dataframe():
+    pd = pytest.importorskip("pandas")
+    draw_input = {
+        "algorithm": "v1", "task_id": "T1", "mode": "fixed", "seed": "00" * 32,
+        "items": [{"item_id": "market.food", "department": "market",
+                   "strata": [{"key": "all", "eligible": ["91350100M000100Y43"], "quota": 1}]}],
+    }
+    result = ssj.draw(draw_input)
+    roster = [{"uscc": "91350100M000100Y43", "name": "示例", "division": "150581",
+               "credit_class": "B", "status": "active", "avoid_inspectors": ["A3"]}]
+    inspectors = [{"id": f"A{i}", "department": "market", "certified": True} for i in range(1, 4)]
+    history = [{"task_id": "old", "uscc": "91350100M000100Y43", "date": "2024-05-01", "kind": "random",
+                "authority": {"id": "hlgl", "department": "market", "level": "county", "jurisdiction": "150581"},
+                "inspectors": ["A1"]}]
+    request = ssj.team_request(result, roster, inspectors, history, {"lead_department": "market", "sizes": {"market": 2}})
+    assert request["previous"] == [{"inspector": "A1", "uscc": "91350100M000100Y43"}]
+    with pytest.raises(ssj.TeamError) as info:
+        ssj.assign_teams(request)  # A1 rotated out, A3 withdrawn: one inspector left for two places
+    assert info.value.code in {"team_infeasible", "certified_short"}
+    request["config"] = {"rotation": False}
+    frame = ssj.assign_teams(request).to_dataframe()
+    assert isinstance(frame, pd.DataFrame)
+    assert sorted(frame["inspector"]) == ["A1", "A2"]
+
+
+def test_min_certified_floor_is_enforced():
+    request = ssj.json.loads((VECTORS / "teams" / "basic_two_departments.json").read_text(encoding="utf-8"))["request"]
+    request["config"] = {"min_certified": 1}
+    with pytest.raises(ssj.TeamError) as info:
+        ssj.assign_teams(request)
+    assert info.value.code == "team_size_invalid"
