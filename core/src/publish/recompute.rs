@@ -177,7 +177,12 @@ pub fn verify_draw(
             &catalog_hash,
         ));
     }
-    let tree = MerkleTree::from_leaves(eligible)?.commitment();
+    let tree = MerkleTree::from_leaves(eligible)
+        .map_err(|e| {
+            let f = e.details().field.clone();
+            e.with_field(f.map_or_else(|| "eligible".to_owned(), |f| format!("eligible.{f}")))
+        })?
+        .commitment();
     if tree.size != plan.eligible.size {
         return Err(root_mismatch(
             "eligible.size",
