@@ -268,8 +268,8 @@ fn prove(
     tree: &TreeCommitment,
     field: &str,
 ) -> Result<()> {
-    let bytes = leaf.encode().map_err(|e| e.with_field(field))?;
-    verify_inclusion(&bytes, proof, tree).map_err(|e| e.with_field(field))
+    let bytes = leaf.encode().map_err(|e| e.within(field))?;
+    verify_inclusion(&bytes, proof, tree).map_err(|e| e.within(field))
 }
 
 /// Verifies a receipt against the published plan and result: the plan and result
@@ -285,7 +285,8 @@ fn prove(
 /// `result.plan_hash`); `receipt_invalid` naming the field (`ticket`,
 /// `eligible[k].cutoff`, `eligible[k].selected`, `eligible[k].proof.leaf_index`,
 /// `before.leaf.uscc` …); `merkle_proof_invalid` / `leaf_invalid` naming the proof
-/// (`eligible[k].proof`, `before.proof`, `after.proof`, `excluded.proof`).
+/// with the proof's path as prefix (`eligible[k].proof.root`, `before.proof.tree_size`,
+/// `after.proof…`, `excluded.proof…`).
 ///
 /// ```no_run
 /// # fn f(r: &shuangsuiji::publish::Receipt, p: &shuangsuiji::verify::Plan,
