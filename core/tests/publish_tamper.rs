@@ -151,9 +151,19 @@ struct Tally {
     total: usize,
     refused_at_parse: usize,
     rejected_with_field: usize,
+    named_exactly: usize,
 }
 
 fn run<T, F>(original: &T, check: F, pairs: usize, tally: &mut Tally)
+where
+    T: Serialize + DeserializeOwned,
+    F: Fn(&T) -> shuangsuiji::Result<()>,
+{
+    run_exact(original, check, pairs, false, tally);
+}
+
+/// As [`run`]; with `exact`, a single changed leaf must be named by exactly its path.
+fn run_exact<T, F>(original: &T, check: F, pairs: usize, exact: bool, tally: &mut Tally)
 where
     T: Serialize + DeserializeOwned,
     F: Fn(&T) -> shuangsuiji::Result<()>,
@@ -163,6 +173,11 @@ where
     let mut cases: Vec<(String, Value)> = singles
         .iter()
         .map(|m| (m.describe(), m.apply(&doc)))
+        .collect();
+    let single_changes: std::collections::BTreeSet<String> = singles
+        .iter()
+        .filter(|m| matches!(m.kind, Kind::Change))
+        .map(Mutation::describe)
         .collect();
     // A deterministic sample of pairs: mutation i, then mutation j of the result.
     let n = singles.len();
@@ -201,6 +216,14 @@ where
                     "{path}: rejected ({}) without naming a field: {e}",
                     e.code().as_str()
                 );
+                if exact && single_changes.contains(&path) {
+                    assert_eq!(
+                        e.details().field.as_deref(),
+                        Some(path.as_str()),
+                        "{path}: named another field ({e})"
+                    );
+                    tally.named_exactly += 1;
+                }
                 tally.rejected_with_field += 1;
             }
         }
@@ -273,7 +296,7 @@ fn tampered_plan_is_rejected() {
 fn tampered_result_is_rejected_naming_the_field() {
     let f = small();
     let mut t = Tally::default();
-    run(
+    run_exact(
         &f.result,
         |r: &ResultDocument| {
             publish::verify_draw(
@@ -288,6 +311,7 @@ fn tampered_result_is_rejected_naming_the_field() {
             .map(drop)
         },
         300,
+        true,
         &mut t,
     );
     eprintln!("result: {t:?}");
