@@ -13,13 +13,8 @@ use crate::model::Catalog;
 use crate::verify::{Bytes32, DrawLog, EligibleLeaf, Event, Plan, committed_json};
 use crate::{Error, Result, VerifyCode};
 
-/// The published result of one attempt.
-///
-/// ```
-/// use shuangsuiji::publish::ResultDocument;
-/// let fields = ["algorithm", "plan_hash", "attempt", "seed", "log_head", "draw"];
-/// # let _ = (fields, std::mem::size_of::<ResultDocument>());
-/// ```
+/// The published result of one attempt (built by [`publish_draw`]; see the
+/// [module example](super)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResultDocument {

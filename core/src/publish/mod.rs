@@ -21,10 +21,70 @@
 //!    [`verify_receipt`]; [`verify_draw`] recomputes everything and names the first
 //!    mismatch.
 //!
+//! A whole ceremony in miniature (one item, three enterprises, a notary and a 双色球
+//! beacon); the sample-county version is `examples/rust/ceremony.rs`:
+//!
 //! ```
-//! use shuangsuiji::publish::{FORCED_STRATUM, draw_input_from_plan};
-//! assert_eq!(FORCED_STRATUM, "forced");
-//! # let _ = draw_input_from_plan;
+//! use shuangsuiji::model::{Catalog, Ratio, Uscc};
+//! use shuangsuiji::publish;
+//! use shuangsuiji::verify::{
+//!     BeaconKind, BeaconSpec, BeaconValue, Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf,
+//!     InspectorLeaf, MerkleTree, PartyCommitment, Plan, PlanItem, PlanStratum, Reveal,
+//!     RevealOrder, commitment, verify_ceremony,
+//! };
+//!
+//! let catalog = Catalog::from_json(r#"{"id": "demo", "version": "1", "name": "示例清单",
+//!   "items": [{"id": "market.food_production", "name": "食品生产监督检查",
+//!     "department": "market", "kind": "key", "form": "joint", "default_ratio": "1/2",
+//!     "provenance": {"document": "示例", "verification": "verified"}}]}"#)?;
+//! let eligible: Vec<EligibleLeaf> = ["91350100M000100Y43", "91350100MA00000155", "91350100MA00000230"]
+//!     .iter()
+//!     .map(|u| Ok(EligibleLeaf { uscc: Uscc::parse(u)?, item_id: "market.food_production".into(),
+//!         stratum_key: "all".into() }))
+//!     .collect::<shuangsuiji::Result<_>>()?;
+//! let secret = Bytes32([7; 32]);
+//! let plan = Plan {
+//!     algorithm: "v1".into(), task_id: "2025-demo".into(), authority_id: "demo-market".into(),
+//!     year: 2025, plan_date: "2025-03-01".parse().unwrap(),
+//!     catalog_hash: Bytes32::from_hex(&catalog.content_hash()?)?,
+//!     items: vec![PlanItem { item_id: "market.food_production".into(), strata: vec![PlanStratum {
+//!         stratum_key: "all".into(), population: 3, quota: 2, ratio: Ratio::new(1, 2)?,
+//!         min: 0, max: None }] }],
+//!     eligible: MerkleTree::from_leaves(&eligible)?.commitment(),
+//!     excluded: MerkleTree::from_leaves::<ExcludedLeaf>(&[])?.commitment(),
+//!     inspectors: MerkleTree::from_leaves::<InspectorLeaf>(&[])?.commitment(),
+//!     reveal_order: RevealOrder::BeforeBeacon,
+//!     beacons: vec![BeaconSpec { source_id: "ssq".into(), kind: BeaconKind::CwlSsq,
+//!         series: "cwl.ssq".into(), draw: "2025024".into() }],
+//!     parties: vec![PartyCommitment { party_id: "notary".into(),
+//!         commitment: commitment("notary", &secret)? }],
+//! };
+//! let plan_hash = plan.plan_hash()?; // published before any randomness exists
+//!
+//! let mut log = DrawLog::new(plan_hash)?;
+//! let reveal = Reveal { party: "notary".into(), secret };
+//! log.append(Event::Reveal { attempt: 0, party: "notary".into(), secret })?;
+//! let value = "05.09.14.22.27.31+12".to_owned();
+//! log.append(Event::Beacon { attempt: 0, source: "ssq".into(), value: value.clone() })?;
+//! let seed = verify_ceremony(&plan, &[reveal], &[BeaconValue { source: "ssq".into(), value }], 0)?;
+//!
+//! let result = publish::publish_draw(&plan, &eligible, &catalog, &mut log, 0, &seed)?;
+//! let head = log.head().unwrap();
+//! let summary = publish::verify_draw(&plan, &plan_hash, &catalog, &log, &head, &eligible, &result)?;
+//! assert_eq!(summary.visits, 2);
+//!
+//! let receipts = publish::receipts(&plan, &eligible, &[], &result)?;
+//! let selected = receipts.iter()
+//!     .map(|r| publish::verify_receipt(r, &plan, &result).map(|v| v.selected()))
+//!     .collect::<shuangsuiji::Result<Vec<bool>>>()?;
+//! assert_eq!(selected.iter().filter(|s| **s).count(), 2);
+//!
+//! // Tampering is caught and named:
+//! let mut forged = receipts[0].clone();
+//! forged.eligible[0].selected = !forged.eligible[0].selected;
+//! let err = publish::verify_receipt(&forged, &plan, &result).unwrap_err();
+//! assert_eq!(err.details().field.as_deref(), Some("eligible[0].selected"));
+//! # Ok::<(), shuangsuiji::Error>(())
 //! ```
 
 use std::collections::BTreeMap;
@@ -223,11 +283,7 @@ fn forced_stratum(n: u64) -> Result<PlanStratum> {
 /// `item_unknown` (an item not in the catalog); `root_mismatch` (a leaf in an item or
 /// stratum the plan does not list); `task_id_invalid`, `stratum_key_invalid`.
 ///
-/// ```
-/// use shuangsuiji::draw::Seed;
-/// use shuangsuiji::publish::draw_input_from_plan;
-/// # let _ = (draw_input_from_plan, Seed::from_bytes([0; 32]));
-/// ```
+/// Used by [`publish_draw`] and [`verify_draw`]; see the [module example](self).
 pub fn draw_input_from_plan(
     plan: &Plan,
     eligible: &[EligibleLeaf],
