@@ -8,6 +8,8 @@
 //!   inspectors, supervision items, catalogs, check history — with one JSON shape.
 //! * [`draw`]: the reproducible, verifiable draw (tickets, strata, joint visits).
 //! * [`intake`]: reading JSON, CSV (UTF-8 / GBK, Chinese or English headers) and xlsx.
+//! * [`publish`]: plan from eligibility, result document, per-enterprise receipts and
+//!   whole-draw verification that names the first mismatch.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding.
 //!
 //! The crate never reads the clock or the operating system's randomness: dates and

@@ -498,3 +498,42 @@ proptest! {
 thread_local! {
     static FIX: Fixture = small();
 }
+
+/// Every single change of a plan byte that still gives a valid plan — commitments,
+/// beacons, strata, roots — changes the seed.
+#[test]
+fn seed_changes_with_every_plan_change() {
+    use shuangsuiji::verify::{BeaconValue, Reveal, verify_ceremony};
+    let f = small();
+    let reveals: Vec<Reveal> = publish_fixture::PARTIES
+        .iter()
+        .map(|(id, b)| Reveal {
+            party: (*id).into(),
+            secret: publish_fixture::secret(*b),
+        })
+        .collect();
+    let beacons = [BeaconValue {
+        source: "ssq".into(),
+        value: publish_fixture::SSQ.into(),
+    }];
+    assert_eq!(
+        verify_ceremony(&f.plan, &reveals, &beacons, 0).unwrap(),
+        f.seed
+    );
+    let doc = serde_json::to_value(&f.plan).unwrap();
+    let mut checked = 0;
+    for m in mutations(&doc) {
+        let Ok(plan) = serde_json::from_value::<Plan>(m.apply(&doc)) else {
+            continue;
+        };
+        let Ok(hash) = plan.plan_hash() else { continue };
+        assert_ne!(hash, f.plan_hash, "{}", m.describe());
+        // Party and beacon changes make the ceremony itself fail; all others change
+        // the seed.
+        if let Ok(seed) = verify_ceremony(&plan, &reveals, &beacons, 0) {
+            assert_ne!(seed, f.seed, "{}", m.describe());
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "only {checked} plan changes reached the seed");
+}
