@@ -9,6 +9,8 @@
 //! * [`draw`]: the reproducible, verifiable draw (tickets, strata, joint visits).
 //! * [`intake`]: reading JSON, CSV (UTF-8 / GBK, Chinese or English headers) and xlsx.
 //! * [`teams`]: joint inspection teams — random, constrained, complete and explainable.
+//! * [`publish`]: plan from eligibility, result document, per-enterprise receipts and
+//!   whole-draw verification that names the first mismatch.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding.
 //!
 //! The crate never reads the clock or the operating system's randomness: dates and
@@ -33,6 +35,7 @@ pub mod enforcement;
 mod error;
 pub mod intake;
 pub mod model;
+pub mod publish;
 pub mod rules;
 pub mod teams;
 pub mod verify;

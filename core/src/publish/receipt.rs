@@ -1,0 +1,479 @@
+//! Per-enterprise receipts: an enterprise checks whether and why it was selected from
+//! the plan and the result alone, without anyone publishing every enterprise's stratum.
+//!
+//! A receipt holds the enterprise's ticket and, for each item it is eligible for, the
+//! stratum, an inclusion proof into the plan's eligible tree, the stratum's cut-off and
+//! the verdict. Leaves are sorted by (USCC, item), so an enterprise's entries are
+//! *contiguous*; the receipt also proves the neighbouring leaves (the last one before,
+//! the first one after, both of other enterprises). That makes the receipt complete: no
+//! entry can be left out, and an enterprise that is not eligible anywhere gets a proof
+//! of absence. An excluded enterprise also gets its exclusion leaf (reason codes
+//! `<item_id>:<reason_code>`) with a proof into the exclusion tree.
+
+use serde::{Deserialize, Serialize};
+
+use super::document::ResultDocument;
+use super::recompute::difference_error;
+use crate::draw::{Cutoff, Seed, TaskId, Ticket, ticket};
+use crate::model::Uscc;
+use crate::verify::{
+    Bytes32, EligibleLeaf, ExcludedLeaf, InclusionProof, MerkleLeaf, MerkleTree, Plan,
+    TreeCommitment, verify_inclusion,
+};
+use crate::{Error, Result, VerifyCode};
+
+/// One item the enterprise is eligible for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EligibleEntry {
+    /// The item.
+    pub item_id: String,
+    /// The stratum.
+    pub stratum_key: String,
+    /// Inclusion proof of the leaf (USCC, item, stratum) in the eligible tree.
+    pub proof: InclusionProof,
+    /// The stratum's cut-off (absent when nothing was drawn).
+    pub cutoff: Option<Cutoff>,
+    /// Selected: `(ticket, uscc) ≤ cutoff`.
+    pub selected: bool,
+}
+
+/// A neighbouring leaf of another enterprise, with its proof.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Neighbour {
+    /// The leaf.
+    pub leaf: EligibleLeaf,
+    /// Its inclusion proof.
+    pub proof: InclusionProof,
+}
+
+/// The enterprise's exclusion leaf with its proof.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExcludedEntry {
+    /// Reason codes `<item_id>:<reason_code>`, sorted.
+    pub reasons: Vec<String>,
+    /// Evidence reference.
+    pub evidence: String,
+    /// Inclusion proof in the exclusion tree.
+    pub proof: InclusionProof,
+}
+
+/// A per-enterprise receipt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Receipt {
+    /// The enterprise.
+    pub uscc: Uscc,
+    /// The plan hash.
+    pub plan_hash: Bytes32,
+    /// The result hash.
+    pub result_hash: Bytes32,
+    /// The enterprise's ticket.
+    pub ticket: Ticket,
+    /// Every item the enterprise is eligible for, in leaf order.
+    pub eligible: Vec<EligibleEntry>,
+    /// The eligible leaf just before the enterprise's entries (absent at the start).
+    pub before: Option<Neighbour>,
+    /// The eligible leaf just after the enterprise's entries (absent at the end).
+    pub after: Option<Neighbour>,
+    /// The exclusion leaf, if the enterprise was excluded from any item.
+    pub excluded: Option<ExcludedEntry>,
+}
+
+/// What a receipt proves for one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerdictItem {
+    /// The item.
+    pub item_id: String,
+    /// The stratum.
+    pub stratum_key: String,
+    /// Selected for this item.
+    pub selected: bool,
+}
+
+/// What a verified receipt proves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// The enterprise.
+    pub uscc: Uscc,
+    /// Every item it is eligible for, with the outcome.
+    pub items: Vec<VerdictItem>,
+    /// Its exclusion reasons (`<item_id>:<reason_code>`).
+    pub excluded: Vec<String>,
+}
+
+impl Verdict {
+    /// Selected for at least one item.
+    #[must_use]
+    pub fn selected(&self) -> bool {
+        self.items.iter().any(|i| i.selected)
+    }
+}
+
+fn sorted<L: MerkleLeaf + Clone>(leaves: &[L]) -> Vec<L> {
+    let mut v = leaves.to_vec();
+    v.sort_by_key(MerkleLeaf::sort_key);
+    v
+}
+
+struct Ctx<'a> {
+    eligible: Vec<EligibleLeaf>,
+    etree: MerkleTree,
+    excluded: Vec<ExcludedLeaf>,
+    xtree: MerkleTree,
+    plan_hash: Bytes32,
+    result_hash: Bytes32,
+    seed: Seed,
+    task: TaskId,
+    result: &'a ResultDocument,
+}
+
+fn cutoff_of(result: &ResultDocument, item: &str, stratum: &str) -> Option<Option<Cutoff>> {
+    result
+        .draw
+        .items
+        .iter()
+        .find(|i| i.item_id.as_str() == item)?
+        .strata
+        .iter()
+        .find(|s| s.key.as_str() == stratum)
+        .map(|s| s.cutoff)
+}
+
+impl Ctx<'_> {
+    fn receipt(&self, uscc: Uscc) -> Result<Receipt> {
+        let lo = self.eligible.partition_point(|l| l.uscc < uscc);
+        let hi = self.eligible.partition_point(|l| l.uscc <= uscc);
+        let t = ticket(&self.seed, &self.task, &uscc);
+        let me = Cutoff { ticket: t, uscc };
+        let mut eligible = Vec::new();
+        for (i, leaf) in self.eligible.iter().enumerate().take(hi).skip(lo) {
+            let cutoff = cutoff_of(self.result, &leaf.item_id, &leaf.stratum_key).flatten();
+            eligible.push(EligibleEntry {
+                item_id: leaf.item_id.clone(),
+                stratum_key: leaf.stratum_key.clone(),
+                proof: self.etree.proof(i)?,
+                cutoff,
+                selected: cutoff.is_some_and(|c| me <= c),
+            });
+        }
+        let neighbour = |i: usize| -> Result<Option<Neighbour>> {
+            match self.eligible.get(i) {
+                Some(leaf) => Ok(Some(Neighbour {
+                    leaf: leaf.clone(),
+                    proof: self.etree.proof(i)?,
+                })),
+                None => Ok(None),
+            }
+        };
+        let before = match lo.checked_sub(1) {
+            Some(i) => neighbour(i)?,
+            None => None,
+        };
+        let after = neighbour(hi)?;
+        let excluded = match self.excluded.binary_search_by(|x| x.uscc.cmp(&uscc)) {
+            Ok(i) => self.excluded.get(i).map(|x| -> Result<ExcludedEntry> {
+                let mut reasons = x.reasons.clone();
+                reasons.sort();
+                Ok(ExcludedEntry {
+                    reasons,
+                    evidence: x.evidence.clone(),
+                    proof: self.xtree.proof(i)?,
+                })
+            }),
+            Err(_) => None,
+        }
+        .transpose()?;
+        Ok(Receipt {
+            uscc,
+            plan_hash: self.plan_hash,
+            result_hash: self.result_hash,
+            ticket: t,
+            eligible,
+            before,
+            after,
+            excluded,
+        })
+    }
+}
+
+fn context<'a>(
+    plan: &Plan,
+    eligible: &[EligibleLeaf],
+    excluded: &[ExcludedLeaf],
+    result: &'a ResultDocument,
+) -> Result<Ctx<'a>> {
+    let eligible = sorted(eligible);
+    let excluded = sorted(excluded);
+    Ok(Ctx {
+        etree: MerkleTree::from_leaves(&eligible)?,
+        xtree: MerkleTree::from_leaves(&excluded)?,
+        eligible,
+        excluded,
+        plan_hash: plan.plan_hash()?,
+        result_hash: result.result_hash()?,
+        seed: Seed::from_bytes(result.seed.0),
+        task: TaskId::parse(&plan.task_id)?,
+        result,
+    })
+}
+
+/// The receipt of one enterprise.
+///
+/// # Errors
+/// `leaf_invalid`, `leaf_duplicate` from the trees; those of [`Plan::plan_hash`] and
+/// [`ResultDocument::result_hash`]; `task_id_invalid`.
+pub fn receipt(
+    plan: &Plan,
+    eligible: &[EligibleLeaf],
+    excluded: &[ExcludedLeaf],
+    result: &ResultDocument,
+    uscc: Uscc,
+) -> Result<Receipt> {
+    context(plan, eligible, excluded, result)?.receipt(uscc)
+}
+
+/// The receipts of every enterprise that is eligible for some item or excluded from
+/// some item, sorted by USCC (the trees are built once).
+///
+/// # Errors
+/// As [`receipt`].
+pub fn receipts(
+    plan: &Plan,
+    eligible: &[EligibleLeaf],
+    excluded: &[ExcludedLeaf],
+    result: &ResultDocument,
+) -> Result<Vec<Receipt>> {
+    let ctx = context(plan, eligible, excluded, result)?;
+    let mut ids: Vec<Uscc> = ctx
+        .eligible
+        .iter()
+        .map(|l| l.uscc)
+        .chain(ctx.excluded.iter().map(|x| x.uscc))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids.into_iter().map(|u| ctx.receipt(u)).collect()
+}
+
+fn invalid(field: &str, msg: impl Into<String>) -> Error {
+    Error::new(VerifyCode::ReceiptInvalid, msg).with_field(field)
+}
+
+fn prove(
+    leaf: &impl MerkleLeaf,
+    proof: &InclusionProof,
+    tree: &TreeCommitment,
+    field: &str,
+) -> Result<()> {
+    let bytes = leaf.encode().map_err(|e| e.within(field))?;
+    verify_inclusion(&bytes, proof, tree).map_err(|e| e.within(field))
+}
+
+/// Verifies a receipt against the published plan and result: the plan and result
+/// hashes, the ticket (recomputed from the result's seed and the plan's task id), each
+/// entry's inclusion in the committed eligible tree (with the committed size), the
+/// contiguity of the entries between the two neighbours (so none is missing), each
+/// cut-off against the result and `selected ⇔ (ticket, uscc) ≤ cutoff`, and the
+/// exclusion leaf against the exclusion tree. The result itself is checked against the
+/// log and recomputed by [`super::verify_draw`].
+///
+/// # Errors
+/// `plan_hash_mismatch` (field `plan_hash`); `result_mismatch` (field `result_hash`, or
+/// `result.plan_hash`); `receipt_invalid` naming the field (`ticket`,
+/// `eligible[k].cutoff`, `eligible[k].selected`, `eligible[k].proof.leaf_index`,
+/// `before.leaf.uscc` …); `merkle_proof_invalid` / `leaf_invalid` naming the proof
+/// with the proof's path as prefix (`eligible[k].proof.root`, `before.proof.tree_size`,
+/// `after.proof…`, `excluded.proof…`).
+///
+/// ```no_run
+/// # fn f(r: &shuangsuiji::publish::Receipt, p: &shuangsuiji::verify::Plan,
+/// #      d: &shuangsuiji::publish::ResultDocument) -> shuangsuiji::Result<()> {
+/// let verdict = shuangsuiji::publish::verify_receipt(r, p, d)?;
+/// println!("selected: {}", verdict.selected());
+/// # Ok(()) }
+/// ```
+pub fn verify_receipt(receipt: &Receipt, plan: &Plan, result: &ResultDocument) -> Result<Verdict> {
+    ReceiptChecker::new(plan, result)?.verify(receipt)
+}
+
+/// Checks many receipts against one plan and result, hashing them once.
+///
+/// ```no_run
+/// # fn f(rs: &[shuangsuiji::publish::Receipt], p: &shuangsuiji::verify::Plan,
+/// #      d: &shuangsuiji::publish::ResultDocument) -> shuangsuiji::Result<()> {
+/// let checker = shuangsuiji::publish::ReceiptChecker::new(p, d)?;
+/// for r in rs {
+///     checker.verify(r)?;
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct ReceiptChecker<'a> {
+    plan: &'a Plan,
+    result: &'a ResultDocument,
+    plan_hash: Bytes32,
+    result_hash: Bytes32,
+    seed: Seed,
+    task: TaskId,
+}
+
+impl<'a> ReceiptChecker<'a> {
+    /// Hashes the plan and the result and checks that the result is for the plan.
+    ///
+    /// # Errors
+    /// `result_mismatch` (field `result.plan_hash`); those of [`Plan::plan_hash`],
+    /// [`ResultDocument::result_hash`]; `task_id_invalid`.
+    pub fn new(plan: &'a Plan, result: &'a ResultDocument) -> Result<Self> {
+        let plan_hash = plan.plan_hash()?;
+        if result.plan_hash != plan_hash {
+            return Err(difference_error(
+                "result.plan_hash",
+                "the result is for another plan",
+            ));
+        }
+        Ok(Self {
+            plan,
+            result,
+            plan_hash,
+            result_hash: result.result_hash()?,
+            seed: Seed::from_bytes(result.seed.0),
+            task: TaskId::parse(&plan.task_id)?,
+        })
+    }
+
+    /// Verifies one receipt (see [`verify_receipt`]).
+    ///
+    /// # Errors
+    /// As [`verify_receipt`].
+    pub fn verify(&self, receipt: &Receipt) -> Result<Verdict> {
+        let (plan, result) = (self.plan, self.result);
+        if receipt.plan_hash != self.plan_hash {
+            return Err(Error::new(
+                VerifyCode::PlanHashMismatch,
+                "the receipt is for another plan",
+            )
+            .with_field("plan_hash")
+            .with_detail("expected", self.plan_hash.to_hex())
+            .with_detail("actual", receipt.plan_hash.to_hex()));
+        }
+        if receipt.result_hash != self.result_hash {
+            return Err(
+                difference_error("result_hash", "the receipt is for another result")
+                    .with_detail("expected", self.result_hash.to_hex())
+                    .with_detail("actual", receipt.result_hash.to_hex()),
+            );
+        }
+        let uscc = receipt.uscc;
+        let t = ticket(&self.seed, &self.task, &uscc);
+        if t != receipt.ticket {
+            return Err(
+                invalid("ticket", "the ticket is not the one the seed gives")
+                    .with_detail("expected", t.to_hex()),
+            );
+        }
+        let me = Cutoff { ticket: t, uscc };
+        // Contiguity: before, entries…, after occupy consecutive leaf positions.
+        let mut next = 0u64;
+        if let Some(b) = &receipt.before {
+            if b.leaf.uscc >= uscc {
+                return Err(invalid(
+                    "before.leaf.uscc",
+                    "the leaf before belongs to this or a later enterprise",
+                ));
+            }
+            prove(&b.leaf, &b.proof, &plan.eligible, "before.proof")?;
+            next = b.proof.leaf_index.saturating_add(1);
+        }
+        let mut items = Vec::with_capacity(receipt.eligible.len());
+        for (k, e) in receipt.eligible.iter().enumerate() {
+            let at = |f: &str| format!("eligible[{k}].{f}");
+            let leaf = EligibleLeaf {
+                uscc,
+                item_id: e.item_id.clone(),
+                stratum_key: e.stratum_key.clone(),
+            };
+            prove(&leaf, &e.proof, &plan.eligible, &at("proof"))?;
+            if e.proof.leaf_index != next {
+                return Err(
+                    invalid(&at("proof.leaf_index"), "the entries are not contiguous")
+                        .with_detail("expected", next.to_string()),
+                );
+            }
+            next = next.saturating_add(1);
+            let Some(cutoff) = cutoff_of(result, &e.item_id, &e.stratum_key) else {
+                return Err(invalid(
+                    &at("stratum_key"),
+                    "the result has no such item and stratum",
+                )
+                .with_detail("item", &e.item_id)
+                .with_detail("stratum", &e.stratum_key));
+            };
+            if e.cutoff != cutoff {
+                return Err(invalid(&at("cutoff"), "the cut-off is not the result's")
+                    .with_detail("item", &e.item_id)
+                    .with_detail("stratum", &e.stratum_key));
+            }
+            let selected = cutoff.is_some_and(|c| me <= c);
+            if e.selected != selected {
+                return Err(invalid(
+                    &at("selected"),
+                    "selected must equal (ticket, uscc) <= cutoff",
+                )
+                .with_detail("item", &e.item_id)
+                .with_detail("stratum", &e.stratum_key));
+            }
+            items.push(VerdictItem {
+                item_id: e.item_id.clone(),
+                stratum_key: e.stratum_key.clone(),
+                selected,
+            });
+        }
+        match &receipt.after {
+            Some(a) => {
+                if a.leaf.uscc <= uscc {
+                    return Err(invalid(
+                        "after.leaf.uscc",
+                        "the leaf after belongs to this or an earlier enterprise",
+                    ));
+                }
+                prove(&a.leaf, &a.proof, &plan.eligible, "after.proof")?;
+                if a.proof.leaf_index != next {
+                    return Err(invalid(
+                        "after.proof.leaf_index",
+                        "the entries are not contiguous",
+                    )
+                    .with_detail("expected", next.to_string()));
+                }
+            }
+            None => {
+                if next != plan.eligible.size {
+                    return Err(invalid(
+                        "after",
+                        "entries end before the last leaf but no leaf after is given",
+                    ));
+                }
+            }
+        }
+        let mut excluded = Vec::new();
+        if let Some(x) = &receipt.excluded {
+            let leaf = ExcludedLeaf {
+                uscc,
+                reasons: x.reasons.clone(),
+                evidence: x.evidence.clone(),
+            };
+            if x.reasons.windows(2).any(|w| w.first() >= w.get(1)) {
+                return Err(invalid("excluded.reasons", "reasons are sorted and unique"));
+            }
+            prove(&leaf, &x.proof, &plan.excluded, "excluded.proof")?;
+            excluded.clone_from(&x.reasons);
+        }
+        Ok(Verdict {
+            uscc,
+            items,
+            excluded,
+        })
+    }
+}

@@ -1,0 +1,204 @@
+//! A small whole ceremony on part of the sample county, shared by the publication
+//! tests: eligibility → plan (with one forced-in enterprise) → ceremony → draw →
+//! result → receipts.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use shuangsuiji::intake::{self, ReadOptions};
+use shuangsuiji::model::{Authority, Catalog, ItemId, Roster};
+use shuangsuiji::publish::{self, PlanMeta, Receipt, ResultDocument};
+use shuangsuiji::rules::{
+    self, EligibilityReport, ForcedIn, PlanRequest, PolicySource, PresetRef, ReasonCode,
+};
+use shuangsuiji::verify::{
+    BeaconKind, BeaconSpec, BeaconValue, Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf,
+    PartyCommitment, Plan, Reveal, RevealOrder, commitment, verify_ceremony,
+};
+
+pub const TASK: &str = "2025-huolinguole-joint-test";
+pub const PARTIES: [(&str, u8); 4] = [
+    ("dept-emergency", 0x11),
+    ("dept-fire", 0x22),
+    ("dept-market", 0x33),
+    ("notary", 0x44),
+];
+pub const SSQ: &str = "05.09.14.22.27.31+12";
+
+#[derive(Clone)]
+pub struct Fixture {
+    pub catalog: Catalog,
+    pub report: EligibilityReport,
+    pub plan: Plan,
+    pub plan_hash: Bytes32,
+    pub eligible: Vec<EligibleLeaf>,
+    pub excluded: Vec<ExcludedLeaf>,
+    pub log: DrawLog,
+    pub head: Bytes32,
+    pub seed: Bytes32,
+    pub result: ResultDocument,
+    pub receipts: Vec<Receipt>,
+}
+
+fn data(name: &str) -> Vec<u8> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/data/huolinguole")
+        .join(name);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+pub fn secret(b: u8) -> Bytes32 {
+    Bytes32([b; 32])
+}
+
+/// Moves the first eligible enterprise of the first item into `forced_in`, fixing
+/// the stratum's N and quota.
+fn force_one(report: &mut EligibilityReport) {
+    let item = &mut report.items[0];
+    let s = item
+        .strata
+        .iter_mut()
+        .find(|s| !s.eligible.is_empty())
+        .unwrap();
+    let uscc = s.eligible.remove(0);
+    s.population -= 1;
+    s.quota = rules::quota(s.population, s.ratio, s.min, s.max);
+    item.forced_in.push(ForcedIn {
+        uscc,
+        reason: ReasonCode::ForcedIn,
+        why: Vec::new(),
+    });
+}
+
+/// The ceremony over `n` enterprises of the county (every `len/n`-th).
+pub fn fixture(n: usize) -> Fixture {
+    let opts = |f: &str| ReadOptions::named(f);
+    let full =
+        intake::read_enterprises(&data("enterprises.json"), &opts("enterprises.json")).unwrap();
+    let step = (full.len() / n).max(1);
+    let roster = Roster::new(
+        full.enterprises()
+            .iter()
+            .step_by(step)
+            .take(n)
+            .cloned()
+            .collect(),
+    )
+    .unwrap();
+    let history = intake::read_history(&data("history.json"), &opts("history.json")).unwrap();
+    let inspectors =
+        intake::read_inspectors(&data("inspectors.json"), &opts("inspectors.json")).unwrap();
+    let catalog = intake::read_catalog(&data("catalog.json"), &opts("catalog.json")).unwrap();
+    let authority: Authority = serde_json::from_value(serde_json::json!({
+        "id": "huolinguole-market", "department": "market", "level": "county",
+        "jurisdiction": "150581", "name": "霍林郭勒市市场监督管理局"
+    }))
+    .unwrap();
+    let request = PlanRequest {
+        authority,
+        year: 2025,
+        date: chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+        items: [
+            "emergency.work_safety",
+            "fire.fire_safety",
+            "market.food_production",
+        ]
+        .iter()
+        .map(|i| ItemId::parse(i).unwrap())
+        .collect(),
+        policy: PolicySource::Preset(PresetRef {
+            name: "neimenggu_bayannaoer_2022".into(),
+            date: None,
+        }),
+        cap: Some(rules::CapConfig::default()),
+        hierarchy: rules::HierarchyMode::default(),
+        force_in: rules::ForceInConfig::default(),
+    };
+    let mut report = rules::eligibility(&request, &catalog, &roster, &history).unwrap();
+    force_one(&mut report);
+    let parties = PARTIES
+        .iter()
+        .map(|(id, b)| PartyCommitment {
+            party_id: (*id).into(),
+            commitment: commitment(id, &secret(*b)).unwrap(),
+        })
+        .collect();
+    let meta = PlanMeta {
+        task_id: TASK.into(),
+        reveal_order: RevealOrder::AfterBeacon,
+        beacons: vec![BeaconSpec {
+            source_id: "ssq".into(),
+            kind: BeaconKind::CwlSsq,
+            series: "cwl.ssq".into(),
+            draw: "2025024".into(),
+        }],
+        parties,
+    };
+    let plan = publish::plan_from_eligibility(&report, &catalog, &inspectors, &meta).unwrap();
+    let plan_hash = plan.plan_hash().unwrap();
+    let eligible = publish::eligible_leaves(&report);
+    let excluded = publish::excluded_leaves(&report);
+    let mut log = DrawLog::new(plan_hash).unwrap();
+    log.append(Event::Beacon {
+        attempt: 0,
+        source: "ssq".into(),
+        value: SSQ.into(),
+    })
+    .unwrap();
+    let reveals: Vec<Reveal> = PARTIES
+        .iter()
+        .map(|(id, b)| Reveal {
+            party: (*id).into(),
+            secret: secret(*b),
+        })
+        .collect();
+    for r in &reveals {
+        log.append(Event::Reveal {
+            attempt: 0,
+            party: r.party.clone(),
+            secret: r.secret,
+        })
+        .unwrap();
+    }
+    let seed = verify_ceremony(
+        &plan,
+        &reveals,
+        &[BeaconValue {
+            source: "ssq".into(),
+            value: SSQ.into(),
+        }],
+        0,
+    )
+    .unwrap();
+    let result = publish::publish_draw(&plan, &eligible, &catalog, &mut log, 0, &seed).unwrap();
+    let head = log.head().unwrap();
+    let receipts = publish::receipts(&plan, &eligible, &excluded, &result).unwrap();
+    Fixture {
+        catalog,
+        report,
+        plan,
+        plan_hash,
+        eligible,
+        excluded,
+        log,
+        head,
+        seed,
+        result,
+        receipts,
+    }
+}
+
+impl Fixture {
+    pub fn verify(&self) -> shuangsuiji::Result<publish::DrawSummary> {
+        publish::verify_draw(
+            &self.plan,
+            &self.plan_hash,
+            &self.catalog,
+            &self.log,
+            &self.head,
+            &self.eligible,
+            &self.result,
+        )
+    }
+}
