@@ -4,44 +4,68 @@
 //! 1. read the catalog, the roster (the GBK spreadsheet export with Chinese headers),
 //!    the inspectors and a year of check history, and validate them;
 //! 2. eligibility: who may be drawn for each item, and why the others may not;
-//! 3. the draw: tickets, per-stratum quotas, joint visits (进一次门、查多项事);
-//! 4. joint teams: two or more certified officers, 回避, rotation, workload caps;
-//! 5. the deadline for publishing the results, on China's working-day calendar.
+//! 3. the committed plan (Merkle roots of the eligible set, the exclusions and the
+//!    inspector pool), published before any randomness exists;
+//! 4. the seed ceremony: three departments and a notary commit, a 双色球 draw of a named
+//!    future date is the public beacon, the parties reveal; the seed binds the plan hash;
+//! 5. the draw: tickets, per-stratum quotas, joint visits (进一次门、查多项事), written with
+//!    the draw log and one receipt per enterprise to an output folder, then verified
+//!    from the files alone;
+//! 6. joint teams: two or more certified officers, 回避, rotation, workload caps;
+//! 7. the deadline for publishing the results, on China's working-day calendar.
 //!
-//! Run: `cargo run -p shuangsuiji-examples --bin county` (add `-- --all` to print every
-//! visit). The seed here is a fixed demo value; `--bin ceremony` shows how a real seed is
-//! produced in public.
+//! Run: `cargo run -p shuangsuiji-examples --bin county [-- OUT_DIR] [--all]`
+//! (default folder `out/county`; `--all` prints every visit). The demo secrets and the
+//! lottery numbers are fixed so that the run is reproducible.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Path, PathBuf};
 
-use shuangsuiji::draw::{
-    self, DrawInput, DrawMode, ItemDraw, Seed, StratumDraw, StratumKey, TaskId,
-};
 use shuangsuiji::enforcement::{Calendar, DeadlineKind, deadline};
 use shuangsuiji::intake::{self, ReadOptions};
 use shuangsuiji::model::{Authority, CheckForm, ItemId};
-use shuangsuiji::rules::{self, EligibilityReport, PlanRequest};
+use shuangsuiji::publish::{self, PlanMeta, ResultDocument};
+use shuangsuiji::rules::{self, PlanRequest};
 use shuangsuiji::teams::{self, Staffing};
+use shuangsuiji::verify::{
+    self, BeaconKind, BeaconSpec, BeaconValue, Bytes32, DrawLog, EligibleLeaf, Event,
+    PartyCommitment, Plan, Reveal, RevealOrder, commitment, from_committed_json, verify_ceremony,
+};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+const TASK: &str = "HLGL-LH-2024-09";
+/// The parties of the ceremony and their (demo) secrets: in a real task each party
+/// draws 32 random bytes, publishes only the commitment, and reveals after the beacon.
+const PARTIES: [(&str, u8); 4] = [
+    ("dept-emergency", 0x11),
+    ("dept-fire", 0x22),
+    ("dept-market", 0x33),
+    ("notary-huolinguole", 0x44),
+];
+/// The public beacon: the China Welfare Lottery 双色球 draw named in the plan.
+const SSQ_DRAW: &str = "2024101";
+const SSQ_NUMBERS: &str = "03 08 14 20 27 33 + 07";
 
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/huolinguole")
 }
 
 fn read(name: &str) -> Result<(Vec<u8>, ReadOptions)> {
-    let bytes = std::fs::read(data_dir().join(name))?;
-    let opts = ReadOptions {
-        file_name: Some(name.to_owned()),
-        ..ReadOptions::default()
-    };
-    Ok((bytes, opts))
+    Ok((fs::read(data_dir().join(name))?, ReadOptions::named(name)))
+}
+
+fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    fs::write(path, text)?;
+    Ok(())
 }
 
 /// The authorities file is an envelope `{"synthetic": true, "authorities": [...]}`.
 fn authority(id: &str) -> Result<Authority> {
-    let text = std::fs::read_to_string(data_dir().join("authorities.json"))?;
+    let text = fs::read_to_string(data_dir().join("authorities.json"))?;
     let doc: serde_json::Value = serde_json::from_str(&text)?;
     let list: Vec<Authority> = serde_json::from_value(doc["authorities"].clone())?;
     list.into_iter()
@@ -49,62 +73,13 @@ fn authority(id: &str) -> Result<Authority> {
         .ok_or_else(|| format!("no authority {id}").into())
 }
 
-/// Maps the eligibility report onto the draw's input: every item with its department,
-/// every stratum with its eligible enterprises and quota; forced-in enterprises form a
-/// stratum of their own that is drawn in full.
-fn draw_input(
-    report: &EligibilityReport,
-    catalog: &shuangsuiji::model::Catalog,
-    task: &str,
-    seed: Seed,
-) -> Result<DrawInput> {
-    let mut items = Vec::new();
-    for item in report.draw_input() {
-        let department = catalog
-            .item(&item.item)
-            .ok_or("item not in catalog")?
-            .department
-            .clone();
-        let mut strata: Vec<StratumDraw> = item
-            .strata
-            .into_iter()
-            .map(|s| {
-                Ok(StratumDraw {
-                    key: StratumKey::parse(&s.key)?,
-                    eligible: s.eligible,
-                    quota: Some(s.quota),
-                    ratio: None,
-                    max_substitutions: 2,
-                })
-            })
-            .collect::<Result<_>>()?;
-        if !item.forced_in.is_empty() {
-            strata.push(StratumDraw {
-                key: StratumKey::parse("forced")?,
-                quota: Some(u64::try_from(item.forced_in.len())?),
-                eligible: item.forced_in,
-                ratio: None,
-                max_substitutions: 0,
-            });
-        }
-        items.push(ItemDraw {
-            item_id: item.item,
-            department,
-            strata,
-        });
-    }
-    Ok(DrawInput {
-        algorithm: draw::AlgorithmVersion::V1,
-        task_id: TaskId::parse(task)?,
-        seed,
-        mode: DrawMode::Fixed,
-        items,
-        adjustments: Vec::new(),
-    })
-}
-
 fn main() -> Result<()> {
-    let print_all = std::env::args().any(|a| a == "--all");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let print_all = args.iter().any(|a| a == "--all");
+    let out = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map_or_else(|| PathBuf::from("out/county"), PathBuf::from);
 
     // 1. Data, read the way data staff have it.
     let (bytes, opts) = read("catalog.json")?;
@@ -161,68 +136,168 @@ fn main() -> Result<()> {
     }))?;
     let report = rules::eligibility(&request, &catalog, &roster, &history)?;
     println!(
-        "\nEligibility ({}, cap {:?}, hierarchy {:?}):",
+        "\nEligibility ({}, yearly cap {:?}, hierarchy {:?}):",
         report.policy.name,
         report.cap.as_ref().map(|c| c.limit),
         report.hierarchy
     );
-    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
     for item in &report.items {
         let strata: Vec<String> = item
             .strata
             .iter()
             .map(|s| format!("{} N={} n={}", s.key, s.population, s.quota))
             .collect();
-        println!("  {:<32} {}", item.item.as_str(), strata.join(" | "));
+        println!("  {:<28} {}", item.item.as_str(), strata.join(" | "));
         for ex in &item.excluded {
             for r in &ex.reasons {
-                *reasons.entry(r.code.as_str().to_owned()).or_default() += 1;
+                *reasons.entry(r.code.as_str()).or_default() += 1;
             }
         }
     }
     println!("  exclusions by reason (item × enterprise): {reasons:?}");
 
-    // 3. The draw. A demo seed: in a real task it comes from the public ceremony.
-    let seed = Seed::parse("5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed")?;
-    let result = draw::draw(draw_input(&report, &catalog, "HLGL-LH-2024-09", seed)?)?;
-    let picks: usize = result
+    // 3. The plan, committed before any randomness exists.
+    let secret = |b: u8| Bytes32([b; 32]);
+    let parties = PARTIES
+        .iter()
+        .map(|(id, b)| {
+            Ok(PartyCommitment {
+                party_id: (*id).to_owned(),
+                commitment: commitment(id, &secret(*b))?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let meta = PlanMeta {
+        task_id: TASK.into(),
+        reveal_order: RevealOrder::AfterBeacon,
+        beacons: vec![BeaconSpec {
+            source_id: "ssq".into(),
+            kind: BeaconKind::CwlSsq,
+            series: "cwl.ssq".into(),
+            draw: SSQ_DRAW.into(),
+        }],
+        parties,
+    };
+    let plan = publish::plan_from_eligibility(&report, &catalog, &inspectors, &meta)?;
+    let plan_hash = plan.plan_hash()?;
+    let eligible = publish::eligible_leaves(&report);
+    let excluded = publish::excluded_leaves(&report);
+    println!("\nPlan {TASK}: hash {plan_hash} (published before the draw)");
+
+    // 4. The ceremony: the beacon is recorded, the parties reveal, the seed follows.
+    let mut log = DrawLog::new(plan_hash)?;
+    let value = verify::canonicalize(BeaconKind::CwlSsq, SSQ_NUMBERS)?;
+    log.append(Event::Beacon {
+        attempt: 0,
+        source: "ssq".into(),
+        value: value.clone(),
+    })?;
+    let reveals: Vec<Reveal> = PARTIES
+        .iter()
+        .map(|(id, b)| Reveal {
+            party: (*id).to_owned(),
+            secret: secret(*b),
+        })
+        .collect();
+    for r in &reveals {
+        log.append(Event::Reveal {
+            attempt: 0,
+            party: r.party.clone(),
+            secret: r.secret,
+        })?;
+    }
+    let beacons = [BeaconValue {
+        source: "ssq".into(),
+        value: value.clone(),
+    }];
+    let seed = verify_ceremony(&plan, &reveals, &beacons, 0)?;
+    println!("  双色球 {SSQ_DRAW} = {value}; 4 parties revealed; seed {seed}");
+
+    // 5. The draw, published with its log and one receipt per enterprise.
+    let result = publish::publish_draw(&plan, &eligible, &catalog, &mut log, 0, &seed)?;
+    let head = log.head().ok_or("empty log")?;
+    let receipts = publish::receipts(&plan, &eligible, &excluded, &result)?;
+    let draw = &result.draw;
+    let picks: usize = draw
         .items
         .iter()
         .flat_map(|i| &i.strata)
         .map(|s| s.selected.len())
         .sum();
     println!(
-        "\nDraw {} ({}): {} item selections merged into {} joint visits (进一次门、查多项事)",
-        result.task_id.as_str(),
-        result.algorithm.as_str(),
+        "\nDraw ({}): {} item selections merged into {} joint visits (进一次门、查多项事)",
+        draw.algorithm.as_str(),
         picks,
-        result.visits.len()
+        draw.visits.len()
+    );
+    fs::create_dir_all(out.join("receipts"))?;
+    write_json(&out.join("plan.json"), &plan)?;
+    fs::write(out.join("plan.hash"), format!("{plan_hash}\n"))?;
+    write_json(&out.join("log.json"), &log)?;
+    fs::write(out.join("log.head"), format!("{head}\n"))?;
+    write_json(&out.join("result.json"), &result)?;
+    write_json(&out.join("eligible.json"), &eligible)?;
+    write_json(&out.join("catalog.json"), &catalog)?;
+    for r in &receipts {
+        write_json(&out.join("receipts").join(format!("{}.json", r.uscc)), r)?;
+    }
+
+    // ... and verified from the files alone, as anyone can.
+    let text = |n: &str| fs::read_to_string(out.join(n));
+    let plan2: Plan = from_committed_json(&fs::read(out.join("plan.json"))?)?;
+    let hash2 = Bytes32::from_hex(text("plan.hash")?.trim())?;
+    let log2: DrawLog = from_committed_json(&fs::read(out.join("log.json"))?)?;
+    let head2 = Bytes32::from_hex(text("log.head")?.trim())?;
+    let result2: ResultDocument = from_committed_json(&fs::read(out.join("result.json"))?)?;
+    let eligible2: Vec<EligibleLeaf> =
+        serde_json::from_slice(&fs::read(out.join("eligible.json"))?)?;
+    let (bytes, opts) = (
+        fs::read(out.join("catalog.json"))?,
+        ReadOptions::named("catalog.json"),
+    );
+    let catalog2 = intake::read_catalog(&bytes, &opts)?;
+    let summary = publish::verify_draw(
+        &plan2, &hash2, &catalog2, &log2, &head2, &eligible2, &result2,
+    )?;
+    let checker = publish::ReceiptChecker::new(&plan2, &result2)?;
+    let (mut checked, mut selected) = (0usize, 0usize);
+    for entry in fs::read_dir(out.join("receipts"))? {
+        let r: publish::Receipt = from_committed_json(&fs::read(entry?.path())?)?;
+        selected += usize::from(checker.verify(&r)?.selected());
+        checked += 1;
+    }
+    println!(
+        "  written to {}; verified: plan, log ({} entries), result {}…, {checked} receipts ({selected} selected)",
+        out.display(),
+        log2.entries.len(),
+        &summary.result_hash.to_string()[..16],
     );
 
-    // 4. Joint teams.
+    // 6. Joint teams.
     let staffing: Staffing = serde_json::from_value(serde_json::json!({
         "lead_department": "market",
         "sizes": {"market": 2},
         "config": {"max_per_inspector": 30, "visits_per_team_day": 4},
     }))?;
-    let request = teams::team_request(&result, &roster, &inspectors, &history, &staffing)?;
-    let assignment = teams::assign(&request)?;
+    let team_request = teams::team_request(draw, &roster, &inspectors, &history, &staffing)?;
+    let assignment = teams::assign(&team_request)?;
     let teams_by_uscc: BTreeMap<_, _> = assignment.teams.iter().map(|t| (t.uscc, t)).collect();
     println!(
-        "Teams: {} teams, {} route-days in the schedule hint",
+        "Teams: {} teams (≥ 2 certified officers each, 回避 and rotation applied), {} route-days",
         assignment.teams.len(),
         assignment.routes.len()
     );
-    let shown = if print_all { result.visits.len() } else { 12 };
+    let shown = if print_all { draw.visits.len() } else { 12 };
     println!(
         "\nVisit list (by ticket){}:",
         if print_all {
             ""
         } else {
-            ", first 12 — use --all for every visit"
+            ", first 12 — add --all for every visit"
         }
     );
-    for v in result.visits.iter().take(shown) {
+    for v in draw.visits.iter().take(shown) {
         let name = roster.get(&v.uscc).map_or("?", |e| e.name.as_str());
         let items: Vec<&str> = v.items.iter().map(|i| i.item_id.as_str()).collect();
         let team = teams_by_uscc.get(&v.uscc);
@@ -245,7 +320,7 @@ fn main() -> Result<()> {
         );
     }
 
-    // 5. Publication deadline: results within 20 working days (企业信息公示暂行条例 Art. 6).
+    // 7. Publication deadline: results within 20 working days (企业信息公示暂行条例 Art. 6).
     let calendar = Calendar::national()?;
     let checks_end = chrono::NaiveDate::from_ymd_opt(2024, 9, 27).ok_or("date")?;
     let due = deadline(&calendar, DeadlineKind::ResultPublication, checks_end)?;
