@@ -1,0 +1,165 @@
+// Runs the cross-language golden vectors (tests/vectors/<area>/) through the wasm build
+// and compares with the expected JSON exactly: results are compared as canonical JSON
+// text (keys sorted), so a value, a type or a missing/extra key makes a test fail.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import ssj from './load.mjs';
+
+const root = new URL('../../tests/vectors/', import.meta.url);
+const load = (rel) => JSON.parse(readFileSync(new URL(rel, root), 'utf8'));
+const jsonFiles = (dir) =>
+  readdirSync(new URL(dir, root)).filter((f) => f.endsWith('.json')).sort();
+
+/** Canonical JSON text: object keys sorted, no whitespace. */
+export function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const same = (got, want, msg) => assert.equal(canonical(got), canonical(want), msg);
+
+/** Runs `f`; returns `{ok}` or `{err}` (a thrown error must be a real Error with a code). */
+function attempt(f) {
+  try {
+    return { ok: f() };
+  } catch (err) {
+    assert.ok(err instanceof Error, `not an Error: ${err}`);
+    assert.equal(typeof err.code, 'string', `no code on ${err}`);
+    return { err };
+  }
+}
+
+// ---- draw/v1 -------------------------------------------------------------------------
+
+test('draw/v1 primitives: tickets', () => {
+  const v = load('draw/v1/primitives.json');
+  assert.ok(v.tickets.length >= 12);
+  for (const t of v.tickets) {
+    assert.equal(ssj.ticket(t.seed, t.task_id, t.uscc), t.ticket, t.uscc);
+  }
+});
+
+test('draw/v1 primitives: USCC canonical forms', () => {
+  const v = load('draw/v1/primitives.json');
+  for (const c of v.uscc_canonical) {
+    const r = attempt(() => ssj.parseUscc(c.input));
+    if (c.error) assert.equal(r.err?.code, c.error, c.input);
+    else assert.equal(r.ok, c.canonical, c.input);
+  }
+});
+
+test('draw/v1 draws: every case, byte-identical result or the same error code', () => {
+  const v = load('draw/v1/draws.json');
+  assert.ok(v.cases.length >= 10);
+  for (const c of v.cases) {
+    const r = attempt(() =>
+      c.ticket_overrides
+        ? ssj.drawWithTicketOverrides(c.input, c.ticket_overrides)
+        : ssj.draw(c.input),
+    );
+    if (c.expected_error) {
+      assert.equal(r.err?.code, c.expected_error, `${c.name}: ${r.err ?? 'no error'}`);
+    } else {
+      assert.ok(!r.err, `${c.name}: ${r.err}`);
+      same(r.ok, c.expected, c.name);
+    }
+  }
+});
+
+test('draw: input given as JSON text gives the same result as an object', () => {
+  const c = load('draw/v1/draws.json').cases.find((x) => x.name === 'three_items_fixed');
+  same(ssj.draw(JSON.stringify(c.input)), c.expected);
+});
+
+// ---- intake --------------------------------------------------------------------------
+
+function bytesOf(c) {
+  if (typeof c.input_text === 'string') return new TextEncoder().encode(c.input_text);
+  return new Uint8Array(Buffer.from(c.input_base64, 'base64'));
+}
+
+test('intake: every case (records or code/row/column/file)', () => {
+  let total = 0;
+  for (const file of jsonFiles('intake/')) {
+    for (const c of load(`intake/${file}`).cases) {
+      const options = { file_name: c.name, encoding: c.encoding };
+      if (c.format !== 'auto') options.format = c.format;
+      Object.assign(options, c.options ?? {});
+      const read = { enterprises: ssj.readEnterprises, inspectors: ssj.readInspectors, history: ssj.readHistory }[c.table];
+      assert.ok(read, `${c.name}: table ${c.table}`);
+      const r = attempt(() => read(bytesOf(c), options));
+      const want = c.expected;
+      if (want.code === undefined) {
+        assert.ok(!r.err, `${c.name}: ${r.err}`);
+        assert.equal(r.ok.length, want.records, c.name);
+      } else {
+        assert.ok(r.err, `${c.name}: expected ${want.code}`);
+        assert.equal(r.err.code, want.code, `${c.name}: ${r.err}`);
+        assert.equal(r.err.details.row ?? null, want.row, `${c.name}: row`);
+        assert.equal(r.err.details.column ?? null, want.column, `${c.name}: column`);
+        if (r.err.details.file !== undefined) assert.equal(r.err.details.file, c.name);
+      }
+      total += 1;
+    }
+  }
+  assert.ok(total >= 30, `${total} cases`);
+});
+
+// ---- eligibility ---------------------------------------------------------------------
+
+test('eligibility: every vector file', () => {
+  const files = jsonFiles('eligibility/');
+  assert.ok(files.length >= 20);
+  for (const file of files) {
+    const v = load(`eligibility/${file}`);
+    const r = attempt(() => ssj.eligibility(v.request ?? null, v.catalog, v.roster ?? null, v.history ?? null));
+    if (v.expected_error) {
+      assert.equal(r.err?.code, v.expected_error, `${file}: ${r.err ?? 'no error'}`);
+    } else {
+      assert.ok(!r.err, `${file}: ${r.err}`);
+      same(r.ok, v.expected, file);
+    }
+  }
+});
+
+// ---- verify --------------------------------------------------------------------------
+
+test('verify: plan hash, reordered plan, float refused, tampered plans', () => {
+  const v = load('verify/plan.json');
+  assert.equal(ssj.planHash(v.plan), v.plan_hash);
+  assert.equal(ssj.planHash(v.reordered_plan), v.plan_hash);
+  assert.equal(ssj.verifyPlan(v.plan, v.plan_hash), undefined);
+  // A float written in the document text must be refused (JSON text keeps `2026.0`).
+  const floatText = JSON.stringify(v.float_plan).replace('"year":2026', '"year":2026.0');
+  assert.throws(() => ssj.planHash(floatText), { code: 'number_not_integer' });
+  assert.ok(v.tampered.length >= 3);
+  for (const t of v.tampered) {
+    assert.throws(() => ssj.verifyPlan(t.plan, v.plan_hash), { code: t.code }, t.field);
+  }
+});
+
+test('verify: draw logs (head and seeds, or code/index/field)', () => {
+  const v = load('verify/logs.json');
+  for (const c of v.cases) {
+    let plan = v.plan;
+    if (c.name === 'plan_substituted') plan = { ...plan, task_id: `${plan.task_id}x` };
+    if (c.name === 'wrong_reveal_order') plan = { ...plan, reveal_order: 'before_beacon' };
+    const r = attempt(() => ssj.verifyLog(plan, c.log, c.expected_head));
+    if (c.head !== undefined) {
+      assert.ok(!r.err, `${c.name}: ${r.err}`);
+      assert.equal(r.ok.head, c.head, c.name);
+      same(r.ok.attempts.map((a) => a.seed ?? null), c.seeds, c.name);
+    } else {
+      assert.ok(r.err, `${c.name}: expected ${c.code}`);
+      assert.equal(r.err.code, c.code, `${c.name}: ${r.err}`);
+      const index = r.err.details.index === undefined ? null : Number(r.err.details.index);
+      assert.equal(index, c.index, `${c.name}: index`);
+      assert.equal(r.err.details.field ?? null, c.field, `${c.name}: field`);
+    }
+  }
+});
