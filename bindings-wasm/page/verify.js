@@ -64,7 +64,7 @@ function parseJson(text, file) {
 export function verifyFiles(ssj, files, progress = () => {}) {
   const checks = [];
   const report = { ok: false, checks, strata: [], summary: null, mismatch: null, error: null };
-  const state = { input: null, result: null, names: new Map() };
+  const state = { input: null, inputText: null, result: null, names: new Map() };
   const step = (id, f) => {
     progress(id);
     try {
@@ -113,7 +113,8 @@ export function verifyFiles(ssj, files, progress = () => {}) {
       const last = checks[checks.length - 1];
       last.ok = false;
     }
-    state.input = parseJson(files.input, '输入文件 input');
+    // Parsed on the first lookup only (a 1 M-enterprise input is tens of MB).
+    state.inputText = files.input;
     state.result = recomputed;
     report.summary = {
       task_id: recomputed.task_id,
@@ -154,6 +155,7 @@ export function verifyFiles(ssj, files, progress = () => {}) {
  */
 export function lookup(ssj, state, usccText) {
   const uscc = ssj.parseUscc(usccText);
+  state.input ??= parseJson(state.inputText, '输入文件 input');
   const { input, result } = state;
   const ticket = ssj.ticket(input.seed, input.task_id, uscc);
   const items = result.items.map((item) => {

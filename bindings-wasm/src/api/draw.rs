@@ -14,8 +14,10 @@ use crate::errors::IntoJs;
 /// # Errors
 /// `json_syntax`, `json_shape` and the value codes of the input; the codes of the core's
 /// `draw::draw` (`quota_missing`, `quota_exceeds_eligible`, `stratum_overlap`, …).
-#[wasm_bindgen]
-pub fn draw(input: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "DrawResult")]
+pub fn draw(
+    #[wasm_bindgen(unchecked_param_type = "DrawInput | string")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: DrawInput = from_js(&input, None).js_err()?;
     let result = shuangsuiji::draw::draw(input).js_err()?;
     to_js(&result).js_err()
@@ -27,8 +29,11 @@ pub fn draw(input: JsValue) -> Result<JsValue, JsValue> {
 ///
 /// # Errors
 /// As [`draw`]; `json_shape` or the USCC / ticket codes for a bad override.
-#[wasm_bindgen(js_name = drawWithTicketOverrides)]
-pub fn draw_with_ticket_overrides(input: JsValue, overrides: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = drawWithTicketOverrides, unchecked_return_type = "DrawResult")]
+pub fn draw_with_ticket_overrides(
+    #[wasm_bindgen(unchecked_param_type = "DrawInput | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<Uscc, TicketHex>")] overrides: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: DrawInput = from_js(&input, None).js_err()?;
     let overrides: BTreeMap<Uscc, Ticket> = from_js(&overrides, Some("overrides")).js_err()?;
     let result = Draw::with_ticket_overrides(input, &overrides)

@@ -25,8 +25,11 @@ fn options(value: &JsValue) -> Result<ReadOptions, JsValue> {
 /// The codes of the core's `intake::read_enterprises` (`csv_*`, `encoding_*`, `xlsx_*`,
 /// `column_*`, the validation codes with `row`/`column`, the limit codes) and those of
 /// `ReadOptions::from_json` (`json_shape`, `encoding_unknown`, `format_unknown`).
-#[wasm_bindgen(js_name = readEnterprises)]
-pub fn read_enterprises_js(bytes: &[u8], opts: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = readEnterprises, unchecked_return_type = "Enterprise[]")]
+pub fn read_enterprises_js(
+    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "ReadOptions | string | null | undefined")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
     let opts = options(&opts)?;
     let roster = read_enterprises(bytes, &opts).js_err()?;
     to_js(&roster).js_err()
@@ -36,8 +39,11 @@ pub fn read_enterprises_js(bytes: &[u8], opts: JsValue) -> Result<JsValue, JsVal
 ///
 /// # Errors
 /// As [`read_enterprises_js`], with the inspector validation codes.
-#[wasm_bindgen(js_name = readInspectors)]
-pub fn read_inspectors_js(bytes: &[u8], opts: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = readInspectors, unchecked_return_type = "Inspector[]")]
+pub fn read_inspectors_js(
+    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "ReadOptions | string | null | undefined")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
     let opts = options(&opts)?;
     let roster = read_inspectors(bytes, &opts).js_err()?;
     to_js(&roster).js_err()
@@ -47,8 +53,11 @@ pub fn read_inspectors_js(bytes: &[u8], opts: JsValue) -> Result<JsValue, JsValu
 ///
 /// # Errors
 /// As [`read_enterprises_js`], with the check-record validation codes.
-#[wasm_bindgen(js_name = readHistory)]
-pub fn read_history_js(bytes: &[u8], opts: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = readHistory, unchecked_return_type = "CheckRecord[]")]
+pub fn read_history_js(
+    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "ReadOptions | string | null | undefined")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
     let opts = options(&opts)?;
     let history = read_history(bytes, &opts).js_err()?;
     to_js(&history).js_err()

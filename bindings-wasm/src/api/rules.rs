@@ -14,12 +14,12 @@ use crate::errors::IntoJs;
 /// `json_syntax`/`json_shape` (field prefixed with the argument name), the catalog
 /// validation codes, and the codes of the core's `rules::eligibility` (`plan_invalid`,
 /// `preset_unknown`, `item_unknown`, `stratum_overlap`, …).
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "EligibilityReport")]
 pub fn eligibility(
-    request: JsValue,
-    catalog: JsValue,
-    roster: JsValue,
-    history: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanRequest | string")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] catalog: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Enterprise[] | string")] roster: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckRecord[] | string")] history: JsValue,
 ) -> Result<JsValue, JsValue> {
     let catalog_text = match catalog.as_string() {
         Some(t) => t,

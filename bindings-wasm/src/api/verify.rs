@@ -25,7 +25,9 @@ fn document<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, JsValu
 /// # Errors
 /// `json_syntax`, `json_shape`, and those of the core's `Plan::validate`.
 #[wasm_bindgen(js_name = planHash)]
-pub fn plan_hash(plan: JsValue) -> Result<String, JsValue> {
+pub fn plan_hash(
+    #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] plan: JsValue,
+) -> Result<String, JsValue> {
     let plan: Plan = document(&plan)?;
     plan.plan_hash().map(|h| h.to_hex()).js_err()
 }
@@ -36,7 +38,10 @@ pub fn plan_hash(plan: JsValue) -> Result<String, JsValue> {
 /// `plan_hash_mismatch` (details `expected`/`actual`), `hash_invalid` for a malformed
 /// hash, and those of `Plan::validate`.
 #[wasm_bindgen(js_name = verifyPlan)]
-pub fn verify_plan(plan: JsValue, plan_hash: &str) -> Result<(), JsValue> {
+pub fn verify_plan(
+    #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] plan: JsValue,
+    plan_hash: &str,
+) -> Result<(), JsValue> {
     let plan: Plan = document(&plan)?;
     let hash = Bytes32::from_hex(plan_hash).js_err()?;
     shuangsuiji::verify::verify_plan(&plan, &hash).js_err()
@@ -49,10 +54,10 @@ pub fn verify_plan(plan: JsValue, plan_hash: &str) -> Result<(), JsValue> {
 /// The codes of the core's `verify::verify_log` (`log_chain_broken`,
 /// `plan_hash_mismatch`, `log_order`, `reveal_mismatch`, `beacon_*`, `result_mismatch`,
 /// …), each naming the log entry.
-#[wasm_bindgen(js_name = verifyLog)]
+#[wasm_bindgen(js_name = verifyLog, unchecked_return_type = "LogSummary")]
 pub fn verify_log_js(
-    plan: JsValue,
-    log: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string")] log: JsValue,
     expected_head: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let plan: Plan = document(&plan)?;
