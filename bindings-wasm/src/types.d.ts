@@ -204,3 +204,16 @@ export interface AttemptSummary {
   redraw_reason: string | null;
 }
 export interface LogSummary { head: Hash64; attempts: AttemptSummary[] }
+export type MerkleLeafValue =
+  | { uscc: Uscc; item_id: string; stratum_key: string }
+  | { uscc: Uscc; reasons: string[]; evidence: string }
+  | { id: string; department: string; certified: boolean; qualifications: string[]; conflicts: string[]; capacity: number };
+export interface MerkleLeafBytes { leaf_bytes: string; leaf_hash: Hash64 }
+export interface InclusionProof { leaf_index: number; tree_size: number; audit_path: Hash64[] }
+export interface TreeCommitment { root: Hash64; size: number }
+export interface MerkleTreeSummary { root: Hash64; size: number; proofs: InclusionProof[] }
+export interface BeaconSpec { source_id: string; kind: string; series: string; draw: string }
+export interface BeaconValue { source: string; value: string }
+export interface PartyCommitment { party_id: string; commitment: Hash64 }
+export interface Reveal { party: string; secret: Hash64 }
+export interface CeremonyInput { plan_hash: Hash64; attempt: number; sources: BeaconSpec[]; parties: PartyCommitment[] }

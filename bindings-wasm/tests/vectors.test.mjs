@@ -163,3 +163,109 @@ test('verify: draw logs (head and seeds, or code/index/field)', () => {
     }
   }
 });
+
+test('verify: leaves (bytes, hashes, invalid leaves, duplicate trees)', () => {
+  const v = load('verify/leaves.json');
+  for (const kind of ['eligible', 'excluded', 'inspector']) {
+    assert.ok(v[kind].length >= 1);
+    for (const c of v[kind]) {
+      const got = ssj.merkleLeaf(kind, c.leaf);
+      assert.equal(got.leaf_bytes, c.leaf_bytes);
+      if (c.leaf_hash) assert.equal(got.leaf_hash, c.leaf_hash);
+      if (c.conflicts_hash) assert.equal(ssj.conflictListHash(c.leaf.conflicts), c.conflicts_hash);
+    }
+  }
+  for (const c of v.invalid) {
+    const r = attempt(() => ssj.merkleLeaf(c.type, c.leaf));
+    assert.equal(r.err?.code, c.code, JSON.stringify(c.leaf));
+    assert.equal(r.err.details.field ?? null, c.field);
+  }
+  for (const c of v.duplicate_trees) {
+    assert.throws(() => ssj.merkleTree(c.type, c.leaves), { code: c.code });
+  }
+});
+
+test('verify: Merkle trees, every proof, invalid proofs', () => {
+  const v = load('verify/merkle.json');
+  assert.equal(ssj.merkleTree('eligible', []).root, v.empty_root);
+  assert.deepEqual(v.trees.map((t) => t.size), [0, 1, 2, 3, 5, 8, 13]);
+  for (const t of v.trees) {
+    const tree = ssj.merkleTree('eligible', t.leaves);
+    assert.equal(tree.root, t.root);
+    assert.equal(tree.size, t.size);
+    same(tree.proofs, t.proofs, `size ${t.size}`);
+    for (const [i, p] of t.proofs.entries()) {
+      assert.equal(ssj.verifyInclusion(t.sorted_leaf_bytes[i], p, { root: t.root, size: t.size }), undefined);
+    }
+  }
+  for (const c of v.invalid_proofs) {
+    assert.throws(() => ssj.verifyInclusion(c.leaf_bytes, c.proof, { root: c.root, size: c.tree_size }), { code: c.code }, c.name);
+  }
+});
+
+test('verify: party commitments', () => {
+  const v = load('verify/commitments.json');
+  for (const c of v.cases) assert.equal(ssj.partyCommitment(c.party_id, c.secret), c.commitment);
+  for (const c of v.invalid) {
+    assert.throws(() => ssj.partyCommitment(c.party_id, '00'.repeat(32)), { code: c.code }, c.party_id);
+  }
+});
+
+test('verify: beacons (valid, invalid with field and reason, canonicalize, specs)', () => {
+  const v = load('verify/beacons.json');
+  for (const c of v.valid) {
+    assert.equal(ssj.validateBeacon(c.kind, c.value), undefined);
+    assert.equal(ssj.canonicalizeBeacon(c.kind, c.value), c.value);
+  }
+  for (const c of v.invalid) {
+    const r = attempt(() => ssj.validateBeacon(c.kind, c.value));
+    assert.equal(r.err?.code, c.code, JSON.stringify(c));
+    assert.equal(r.err.details.field ?? null, c.field);
+    assert.equal(r.err.details.reason ?? null, c.reason);
+  }
+  for (const c of v.canonicalize) {
+    const r = attempt(() => ssj.canonicalizeBeacon(c.kind, c.input));
+    if ('output' in c) assert.equal(r.ok, c.output, c.input);
+    else assert.equal(r.err?.code, c.code, c.input);
+  }
+  for (const c of v.invalid_specs) {
+    const r = attempt(() => ssj.validateBeaconSpec(c.spec));
+    assert.equal(r.err?.code, c.code);
+    assert.equal(r.err.details.field ?? null, c.field);
+  }
+});
+
+test('verify: seeds (every case; reordered inputs give the same seed)', () => {
+  const v = load('verify/seeds.json');
+  const seen = new Map();
+  for (const c of v.cases) {
+    const seed = ssj.deriveSeed(c.plan_hash, c.attempt, c.beacons, c.secrets);
+    assert.equal(seed, c.seed, c.name);
+    if (c.same_as) assert.equal(seen.get(c.same_as), seed);
+    else assert.ok(![...seen.values()].includes(seed), `${c.name} collides`);
+    seen.set(c.name, seed);
+  }
+});
+
+test('verify: ceremonies (seed, or code with party/source)', () => {
+  const v = load('verify/ceremony.json');
+  for (const c of v.cases) {
+    const r = attempt(() => ssj.ceremonySeed(
+      { plan_hash: c.plan_hash, attempt: c.attempt, sources: c.sources, parties: c.parties },
+      c.reveals, c.beacons,
+    ));
+    if (c.seed) {
+      assert.equal(r.ok, c.seed, `${c.name}: ${r.err}`);
+    } else {
+      assert.equal(r.err?.code, c.code, `${c.name}: ${r.err}`);
+      assert.equal(r.err.details.party ?? null, c.party, c.name);
+      assert.equal(r.err.details.source ?? null, c.source, c.name);
+    }
+  }
+});
+
+test('verify: canonical plan JSON', () => {
+  const v = load('verify/plan.json');
+  assert.equal(ssj.canonicalPlanJson(v.plan), v.canonical_json);
+  assert.equal(ssj.canonicalPlanJson(v.reordered_plan), ssj.canonicalPlanJson(v.plan));
+});
