@@ -217,3 +217,33 @@ export interface BeaconValue { source: string; value: string }
 export interface PartyCommitment { party_id: string; commitment: Hash64 }
 export interface Reveal { party: string; secret: Hash64 }
 export interface CeremonyInput { plan_hash: Hash64; attempt: number; sources: BeaconSpec[]; parties: PartyCommitment[] }
+
+// ---- enforcement ------------------------------------------------------------------------
+
+export type DayStatus = 'workday' | 'weekend' | 'holiday_off' | 'makeup_workday';
+export interface Period { unit: string; count: number }
+export interface Deadline { kind: string; start: DateText; period: Period; due: DateText; [k: string]: unknown }
+/** Case facts of a violation (see tests/vectors/leniency/README.md for the fields). */
+export interface CaseFacts { violation_type: string; committed_on: DateText; discovered_on: DateText; [k: string]: unknown }
+export interface ViolationRecord { violation_type: string; committed_on: DateText; penalty_decided_on?: DateText | null; food_safety: boolean }
+export interface Decision {
+  outcome: string;
+  deciding_rule: string;
+  rules: { rule: string; conditions: { condition: { kind: string; [k: string]: unknown }; met: boolean; [k: string]: unknown }[]; [k: string]: unknown }[];
+  [k: string]: unknown;
+}
+export interface FineRange { min_fen: number; max_fen: number }
+export interface DiscretionPreset { lighter_upper: RatioText; ordinary_upper: RatioText; provenance: Provenance }
+export interface BandRange { min_fen: number | null; max_fen: number | null; [k: string]: unknown }
+export type PenaltyRecord = Record<string, unknown>;
+export type RepairFacts = Record<string, unknown>;
+export interface RepairPolicy { low_fine_max_fen?: number | null }
+export interface RepairAssessment {
+  regime: string;
+  published: boolean;
+  eligible_now: boolean;
+  publicity_last_day?: DateText | null;
+  earliest_repair_application?: DateText | null;
+  conditions: { condition: string; met: boolean; [k: string]: unknown }[];
+  [k: string]: unknown;
+}

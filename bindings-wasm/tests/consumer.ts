@@ -5,10 +5,16 @@ import init, {
   initSync, parseUscc, completeUscc, errorCodes, validate, loadCatalog, version,
   draw, drawWithTicketOverrides, ticket, readEnterprises, readInspectors, readHistory,
   eligibility, planHash, verifyPlan, verifyLog,
+  merkleLeaf, conflictListHash, merkleTree, verifyInclusion, partyCommitment, validateBeacon,
+  canonicalizeBeacon, validateBeaconSpec, deriveSeed, ceremonySeed, canonicalPlanJson,
+  dayStatus, parseCalendarYear, deadline, dueDate, leniency, defaultDiscretionPreset,
+  discretionBand, assessCreditRepair,
 } from '../pkg/web/shuangsuiji_wasm.js';
 import type {
   DrawInput, DrawResult, StratumResult, Cutoff, Enterprise, Inspector, CheckRecord,
   EligibilityReport, LogSummary, ErrorCodeInfo, ShuangsuijiError, CatalogLoaded, ReadOptions,
+  MerkleLeafBytes, MerkleTreeSummary, DayStatus, Deadline, Decision, DiscretionPreset, BandRange,
+  RepairAssessment,
 } from '../pkg/web/shuangsuiji_wasm.js';
 
 /** Fails to compile when `T` is `any`. */
@@ -54,6 +60,23 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
   const nothing: void = verifyPlan({}, hash);
   const summary = exact<LogSummary>(verifyLog({}, { entries: [] }, undefined));
   const seed: string | null = summary.attempts[0].seed;
+
+  const leaf = exact<MerkleLeafBytes>(merkleLeaf('eligible', { uscc, item_id: 'i', stratum_key: 'k' }));
+  const tree = exact<MerkleTreeSummary>(merkleTree('eligible', []));
+  const ok: void = verifyInclusion(leaf.leaf_bytes, tree.proofs[0], { root: tree.root, size: tree.size });
+  const hashes: string[] = [conflictListHash([]), partyCommitment('p', hash), canonicalizeBeacon('hex', 'AB'),
+    deriveSeed(hash, 0, [{ source: 's', value: 'v' }], [{ party: 'p', secret: hash }]),
+    ceremonySeed({ plan_hash: hash, attempt: 0, sources: [], parties: [] }, [], []), canonicalPlanJson({})];
+  const checks: void[] = [validateBeacon('hex', 'ab'), validateBeaconSpec({ source_id: 's', kind: 'hex', series: 'x', draw: '1' })];
+  const status = exact<DayStatus>(dayStatus('2026-01-01'));
+  const year: Record<string, unknown> = parseCalendarYear('{}');
+  const due = exact<Deadline>(deadline('correction', '2026-03-02'));
+  const dueText: string = dueDate('2026-03-02', { unit: 'working_days', count: 5 });
+  const decision = exact<Decision>(leniency(null, { violation_type: 't', committed_on: '2026-01-01', discovered_on: '2026-01-02' }, [], '2026-03-02'));
+  const preset = exact<DiscretionPreset>(defaultDiscretionPreset());
+  const band = exact<BandRange>(discretionBand({ min_fen: 0, max_fen: 100 }, 'lighter', preset));
+  const repair = exact<RepairAssessment>(assessCreditRepair({}, {}, {}, '2026-03-02'));
+  void [ok, hashes, checks, status, year, due.due, dueText, decision.outcome, band.max_fen, repair.eligible_now];
 
   try {
     parseUscc('x');

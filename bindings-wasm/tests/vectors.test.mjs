@@ -269,3 +269,115 @@ test('verify: canonical plan JSON', () => {
   assert.equal(ssj.canonicalPlanJson(v.plan), v.canonical_json);
   assert.equal(ssj.canonicalPlanJson(v.reordered_plan), ssj.canonicalPlanJson(v.plan));
 });
+
+// ---- enforcement ---------------------------------------------------------------------
+
+test('calendar: the committed 2024–2026 table, status cases, year data cases', () => {
+  const table = load('calendar/workdays-2024-2026.json').days;
+  assert.equal(Object.keys(table).length, 366 + 365 + 365);
+  for (const [day, status] of Object.entries(table)) assert.equal(ssj.dayStatus(day), status, day);
+  const v = load('calendar/cases.json');
+  let n = 0;
+  for (const c of v.status_cases) {
+    const r = attempt(() => ssj.dayStatus(c.date));
+    if (c.error) assert.equal(r.err?.code, c.error, c.name);
+    else assert.equal(r.ok, c.status, c.name);
+    n += 1;
+  }
+  for (const c of v.data_cases) {
+    const r = attempt(() => ssj.parseCalendarYear(c.year_data));
+    if (c.error) assert.equal(r.err?.code, c.error, c.name);
+    else assert.ok(!r.err, `${c.name}: ${r.err}`);
+    n += 1;
+  }
+  assert.ok(n >= 10);
+});
+
+test('deadlines: kind cases and period cases', () => {
+  const v = load('deadlines/deadlines.json');
+  assert.ok(v.kind_cases.length >= 10);
+  for (const c of v.kind_cases) {
+    const r = attempt(() => ssj.deadline(c.kind, c.start));
+    if (c.error) assert.equal(r.err?.code, c.error, c.name);
+    else {
+      assert.equal(r.ok?.due, c.due, `${c.name}: ${r.err}`);
+      assert.ok(['workday', 'makeup_workday'].includes(ssj.dayStatus(r.ok.due)), c.name);
+    }
+  }
+  for (const c of v.period_cases) {
+    const r = attempt(() => ssj.dueDate(c.start, { unit: c.unit, count: c.count }));
+    if (c.error) assert.equal(r.err?.code, c.error, c.name);
+    else assert.equal(r.ok, c.due, `${c.name}: ${r.err}`);
+  }
+});
+
+test('discretion: bands', () => {
+  // Integers beyond 2^53 − 1 (one case: a range up to u64::MAX) are read from the file
+  // as digit strings and handed to the binding as JSON text; the results come back as
+  // JS numbers, so for that case both sides are compared as doubles (a documented limit
+  // of JS numbers, not of the core).
+  const raw = readFileSync(new URL('discretion/bands.json', root), 'utf8').replace(/(:\s*)(\d{16,})/g, '$1"$2"');
+  const v = JSON.parse(raw);
+  let big = 0;
+  for (const c of v.cases) {
+    const preset = { ...ssj.defaultDiscretionPreset(), ...(c.preset ?? {}) };
+    const isBig = typeof c.range.max_fen === 'string' || typeof c.range.min_fen === 'string';
+    big += isBig ? 1 : 0;
+    const range = isBig ? `{"min_fen":${c.range.min_fen},"max_fen":${c.range.max_fen}}` : c.range;
+    const r = attempt(() => ssj.discretionBand(range, c.band, preset));
+    if (c.expect.error) assert.equal(r.err?.code, c.expect.error, c.name);
+    else {
+      assert.ok(!r.err, `${c.name}: ${r.err}`);
+      const num = (x) => (x === null || x === undefined ? null : Number(x));
+      assert.equal(num(r.ok.min_fen), num(c.expect.min_fen), c.name);
+      assert.equal(num(r.ok.max_fen), num(c.expect.max_fen), c.name);
+      if (!isBig) {
+        assert.equal(r.ok.min_fen ?? null, c.expect.min_fen, c.name);
+        assert.equal(r.ok.max_fen ?? null, c.expect.max_fen, c.name);
+      }
+    }
+  }
+  assert.equal(big, 1);
+});
+
+test('credit repair: every case', () => {
+  const v = load('credit_repair/cases.json');
+  assert.ok(v.cases.length >= 10);
+  for (const c of v.cases) {
+    const r = attempt(() => ssj.assessCreditRepair(c.record, c.facts, c.policy ?? {}, c.on));
+    const e = c.expect;
+    if (e.error) {
+      assert.equal(r.err?.code, e.error, c.name);
+      continue;
+    }
+    assert.ok(!r.err, `${c.name}: ${r.err}`);
+    for (const key of ['regime', 'published', 'eligible_now', 'publicity_last_day', 'earliest_repair_application']) {
+      if (key in e) assert.deepEqual(r.ok[key] ?? null, e[key], `${c.name}: ${key}`);
+    }
+    if (e.unmet) {
+      assert.deepEqual(r.ok.conditions.filter((x) => x.met === false).map((x) => x.condition), e.unmet, c.name);
+    }
+  }
+});
+
+test('leniency: every case (outcome, deciding rule, education note, unmet conditions)', () => {
+  const v = load('leniency/cases.json');
+  assert.ok(v.cases.length >= 15);
+  for (const c of v.cases) {
+    const r = attempt(() => ssj.leniency(c.entry ?? null, c.facts, c.history ?? [], c.on));
+    const e = c.expect;
+    if (e.error) {
+      assert.equal(r.err?.code, e.error, c.name);
+      continue;
+    }
+    assert.ok(!r.err, `${c.name}: ${r.err}`);
+    assert.equal(r.ok.outcome, e.outcome, c.name);
+    assert.equal(r.ok.deciding_rule, e.deciding_rule, c.name);
+    if ('education' in e) assert.equal(r.ok.education_note != null, e.education, c.name);
+    for (const [rule, kinds] of Object.entries(e.unmet ?? {})) {
+      const got = r.ok.rules.find((x) => x.rule === rule);
+      assert.ok(got, `${c.name}: rule ${rule}`);
+      assert.deepEqual(got.conditions.filter((x) => x.met === false).map((x) => x.condition.kind), kinds, `${c.name}: ${rule}`);
+    }
+  }
+});

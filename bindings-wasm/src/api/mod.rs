@@ -3,6 +3,7 @@
 
 mod ceremony;
 mod draw;
+mod enforcement;
 mod intake;
 mod model;
 mod rules;
@@ -10,6 +11,7 @@ mod verify;
 
 pub use ceremony::*;
 pub use draw::*;
+pub use enforcement::*;
 pub use intake::*;
 pub use model::*;
 pub use rules::*;
