@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly binding into bindings-wasm/pkg/{node,web} (ES modules + .d.ts).
+# Builds the WebAssembly binding into bindings-wasm/pkg/{node,web} (ES modules + .d.ts)
+# and copies the web build into the verification page (bindings-wasm/page/pkg).
 # Installs the wasm32 target and wasm-bindgen-cli (same version as the pinned crate) when
 # they are missing.
 set -euo pipefail
@@ -19,4 +20,7 @@ wasm=target/wasm32-unknown-unknown/release/shuangsuiji_wasm.wasm
 rm -rf bindings-wasm/pkg
 wasm-bindgen --target experimental-nodejs-module --out-dir bindings-wasm/pkg/node "$wasm"
 wasm-bindgen --target web --out-dir bindings-wasm/pkg/web "$wasm"
+# The verification page loads its own copy of the web build (it is served on its own).
+rm -rf bindings-wasm/page/pkg
+cp -r bindings-wasm/pkg/web bindings-wasm/page/pkg
 ls -l bindings-wasm/pkg/node bindings-wasm/pkg/web

@@ -36,9 +36,17 @@ step "Python binding: pip install into .venv, pytest (vectors, README, stubs)"
 .venv/bin/python -m pip install --quiet ./bindings-python pytest mypy cryptography chinesecalendar numpy pandas
 .venv/bin/python -m pytest -q bindings-python/tests
 
-step "WebAssembly binding: build, TypeScript declarations, Node tests"
+step "WebAssembly binding: build, TypeScript declarations, Node vectors, page in Chromium"
 bash scripts/build-wasm.sh > /dev/null
+# Headless Chromium for the verification page tests (Debian's package; playwright-core
+# drives it, pinned in bindings-wasm/package.json).
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update && apt-get install -y --no-install-recommends chromium
+fi
 (cd bindings-wasm && npm ci --no-audit --no-fund --silent && npx tsc -p tests/tsconfig.json)
+node bindings-wasm/page/make-sample.mjs
+# page.test.mjs serves bindings-wasm/page with python3 -m http.server on 127.0.0.1 and
+# stops it itself.
 node --test bindings-wasm/tests/
 
 step "main example on the bundled county"

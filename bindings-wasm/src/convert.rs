@@ -24,3 +24,22 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
     js_sys::JSON::parse(&text)
         .map_err(|_| Error::new(InputCode::JsonShape, "cannot convert the result to JS"))
 }
+
+/// Reads a core value from a JS value: a JSON string is parsed as is, anything else is
+/// first turned into JSON text. Shape errors name the argument (`within`).
+pub fn from_js<T: serde::de::DeserializeOwned>(
+    value: &JsValue,
+    arg: Option<&str>,
+) -> Result<T, Error> {
+    let text = match value.as_string() {
+        Some(t) => t,
+        None => json_of(value)?,
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        let err = Error::from_json(&e);
+        match arg {
+            Some(a) => err.within(a),
+            None => err,
+        }
+    })
+}

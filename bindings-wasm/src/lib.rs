@@ -9,5 +9,6 @@
 mod api;
 mod convert;
 mod errors;
+mod types;
 
 pub use api::*;

@@ -1,15 +1,90 @@
 // A small TypeScript consumer of the binding: `tsc --noEmit` checks that the published
-// declarations (.d.ts) describe every export used the way the README shows.
-import init, { initSync, parseUscc, completeUscc, errorCodes, validate, loadCatalog, version } from '../pkg/web/shuangsuiji_wasm.js';
+// declarations (.d.ts) describe every export with real types (not `any`): the
+// assignments below fail to compile if a return type is wrong or loosened.
+import init, {
+  initSync, parseUscc, completeUscc, errorCodes, validate, loadCatalog, version,
+  draw, drawWithTicketOverrides, ticket, readEnterprises, readInspectors, readHistory,
+  eligibility, planHash, verifyPlan, verifyLog,
+  merkleLeaf, conflictListHash, merkleTree, verifyInclusion, partyCommitment, validateBeacon,
+  canonicalizeBeacon, validateBeaconSpec, deriveSeed, ceremonySeed, canonicalPlanJson,
+  dayStatus, parseCalendarYear, deadline, dueDate, leniency, defaultDiscretionPreset,
+  discretionBand, assessCreditRepair,
+} from '../pkg/web/shuangsuiji_wasm.js';
+import type {
+  DrawInput, DrawResult, StratumResult, Cutoff, Enterprise, Inspector, CheckRecord,
+  EligibilityReport, LogSummary, ErrorCodeInfo, ShuangsuijiError, CatalogLoaded, ReadOptions,
+  MerkleLeafBytes, MerkleTreeSummary, DayStatus, Deadline, Decision, DiscretionPreset, BandRange,
+  RepairAssessment,
+} from '../pkg/web/shuangsuiji_wasm.js';
 
-export async function demo(bytes: BufferSource): Promise<string> {
+/** Fails to compile when `T` is `any`. */
+type NotAny<T> = 0 extends 1 & T ? never : T;
+function exact<T>(value: NotAny<T>): T {
+  return value;
+}
+
+export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string> {
   initSync({ module: bytes });
   void init;
   const uscc: string = parseUscc('91350100M000100Y43');
   const full: string = completeUscc('91350100M000100Y4');
-  const codes: unknown = errorCodes();
+  const codes = exact<ErrorCodeInfo[]>(errorCodes());
+  const family: string = codes[0].family;
   const ratio: unknown = validate('ratio', '3/100');
-  const catalog: unknown = loadCatalog('{"id":"c","version":"1","items":[]}');
+  const catalog = exact<CatalogLoaded>(loadCatalog('{"id":"c","version":"1","items":[]}'));
   const v: string = version();
-  return [uscc, full, String(codes), String(ratio), String(catalog), v].join(' ');
+
+  const input: DrawInput = {
+    algorithm: 'v1',
+    task_id: 'demo',
+    seed: '00'.repeat(32),
+    mode: 'fixed',
+    items: [{ item_id: 'food.production', department: 'market', strata: [{ key: 'all', eligible: [uscc], quota: 1 }] }],
+  };
+  const result = exact<DrawResult>(draw(input));
+  const fromText = exact<DrawResult>(draw(JSON.stringify(input)));
+  const stratum: StratumResult = result.items[0].strata[0];
+  const cut: Cutoff | null = stratum.cutoff;
+  const forced = exact<DrawResult>(drawWithTicketOverrides(input, { [uscc]: '00'.repeat(16) }));
+  const t: string = ticket(input.seed, input.task_id, uscc);
+
+  const options: ReadOptions = { file_name: 'a.csv', encoding: 'gbk' };
+  const roster = exact<Enterprise[]>(readEnterprises(csv, options));
+  const inspectors = exact<Inspector[]>(readInspectors(csv, null));
+  const history = exact<CheckRecord[]>(readHistory(csv, undefined));
+  const report = exact<EligibilityReport>(eligibility(
+    { authority: { id: 'a', department: 'market', level: 'county', jurisdiction: '150581' }, year: 2026, date: '2026-03-02', items: ['market.food_production'], policy: { preset: { name: 'national_default' } } },
+    catalog.catalog, roster, history,
+  ));
+  const hash: string = planHash({});
+  const nothing: void = verifyPlan({}, hash);
+  const summary = exact<LogSummary>(verifyLog({}, { entries: [] }, undefined));
+  const seed: string | null = summary.attempts[0].seed;
+
+  const leaf = exact<MerkleLeafBytes>(merkleLeaf('eligible', { uscc, item_id: 'i', stratum_key: 'k' }));
+  const tree = exact<MerkleTreeSummary>(merkleTree('eligible', []));
+  const ok: void = verifyInclusion(leaf.leaf_bytes, tree.proofs[0], { root: tree.root, size: tree.size });
+  const hashes: string[] = [conflictListHash([]), partyCommitment('p', hash), canonicalizeBeacon('hex', 'AB'),
+    deriveSeed(hash, 0, [{ source: 's', value: 'v' }], [{ party: 'p', secret: hash }]),
+    ceremonySeed({ plan_hash: hash, attempt: 0, sources: [], parties: [] }, [], []), canonicalPlanJson({})];
+  const checks: void[] = [validateBeacon('hex', 'ab'), validateBeaconSpec({ source_id: 's', kind: 'hex', series: 'x', draw: '1' })];
+  const status = exact<DayStatus>(dayStatus('2026-01-01'));
+  const year: Record<string, unknown> = parseCalendarYear('{}');
+  const due = exact<Deadline>(deadline('correction', '2026-03-02'));
+  const dueText: string = dueDate('2026-03-02', { unit: 'working_days', count: 5 });
+  const decision = exact<Decision>(leniency(null, { violation_type: 't', committed_on: '2026-01-01', discovered_on: '2026-01-02' }, [], '2026-03-02'));
+  const preset = exact<DiscretionPreset>(defaultDiscretionPreset());
+  const band = exact<BandRange>(discretionBand({ min_fen: 0, max_fen: 100 }, 'lighter', preset));
+  const repair = exact<RepairAssessment>(assessCreditRepair({}, {}, {}, '2026-03-02'));
+  void [ok, hashes, checks, status, year, due.due, dueText, decision.outcome, band.max_fen, repair.eligible_now];
+
+  try {
+    parseUscc('x');
+  } catch (e) {
+    const err = e as ShuangsuijiError;
+    const where: string | undefined = err.details.field;
+    return `${err.code} ${where}`;
+  }
+  return [uscc, full, family, String(ratio), v, fromText.task_id, String(cut?.ticket), forced.seed, t,
+    String(inspectors.length), String(report.items.length), String(nothing), String(seed)].join(' ');
 }

@@ -18,7 +18,7 @@ pub fn version() -> String {
 ///
 /// # Errors
 /// Never in practice (conversion only).
-#[wasm_bindgen(js_name = errorCodes)]
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCodeInfo[]")]
 pub fn error_codes() -> Result<JsValue, JsValue> {
     let all: Vec<serde_json::Value> = ErrorCode::all()
         .into_iter()
@@ -51,8 +51,10 @@ pub fn complete_uscc(first17: &str) -> Result<String, JsValue> {
 ///
 /// # Errors
 /// `json_syntax`, `json_shape`, `item_department_missing`, the catalog validation codes.
-#[wasm_bindgen(js_name = loadCatalog)]
-pub fn load_catalog(source: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = loadCatalog, unchecked_return_type = "CatalogLoaded")]
+pub fn load_catalog(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] source: JsValue,
+) -> Result<JsValue, JsValue> {
     let text = match source.as_string() {
         Some(t) => t,
         None => json_of(&source).js_err()?,
@@ -68,8 +70,11 @@ pub fn load_catalog(source: JsValue) -> Result<JsValue, JsValue> {
 ///
 /// # Errors
 /// The model's validation codes; `reference_unknown` for an unknown kind.
-#[wasm_bindgen]
-pub fn validate(kind: &str, value: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "unknown")]
+pub fn validate(
+    kind: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+) -> Result<JsValue, JsValue> {
     let text = json_of(&value).js_err()?;
     let canonical = ModelKind::from_label(kind)
         .and_then(|k| validate_json(k, &text))

@@ -1,0 +1,29 @@
+// The verification worker: loads the wasm build once and runs verify.js off the main
+// thread, so that the page stays responsive on large rosters.
+import init, * as ssj from './pkg/shuangsuiji_wasm.js';
+import { verifyFiles, lookup, errorData } from './verify.js';
+
+const ready = init();
+let state = null;
+
+self.onmessage = async (event) => {
+  const { id, kind, payload } = event.data;
+  const progress = (stage) => self.postMessage({ id, kind: 'progress', stage });
+  try {
+    await ready;
+    if (kind === 'verify') {
+      const t0 = performance.now();
+      const out = verifyFiles(ssj, payload, progress);
+      state = out.state;
+      out.report.millis = Math.round(performance.now() - t0);
+      self.postMessage({ id, kind: 'done', value: out.report });
+    } else if (kind === 'lookup') {
+      if (!state?.result) throw Object.assign(new Error('请先验证抽取结果'), { code: 'page_not_verified' });
+      self.postMessage({ id, kind: 'done', value: lookup(ssj, state, payload) });
+    } else if (kind === 'version') {
+      self.postMessage({ id, kind: 'done', value: ssj.version() });
+    }
+  } catch (err) {
+    self.postMessage({ id, kind: 'error', error: errorData(err) });
+  }
+};

@@ -1,0 +1,249 @@
+// Hand-written declarations of the JSON shapes the binding exchanges (the core's serde
+// shapes, snake_case keys). Emitted into the generated .d.ts (typescript_custom_section).
+
+/** A core error thrown by every export: a real `Error` with the stable code. */
+export interface ShuangsuijiError extends Error {
+  name: 'ShuangsuijiError';
+  /** The stable snake_case code (API), e.g. `uscc_check_character`. */
+  code: string;
+  /** The code's family. */
+  family: ErrorFamily;
+  /** Where and what: file/row/column for intake, field path, value, plus code-specific keys. */
+  details: ErrorDetails;
+}
+export type ErrorFamily = 'input' | 'validation' | 'rules' | 'draw' | 'verify' | 'team' | 'enforcement' | 'limit';
+export interface ErrorDetails {
+  file?: string;
+  row?: number;
+  column?: string;
+  field?: string;
+  value?: string;
+  [extra: string]: string | number | undefined;
+}
+export interface ErrorCodeInfo { code: string; family: ErrorFamily }
+
+/** 18-character 统一社会信用代码, canonical (upper case, half-width). */
+export type Uscc = string;
+/** 32 lowercase hex digits. */
+export type TicketHex = string;
+/** 64 lowercase hex digits. */
+export type Hash64 = string;
+/** A ratio as `"p/q"` (exact; floats are refused). */
+export type RatioText = string;
+/** `YYYY-MM-DD`. */
+export type DateText = string;
+
+// ---- draw -------------------------------------------------------------------------------
+
+export type DrawMode = 'fixed' | 'bernoulli';
+export interface StratumDraw {
+  key: string;
+  eligible: Uscc[];
+  /** Fixed mode only. */
+  quota?: number;
+  /** Bernoulli mode only. */
+  ratio?: RatioText;
+  max_substitutions?: number;
+}
+export interface ItemDraw { item_id: string; department: string; strata: StratumDraw[] }
+export type SubstitutionReason = string;
+export type Adjustment =
+  | { expand: { item_id: string; stratum: string; extra: number } }
+  | { substitute: { uscc: Uscc; item_id?: string; reason: SubstitutionReason; evidence?: string } };
+export interface DrawInput {
+  algorithm: 'v1';
+  task_id: string;
+  /** 64 lowercase hex digits. */
+  seed: string;
+  mode: DrawMode;
+  items: ItemDraw[];
+  adjustments?: Adjustment[];
+}
+export interface Cutoff { ticket: TicketHex; uscc: Uscc }
+export type Basis = 'drawn' | 'expansion' | 'substitute';
+export interface Pick { uscc: Uscc; ticket: TicketHex; basis: Basis }
+export interface StratumResult {
+  key: string;
+  eligible_count: number;
+  quota?: number;
+  ratio?: RatioText;
+  /** `floor(2^128·p/q)` as 33 hex digits (Bernoulli mode). */
+  threshold?: string;
+  drawn_count: number;
+  cutoff: Cutoff | null;
+  boundary: Cutoff | null;
+  max_substitutions: number;
+  substitutions_used: number;
+  selected: Pick[];
+  replaced: Pick[];
+}
+export interface ItemResult { item_id: string; department: string; strata: StratumResult[] }
+export interface VisitItem { item_id: string; department: string; stratum: string; basis: Basis }
+export interface Visit { uscc: Uscc; ticket: TicketHex; items: VisitItem[]; departments: string[] }
+export interface ExpansionRecord { step: number; item_id: string; stratum: string; added: Uscc[] }
+export interface SubstitutionRecord {
+  step: number;
+  item_id: string;
+  stratum: string;
+  replaced: Uscc;
+  substitute: Uscc;
+  substitute_ticket: TicketHex;
+  reason: SubstitutionReason;
+  evidence?: string;
+}
+export interface DrawResult {
+  algorithm: 'v1';
+  task_id: string;
+  seed: string;
+  mode: DrawMode;
+  items: ItemResult[];
+  visits: Visit[];
+  expansions: ExpansionRecord[];
+  substitutions: SubstitutionRecord[];
+}
+
+// ---- intake and model -------------------------------------------------------------------
+
+export interface ReadOptions {
+  file_name?: string | null;
+  encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
+  format?: 'json' | 'csv' | 'xlsx' | null;
+  sheet?: string | null;
+  allow_unknown_columns?: boolean;
+  limits?: Partial<{ max_bytes: number; max_rows: number; max_field_bytes: number; max_decompressed_bytes: number }>;
+}
+export interface Enterprise {
+  uscc: Uscc;
+  name: string;
+  division: string;
+  town?: string;
+  credit_class: string;
+  food_risk_grade?: string;
+  categories?: string[];
+  status: string;
+  abnormal?: boolean;
+  serious_violation?: boolean;
+  complaints?: number;
+  avoid_inspectors?: string[];
+}
+export interface Inspector {
+  id: string;
+  name?: string;
+  department: string;
+  certified: boolean;
+  qualifications?: string[];
+  conflicts?: Uscc[];
+  capacity?: number;
+}
+export interface Authority { id: string; department: string; level: string; jurisdiction: string; name?: string }
+export interface CheckRecord {
+  task_id: string;
+  visit_id?: string;
+  uscc: Uscc;
+  date: DateText;
+  authority: Authority;
+  items: string[];
+  kind: string;
+}
+
+// ---- rules ------------------------------------------------------------------------------
+
+export interface PlanRequest {
+  authority: Authority;
+  year: number;
+  date: DateText;
+  items: string[];
+  policy: { preset: { name: string; date?: DateText } } | { explicit: Record<string, unknown> };
+  cap?: Record<string, unknown> | null;
+  hierarchy?: string;
+  force_in?: Record<string, unknown>;
+}
+export interface Provenance { document: string; verification: string; [k: string]: unknown }
+export interface Reason { code: string; visits?: Record<string, unknown>[]; detail?: Record<string, string> }
+export interface StratumEligibility {
+  key: string;
+  stratum: Record<string, unknown>;
+  population: number;
+  quota: number;
+  ratio: RatioText;
+  min?: number;
+  max?: number;
+  provenance: Provenance;
+  note?: string;
+  eligible: Uscc[];
+}
+export interface ItemEligibility {
+  item: string;
+  kind: string;
+  strata: StratumEligibility[];
+  forced_in: { uscc: Uscc; reason: string; why: unknown[] }[];
+  excluded: { uscc: Uscc; reasons: Reason[] }[];
+}
+export interface EligibilityReport {
+  authority: Authority;
+  year: number;
+  date: DateText;
+  policy: { name: string; provenance: Provenance };
+  cap?: Record<string, unknown>;
+  hierarchy: string;
+  force_in: Record<string, unknown>;
+  items: ItemEligibility[];
+}
+export interface CatalogLoaded { catalog: Record<string, unknown>; content_hash: Hash64 }
+
+// ---- verify -----------------------------------------------------------------------------
+
+/** A published plan document (see docs/verify-spec-v1.md §6). */
+export type PlanDocument = Record<string, unknown>;
+/** A published draw log `{entries: [{event, hash}]}` (§7). */
+export interface DrawLogDocument { entries: { event: { kind: string; [k: string]: unknown }; hash: Hash64 }[] }
+export interface AttemptSummary {
+  attempt: number;
+  seed: Hash64 | null;
+  result_hash: Hash64 | null;
+  redraw_reason: string | null;
+}
+export interface LogSummary { head: Hash64; attempts: AttemptSummary[] }
+export type MerkleLeafValue =
+  | { uscc: Uscc; item_id: string; stratum_key: string }
+  | { uscc: Uscc; reasons: string[]; evidence: string }
+  | { id: string; department: string; certified: boolean; qualifications: string[]; conflicts: string[]; capacity: number };
+export interface MerkleLeafBytes { leaf_bytes: string; leaf_hash: Hash64 }
+export interface InclusionProof { leaf_index: number; tree_size: number; audit_path: Hash64[] }
+export interface TreeCommitment { root: Hash64; size: number }
+export interface MerkleTreeSummary { root: Hash64; size: number; proofs: InclusionProof[] }
+export interface BeaconSpec { source_id: string; kind: string; series: string; draw: string }
+export interface BeaconValue { source: string; value: string }
+export interface PartyCommitment { party_id: string; commitment: Hash64 }
+export interface Reveal { party: string; secret: Hash64 }
+export interface CeremonyInput { plan_hash: Hash64; attempt: number; sources: BeaconSpec[]; parties: PartyCommitment[] }
+
+// ---- enforcement ------------------------------------------------------------------------
+
+export type DayStatus = 'workday' | 'weekend' | 'holiday_off' | 'makeup_workday';
+export interface Period { unit: string; count: number }
+export interface Deadline { kind: string; start: DateText; period: Period; due: DateText; [k: string]: unknown }
+/** Case facts of a violation (see tests/vectors/leniency/README.md for the fields). */
+export interface CaseFacts { violation_type: string; committed_on: DateText; discovered_on: DateText; [k: string]: unknown }
+export interface ViolationRecord { violation_type: string; committed_on: DateText; penalty_decided_on?: DateText | null; food_safety: boolean }
+export interface Decision {
+  outcome: string;
+  deciding_rule: string;
+  rules: { rule: string; conditions: { condition: { kind: string; [k: string]: unknown }; met: boolean; [k: string]: unknown }[]; [k: string]: unknown }[];
+  [k: string]: unknown;
+}
+export interface FineRange { min_fen: number; max_fen: number }
+export interface DiscretionPreset { lighter_upper: RatioText; ordinary_upper: RatioText; provenance: Provenance }
+export interface BandRange { min_fen: number | null; max_fen: number | null; [k: string]: unknown }
+export type PenaltyRecord = Record<string, unknown>;
+export type RepairFacts = Record<string, unknown>;
+export interface RepairPolicy { low_fine_max_fen?: number | null }
+export interface RepairAssessment {
+  regime: string;
+  published: boolean;
+  eligible_now: boolean;
+  publicity_last_day?: DateText | null;
+  earliest_repair_application?: DateText | null;
+  conditions: { condition: string; met: boolean; [k: string]: unknown }[];
+  [k: string]: unknown;
+}

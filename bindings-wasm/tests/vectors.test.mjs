@@ -1,0 +1,383 @@
+// Runs the cross-language golden vectors (tests/vectors/<area>/) through the wasm build
+// and compares with the expected JSON exactly: results are compared as canonical JSON
+// text (keys sorted), so a value, a type or a missing/extra key makes a test fail.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import ssj from './load.mjs';
+
+const root = new URL('../../tests/vectors/', import.meta.url);
+const load = (rel) => JSON.parse(readFileSync(new URL(rel, root), 'utf8'));
+const jsonFiles = (dir) =>
+  readdirSync(new URL(dir, root)).filter((f) => f.endsWith('.json')).sort();
+
+/** Canonical JSON text: object keys sorted, no whitespace. */
+export function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const same = (got, want, msg) => assert.equal(canonical(got), canonical(want), msg);
+
+/** Runs `f`; returns `{ok}` or `{err}` (a thrown error must be a real Error with a code). */
+function attempt(f) {
+  try {
+    return { ok: f() };
+  } catch (err) {
+    assert.ok(err instanceof Error, `not an Error: ${err}`);
+    assert.equal(typeof err.code, 'string', `no code on ${err}`);
+    return { err };
+  }
+}
+
+// ---- draw/v1 -------------------------------------------------------------------------
+
+test('draw/v1 primitives: tickets', () => {
+  const v = load('draw/v1/primitives.json');
+  assert.ok(v.tickets.length >= 12);
+  for (const t of v.tickets) {
+    assert.equal(ssj.ticket(t.seed, t.task_id, t.uscc), t.ticket, t.uscc);
+  }
+});
+
+test('draw/v1 primitives: USCC canonical forms', () => {
+  const v = load('draw/v1/primitives.json');
+  for (const c of v.uscc_canonical) {
+    const r = attempt(() => ssj.parseUscc(c.input));
+    if (c.error) assert.equal(r.err?.code, c.error, c.input);
+    else assert.equal(r.ok, c.canonical, c.input);
+  }
+});
+
+test('draw/v1 draws: every case, byte-identical result or the same error code', () => {
+  const v = load('draw/v1/draws.json');
+  assert.ok(v.cases.length >= 10);
+  for (const c of v.cases) {
+    const r = attempt(() =>
+      c.ticket_overrides
+        ? ssj.drawWithTicketOverrides(c.input, c.ticket_overrides)
+        : ssj.draw(c.input),
+    );
+    if (c.expected_error) {
+      assert.equal(r.err?.code, c.expected_error, `${c.name}: ${r.err ?? 'no error'}`);
+    } else {
+      assert.ok(!r.err, `${c.name}: ${r.err}`);
+      same(r.ok, c.expected, c.name);
+    }
+  }
+});
+
+test('draw: input given as JSON text gives the same result as an object', () => {
+  const c = load('draw/v1/draws.json').cases.find((x) => x.name === 'three_items_fixed');
+  same(ssj.draw(JSON.stringify(c.input)), c.expected);
+});
+
+// ---- intake --------------------------------------------------------------------------
+
+function bytesOf(c) {
+  if (typeof c.input_text === 'string') return new TextEncoder().encode(c.input_text);
+  return new Uint8Array(Buffer.from(c.input_base64, 'base64'));
+}
+
+test('intake: every case (records or code/row/column/file)', () => {
+  let total = 0;
+  for (const file of jsonFiles('intake/')) {
+    for (const c of load(`intake/${file}`).cases) {
+      const options = { file_name: c.name, encoding: c.encoding };
+      if (c.format !== 'auto') options.format = c.format;
+      Object.assign(options, c.options ?? {});
+      const read = { enterprises: ssj.readEnterprises, inspectors: ssj.readInspectors, history: ssj.readHistory }[c.table];
+      assert.ok(read, `${c.name}: table ${c.table}`);
+      const r = attempt(() => read(bytesOf(c), options));
+      const want = c.expected;
+      if (want.code === undefined) {
+        assert.ok(!r.err, `${c.name}: ${r.err}`);
+        assert.equal(r.ok.length, want.records, c.name);
+      } else {
+        assert.ok(r.err, `${c.name}: expected ${want.code}`);
+        assert.equal(r.err.code, want.code, `${c.name}: ${r.err}`);
+        assert.equal(r.err.details.row ?? null, want.row, `${c.name}: row`);
+        assert.equal(r.err.details.column ?? null, want.column, `${c.name}: column`);
+        if (r.err.details.file !== undefined) assert.equal(r.err.details.file, c.name);
+      }
+      total += 1;
+    }
+  }
+  assert.ok(total >= 30, `${total} cases`);
+});
+
+// ---- eligibility ---------------------------------------------------------------------
+
+test('eligibility: every vector file', () => {
+  const files = jsonFiles('eligibility/');
+  assert.ok(files.length >= 20);
+  for (const file of files) {
+    const v = load(`eligibility/${file}`);
+    const r = attempt(() => ssj.eligibility(v.request ?? null, v.catalog, v.roster ?? null, v.history ?? null));
+    if (v.expected_error) {
+      assert.equal(r.err?.code, v.expected_error, `${file}: ${r.err ?? 'no error'}`);
+    } else {
+      assert.ok(!r.err, `${file}: ${r.err}`);
+      same(r.ok, v.expected, file);
+    }
+  }
+});
+
+// ---- verify --------------------------------------------------------------------------
+
+test('verify: plan hash, reordered plan, float refused, tampered plans', () => {
+  const v = load('verify/plan.json');
+  assert.equal(ssj.planHash(v.plan), v.plan_hash);
+  assert.equal(ssj.planHash(v.reordered_plan), v.plan_hash);
+  assert.equal(ssj.verifyPlan(v.plan, v.plan_hash), undefined);
+  // A float written in the document text must be refused (JSON text keeps `2026.0`).
+  const floatText = JSON.stringify(v.float_plan).replace('"year":2026', '"year":2026.0');
+  assert.throws(() => ssj.planHash(floatText), { code: 'number_not_integer' });
+  assert.ok(v.tampered.length >= 3);
+  for (const t of v.tampered) {
+    assert.throws(() => ssj.verifyPlan(t.plan, v.plan_hash), { code: t.code }, t.field);
+  }
+});
+
+test('verify: draw logs (head and seeds, or code/index/field)', () => {
+  const v = load('verify/logs.json');
+  for (const c of v.cases) {
+    let plan = v.plan;
+    if (c.name === 'plan_substituted') plan = { ...plan, task_id: `${plan.task_id}x` };
+    if (c.name === 'wrong_reveal_order') plan = { ...plan, reveal_order: 'before_beacon' };
+    const r = attempt(() => ssj.verifyLog(plan, c.log, c.expected_head));
+    if (c.head !== undefined) {
+      assert.ok(!r.err, `${c.name}: ${r.err}`);
+      assert.equal(r.ok.head, c.head, c.name);
+      same(r.ok.attempts.map((a) => a.seed ?? null), c.seeds, c.name);
+    } else {
+      assert.ok(r.err, `${c.name}: expected ${c.code}`);
+      assert.equal(r.err.code, c.code, `${c.name}: ${r.err}`);
+      const index = r.err.details.index === undefined ? null : Number(r.err.details.index);
+      assert.equal(index, c.index, `${c.name}: index`);
+      assert.equal(r.err.details.field ?? null, c.field, `${c.name}: field`);
+    }
+  }
+});
+
+test('verify: leaves (bytes, hashes, invalid leaves, duplicate trees)', () => {
+  const v = load('verify/leaves.json');
+  for (const kind of ['eligible', 'excluded', 'inspector']) {
+    assert.ok(v[kind].length >= 1);
+    for (const c of v[kind]) {
+      const got = ssj.merkleLeaf(kind, c.leaf);
+      assert.equal(got.leaf_bytes, c.leaf_bytes);
+      if (c.leaf_hash) assert.equal(got.leaf_hash, c.leaf_hash);
+      if (c.conflicts_hash) assert.equal(ssj.conflictListHash(c.leaf.conflicts), c.conflicts_hash);
+    }
+  }
+  for (const c of v.invalid) {
+    const r = attempt(() => ssj.merkleLeaf(c.type, c.leaf));
+    assert.equal(r.err?.code, c.code, JSON.stringify(c.leaf));
+    assert.equal(r.err.details.field ?? null, c.field);
+  }
+  for (const c of v.duplicate_trees) {
+    assert.throws(() => ssj.merkleTree(c.type, c.leaves), { code: c.code });
+  }
+});
+
+test('verify: Merkle trees, every proof, invalid proofs', () => {
+  const v = load('verify/merkle.json');
+  assert.equal(ssj.merkleTree('eligible', []).root, v.empty_root);
+  assert.deepEqual(v.trees.map((t) => t.size), [0, 1, 2, 3, 5, 8, 13]);
+  for (const t of v.trees) {
+    const tree = ssj.merkleTree('eligible', t.leaves);
+    assert.equal(tree.root, t.root);
+    assert.equal(tree.size, t.size);
+    same(tree.proofs, t.proofs, `size ${t.size}`);
+    for (const [i, p] of t.proofs.entries()) {
+      assert.equal(ssj.verifyInclusion(t.sorted_leaf_bytes[i], p, { root: t.root, size: t.size }), undefined);
+    }
+  }
+  for (const c of v.invalid_proofs) {
+    assert.throws(() => ssj.verifyInclusion(c.leaf_bytes, c.proof, { root: c.root, size: c.tree_size }), { code: c.code }, c.name);
+  }
+});
+
+test('verify: party commitments', () => {
+  const v = load('verify/commitments.json');
+  for (const c of v.cases) assert.equal(ssj.partyCommitment(c.party_id, c.secret), c.commitment);
+  for (const c of v.invalid) {
+    assert.throws(() => ssj.partyCommitment(c.party_id, '00'.repeat(32)), { code: c.code }, c.party_id);
+  }
+});
+
+test('verify: beacons (valid, invalid with field and reason, canonicalize, specs)', () => {
+  const v = load('verify/beacons.json');
+  for (const c of v.valid) {
+    assert.equal(ssj.validateBeacon(c.kind, c.value), undefined);
+    assert.equal(ssj.canonicalizeBeacon(c.kind, c.value), c.value);
+  }
+  for (const c of v.invalid) {
+    const r = attempt(() => ssj.validateBeacon(c.kind, c.value));
+    assert.equal(r.err?.code, c.code, JSON.stringify(c));
+    assert.equal(r.err.details.field ?? null, c.field);
+    assert.equal(r.err.details.reason ?? null, c.reason);
+  }
+  for (const c of v.canonicalize) {
+    const r = attempt(() => ssj.canonicalizeBeacon(c.kind, c.input));
+    if ('output' in c) assert.equal(r.ok, c.output, c.input);
+    else assert.equal(r.err?.code, c.code, c.input);
+  }
+  for (const c of v.invalid_specs) {
+    const r = attempt(() => ssj.validateBeaconSpec(c.spec));
+    assert.equal(r.err?.code, c.code);
+    assert.equal(r.err.details.field ?? null, c.field);
+  }
+});
+
+test('verify: seeds (every case; reordered inputs give the same seed)', () => {
+  const v = load('verify/seeds.json');
+  const seen = new Map();
+  for (const c of v.cases) {
+    const seed = ssj.deriveSeed(c.plan_hash, c.attempt, c.beacons, c.secrets);
+    assert.equal(seed, c.seed, c.name);
+    if (c.same_as) assert.equal(seen.get(c.same_as), seed);
+    else assert.ok(![...seen.values()].includes(seed), `${c.name} collides`);
+    seen.set(c.name, seed);
+  }
+});
+
+test('verify: ceremonies (seed, or code with party/source)', () => {
+  const v = load('verify/ceremony.json');
+  for (const c of v.cases) {
+    const r = attempt(() => ssj.ceremonySeed(
+      { plan_hash: c.plan_hash, attempt: c.attempt, sources: c.sources, parties: c.parties },
+      c.reveals, c.beacons,
+    ));
+    if (c.seed) {
+      assert.equal(r.ok, c.seed, `${c.name}: ${r.err}`);
+    } else {
+      assert.equal(r.err?.code, c.code, `${c.name}: ${r.err}`);
+      assert.equal(r.err.details.party ?? null, c.party, c.name);
+      assert.equal(r.err.details.source ?? null, c.source, c.name);
+    }
+  }
+});
+
+test('verify: canonical plan JSON', () => {
+  const v = load('verify/plan.json');
+  assert.equal(ssj.canonicalPlanJson(v.plan), v.canonical_json);
+  assert.equal(ssj.canonicalPlanJson(v.reordered_plan), ssj.canonicalPlanJson(v.plan));
+});
+
+// ---- enforcement ---------------------------------------------------------------------
+
+test('calendar: the committed 2024–2026 table, status cases, year data cases', () => {
+  const table = load('calendar/workdays-2024-2026.json').days;
+  assert.equal(Object.keys(table).length, 366 + 365 + 365);
+  for (const [day, status] of Object.entries(table)) assert.equal(ssj.dayStatus(day), status, day);
+  const v = load('calendar/cases.json');
+  let n = 0;
+  for (const c of v.status_cases) {
+    const r = attempt(() => ssj.dayStatus(c.date));
+    if (c.error) assert.equal(r.err?.code, c.error, c.name);
+    else assert.equal(r.ok, c.status, c.name);
+    n += 1;
+  }
+  for (const c of v.data_cases) {
+    const r = attempt(() => ssj.parseCalendarYear(c.year_data));
+    if (c.error) assert.equal(r.err?.code, c.error, c.name);
+    else assert.ok(!r.err, `${c.name}: ${r.err}`);
+    n += 1;
+  }
+  assert.ok(n >= 10);
+});
+
+test('deadlines: kind cases and period cases', () => {
+  const v = load('deadlines/deadlines.json');
+  assert.ok(v.kind_cases.length >= 10);
+  for (const c of v.kind_cases) {
+    const r = attempt(() => ssj.deadline(c.kind, c.start));
+    if (c.error) assert.equal(r.err?.code, c.error, c.name);
+    else {
+      assert.equal(r.ok?.due, c.due, `${c.name}: ${r.err}`);
+      assert.ok(['workday', 'makeup_workday'].includes(ssj.dayStatus(r.ok.due)), c.name);
+    }
+  }
+  for (const c of v.period_cases) {
+    const r = attempt(() => ssj.dueDate(c.start, { unit: c.unit, count: c.count }));
+    if (c.error) assert.equal(r.err?.code, c.error, c.name);
+    else assert.equal(r.ok, c.due, `${c.name}: ${r.err}`);
+  }
+});
+
+test('discretion: bands', () => {
+  // Integers beyond 2^53 − 1 (one case: a range up to u64::MAX) are read from the file
+  // as digit strings and handed to the binding as JSON text; the results come back as
+  // JS numbers, so for that case both sides are compared as doubles (a documented limit
+  // of JS numbers, not of the core).
+  const raw = readFileSync(new URL('discretion/bands.json', root), 'utf8').replace(/(:\s*)(\d{16,})/g, '$1"$2"');
+  const v = JSON.parse(raw);
+  let big = 0;
+  for (const c of v.cases) {
+    const preset = { ...ssj.defaultDiscretionPreset(), ...(c.preset ?? {}) };
+    const isBig = typeof c.range.max_fen === 'string' || typeof c.range.min_fen === 'string';
+    big += isBig ? 1 : 0;
+    const range = isBig ? `{"min_fen":${c.range.min_fen},"max_fen":${c.range.max_fen}}` : c.range;
+    const r = attempt(() => ssj.discretionBand(range, c.band, preset));
+    if (c.expect.error) assert.equal(r.err?.code, c.expect.error, c.name);
+    else {
+      assert.ok(!r.err, `${c.name}: ${r.err}`);
+      const num = (x) => (x === null || x === undefined ? null : Number(x));
+      assert.equal(num(r.ok.min_fen), num(c.expect.min_fen), c.name);
+      assert.equal(num(r.ok.max_fen), num(c.expect.max_fen), c.name);
+      if (!isBig) {
+        assert.equal(r.ok.min_fen ?? null, c.expect.min_fen, c.name);
+        assert.equal(r.ok.max_fen ?? null, c.expect.max_fen, c.name);
+      }
+    }
+  }
+  assert.equal(big, 1);
+});
+
+test('credit repair: every case', () => {
+  const v = load('credit_repair/cases.json');
+  assert.ok(v.cases.length >= 10);
+  for (const c of v.cases) {
+    const r = attempt(() => ssj.assessCreditRepair(c.record, c.facts, c.policy ?? {}, c.on));
+    const e = c.expect;
+    if (e.error) {
+      assert.equal(r.err?.code, e.error, c.name);
+      continue;
+    }
+    assert.ok(!r.err, `${c.name}: ${r.err}`);
+    for (const key of ['regime', 'published', 'eligible_now', 'publicity_last_day', 'earliest_repair_application']) {
+      if (key in e) assert.deepEqual(r.ok[key] ?? null, e[key], `${c.name}: ${key}`);
+    }
+    if (e.unmet) {
+      assert.deepEqual(r.ok.conditions.filter((x) => x.met === false).map((x) => x.condition), e.unmet, c.name);
+    }
+  }
+});
+
+test('leniency: every case (outcome, deciding rule, education note, unmet conditions)', () => {
+  const v = load('leniency/cases.json');
+  assert.ok(v.cases.length >= 15);
+  for (const c of v.cases) {
+    const r = attempt(() => ssj.leniency(c.entry ?? null, c.facts, c.history ?? [], c.on));
+    const e = c.expect;
+    if (e.error) {
+      assert.equal(r.err?.code, e.error, c.name);
+      continue;
+    }
+    assert.ok(!r.err, `${c.name}: ${r.err}`);
+    assert.equal(r.ok.outcome, e.outcome, c.name);
+    assert.equal(r.ok.deciding_rule, e.deciding_rule, c.name);
+    if ('education' in e) assert.equal(r.ok.education_note != null, e.education, c.name);
+    for (const [rule, kinds] of Object.entries(e.unmet ?? {})) {
+      const got = r.ok.rules.find((x) => x.rule === rule);
+      assert.ok(got, `${c.name}: rule ${rule}`);
+      assert.deepEqual(got.conditions.filter((x) => x.met === false).map((x) => x.condition.kind), kinds, `${c.name}: ${rule}`);
+    }
+  }
+});
