@@ -19,7 +19,8 @@ def blocks(path):
     return BLOCK.findall(path.read_text(encoding="utf-8"))
 
 
-def test_binding_readme_has_python_blocks():
+def test_readmes_have_python_blocks():
+    assert len(blocks(READMES[0])) >= 1
     assert len(blocks(READMES[1])) >= 2
 
 

@@ -62,3 +62,15 @@ def test_min_certified_floor_is_enforced():
     with pytest.raises(ssj.TeamError) as info:
         ssj.assign_teams(request)
     assert info.value.code == "team_size_invalid"
+
+
+def test_request_errors_have_team_codes():
+    base = ssj.json.loads((VECTORS / "teams" / "basic_two_departments.json").read_text(encoding="utf-8"))["request"]
+    with pytest.raises(ssj.TeamError) as info:
+        ssj.assign_teams({**base, "algorithm": "v2"})
+    assert info.value.code == "team_algorithm_unknown"
+    assert info.value.field == "algorithm"
+    twice = {**base, "inspectors": base["inspectors"] + base["inspectors"][:1]}
+    with pytest.raises(ssj.TeamError) as info:
+        ssj.assign_teams(twice)
+    assert info.value.code == "team_request_invalid"

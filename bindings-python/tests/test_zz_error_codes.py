@@ -16,6 +16,10 @@ NOT_REACHABLE = {
     # function on this branch; to be removed when api/publish.rs is added.
     "receipt_invalid": "publish area not merged/bound yet",
     "root_mismatch": "publish area not merged/bound yet",
+    # Raised when the exact team search exhausts its documented budget (3·10⁹ edge
+    # operations, about 10 s): reachable, but too slow for this suite; the Rust tests
+    # (core/tests/teams_props.rs) cover it.
+    "team_search_limit": "needs a ~10 s pathological instance; covered in Rust",
     # Raised only when the core is compiled without its `xlsx` feature; the binding
     # always builds the core with default features (xlsx on).
     "xlsx_unsupported": "binding is built with the xlsx feature",
