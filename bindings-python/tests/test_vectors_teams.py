@@ -62,3 +62,14 @@ def test_min_certified_floor_is_enforced():
     with pytest.raises(ssj.TeamError) as info:
         ssj.assign_teams(request)
     assert info.value.code == "team_size_invalid"
+
+
+def test_unknown_algorithm_and_malformed_request():
+    request = ssj.json.loads((VECTORS / "teams" / "basic_two_departments.json").read_text(encoding="utf-8"))["request"]
+    with pytest.raises(ssj.TeamError) as info:
+        ssj.assign_teams({**request, "algorithm": "v9"})
+    assert info.value.code == "team_algorithm_unknown"
+    twice = {**request, "inspectors": request["inspectors"] + request["inspectors"][:1]}
+    with pytest.raises(ssj.TeamError) as info:
+        ssj.assign_teams(twice)
+    assert info.value.code == "team_request_invalid"
