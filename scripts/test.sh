@@ -44,7 +44,9 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update && apt-get install -y --no-install-recommends chromium
 fi
 (cd bindings-wasm && npm ci --no-audit --no-fund --silent && npx tsc -p tests/tsconfig.json)
-node bindings-wasm/page/make-sample.mjs
+# The page's sample: the published files of the county example (plan, log, result, eligible
+# list, catalog, receipts/).
+cargo run -q -p shuangsuiji-examples --bin county -- bindings-wasm/page/sample > /dev/null
 # page.test.mjs serves bindings-wasm/page with python3 -m http.server on 127.0.0.1 and
 # stops it itself.
 node --test bindings-wasm/tests/

@@ -18,5 +18,8 @@ def test_county_example(tmp_path):
     with open(tmp_path / "visits.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[0][0] == "统一社会信用代码" and len(rows) > 10
-    manifest = json.loads((tmp_path / "receipt" / "manifest.json").read_text(encoding="utf-8"))
-    assert {"request.json", "eligibility.json", "draw_input.json", "draw_result.json"} <= set(manifest)
+    for name in ["plan.json", "plan.hash", "log.json", "log.head", "result.json", "eligible.json", "catalog.json"]:
+        assert (tmp_path / name).is_file(), name
+    result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
+    assert result["plan_hash"] == (tmp_path / "plan.hash").read_text(encoding="utf-8").strip()
+    assert len(list((tmp_path / "receipts").glob("*.json"))) > 10

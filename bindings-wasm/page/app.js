@@ -30,14 +30,17 @@ function call(kind, payload, progress, transfer = []) {
 
 // ---- files -----------------------------------------------------------------------------
 const files = {}; // slot -> File
-const SLOTS = ['input', 'result', 'plan', 'log', 'roster'];
+const SLOTS = ['plan', 'planHash', 'log', 'logHead', 'result', 'eligible', 'catalog', 'roster'];
 
 function slotOf(name) {
   const n = name.toLowerCase();
   if (/\.(csv|xlsx)$/.test(n) || /roster|enterprise|名录|企业/.test(n)) return 'roster';
+  if (n.endsWith('.hash')) return 'planHash';
+  if (n.endsWith('.head')) return 'logHead';
   if (/log|日志/.test(n)) return 'log';
   if (/plan|方案/.test(n)) return 'plan';
-  if (/input|输入/.test(n)) return 'input';
+  if (/eligible|名单/.test(n)) return 'eligible';
+  if (/catalog|事项/.test(n)) return 'catalog';
   if (/result|结果/.test(n)) return 'result';
   return null;
 }
@@ -65,8 +68,10 @@ drop.addEventListener('drop', (e) => {
   showLoaded();
 });
 
+const SAMPLE = [['plan', 'plan.json'], ['planHash', 'plan.hash'], ['log', 'log.json'], ['logHead', 'log.head'],
+  ['result', 'result.json'], ['eligible', 'eligible.json'], ['catalog', 'catalog.json']];
 $('sample').addEventListener('click', async () => {
-  for (const [slot, name] of [['input', 'draw-input.json'], ['result', 'draw-result.json'], ['roster', 'enterprises-gbk.csv']]) {
+  for (const [slot, name] of SAMPLE) {
     const r = await fetch(`sample/${name}`);
     files[slot] = new File([await r.blob()], name);
   }
@@ -77,17 +82,8 @@ $('sample').addEventListener('click', async () => {
 let lastReport = null;
 
 $('verify').addEventListener('click', async () => {
-  if (!files.input || !files.result) {
-    renderError({ code: 'page_files_missing', message: lang === 'zh' ? '请加载抽取输入和抽取结果' : 'Load the draw input and the draw result', details: {} });
-    return;
-  }
-  const payload = {
-    input: await files.input.text(),
-    result: await files.result.text(),
-    plan: files.plan ? await files.plan.text() : undefined,
-    log: files.log ? await files.log.text() : undefined,
-    head: $('head').value.trim() || undefined,
-  };
+  const payload = {};
+  for (const slot of SLOTS) if (slot !== 'roster' && files[slot]) payload[slot] = await files[slot].text();
   const transfer = [];
   if (files.roster) {
     const bytes = new Uint8Array(await files.roster.arrayBuffer());
@@ -125,7 +121,7 @@ function renderReport() {
   $('outcome').hidden = false;
   $('verdict').className = r.ok ? 'ok' : 'bad';
   $('verdict').textContent = r.ok ? t().ok : t().bad;
-  $('detail').textContent = r.mismatch ? t().mismatch(r.mismatch) : r.error ? t().error(r.error) : '';
+  $('detail').textContent = r.error?.step === 'draw' ? `${t().mismatch(r.error)} ${r.error.message}` : r.error ? t().error(r.error) : '';
   $('checks').replaceChildren(...r.checks.map((c) => {
     const li = document.createElement('li');
     li.className = c.ok ? 'ok' : 'bad';
@@ -139,7 +135,7 @@ function renderReport() {
   document.querySelector('#strata tbody').replaceChildren(...r.strata.map((s) => {
     const tr = document.createElement('tr');
     const cut = s.cutoff ? `${s.cutoff.ticket}, ${s.cutoff.uscc}` : '—';
-    for (const [v, mono] of [[s.item_id], [s.department], [s.key], [s.eligible_count], [s.quota ?? s.ratio], [cut, true], [s.selected]]) {
+    for (const [v, mono] of [[s.item_id], [s.department], [s.key], [s.eligible_count], [s.quota], [cut, true], [s.selected]]) {
       tr.append(Object.assign(document.createElement('td'), { textContent: String(v), className: mono ? 'mono' : '' }));
     }
     return tr;
@@ -188,6 +184,47 @@ function renderLookup() {
   box.replaceChildren(head, list);
 }
 
+// ---- receipt ---------------------------------------------------------------------------
+let lastReceipt = null;
+
+$('check-receipt').addEventListener('click', async () => {
+  const file = $('f-receipt').files[0];
+  if (!file) return;
+  try {
+    lastReceipt = await call('receipt', await file.text());
+    renderReceipt();
+  } catch (e) {
+    lastReceipt = null;
+    $('receipt-out').textContent = e.code === 'page_not_verified' ? t().needVerify : t().error(e);
+  }
+});
+
+function renderReceipt() {
+  const r = lastReceipt;
+  if (!r) return;
+  const verdict = document.createElement('p');
+  verdict.id = 'receipt-verdict';
+  verdict.className = r.ok ? 'ok' : 'bad';
+  verdict.textContent = r.ok ? t().receiptOk : `${t().receiptBad}: ${t().error(r.error)}`;
+  const head = document.createElement('p');
+  head.append(`${r.uscc ?? ''} — ${t().ticket} `, Object.assign(document.createElement('span'), { className: 'mono', textContent: r.ticket ?? '—' }));
+  const list = document.createElement('ul');
+  for (const it of r.items) {
+    const li = document.createElement('li');
+    li.dataset.item = it.item_id;
+    const v = document.createElement('span');
+    v.className = 'verdict';
+    v.dataset.selected = String(it.selected);
+    v.textContent = it.selected ? t().receiptSelected : t().notSelected;
+    const cut = it.cutoff ? `${it.cutoff.ticket}, ${it.cutoff.uscc}` : '—';
+    li.append(`${it.item_id}: `, v, ` — ${t().stratum} ${it.stratum}, ${t().cutoff} `,
+      Object.assign(document.createElement('span'), { className: 'mono', textContent: cut }));
+    list.append(li);
+  }
+  if (r.excluded.length) list.append(Object.assign(document.createElement('li'), { textContent: `${t().excluded}: ${r.excluded.join(', ')}` }));
+  $('receipt-out').replaceChildren(verdict, head, list);
+}
+
 // ---- language --------------------------------------------------------------------------
 function applyLanguage() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -196,6 +233,7 @@ function applyLanguage() {
   $('lang').textContent = t().lang;
   renderReport();
   renderLookup();
+  renderReceipt();
 }
 $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
 applyLanguage();

@@ -1,39 +1,7 @@
 // The page's verification logic, in one module without DOM access (it runs in the
 // worker, and in Node for tests). It only calls the binding and arranges the core's
-// answers for display: the verdicts are the core's (a recomputed draw, `verifyLog`,
-// `ticket`), never decided here.
-//
-// When the core gains whole-draw and receipt verification (`verifyDraw`,
-// `verifyReceipt`), `verifyFiles` and `lookup` are the two functions to switch over.
-
-/** The first place where two JSON values differ, or null: `{path, published, recomputed}`. */
-export function firstDifference(published, recomputed, path = '') {
-  const kind = (v) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
-  if (kind(published) !== kind(recomputed)) return { path: path || '(根)', published, recomputed };
-  if (Array.isArray(published)) {
-    const n = Math.min(published.length, recomputed.length);
-    for (let i = 0; i < n; i += 1) {
-      const d = firstDifference(published[i], recomputed[i], `${path}[${i}]`);
-      if (d) return d;
-    }
-    if (published.length !== recomputed.length) {
-      return { path: `${path}.length`, published: published.length, recomputed: recomputed.length };
-    }
-    return null;
-  }
-  if (kind(published) === 'object') {
-    const keys = [...new Set([...Object.keys(recomputed), ...Object.keys(published)])];
-    for (const k of keys) {
-      const p = path ? `${path}.${k}` : k;
-      if (!(k in published)) return { path: p, published: undefined, recomputed: recomputed[k] };
-      if (!(k in recomputed)) return { path: p, published: published[k], recomputed: undefined };
-      const d = firstDifference(published[k], recomputed[k], p);
-      if (d) return d;
-    }
-    return null;
-  }
-  return published === recomputed ? null : { path: path || '(根)', published, recomputed };
-}
+// answers for display: every verdict is the core's (`verifyDraw`, `verifyReceipt`),
+// never decided here.
 
 /** A thrown binding error as plain data (it crosses the worker boundary). */
 export function errorData(err) {
@@ -54,17 +22,20 @@ function parseJson(text, file) {
   }
 }
 
+/** The published files of the publish flow; `roster` is optional. */
+export const FILES = ['plan', 'planHash', 'log', 'logHead', 'result', 'eligible', 'catalog'];
+
 /**
- * Verifies the published files.
+ * Verifies the published files with the core's `verifyDraw`.
  *
- * files: `{input, result, plan?, log?, head?, roster?: {name, bytes}}` — texts, except
- * the roster's bytes. `progress(stage)` is called before each step.
- * Returns `{report, state}`; `state` is what `lookup` needs.
+ * files: `{plan, planHash, log, logHead, result, eligible, catalog, roster?: {name, bytes}}`
+ * — texts, except the roster's bytes. `progress(stage)` is called before each step.
+ * Returns `{report, state}`; `state` is what `lookup` and `checkReceipt` need.
  */
 export function verifyFiles(ssj, files, progress = () => {}) {
   const checks = [];
-  const report = { ok: false, checks, strata: [], summary: null, mismatch: null, error: null };
-  const state = { input: null, inputText: null, result: null, names: new Map() };
+  const report = { ok: false, checks, strata: [], summary: null, error: null };
+  const state = { plan: null, result: null, eligible: null, names: new Map() };
   const step = (id, f) => {
     progress(id);
     try {
@@ -86,82 +57,59 @@ export function verifyFiles(ssj, files, progress = () => {}) {
     for (const e of roster ?? []) state.names.set(e.uscc, e.name);
     if (roster) report.rosterCount = roster.length;
   }
-  if (files.plan && files.log) {
-    const summary = step('log', () => ssj.verifyLog(files.plan, files.log, files.head || undefined));
-    if (summary) report.log = summary;
-  } else if (files.plan && files.head) {
-    step('plan', () => ssj.verifyPlan(files.plan, files.head));
-  }
-
-  // The draw: recompute from the published input and compare with the published result.
-  progress('parse');
-  let published;
-  try {
-    published = parseJson(files.result, '结果文件 result');
-  } catch (err) {
-    checks.push({ id: 'draw', ok: false, error: errorData(err) });
-    report.error ??= { step: 'draw', ...errorData(err) };
+  const missing = FILES.filter((f) => !files[f]);
+  if (missing.length) {
+    const e = { code: 'page_files_missing', family: 'page', message: missing.join(', '), details: { missing } };
+    checks.push({ id: 'files', ok: false, error: e });
+    report.error ??= { step: 'files', ...e };
     return { report, state };
   }
-  progress('draw');
-  const recomputed = step('draw', () => ssj.draw(files.input));
-  if (recomputed) {
-    progress('compare');
-    const mismatch = firstDifference(published, recomputed);
-    if (mismatch) {
-      report.mismatch = mismatch;
-      const last = checks[checks.length - 1];
-      last.ok = false;
-    }
-    // Parsed on the first lookup only (a 1 M-enterprise input is tens of MB).
-    state.inputText = files.input;
-    state.result = recomputed;
-    report.summary = {
-      task_id: recomputed.task_id,
-      seed: recomputed.seed,
-      mode: recomputed.mode,
-      visits: recomputed.visits.length,
-    };
-    if (report.log) {
-      // The seed the draw used must be the one the log's ceremony produced.
-      const attempts = report.log.attempts;
-      const current = attempts[attempts.length - 1];
-      const same = current?.seed === recomputed.seed;
-      checks.push({ id: 'seed', ok: same, error: same ? undefined : { code: 'result_mismatch', details: { field: 'seed', expected: current?.seed ?? null, actual: recomputed.seed } } });
-    }
-    for (const item of published.items ?? []) {
-      for (const s of item.strata ?? []) {
+  const summary = step('draw', () =>
+    ssj.verifyDraw(
+      files.plan, files.planHash.trim(), files.catalog, files.log, files.logHead.trim(),
+      files.eligible, files.result,
+    ),
+  );
+  if (summary) {
+    progress('parse');
+    const result = parseJson(files.result, 'result.json');
+    state.plan = files.plan;
+    state.result = result;
+    state.eligibleText = files.eligible;
+    report.summary = { ...summary, task_id: result.draw.task_id };
+    for (const item of result.draw.items) {
+      for (const s of item.strata) {
         report.strata.push({
           item_id: item.item_id,
           department: item.department,
           key: s.key,
           eligible_count: s.eligible_count,
           quota: s.quota ?? null,
-          ratio: s.ratio ?? null,
           drawn_count: s.drawn_count,
           cutoff: s.cutoff ?? null,
-          selected: s.selected?.length ?? 0,
+          selected: s.selected.length,
         });
       }
     }
   }
-  report.ok = checks.every((c) => c.ok) && !report.mismatch;
+  report.ok = checks.every((c) => c.ok);
   return { report, state };
 }
 
 /**
- * One enterprise in a verified draw: its ticket, and per item the stratum it is
- * eligible in, the stratum's cut-off and whether the (recomputed) draw selected it.
+ * One enterprise in a verified draw: its ticket, and per item the stratum the published
+ * eligible list puts it in, the stratum's cut-off and whether the result selected it.
  */
 export function lookup(ssj, state, usccText) {
   const uscc = ssj.parseUscc(usccText);
-  state.input ??= parseJson(state.inputText, '输入文件 input');
-  const { input, result } = state;
-  const ticket = ssj.ticket(input.seed, input.task_id, uscc);
-  const items = result.items.map((item) => {
-    const inItem = input.items.find((i) => i.item_id === item.item_id);
-    const stratumIn = inItem?.strata.find((s) => s.eligible.includes(uscc));
-    const stratum = stratumIn ? item.strata.find((s) => s.key === stratumIn.key) : undefined;
+  // Parsed on the first lookup only (a 1 M-enterprise list is tens of MB).
+  state.eligible ??= parseJson(state.eligibleText, 'eligible.json');
+  const { result, eligible } = state;
+  const ticket = ssj.ticket(result.seed, result.draw.task_id, uscc);
+  const mine = eligible.filter((l) => l.uscc === uscc);
+  const items = result.draw.items.map((item) => {
+    const leaf = mine.find((l) => l.item_id === item.item_id);
+    const stratum = leaf ? item.strata.find((s) => s.key === leaf.stratum_key) : undefined;
     const pick = stratum?.selected.find((p) => p.uscc === uscc);
     const replaced = stratum?.replaced.find((p) => p.uscc === uscc);
     return {
@@ -171,11 +119,32 @@ export function lookup(ssj, state, usccText) {
       stratum: stratum?.key ?? null,
       eligible_count: stratum?.eligible_count ?? null,
       cutoff: stratum?.cutoff ?? null,
-      boundary: stratum?.boundary ?? null,
       selected: Boolean(pick),
       basis: pick?.basis ?? null,
       replaced: Boolean(replaced),
     };
   });
   return { uscc, name: state.names.get(uscc) ?? null, ticket, items };
+}
+
+/**
+ * One receipt (receipts/<USCC>.json) checked by the core's `verifyReceipt` against the
+ * verified plan and result: `{ok, uscc, ticket, items: [{item_id, stratum, cutoff,
+ * selected}], excluded, error}`.
+ */
+export function checkReceipt(ssj, state, receiptText) {
+  let receipt;
+  try {
+    receipt = parseJson(receiptText, 'receipt');
+    const verdict = ssj.verifyReceipt(receiptText, state.plan, state.result);
+    const items = verdict.items.map((v) => ({
+      item_id: v.item_id,
+      stratum: v.stratum_key,
+      cutoff: receipt.eligible.find((e) => e.item_id === v.item_id)?.cutoff ?? null,
+      selected: v.selected,
+    }));
+    return { ok: true, uscc: verdict.uscc, ticket: receipt.ticket, items, excluded: verdict.excluded, error: null };
+  } catch (err) {
+    return { ok: false, uscc: receipt?.uscc ?? null, ticket: receipt?.ticket ?? null, items: [], excluded: [], error: errorData(err) };
+  }
 }

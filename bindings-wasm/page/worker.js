@@ -1,7 +1,7 @@
 // The verification worker: loads the wasm build once and runs verify.js off the main
 // thread, so that the page stays responsive on large rosters.
 import init, * as ssj from './pkg/shuangsuiji_wasm.js';
-import { verifyFiles, lookup, errorData } from './verify.js';
+import { verifyFiles, lookup, checkReceipt, errorData } from './verify.js';
 
 const ready = init();
 let state = null;
@@ -20,6 +20,9 @@ self.onmessage = async (event) => {
     } else if (kind === 'lookup') {
       if (!state?.result) throw Object.assign(new Error('请先验证抽取结果'), { code: 'page_not_verified' });
       self.postMessage({ id, kind: 'done', value: lookup(ssj, state, payload) });
+    } else if (kind === 'receipt') {
+      if (!state?.result) throw Object.assign(new Error('请先验证抽取结果'), { code: 'page_not_verified' });
+      self.postMessage({ id, kind: 'done', value: checkReceipt(ssj, state, payload) });
     } else if (kind === 'version') {
       self.postMessage({ id, kind: 'done', value: ssj.version() });
     }

@@ -218,6 +218,78 @@ export interface PartyCommitment { party_id: string; commitment: Hash64 }
 export interface Reveal { party: string; secret: Hash64 }
 export interface CeremonyInput { plan_hash: Hash64; attempt: number; sources: BeaconSpec[]; parties: PartyCommitment[] }
 
+// ---- publish ----------------------------------------------------------------------------
+
+export type RevealOrder = 'after_beacon' | 'before_beacon';
+/** What the plan says about the task besides the eligibility report. */
+export interface PlanMeta { task_id: string; reveal_order: RevealOrder; beacons: BeaconSpec[]; parties: PartyCommitment[] }
+export interface EligibleLeaf { uscc: Uscc; item_id: string; stratum_key: string }
+export interface ExcludedLeaf { uscc: Uscc; reasons: string[]; evidence: string }
+/** One event of the draw log (`kind` plus its fields, e.g. `{kind: 'beacon', attempt, source, value}`). */
+export type LogEvent =
+  | { kind: 'plan_published'; plan_hash: Hash64 }
+  | { kind: 'beacon'; attempt: number; source: string; value: string }
+  | { kind: 'reveal'; attempt: number; party: string; secret: Hash64 }
+  | { kind: 'draw'; attempt: number; seed: Hash64; result_hash: Hash64 }
+  | { kind: string; [k: string]: unknown };
+/** The published result document (verify spec §10.2). */
+export interface ResultDocument { algorithm: string; plan_hash: Hash64; attempt: number; seed: Hash64; log_head: Hash64; draw: DrawResult }
+export interface PublishedDraw { result: ResultDocument; log: DrawLogDocument }
+export interface EligibleEntry { item_id: string; stratum_key: string; proof: InclusionProof; cutoff: Cutoff | null; selected: boolean }
+export interface Neighbour { leaf: EligibleLeaf; proof: InclusionProof }
+export interface ExcludedEntry { reasons: string[]; evidence: string; proof: InclusionProof }
+/** One enterprise's receipt (§10.3). */
+export interface Receipt {
+  uscc: Uscc;
+  plan_hash: Hash64;
+  result_hash: Hash64;
+  ticket: TicketHex;
+  eligible: EligibleEntry[];
+  before: Neighbour | null;
+  after: Neighbour | null;
+  excluded: ExcludedEntry | null;
+}
+export interface VerdictItem { item_id: string; stratum_key: string; selected: boolean }
+export interface Verdict { uscc: Uscc; items: VerdictItem[]; excluded: string[] }
+/** What `verifyDraw` confirmed. */
+export interface DrawSummary { plan_hash: Hash64; attempt: number; seed: Hash64; result_hash: Hash64; log_head: Hash64; visits: number }
+
+// ---- teams ------------------------------------------------------------------------------
+
+export interface DepartmentNeed { department: string; items: string[]; size: number }
+export interface VisitNeed { uscc: Uscc; town?: string | null; departments: DepartmentNeed[]; lead_department: string; avoid?: string[] }
+export interface PreviousCheck { inspector: string; uscc: Uscc }
+export interface TeamConfig {
+  min_certified?: number;
+  rotation?: boolean;
+  max_per_inspector?: number | null;
+  max_per_inspector_per_day?: number | null;
+  visits_per_team_day?: number;
+}
+export interface TeamRequest {
+  algorithm: 'v1';
+  task_id: string;
+  seed: Hash64;
+  visits: VisitNeed[];
+  inspectors: Inspector[];
+  previous?: PreviousCheck[];
+  config?: TeamConfig;
+}
+export interface Staffing { lead_department: string; sizes?: Record<string, number>; default_size?: number; lead_joins_every_visit?: boolean }
+export interface TeamMember { inspector: string; department: string; certified: boolean; ticket: TicketHex; rank: number }
+export interface DepartmentShare { department: string; size: number; certified_required: number }
+export interface Team { uscc: Uscc; route: number; lead: string; shares: DepartmentShare[]; members: TeamMember[] }
+export interface TeamRoute { index: number; town: string | null; visits: Uscc[] }
+export interface TeamAssignment { algorithm: string; task_id: string; teams: Team[]; routes: TeamRoute[] }
+export type CandidateStatus =
+  | 'assigned' | 'not_chosen' | 'capacity_exhausted' | 'not_qualified' | 'conflict'
+  | 'enterprise_avoid' | 'rotation' | 'inactive' | 'other_department' | 'no_capacity';
+export interface CandidateLine { inspector: string; certified: boolean; ticket: TicketHex; rank: number | null; status: CandidateStatus }
+export interface TeamExplanation {
+  uscc: Uscc;
+  departments: { department: string; size: number; certified_required: number; candidates: CandidateLine[] }[];
+}
+
 // ---- enforcement ------------------------------------------------------------------------
 
 export type DayStatus = 'workday' | 'weekend' | 'holiday_off' | 'makeup_workday';

@@ -9,12 +9,15 @@ import init, {
   canonicalizeBeacon, validateBeaconSpec, deriveSeed, ceremonySeed, canonicalPlanJson,
   dayStatus, parseCalendarYear, deadline, dueDate, leniency, defaultDiscretionPreset,
   discretionBand, assessCreditRepair,
+  planFromEligibility, eligibleLeaves, excludedLeaves, newLog, logAppend, publishDraw, receipts,
+  verifyReceipt, verifyDraw, assignTeams, explainTeams, teamRequest,
 } from '../pkg/web/shuangsuiji_wasm.js';
 import type {
   DrawInput, DrawResult, StratumResult, Cutoff, Enterprise, Inspector, CheckRecord,
   EligibilityReport, LogSummary, ErrorCodeInfo, ShuangsuijiError, CatalogLoaded, ReadOptions,
   MerkleLeafBytes, MerkleTreeSummary, DayStatus, Deadline, Decision, DiscretionPreset, BandRange,
-  RepairAssessment,
+  RepairAssessment, PlanDocument, PlanMeta, EligibleLeaf, ExcludedLeaf, DrawLogDocument, PublishedDraw,
+  ResultDocument, Receipt, Verdict, DrawSummary, TeamRequest, TeamAssignment, TeamExplanation, CandidateStatus,
 } from '../pkg/web/shuangsuiji_wasm.js';
 
 /** Fails to compile when `T` is `any`. */
@@ -76,6 +79,24 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
   const preset = exact<DiscretionPreset>(defaultDiscretionPreset());
   const band = exact<BandRange>(discretionBand({ min_fen: 0, max_fen: 100 }, 'lighter', preset));
   const repair = exact<RepairAssessment>(assessCreditRepair({}, {}, {}, '2026-03-02'));
+
+  const meta: PlanMeta = { task_id: 'demo', reveal_order: 'after_beacon', beacons: [], parties: [] };
+  const plan = exact<PlanDocument>(planFromEligibility(report, catalog.catalog, inspectors, meta));
+  const eligible = exact<EligibleLeaf[]>(eligibleLeaves(report));
+  const excluded = exact<ExcludedLeaf[]>(excludedLeaves(report));
+  const log0 = exact<DrawLogDocument>(newLog(hash));
+  const log1 = exact<DrawLogDocument>(logAppend(log0, { kind: 'beacon', attempt: 0, source: 's', value: 'v' }));
+  const published = exact<PublishedDraw>(publishDraw(plan, eligible, catalog.catalog, log1, 0, hash));
+  const doc: ResultDocument = published.result;
+  const all = exact<Receipt[]>(receipts(plan, eligible, excluded, doc));
+  const verdict = exact<Verdict>(verifyReceipt(all[0], plan, doc));
+  const selected: boolean = verdict.items[0].selected;
+  const drawSummary = exact<DrawSummary>(verifyDraw(plan, hash, catalog.catalog, published.log, hash, eligible, doc));
+  const request = exact<TeamRequest>(teamRequest(result, roster, inspectors, history, { lead_department: 'market' }));
+  const teams = exact<TeamAssignment>(assignTeams(request));
+  const explained = exact<TeamExplanation[]>(explainTeams(request, teams));
+  const fate: CandidateStatus = explained[0].departments[0].candidates[0].status;
+  void [selected, drawSummary.visits, teams.teams[0].lead, fate];
   void [ok, hashes, checks, status, year, due.due, dueText, decision.outcome, band.max_fen, repair.eligible_now];
 
   try {

@@ -381,3 +381,97 @@ test('leniency: every case (outcome, deciding rule, education note, unmet condit
     }
   }
 });
+
+// ---- publish (as core/tests/publish_vectors.rs) --------------------------------------
+
+const PUBLISH = load('publish/ceremony.json');
+const C = PUBLISH.ceremony;
+const publishDocs = () =>
+  structuredClone({
+    plan: C.plan, plan_hash: C.plan_hash, catalog: C.catalog, eligible: C.eligible,
+    log: C.log, log_head: C.log_head, result: C.result, receipts: C.receipts,
+  });
+
+/** `draw` = verifyDraw, `receipt` = verifyReceipt of receipt `index`: `[code, field]` or null. */
+function checkPublished(d, target, index) {
+  const r = attempt(() =>
+    target === 'draw'
+      ? ssj.verifyDraw(d.plan, d.plan_hash, d.catalog, d.log, d.log_head, d.eligible, d.result)
+      : ssj.verifyReceipt(d.receipts[index], d.plan, d.result),
+  );
+  return r.err ? [r.err.code, r.err.details.field ?? ''] : null;
+}
+
+/** `{doc, pointer, op: replace|remove, value}`, pointer per RFC 6901. */
+function applyPatch(d, p) {
+  const tokens = p.pointer.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+  let target = d[p.doc];
+  for (const t of tokens.slice(0, -1)) target = target[Array.isArray(target) ? Number(t) : t];
+  const last = tokens.at(-1);
+  if (p.op === 'replace') target[Array.isArray(target) ? Number(last) : last] = p.value;
+  else if (p.op === 'remove') {
+    if (Array.isArray(target)) target.splice(Number(last), 1);
+    else delete target[last];
+  } else throw new Error(`unknown op ${p.op}`);
+}
+
+test('publish: the ceremony verifies (draw, hashes, every receipt and its verdict)', () => {
+  assert.equal(checkPublished(publishDocs(), 'draw', 0), null);
+  assert.equal(ssj.planHash(C.plan), C.plan_hash);
+  const s = ssj.verifyDraw(C.plan, C.plan_hash, C.catalog, C.log, C.log_head, C.eligible, C.result);
+  same(s, {
+    plan_hash: C.plan_hash, attempt: C.result.attempt, seed: C.seed, result_hash: C.result_hash,
+    log_head: C.log_head, visits: C.result.draw.visits.length,
+  });
+  C.receipts.forEach((r, i) => same(ssj.verifyReceipt(r, C.plan, C.result), C.verdicts[i], r.uscc));
+});
+
+test('publish: receipts and the result are recomputed from the published inputs', () => {
+  same(ssj.receipts(C.plan, C.eligible, C.excluded, C.result), C.receipts);
+  const draw = C.log.entries.at(-1).event;
+  const out = ssj.publishDraw(C.plan, C.eligible, C.catalog, { entries: C.log.entries.slice(0, -1) }, draw.attempt, C.seed);
+  same(out.result, C.result);
+  same(out.log, C.log);
+});
+
+test('publish: every tampered document fails with the code and field Rust reports', () => {
+  assert.ok(PUBLISH.tampered.length >= 18);
+  for (const c of PUBLISH.tampered) {
+    const d = publishDocs();
+    applyPatch(d, c.patch);
+    assert.deepEqual(checkPublished(d, c.verify, c.receipt_index), [c.code, c.field], c.name);
+  }
+});
+
+// ---- teams (as core/tests/teams_vectors.rs; tickets.json needs the core's ticket) -----
+
+test('teams: every assignment vector (whole assignment and its explanation, or code and details)', () => {
+  const files = jsonFiles('teams/').filter((f) => f !== 'tickets.json');
+  assert.ok(files.length >= 10);
+  for (const f of files) {
+    const v = load(`teams/${f}`);
+    const r = attempt(() => ssj.assignTeams(v.request));
+    if (v.expected.error) {
+      assert.equal(r.err?.code, v.expected.error.code, f);
+      for (const [k, want] of Object.entries(v.expected.error.details)) {
+        assert.equal(String(r.err.details[k]), String(want), `${f}: ${k}`);
+      }
+      continue;
+    }
+    assert.ok(r.ok, `${f}: ${r.err?.code}`);
+    same(r.ok, v.expected.assignment, f);
+    assert.equal(ssj.explainTeams(v.request, r.ok).length, r.ok.teams.length, f);
+  }
+});
+
+test('teams: a team request from a draw result', () => {
+  const result = ssj.draw({
+    algorithm: 'v1', task_id: 'T1', mode: 'fixed', seed: '00'.repeat(32),
+    items: [{ item_id: 'market.food', department: 'market', strata: [{ key: 'all', eligible: ['91350100M000100Y43'], quota: 1 }] }],
+  });
+  const roster = [{ uscc: '91350100M000100Y43', name: '示例', division: '150581', credit_class: 'B', status: 'active' }];
+  const inspectors = [1, 2, 3].map((i) => ({ id: `A${i}`, department: 'market', certified: true }));
+  const request = ssj.teamRequest(result, roster, inspectors, [], { lead_department: 'market', sizes: { market: 2 } });
+  assert.equal(request.visits.length, 1);
+  assert.equal(ssj.assignTeams(request).teams[0].members.length, 2);
+});

@@ -6,25 +6,23 @@ Run it like a notebook, top to bottom:
     python examples/python/county.py [OUT_DIR]
 
 It loads the roster, history and catalog shipped in examples/data/huolinguole/, checks
-the files, builds the eligibility report of a joint food-production task, runs the v1
-draw and writes
+the files, builds the eligibility report of a food-production task, commits the plan,
+holds the seed ceremony (a 双色球 beacon, two parties reveal), publishes the draw and
+writes, as examples/rust/county.rs does,
 
 * OUT_DIR/visits.csv — the visit list, UTF-8 with BOM so that Excel opens it directly;
-* OUT_DIR/receipt/ — a JSON receipt folder: the request, the eligibility report, the
-  draw input and the draw result, plus a manifest of SHA-256 hashes of those files.
-
-The publish area (plans from eligibility, signed receipts, verify_draw) is added to
-the binding later; this script then switches to it. Until then the draw input is built
-here from the report by plain field copying (see `draw_input`).
+* OUT_DIR/{plan.json, plan.hash, log.json, log.head, result.json, eligible.json,
+  catalog.json} and OUT_DIR/receipts/<USCC>.json — the published files, checked at the
+  end with verify_draw and verify_receipt.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import pathlib
 import sys
+from typing import Any
 
 import shuangsuiji as ssj
 
@@ -61,43 +59,38 @@ for item in report["items"]:
     print(f"{item['item']}: {strata}; excluded {len(item['excluded'])}, forced in {len(item['forced_in'])}")
 
 
-# %% 4. The draw. In a real task the seed comes from the public ceremony
-# (ssj.ceremony_seed: beacons + party secrets bound to the plan hash).
-def draw_input(report: dict, seed: str, task_id: str) -> dict:
-    department = {i["id"]: i["department"] for i in catalog.items}
-    return {
-        "algorithm": "v1",
-        "task_id": task_id,
-        "seed": seed,
-        "mode": "fixed",
-        "items": [
-            {
-                "item_id": it["item"],
-                "department": department[it["item"]],
-                "strata": [{"key": s["key"], "eligible": s["eligible"], "quota": s["quota"]} for s in it["strata"]],
-            }
-            for it in report["items"]
-        ],
-    }
+# %% 4. The plan, committed before any randomness exists. In a real task each party draws
+# 32 random bytes and publishes only the commitment; the secrets here are demo values.
+TASK = "HLGL-2026-SP-01"
+secrets = {"notary-hlgl": "11" * 32, "scjgj": "22" * 32}
+beacon_spec = {"source_id": "ssq", "kind": "cwl_ssq", "series": "cwl.ssq", "draw": "2026025"}
+parties = [{"party_id": p, "commitment": ssj.commitment(p, s)} for p, s in secrets.items()]
+meta = {"task_id": TASK, "reveal_order": "after_beacon", "beacons": [beacon_spec], "parties": parties}
+plan = ssj.plan_from_eligibility(report, catalog, inspectors, meta)
+plan_hash = ssj.plan_hash(plan)
+eligible, excluded = ssj.eligible_leaves(report), ssj.excluded_leaves(report)
+print(f"plan {TASK}: hash {plan_hash}")
 
+# %% 5. The ceremony: the beacon is recorded, the parties reveal, the seed follows.
+value = ssj.canonicalize_beacon_value("cwl_ssq", "03 07 11 19 26 31 + 09")
+log = ssj.log_append(ssj.new_log(plan_hash), {"kind": "beacon", "attempt": 0, "source": "ssq", "value": value})
+reveals = [{"party": p, "secret": s} for p, s in secrets.items()]
+for r in reveals:
+    log = ssj.log_append(log, {"kind": "reveal", "attempt": 0, **r})
+seed = ssj.ceremony_seed(plan_hash, 0, [beacon_spec], parties, reveals, [{"source": "ssq", "value": value}])
 
-seed = ssj.derive_seed(
-    catalog.content_hash,  # stands in for the plan hash until publish is bound
-    0,
-    [{"source": "ssq", "value": "03.07.11.19.26.31+09"}],
-    [{"party": "notary-hlgl", "secret": "11" * 32}, {"party": "scjgj", "secret": "22" * 32}],
-)
-draw_in = draw_input(report, seed, "HLGL-2026-SP-01")
-result = ssj.draw(draw_in)
-print(f"{len(result['visits'])} visits")
+# %% 6. The draw, published with its log and one receipt per enterprise.
+result, log = ssj.publish_draw(plan, eligible, catalog, log, 0, seed)
+log_head = log["entries"][-1]["hash"]
+visits = result["draw"]["visits"]
+print(f"seed {seed}: {len(visits)} visits")
 
-# %% 5. Outputs: an Excel-friendly CSV of the visit list and a JSON receipt folder.
 OUT.mkdir(parents=True, exist_ok=True)
 names = {e["uscc"]: e for e in roster.enterprises}
 with open(OUT / "visits.csv", "w", encoding="utf-8-sig", newline="") as f:
     w = csv.writer(f)
     w.writerow(["统一社会信用代码", "企业名称", "乡镇街道", "检查事项", "部门", "分层", "依据", "签号"])
-    for v in result["visits"]:
+    for v in visits:
         e = names.get(v["uscc"], {})
         w.writerow([
             v["uscc"], e.get("name", ""), e.get("town", ""),
@@ -105,18 +98,29 @@ with open(OUT / "visits.csv", "w", encoding="utf-8-sig", newline="") as f:
             "、".join(i["stratum"] for i in v["items"]), "、".join(i["basis"] for i in v["items"]), v["ticket"],
         ])
 
-receipt = OUT / "receipt"
-receipt.mkdir(exist_ok=True)
-manifest = {}
-for name, value in [("request.json", request), ("eligibility.json", report),
-                    ("draw_input.json", draw_in), ("draw_result.json", result)]:
-    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    (receipt / name).write_text(text, encoding="utf-8")
-    manifest[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
-manifest["catalog_content_hash"] = catalog.content_hash
-(receipt / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
-# Anyone can re-run the draw from the receipt and get the same result.
-again = ssj.draw(json.loads((receipt / "draw_input.json").read_text(encoding="utf-8")))
-assert again == result
-print(f"wrote {OUT / 'visits.csv'} and {receipt}/")
+def write(path: pathlib.Path, value: object) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+(OUT / "receipts").mkdir(exist_ok=True)
+for name, doc in [("plan.json", plan), ("log.json", log), ("result.json", result), ("eligible.json", eligible)]:
+    write(OUT / name, doc)
+(OUT / "catalog.json").write_text(catalog.to_json(), encoding="utf-8")
+(OUT / "plan.hash").write_text(plan_hash + "\n", encoding="utf-8")
+(OUT / "log.head").write_text(log_head + "\n", encoding="utf-8")
+for r in ssj.receipts(plan, eligible, excluded, result):
+    write(OUT / "receipts" / f"{r['uscc']}.json", r)
+
+# %% 7. Anyone can check the published files: the whole draw, and each receipt.
+def read(name: str) -> Any:
+    return json.loads((OUT / name).read_text(encoding="utf-8"))
+
+
+summary = ssj.verify_draw(read("plan.json"), plan_hash, read("catalog.json"), read("log.json"), log_head,
+                          read("eligible.json"), read("result.json"))
+selected = 0
+for path in sorted((OUT / "receipts").glob("*.json")):
+    verdict = ssj.verify_receipt(json.loads(path.read_text(encoding="utf-8")), plan, result)
+    selected += any(i["selected"] for i in verdict["items"])
+print(f"verified: {summary['visits']} visits, {selected} receipts say selected; wrote {OUT}/")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _shuangsuiji as _core
 from ._errors import (
@@ -33,6 +33,15 @@ from ._errors import (
 __version__: str = _core.__version__
 
 __all__ = [
+    "eligible_leaves",
+    "excluded_leaves",
+    "log_append",
+    "new_log",
+    "plan_from_eligibility",
+    "publish_draw",
+    "receipts",
+    "verify_draw",
+    "verify_receipt",
     "assign_teams",
     "explain_teams",
     "team_request",
@@ -610,6 +619,103 @@ def verify_log(plan: JsonSource, log: JsonSource, expected_head: Optional[str] =
     """Replay a draw log against its plan; returns the log summary (head, attempts)."""
     result: Dict[str, Any] = json.loads(_core.verify_log(_json_text(plan), _json_text(log), expected_head))
     return result
+
+
+# ---------------------------------------------------------------- publish
+
+
+def _catalog_text(catalog: Union[Catalog, JsonSource]) -> str:
+    return catalog.to_json() if isinstance(catalog, Catalog) else _json_text(catalog)
+
+
+def plan_from_eligibility(
+    report: JsonSource, catalog: Union[Catalog, JsonSource], inspectors: JsonSource, meta: JsonSource
+) -> Dict[str, Any]:
+    """The plan of a task (committed before any randomness exists) from its eligibility
+    report, catalog, inspectors and ``meta`` = ``{task_id, reveal_order, beacons, parties}``."""
+    out: Dict[str, Any] = json.loads(
+        _core.plan_from_eligibility(_json_text(report), _catalog_text(catalog), _json_text(inspectors), _json_text(meta))
+    )
+    return out
+
+
+def eligible_leaves(report: JsonSource) -> List[Dict[str, Any]]:
+    """The eligible leaves of a report: ``{uscc, item_id, stratum_key}`` per enterprise and item."""
+    out: List[Dict[str, Any]] = json.loads(_core.eligible_leaves(_json_text(report)))
+    return out
+
+
+def excluded_leaves(report: JsonSource) -> List[Dict[str, Any]]:
+    """The exclusion leaves of a report: ``{uscc, reasons, evidence}`` per excluded enterprise."""
+    out: List[Dict[str, Any]] = json.loads(_core.excluded_leaves(_json_text(report)))
+    return out
+
+
+def new_log(plan_hash: str) -> Dict[str, Any]:
+    """A new draw log holding only the ``plan_published`` event."""
+    out: Dict[str, Any] = json.loads(_core.new_log(plan_hash))
+    return out
+
+
+def log_append(log: JsonSource, event: JsonSource) -> Dict[str, Any]:
+    """The log with one more event (``{"kind": "beacon" | "reveal" | ..., ...}``) chained on."""
+    out: Dict[str, Any] = json.loads(_core.log_append(_json_text(log), _json_text(event)))
+    return out
+
+
+def publish_draw(
+    plan: JsonSource,
+    eligible: JsonSource,
+    catalog: Union[Catalog, JsonSource],
+    log: JsonSource,
+    attempt: int,
+    seed: str,
+) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+    """Draw and publish: returns ``(result_document, log)`` where the log has the ``draw``
+    event (attempt, seed, result hash) appended."""
+    out = json.loads(
+        _core.publish_draw(
+            _json_text(plan), _json_text(eligible), _catalog_text(catalog), _json_text(log), attempt, seed
+        )
+    )
+    return out["result"], out["log"]
+
+
+def receipts(
+    plan: JsonSource, eligible: JsonSource, excluded: JsonSource, result: JsonSource
+) -> List[Dict[str, Any]]:
+    """One receipt per eligible or excluded enterprise, sorted by USCC."""
+    out: List[Dict[str, Any]] = json.loads(
+        _core.receipts(_json_text(plan), _json_text(eligible), _json_text(excluded), _json_text(result))
+    )
+    return out
+
+
+def verify_receipt(receipt: JsonSource, plan: JsonSource, result: JsonSource) -> Dict[str, Any]:
+    """Check a receipt against the published plan and result; returns the verdict
+    ``{uscc, items: [{item_id, stratum_key, selected}], excluded}`` or raises naming the field."""
+    out: Dict[str, Any] = json.loads(_core.verify_receipt(_json_text(receipt), _json_text(plan), _json_text(result)))
+    return out
+
+
+def verify_draw(
+    plan: JsonSource,
+    plan_hash: str,
+    catalog: Union[Catalog, JsonSource],
+    log: JsonSource,
+    log_head: str,
+    eligible: JsonSource,
+    result: JsonSource,
+) -> Dict[str, Any]:
+    """Recompute a whole draw from the published files; returns the summary or raises
+    naming the first mismatch (``details["field"]``)."""
+    out: Dict[str, Any] = json.loads(
+        _core.verify_draw(
+            _json_text(plan), plan_hash, _catalog_text(catalog), _json_text(log), log_head,
+            _json_text(eligible), _json_text(result),
+        )
+    )
+    return out
 
 
 # ---------------------------------------------------------------- enforcement

@@ -1,6 +1,6 @@
 import datetime as _dt
 import os
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from ._errors import (
     DrawError as DrawError,
@@ -16,6 +16,15 @@ from ._errors import (
 
 __version__: str
 __all__ = [
+    "eligible_leaves",
+    "excluded_leaves",
+    "log_append",
+    "new_log",
+    "plan_from_eligibility",
+    "publish_draw",
+    "receipts",
+    "verify_draw",
+    "verify_receipt",
     "assign_teams",
     "explain_teams",
     "team_request",
@@ -220,4 +229,32 @@ def credit_repair_assess(
     facts: Dict[str, Any],
     on: DateLike,
     policy: Optional[Dict[str, Any]] = None,
+) -> Dict[str, Any]: ...
+
+# publish
+def plan_from_eligibility(
+    report: JsonSource, catalog: Union[Catalog, JsonSource], inspectors: JsonSource, meta: JsonSource
+) -> Dict[str, Any]: ...
+def eligible_leaves(report: JsonSource) -> List[Dict[str, Any]]: ...
+def excluded_leaves(report: JsonSource) -> List[Dict[str, Any]]: ...
+def new_log(plan_hash: str) -> Dict[str, Any]: ...
+def log_append(log: JsonSource, event: JsonSource) -> Dict[str, Any]: ...
+def publish_draw(
+    plan: JsonSource,
+    eligible: JsonSource,
+    catalog: Union[Catalog, JsonSource],
+    log: JsonSource,
+    attempt: int,
+    seed: str,
+) -> Tuple[Dict[str, Any], Dict[str, Any]]: ...
+def receipts(plan: JsonSource, eligible: JsonSource, excluded: JsonSource, result: JsonSource) -> List[Dict[str, Any]]: ...
+def verify_receipt(receipt: JsonSource, plan: JsonSource, result: JsonSource) -> Dict[str, Any]: ...
+def verify_draw(
+    plan: JsonSource,
+    plan_hash: str,
+    catalog: Union[Catalog, JsonSource],
+    log: JsonSource,
+    log_head: str,
+    eligible: JsonSource,
+    result: JsonSource,
 ) -> Dict[str, Any]: ...

@@ -7,6 +7,7 @@ mod draw;
 mod enforcement;
 mod intake;
 mod model;
+mod publish;
 mod rules;
 mod teams;
 mod verify;
@@ -20,5 +21,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     verify::register(m)?;
     enforcement::register(m)?;
     teams::register(m)?;
+    publish::register(m)?;
     Ok(())
 }

@@ -6,7 +6,9 @@ mod draw;
 mod enforcement;
 mod intake;
 mod model;
+mod publish;
 mod rules;
+mod teams;
 mod verify;
 
 pub use ceremony::*;
@@ -14,5 +16,7 @@ pub use draw::*;
 pub use enforcement::*;
 pub use intake::*;
 pub use model::*;
+pub use publish::*;
 pub use rules::*;
+pub use teams::*;
 pub use verify::*;

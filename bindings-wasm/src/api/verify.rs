@@ -7,7 +7,7 @@ use crate::convert::{json_of, to_js};
 use crate::errors::IntoJs;
 
 /// JSON text of a published document handed in as text or as a JS object.
-fn text_of(value: &JsValue) -> Result<String, JsValue> {
+pub(crate) fn text_of(value: &JsValue) -> Result<String, JsValue> {
     match value.as_string() {
         Some(t) => Ok(t),
         None => json_of(value).js_err(),
@@ -16,7 +16,7 @@ fn text_of(value: &JsValue) -> Result<String, JsValue> {
 
 /// Reads a committed document (strict: unknown fields, floats and integers beyond
 /// 2^53−1 are refused).
-fn document<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
+pub(crate) fn document<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
     from_committed_json(text_of(value)?.as_bytes()).js_err()
 }
 

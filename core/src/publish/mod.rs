@@ -114,7 +114,8 @@ pub use recompute::{DrawSummary, first_difference, verify_draw};
 pub const FORCED_STRATUM: &str = "forced";
 
 /// What the plan says about the task besides the eligibility report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PlanMeta {
     /// The (joint) task id; it enters every ticket.
     pub task_id: String,
