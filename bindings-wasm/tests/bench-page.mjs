@@ -1,9 +1,10 @@
-// Measures verifying a 1 M-enterprise draw in headless Chromium: generates the published
-// files in a temporary folder (never committed), loads them into the page and times
-// the click on 「验证」 until the verdict shows.
+// Measures verifying a 1 M-enterprise published draw in headless Chromium: builds the
+// published files of a whole task through the wasm build in a temporary folder (never
+// committed) — roster → eligibility → plan → ceremony → draw → log — loads them into the
+// page and times the click on 「验证」 until the verdict shows. The page recomputes
+// everything: plan hash, the eligible Merkle root, the log and its seed, the draw.
 //
-//   node bindings-wasm/tests/bench-page.mjs [N] [--roster]
-// N defaults to 1 000 000; --roster also loads a generated N-row CSV roster.
+//   node bindings-wasm/tests/bench-page.mjs [N]      (N defaults to 1 000 000)
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,6 @@ import ssj from './load.mjs';
 import { serve, browser, openPage, load, verify } from './page-harness.mjs';
 
 const n = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1_000_000);
-const withRoster = process.argv.includes('--roster');
 const dir = mkdtempSync(join(tmpdir(), 'ssj-bench-'));
 
 // GB 11714 check character of an 8-character organisation-code body (test data only).
@@ -27,46 +27,80 @@ function orgCheck(body) {
 }
 
 let t = performance.now();
-const usccs = new Array(n);
+const roster = new Array(n);
 for (let i = 0; i < n; i += 1) {
   const body = `M${String(i).padStart(7, '0')}`;
-  usccs[i] = ssj.completeUscc(`91150581${body}${orgCheck(body)}`);
+  roster[i] = {
+    uscc: ssj.completeUscc(`91150581${body}${orgCheck(body)}`),
+    name: `示例企业${i}`,
+    division: '150581',
+    credit_class: 'ABCD'[i % 4],
+    status: 'active',
+    categories: [i % 10 === 0 ? 'food_production:dairy' : 'food_production:grain'],
+  };
 }
-const strata = (k) => Array.from({ length: k }, (_, h) => usccs.filter((_, i) => i % k === h));
-const parts = strata(4);
-const input = {
-  algorithm: 'v1',
-  task_id: 'BENCH-1M',
-  seed: '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f',
-  mode: 'fixed',
+const provenance = { document: '食品生产经营监督检查管理办法', verification: 'verified' };
+const catalog = {
+  id: 'bench', version: '1',
   items: [
-    { item_id: 'market.food_production', department: 'market', strata: parts.map((e, h) => ({ key: `risk_${h}`, eligible: e, quota: Math.ceil(e.length * 3 / 100) })) },
-    { item_id: 'fire.fire_safety', department: 'fire', strata: [{ key: 'all', eligible: usccs, quota: Math.ceil(n * 2 / 100) }] },
+    { id: 'market.food_production', name: '食品生产监督检查', department: 'market', kind: 'key', form: 'joint',
+      applies_to: { categories: ['food_production'] }, provenance },
+    { id: 'agri.raw_milk', name: '生鲜乳收购检查', department: 'agri', kind: 'general', form: 'joint',
+      applies_to: { categories: ['food_production:dairy'] }, provenance },
   ],
 };
-const inputText = JSON.stringify(input);
-const result = ssj.draw(inputText);
-writeFileSync(join(dir, 'draw-input.json'), inputText);
-writeFileSync(join(dir, 'draw-result.json'), JSON.stringify(result));
-if (withRoster) {
-  const rows = usccs.map((u, i) => `${u},示例企业${i},150581,A,active`);
-  writeFileSync(join(dir, 'enterprises.csv'), `uscc,name,division,credit_class,status\n${rows.join('\n')}\n`);
+const request = {
+  authority: { id: 'bench-market', department: 'market', level: 'county', jurisdiction: '150581' },
+  year: 2025, date: '2025-03-01', items: ['agri.raw_milk', 'market.food_production'],
+  policy: { preset: { name: 'henan_2021' } },
+};
+const report = ssj.eligibility(request, catalog, roster, []);
+const secrets = [['dept-market', '11'.repeat(32)], ['notary', '44'.repeat(32)]];
+const parties = secrets.map(([id, s]) => ({ party_id: id, commitment: ssj.partyCommitment(id, s) }));
+const beacons = [{ source_id: 'ssq', kind: 'cwl_ssq', series: 'cwl.ssq', draw: '2025024' }];
+const meta = { task_id: 'BENCH-1M', reveal_order: 'before_beacon', beacons, parties };
+const plan = ssj.planFromEligibility(report, catalog, [], meta);
+const planHash = ssj.planHash(plan);
+let log = ssj.newLog(planHash);
+const reveals = secrets.map(([party, secret]) => ({ party, secret }));
+for (const r of reveals) log = ssj.logAppend(log, { kind: 'reveal', attempt: 0, ...r });
+const value = ssj.canonicalizeBeacon('cwl_ssq', '05 09 14 22 27 31 + 12');
+log = ssj.logAppend(log, { kind: 'beacon', attempt: 0, source: 'ssq', value });
+const seed = ssj.ceremonySeed({ plan_hash: planHash, attempt: 0, sources: beacons, parties }, reveals, [{ source: 'ssq', value }]);
+const eligible = ssj.eligibleLeaves(report);
+const published = ssj.publishDraw(plan, eligible, catalog, log, 0, seed);
+log = published.log;
+const files = {
+  plan: ['plan.json', JSON.stringify(plan)],
+  planHash: ['plan.hash', `${planHash}\n`],
+  log: ['log.json', JSON.stringify(log)],
+  logHead: ['log.head', `${log.entries[log.entries.length - 1].hash}\n`],
+  result: ['result.json', JSON.stringify(published.result)],
+  eligible: ['eligible.json', JSON.stringify(eligible)],
+  catalog: ['catalog.json', JSON.stringify(catalog)],
+};
+const paths = {};
+let bytes = 0;
+for (const [slot, [name, text]] of Object.entries(files)) {
+  paths[slot] = join(dir, name);
+  writeFileSync(paths[slot], text);
+  bytes += Buffer.byteLength(text);
 }
-console.log(`generated ${n} enterprises (${(inputText.length / 1e6).toFixed(1)} MB input, ${result.visits.length} visits) in ${Math.round(performance.now() - t)} ms`);
+console.log(`generated ${n} enterprises, ${eligible.length} eligible leaves, ${published.result.draw.visits.length} visits, ${(bytes / 1e6).toFixed(1)} MB of published files in ${Math.round(performance.now() - t)} ms`);
 
 const server = await serve();
 const chrome = await browser();
 try {
   const { page } = await openPage(chrome.browser, server.url);
-  const files = { input: join(dir, 'draw-input.json'), result: join(dir, 'draw-result.json') };
-  if (withRoster) files.roster = join(dir, 'enterprises.csv');
-  await load(page, files);
+  await load(page, paths);
   t = performance.now();
-  const v = await verify(page, 300_000);
+  const v = await verify(page, 600_000);
   const wall = Math.round(performance.now() - t);
-  const summary = await page.textContent('#summary');
-  console.log(`Chromium: ${v.verdict} — click to verdict ${wall} ms; ${summary}`);
-  if (v.cls !== 'ok') process.exitCode = 1;
+  console.log(`Chromium: ${v.verdict} — click to verdict ${wall} ms`);
+  if (v.cls !== 'ok') {
+    console.log(v.detail);
+    process.exitCode = 1;
+  }
 } finally {
   await chrome.close();
   server.stop();
