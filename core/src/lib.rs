@@ -32,6 +32,7 @@ pub mod enforcement;
 mod error;
 pub mod intake;
 pub mod model;
+pub mod ops;
 pub mod rules;
 pub mod verify;
 
