@@ -8,6 +8,8 @@
 //!   inspectors, supervision items, catalogs, check history — with one JSON shape.
 //! * [`draw`]: the reproducible, verifiable draw (tickets, strata, joint visits).
 //! * [`intake`]: reading JSON, CSV (UTF-8 / GBK, Chinese or English headers) and xlsx.
+//! * [`ops`]: every operation by a stable name, JSON in and JSON out — the one entry
+//!   point the bindings and the bad-input catalogue (`tests/vectors/errors/`) share.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding.
 //!
 //! The crate never reads the clock or the operating system's randomness: dates and
