@@ -11,6 +11,8 @@
 //! * [`teams`]: joint inspection teams — random, constrained, complete and explainable.
 //! * [`publish`]: plan from eligibility, result document, per-enterprise receipts and
 //!   whole-draw verification that names the first mismatch.
+//! * [`ops`]: every operation by a stable name, JSON in and JSON out — the one entry
+//!   point the bindings and the bad-input catalogue (`tests/vectors/errors/`) share.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding.
 //!
 //! The crate never reads the clock or the operating system's randomness: dates and
@@ -35,6 +37,7 @@ pub mod enforcement;
 mod error;
 pub mod intake;
 pub mod model;
+pub mod ops;
 pub mod publish;
 pub mod rules;
 pub mod teams;

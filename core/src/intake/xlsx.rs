@@ -133,8 +133,30 @@ pub fn zip_uncompressed_size(bytes: &[u8], max: u64) -> Result<u64> {
 }
 
 /// Reads the chosen sheet, handing each row to `push` until it returns `false`.
+///
+/// calamine 0.38 can panic on a malformed cell reference (an arithmetic overflow in
+/// builds with overflow checks, found by the `read_xlsx` fuzz target); such a panic is
+/// caught here and reported as `xlsx_invalid`, so bad input never crashes the caller.
 #[cfg(feature = "xlsx")]
 pub(crate) fn rows(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    lim: &Limits,
+    push: &mut dyn FnMut(&Row) -> bool,
+) -> Result<()> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        rows_unguarded(bytes, sheet, lim, push)
+    }))
+    .unwrap_or_else(|_| {
+        Err(Error::new(
+            InputCode::XlsxInvalid,
+            "the workbook reader failed on this file (a malformed cell reference or structure)",
+        ))
+    })
+}
+
+#[cfg(feature = "xlsx")]
+fn rows_unguarded(
     bytes: &[u8],
     sheet: Option<&str>,
     lim: &Limits,
@@ -175,6 +197,36 @@ pub(crate) fn rows(
             .cloned()
             .ok_or_else(|| Error::new(InputCode::XlsxSheetMissing, "the workbook has no sheets"))?,
     };
+    // calamine builds a dense grid from the first to the last cell: a 2 KB sheet with
+    // cells A1 and XFD1048576 would need 17 G cells (an abort on allocation). A
+    // streaming pass over the cells bounds the grid against the decompression limit
+    // before the grid is built.
+    {
+        let mut reader = wb
+            .worksheet_cells_reader(&name)
+            .map_err(|e| not_zip(&e.to_string()))?;
+        let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
+        while let Some(cell) = reader.next_cell().map_err(|e| not_zip(&e.to_string()))? {
+            let (r, c) = cell.get_position();
+            (r0, r1, c0, c1) = (r0.min(r), r1.max(r), c0.min(c), c1.max(c));
+        }
+        if r0 <= r1 && c0 <= c1 {
+            let cells = (u64::from(r1 - r0) + 1).saturating_mul(u64::from(c1 - c0) + 1);
+            let cell_size = u64::try_from(std::mem::size_of::<Data>()).unwrap_or(u64::MAX);
+            let max = lim.max_decompressed_bytes;
+            if cells.saturating_mul(cell_size) > max {
+                return Err(Error::new(
+                    LimitCode::DecompressedTooLarge,
+                    format!(
+                        "the sheet spans {cells} cells from its first to its last; \
+                         held as a grid that is more than {max} bytes"
+                    ),
+                )
+                .with_detail("limit", max.to_string())
+                .with_detail("cells", cells.to_string()));
+            }
+        }
+    }
     let range = wb
         .worksheet_range(&name)
         .map_err(|e| not_zip(&e.to_string()))?;

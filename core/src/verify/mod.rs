@@ -241,8 +241,12 @@ pub fn committed_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 ///
 /// # Errors
 /// `json_syntax` / `json_shape` (and any code carried by the type's validation) from
-/// parsing; `number_not_integer` for floats.
+/// parsing; `number_not_integer` for floats; `too_deep` / `too_many_bytes` beyond the
+/// documented JSON limits (checked by a linear scan before parsing).
 pub fn from_committed_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        crate::intake::limits::check_json_text(text)?;
+    }
     let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::from_json(&e))?;
     check_integers_only(&v)?;
     serde_json::from_value(v).map_err(|e| Error::from_json(&e))
