@@ -30,11 +30,13 @@ cargo test --workspace
 step "docs build without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p shuangsuiji --quiet
 
-step "Python binding: pip install into .venv, pytest (vectors, README, stubs)"
+step "Python: the binding (vectors, README, stubs, catalogue) and the independent pure-Python verifier"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet ./bindings-python pytest mypy cryptography chinesecalendar numpy pandas
 .venv/bin/python -m pytest -q bindings-python/tests
+# The verifier recomputes the draw, verify and publish vectors from the specs alone.
+.venv/bin/python -m pytest -q tests/verifier
 
 step "WebAssembly binding: build, TypeScript declarations, Node vectors, page in Chromium"
 bash scripts/build-wasm.sh > /dev/null
@@ -50,6 +52,9 @@ cargo run -q -p shuangsuiji-examples --bin county -- bindings-wasm/page/sample >
 # page.test.mjs serves bindings-wasm/page with python3 -m http.server on 127.0.0.1 and
 # stops it itself.
 node --test bindings-wasm/tests/
+
+step "fuzz smoke: every cargo-fuzz target for a short fixed time"
+FUZZ_SECONDS="${FUZZ_SECONDS:-10}" bash scripts/fuzz-smoke.sh
 
 step "main example on the bundled county"
 cargo run --quiet -p shuangsuiji-examples --bin county > /dev/null

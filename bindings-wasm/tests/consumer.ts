@@ -10,7 +10,7 @@ import init, {
   dayStatus, parseCalendarYear, deadline, dueDate, leniency, defaultDiscretionPreset,
   discretionBand, assessCreditRepair,
   planFromEligibility, eligibleLeaves, excludedLeaves, newLog, logAppend, publishDraw, receipts,
-  verifyReceipt, verifyDraw, assignTeams, explainTeams, teamRequest,
+  verifyReceipt, verifyDraw, assignTeams, explainTeams, teamRequest, runOperation,
 } from '../pkg/web/shuangsuiji_wasm.js';
 import type {
   DrawInput, DrawResult, StratumResult, Cutoff, Enterprise, Inspector, CheckRecord,
@@ -97,6 +97,8 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
   const explained = exact<TeamExplanation[]>(explainTeams(request, teams));
   const fate: CandidateStatus = explained[0].departments[0].candidates[0].status;
   void [selected, drawSummary.visits, teams.teams[0].lead, fate];
+  const op: unknown = runOperation('parse_uscc', { text: '91350100M000100Y43' });
+  void op;
   void [ok, hashes, checks, status, year, due.due, dueText, decision.outcome, band.max_fen, repair.eligible_now];
 
   try {

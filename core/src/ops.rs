@@ -33,6 +33,7 @@
 //! | `commitment` | `party_id`, `secret` (64 hex) | the commitment hex |
 //! | `decide` | `entry` (bundled menu entry id or null), `facts`, `history` (optional), `on` | the [`Decision`] |
 //! | `calendar_status` | `date` | the [`DayStatus`] of the bundled national calendar |
+//! | `assign_teams` | `request` (a [`TeamRequest`]) | the [`TeamAssignment`] |
 //!
 //! Committed documents (`plan`, `log`) are parsed as committed JSON
 //! ([`from_committed_json`]: no floats, integers within 2^53 − 1). Every other
@@ -54,6 +55,8 @@
 //! [`EligibilityReport`]: crate::rules::EligibilityReport
 //! [`DrawInput`]: crate::draw::DrawInput
 //! [`DrawResult`]: crate::draw::DrawResult
+//! [`TeamRequest`]: crate::teams::TeamRequest
+//! [`TeamAssignment`]: crate::teams::TeamAssignment
 //! [`LogSummary`]: crate::verify::LogSummary
 //! [`BeaconSpec`]: crate::verify::BeaconSpec
 //! [`Decision`]: crate::enforcement::Decision
@@ -93,6 +96,7 @@ pub const OPERATIONS: &[&str] = &[
     "commitment",
     "decide",
     "calendar_status",
+    "assign_teams",
 ];
 
 /// Runs one operation by its stable name on a JSON input object (table in the
@@ -144,6 +148,7 @@ pub fn run_operation(op: &str, input: &Value) -> Result<Value> {
             to_json(&eligibility(&request, &catalog, &roster, &history)?)
         }
         "draw" => to_json(&crate::draw::draw(doc(input, "input")?)?),
+        "assign_teams" => to_json(&crate::teams::assign(&doc(input, "request")?)?),
         "verify_plan" => {
             let plan: Plan = committed(input, "plan")?;
             let hash = Bytes32::from_hex(str_field(input, "plan_hash")?)

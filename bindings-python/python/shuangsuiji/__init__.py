@@ -33,6 +33,7 @@ from ._errors import (
 __version__: str = _core.__version__
 
 __all__ = [
+    "run_operation",
     "eligible_leaves",
     "excluded_leaves",
     "log_append",
@@ -406,6 +407,17 @@ def preset(name: str, date: DateLike) -> Dict[str, Any]:
 def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[int] = None) -> int:
     """The core's quota ``clamp(ceil(eligible·ratio), min, max)``; ratio as ``"3/100"``."""
     return _core.quota(eligible, _dumps(ratio), min, max)
+
+
+# ---------------------------------------------------------------- ops
+
+
+def run_operation(operation: str, input: Any) -> Any:
+    """Run one core operation by its stable name (``parse_uscc``, ``read_enterprises``,
+    ``eligibility``, ``draw``, ``verify_log``, ``decide`` …, see ``core/src/ops.rs``) on a
+    JSON-shaped input. The same entry point exists in Rust and JavaScript, so the same
+    input gives the same result or the same error code in all three."""
+    return json.loads(_core.run_operation(operation, _dumps(input)))
 
 
 # ---------------------------------------------------------------- teams

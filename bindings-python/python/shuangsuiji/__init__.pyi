@@ -16,6 +16,7 @@ from ._errors import (
 
 __version__: str
 __all__ = [
+    "run_operation",
     "eligible_leaves",
     "excluded_leaves",
     "log_append",
@@ -138,6 +139,9 @@ def presets() -> List[Dict[str, Any]]: ...
 def preset_names() -> List[str]: ...
 def preset(name: str, date: DateLike) -> Dict[str, Any]: ...
 def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[int] = None) -> int: ...
+
+# ops
+def run_operation(operation: str, input: Any) -> Any: ...
 
 # teams
 class TeamAssignment(Dict[str, Any]):

@@ -7,6 +7,7 @@ mod draw;
 mod enforcement;
 mod intake;
 mod model;
+mod ops;
 mod publish;
 mod rules;
 mod teams;
@@ -21,6 +22,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     verify::register(m)?;
     enforcement::register(m)?;
     teams::register(m)?;
+    ops::register(m)?;
     publish::register(m)?;
     Ok(())
 }
