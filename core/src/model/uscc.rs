@@ -52,11 +52,24 @@ pub struct Uscc([u8; 18]);
 /// The value (0–30) of a USCC character, or `None` if it is outside the alphabet.
 #[must_use]
 pub fn uscc_char_value(c: u8) -> Option<u32> {
-    USCC_ALPHABET
-        .iter()
-        .position(|&a| a == c)
-        .and_then(|p| u32::try_from(p).ok())
+    match CHAR_VALUES[usize::from(c)] {
+        NOT_IN_ALPHABET => None,
+        v => Some(u32::from(v)),
+    }
 }
+
+const NOT_IN_ALPHABET: u8 = u8::MAX;
+
+/// Byte → value (0–30) table of the alphabet; everything else is `NOT_IN_ALPHABET`.
+const CHAR_VALUES: [u8; 256] = {
+    let mut t = [NOT_IN_ALPHABET; 256];
+    let mut i: u8 = 0;
+    while (i as usize) < USCC_ALPHABET.len() {
+        t[USCC_ALPHABET[i as usize] as usize] = i;
+        i += 1;
+    }
+    t
+};
 
 /// Computes the GB 32100 check character for the first 17 characters.
 ///
@@ -130,6 +143,13 @@ impl Uscc {
     /// assert_eq!(Uscc::parse("9135").unwrap_err().code().as_str(), "uscc_length");
     /// ```
     pub fn parse(input: &str) -> Result<Self> {
+        // Fast path: input that is already canonical (18 alphabet bytes) needs no
+        // normalisation and no allocation; every other input takes the full path.
+        if let Ok(code) = <[u8; 18]>::try_from(input.as_bytes()) {
+            if code.iter().all(|&c| uscc_char_value(c).is_some()) {
+                return Self::check(code, input);
+            }
+        }
         let canon = Self::canonicalize(input);
         let err = |e: Error| e.with_value(input);
         let bytes = canon.as_bytes();
@@ -149,6 +169,12 @@ impl Uscc {
                 return Err(err(charset_error(c, i)));
             }
         }
+        Self::check(code, input)
+    }
+
+    /// Checks 18 alphabet bytes: division digits, GB 32100 and GB 11714 check characters.
+    fn check(code: [u8; 18], input: &str) -> Result<Self> {
+        let err = |e: Error| e.with_value(input);
         if !code[2..8].iter().all(u8::is_ascii_digit) {
             return Err(err(Error::new(
                 ModelCode::UsccDivision,
