@@ -19,9 +19,6 @@ NOT_REACHABLE = {
     # Raised only when the core is compiled without its `xlsx` feature; the binding
     # always builds the core with default features (xlsx on).
     "xlsx_unsupported": "binding is built with the xlsx feature",
-    # Declared in core/src/error/model.rs but raised by no core function (dates are
-    # parsed by serde/chrono and reported as json_shape or cell_invalid).
-    "date_invalid": "not raised anywhere in the core",
 }
 
 

@@ -47,8 +47,6 @@ error_codes! {
         DepartmentUnknown = "department_unknown",
         /// A required text field (name …) is empty.
         TextEmpty = "text_empty",
-        /// A date is not a valid `YYYY-MM-DD` date.
-        DateInvalid = "date_invalid",
         /// `effective_to` is before `effective_from`.
         DateRangeInvalid = "date_range_invalid",
         /// A ratio was given as a floating-point number; use `"p/q"`.
