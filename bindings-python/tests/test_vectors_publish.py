@@ -10,6 +10,9 @@ from vectors import load
 
 V = load("publish/ceremony.json")
 C = V["ceremony"]
+R = load("publish/revision.json")
+FILES = {"ceremony": V, "revision": R}
+TAMPERED = [(f, c) for f, v in FILES.items() for c in v["tampered"]]
 
 
 def check(d: Dict[str, Any], target: str, index: int) -> Optional[Tuple[str, str]]:
@@ -31,6 +34,9 @@ def unescape(token: str) -> str:
 
 def patch(d: Dict[str, Any], p: Dict[str, Any]) -> None:
     """`{doc, pointer, op: replace|remove, value}`, pointer per RFC 6901."""
+    if p["pointer"] == "":
+        d[p["doc"]] = p["value"]
+        return
     tokens = [unescape(t) for t in p["pointer"].split("/")[1:]]
     target: Any = d[p["doc"]]
     for t in tokens[:-1]:
@@ -45,17 +51,52 @@ def patch(d: Dict[str, Any], p: Dict[str, Any]) -> None:
         raise AssertionError(f"unknown op {p['op']}")
 
 
-def docs() -> Dict[str, Any]:
+def docs(c: Dict[str, Any] = C) -> Dict[str, Any]:
     keys = ["plan", "plan_hash", "catalog", "eligible", "log", "log_head", "result", "receipts"]
-    return {k: copy.deepcopy(C[k]) for k in keys}
+    return {k: copy.deepcopy(c[k]) for k in keys}
 
 
-def test_ceremony_verifies():
-    assert check(docs(), "draw", 0) is None
-    assert ssj.plan_hash(C["plan"]) == C["plan_hash"]
-    assert ssj.Catalog(C["catalog"]).content_hash == C["catalog_hash"]
-    for receipt, want in zip(C["receipts"], C["verdicts"]):
-        assert ssj.verify_receipt(receipt, C["plan"], C["result"]) == want
+@pytest.mark.parametrize("name", FILES)
+def test_ceremony_verifies(name: str):
+    c = FILES[name]["ceremony"]
+    assert check(docs(c), "draw", 0) is None
+    assert ssj.plan_hash(c["plan"]) == c["plan_hash"]
+    assert ssj.Catalog(c["catalog"]).content_hash == c["catalog_hash"]
+    for receipt, want in zip(c["receipts"], c["verdicts"]):
+        assert ssj.verify_receipt(receipt, c["plan"], c["result"]) == want
+
+
+def test_revisions_are_republished_from_the_log():
+    """Replaying the logged substitutions through publish_substitutions gives the
+    published revisions and log byte for byte."""
+    c = R["ceremony"]
+    entries = c["log"]["entries"]
+    kinds = [e["event"]["kind"] for e in entries]
+    first_sub = kinds.index("substitution")
+    log: Dict[str, Any] = {"entries": entries[:first_sub]}
+    result = R["results"][1]
+    revision = 0
+    while len(log["entries"]) < len(entries):
+        k = len(log["entries"])
+        batch = []
+        while entries[k]["event"]["kind"] == "substitution":
+            ev = entries[k]["event"]
+            batch.append(ev)
+            k += 1
+        # one request per revision: the replaced enterprise, in its item or whole visit
+        items = {ev["item_id"] for ev in batch}
+        req: Dict[str, Any] = {"uscc": batch[0]["replaced"], "reason": batch[0]["reason"],
+                               "evidence": batch[0]["evidence"]}
+        if len(items) == 1 and len(batch) == 1:
+            req["item_id"] = batch[0]["item_id"]
+        result, log = ssj.publish_substitutions(c["plan"], c["eligible"], c["catalog"], log, result, [req])
+        revision += 1
+        assert result == R["results"][1 + revision]
+    assert log == c["log"]
+    assert result == c["result"]
+    with pytest.raises(ssj.ShuangsuijiError) as e:
+        ssj.publish_substitutions(c["plan"], c["eligible"], c["catalog"], log, R["results"][2], [req])
+    assert e.value.code == "result_mismatch"
 
 
 def test_summary_of_verify_draw():
@@ -78,11 +119,12 @@ def test_publishing_again_gives_the_published_files():
 
 def test_enough_tampered_cases():
     assert len(V["tampered"]) >= 18
+    assert len(R["tampered"]) >= 12
 
 
-@pytest.mark.parametrize("case", V["tampered"], ids=lambda c: c["name"])
-def test_tampered(case: Dict[str, Any]):
-    d = docs()
+@pytest.mark.parametrize("file,case", TAMPERED, ids=[f"{f}: {c['name']}" for f, c in TAMPERED])
+def test_tampered(file: str, case: Dict[str, Any]):
+    d = docs(FILES[file]["ceremony"])
     patch(d, case["patch"])
     got = check(d, case["verify"], case["receipt_index"])
     assert got == (case["code"], case["field"])

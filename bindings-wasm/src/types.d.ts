@@ -201,6 +201,8 @@ export interface AttemptSummary {
   attempt: number;
   seed: Hash64 | null;
   result_hash: Hash64 | null;
+  /** The attempt's last revision (absent: 0). */
+  revision?: number;
   redraw_reason: string | null;
 }
 export interface LogSummary { head: Hash64; attempts: AttemptSummary[] }
@@ -222,7 +224,16 @@ export interface CeremonyInput { plan_hash: Hash64; attempt: number; sources: Be
 
 export type RevealOrder = 'after_beacon' | 'before_beacon';
 /** What the plan says about the task besides the eligibility report. */
-export interface PlanMeta { task_id: string; reveal_order: RevealOrder; beacons: BeaconSpec[]; parties: PartyCommitment[] }
+export interface PlanMeta {
+  task_id: string;
+  reveal_order: RevealOrder;
+  beacons: BeaconSpec[];
+  parties: PartyCommitment[];
+  /** Substitutions each stratum may publish after the draw (default 0: none). */
+  max_substitutions?: number;
+}
+/** A request to replace a selected enterprise (without `item_id`: in its whole visit). */
+export interface SubstitutionRequest { uscc: Uscc; item_id?: string; reason: SubstitutionReason; evidence?: string }
 export interface EligibleLeaf { uscc: Uscc; item_id: string; stratum_key: string }
 export interface ExcludedLeaf { uscc: Uscc; reasons: string[]; evidence: string }
 /** One event of the draw log (`kind` plus its fields, e.g. `{kind: 'beacon', attempt, source, value}`). */
@@ -231,11 +242,33 @@ export type LogEvent =
   | { kind: 'beacon'; attempt: number; source: string; value: string }
   | { kind: 'reveal'; attempt: number; party: string; secret: Hash64 }
   | { kind: 'draw'; attempt: number; seed: Hash64; result_hash: Hash64 }
+  | { kind: 'substitution'; attempt: number; item_id: string; stratum_key: string; replaced: Uscc; substitute: Uscc; reason: string; evidence: string }
+  | { kind: 'revision'; attempt: number; revision: number; result_hash: Hash64 }
   | { kind: string; [k: string]: unknown };
 /** The published result document (verify spec §10.2). */
-export interface ResultDocument { algorithm: string; plan_hash: Hash64; attempt: number; seed: Hash64; log_head: Hash64; draw: DrawResult }
+export interface ResultDocument {
+  algorithm: string;
+  plan_hash: Hash64;
+  attempt: number;
+  seed: Hash64;
+  log_head: Hash64;
+  /** Absent for the draw's own result; 1, 2, … after published substitutions. */
+  revision?: number;
+  draw: DrawResult;
+}
 export interface PublishedDraw { result: ResultDocument; log: DrawLogDocument }
-export interface EligibleEntry { item_id: string; stratum_key: string; proof: InclusionProof; cutoff: Cutoff | null; selected: boolean }
+export interface EligibleEntry {
+  item_id: string;
+  stratum_key: string;
+  proof: InclusionProof;
+  cutoff: Cutoff | null;
+  selected: boolean;
+  /** Present (true) when the enterprise was replaced after the draw. */
+  replaced?: boolean;
+}
+export interface ExcludedNeighbour { leaf: ExcludedLeaf; proof: InclusionProof }
+/** Proof that an enterprise has no exclusion leaf: the exclusion leaves around it. */
+export interface NotExcluded { before: ExcludedNeighbour | null; after: ExcludedNeighbour | null }
 export interface Neighbour { leaf: EligibleLeaf; proof: InclusionProof }
 export interface ExcludedEntry { reasons: string[]; evidence: string; proof: InclusionProof }
 /** One enterprise's receipt (§10.3). */
@@ -248,8 +281,10 @@ export interface Receipt {
   before: Neighbour | null;
   after: Neighbour | null;
   excluded: ExcludedEntry | null;
+  /** Present when `excluded` is null and the plan has exclusions. */
+  not_excluded?: NotExcluded;
 }
-export interface VerdictItem { item_id: string; stratum_key: string; selected: boolean }
+export interface VerdictItem { item_id: string; stratum_key: string; selected: boolean; replaced?: boolean }
 export interface Verdict { uscc: Uscc; items: VerdictItem[]; excluded: string[] }
 /** What `verifyDraw` confirmed. */
 export interface DrawSummary { plan_hash: Hash64; attempt: number; seed: Hash64; result_hash: Hash64; log_head: Hash64; visits: number }

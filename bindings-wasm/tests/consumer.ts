@@ -9,7 +9,7 @@ import init, {
   canonicalizeBeacon, validateBeaconSpec, deriveSeed, ceremonySeed, canonicalPlanJson,
   dayStatus, parseCalendarYear, deadline, dueDate, leniency, defaultDiscretionPreset,
   discretionBand, assessCreditRepair,
-  planFromEligibility, eligibleLeaves, excludedLeaves, newLog, logAppend, publishDraw, receipts,
+  planFromEligibility, eligibleLeaves, excludedLeaves, newLog, logAppend, publishDraw, publishSubstitutions, receipts,
   verifyReceipt, verifyDraw, assignTeams, explainTeams, teamRequest, runOperation,
 } from '../pkg/web/shuangsuiji_wasm.js';
 import type {
@@ -17,7 +17,7 @@ import type {
   EligibilityReport, LogSummary, ErrorCodeInfo, ShuangsuijiError, CatalogLoaded, ReadOptions,
   MerkleLeafBytes, MerkleTreeSummary, DayStatus, Deadline, Decision, DiscretionPreset, BandRange,
   RepairAssessment, PlanDocument, PlanMeta, EligibleLeaf, ExcludedLeaf, DrawLogDocument, PublishedDraw,
-  ResultDocument, Receipt, Verdict, DrawSummary, TeamRequest, TeamAssignment, TeamExplanation, CandidateStatus,
+  ResultDocument, Receipt, Verdict, DrawSummary, SubstitutionRequest, TeamRequest, TeamAssignment, TeamExplanation, CandidateStatus,
 } from '../pkg/web/shuangsuiji_wasm.js';
 
 /** Fails to compile when `T` is `any`. */
@@ -88,6 +88,10 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
   const log1 = exact<DrawLogDocument>(logAppend(log0, { kind: 'beacon', attempt: 0, source: 's', value: 'v' }));
   const published = exact<PublishedDraw>(publishDraw(plan, eligible, catalog.catalog, log1, 0, hash));
   const doc: ResultDocument = published.result;
+  const swap: SubstitutionRequest = { uscc: doc.draw.visits[0].uscc, reason: 'unreachable', evidence: '核查记录' };
+  const revised = exact<PublishedDraw>(publishSubstitutions(plan, eligible, catalog.catalog, published.log, doc, [swap]));
+  const revision: number | undefined = revised.result.revision;
+  void revision;
   const all = exact<Receipt[]>(receipts(plan, eligible, excluded, doc));
   const verdict = exact<Verdict>(verifyReceipt(all[0], plan, doc));
   const selected: boolean = verdict.items[0].selected;

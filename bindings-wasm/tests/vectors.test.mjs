@@ -386,10 +386,11 @@ test('leniency: every case (outcome, deciding rule, education note, unmet condit
 
 const PUBLISH = load('publish/ceremony.json');
 const C = PUBLISH.ceremony;
-const publishDocs = () =>
+const REVISED = load('publish/revision.json');
+const publishDocs = (c = C) =>
   structuredClone({
-    plan: C.plan, plan_hash: C.plan_hash, catalog: C.catalog, eligible: C.eligible,
-    log: C.log, log_head: C.log_head, result: C.result, receipts: C.receipts,
+    plan: c.plan, plan_hash: c.plan_hash, catalog: c.catalog, eligible: c.eligible,
+    log: c.log, log_head: c.log_head, result: c.result, receipts: c.receipts,
   });
 
 /** `draw` = verifyDraw, `receipt` = verifyReceipt of receipt `index`: `[code, field]` or null. */
@@ -404,6 +405,10 @@ function checkPublished(d, target, index) {
 
 /** `{doc, pointer, op: replace|remove, value}`, pointer per RFC 6901. */
 function applyPatch(d, p) {
+  if (p.pointer === '') {
+    d[p.doc] = p.value;
+    return;
+  }
   const tokens = p.pointer.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
   let target = d[p.doc];
   for (const t of tokens.slice(0, -1)) target = target[Array.isArray(target) ? Number(t) : t];
@@ -436,11 +441,34 @@ test('publish: receipts and the result are recomputed from the published inputs'
 
 test('publish: every tampered document fails with the code and field Rust reports', () => {
   assert.ok(PUBLISH.tampered.length >= 18);
-  for (const c of PUBLISH.tampered) {
-    const d = publishDocs();
-    applyPatch(d, c.patch);
-    assert.deepEqual(checkPublished(d, c.verify, c.receipt_index), [c.code, c.field], c.name);
+  assert.ok(REVISED.tampered.length >= 12);
+  for (const [file, v] of [['ceremony', PUBLISH], ['revision', REVISED]]) {
+    for (const c of v.tampered) {
+      const d = publishDocs(v.ceremony);
+      applyPatch(d, c.patch);
+      assert.deepEqual(checkPublished(d, c.verify, c.receipt_index), [c.code, c.field], `${file}: ${c.name}`);
+    }
   }
+});
+
+test('publish: a re-drawn task with two revisions verifies, and revisions are republished from the log', () => {
+  const R = REVISED.ceremony;
+  assert.equal(checkPublished(publishDocs(R), 'draw', 0), null);
+  R.receipts.forEach((r, i) => same(ssj.verifyReceipt(r, R.plan, R.result), R.verdicts[i], r.uscc));
+  const entries = R.log.entries;
+  let log = { entries: entries.slice(0, entries.findIndex((e) => e.event.kind === 'substitution')) };
+  let result = REVISED.results[1];
+  for (let revision = 1; log.entries.length < entries.length; revision += 1) {
+    const batch = [];
+    for (let k = log.entries.length; entries[k].event.kind === 'substitution'; k += 1) batch.push(entries[k].event);
+    const req = { uscc: batch[0].replaced, reason: batch[0].reason, evidence: batch[0].evidence };
+    if (batch.length === 1) req.item_id = batch[0].item_id;
+    ({ result, log } = ssj.publishSubstitutions(R.plan, R.eligible, R.catalog, log, result, [req]));
+    same(result, REVISED.results[1 + revision], `revision ${revision}`);
+  }
+  same(log, R.log);
+  const stale = attempt(() => ssj.publishSubstitutions(R.plan, R.eligible, R.catalog, log, REVISED.results[2], [{ uscc: R.result.draw.visits[0].uscc, reason: 'unreachable' }]));
+  assert.equal(stale.err?.code, 'result_mismatch');
 });
 
 // ---- teams (as core/tests/teams_vectors.rs; tickets.json needs the core's ticket) -----

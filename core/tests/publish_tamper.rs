@@ -472,7 +472,7 @@ proptest! {
             let proof = r.eligible.first().map(|e| e.proof.clone())
                 .or_else(|| r.after.as_ref().map(|a| a.proof.clone()))
                 .unwrap();
-            r.eligible.push(publish::EligibleEntry { item_id, stratum_key: key, proof, cutoff: None, selected: false });
+            r.eligible.push(publish::EligibleEntry { item_id, stratum_key: key, proof, cutoff: None, selected: false, replaced: false });
             prop_assert!(checker.verify(&r).is_err());
         }
     }

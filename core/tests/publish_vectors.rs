@@ -10,7 +10,7 @@ mod publish_fixture;
 
 use std::path::PathBuf;
 
-use publish_fixture::{Fixture, fixture};
+use publish_fixture::{Fixture, Revised, fixture, revised};
 use serde_json::{Value, json};
 use shuangsuiji::model::Catalog;
 use shuangsuiji::publish::{self, Receipt, ResultDocument};
@@ -80,6 +80,10 @@ fn check(d: &Docs, target: &str, index: usize) -> Option<(String, String)> {
 fn patch(d: &mut Docs, p: &Value) {
     let doc = d.get_mut(p["doc"].as_str().unwrap());
     let pointer = p["pointer"].as_str().unwrap();
+    if pointer.is_empty() {
+        *doc = p["value"].clone();
+        return;
+    }
     let (parent, last) = pointer.rsplit_once('/').unwrap();
     let target = doc.pointer_mut(parent).unwrap();
     match p["op"].as_str().unwrap() {
@@ -122,23 +126,10 @@ fn flip(hex: &str) -> String {
 }
 
 fn generate(f: &Fixture) -> Value {
-    let receipts: Vec<&Receipt> = f.receipts.iter().collect();
-    let ceremony = json!({
-        "description": "A small joint task (3 items, 12 enterprises of the sample county, one forced in), 3 departments and a notary, one 双色球 beacon.",
-        "plan": f.plan,
-        "plan_hash": f.plan_hash,
-        "catalog": f.catalog,
-        "catalog_hash": f.catalog.content_hash().unwrap(),
-        "eligible": f.eligible,
-        "excluded": f.excluded,
-        "log": f.log,
-        "log_head": f.head,
-        "seed": f.seed,
-        "result": f.result,
-        "result_hash": f.result.result_hash().unwrap(),
-        "receipts": receipts,
-        "verdicts": f.receipts.iter().map(|r| publish::verify_receipt(r, &f.plan, &f.result).unwrap()).collect::<Vec<_>>(),
-    });
+    let ceremony = case_json(
+        f,
+        "A small joint task (3 items, 12 enterprises of the sample county, one forced in), 3 departments and a notary, one 双色球 beacon.",
+    );
     // Tampered cases: one patch each, the verifier to run, and what Rust reports.
     let sel = f
         .receipts
@@ -277,12 +268,23 @@ fn generate(f: &Fixture) -> Value {
             json!({"doc": "receipts", "pointer": format!("/{multi}/eligible/0"), "op": "remove"}),
         ),
         (
+            "receipt proof of non-exclusion left out",
+            "receipt",
+            sel,
+            json!({"doc": "receipts", "pointer": format!("/{sel}/not_excluded"), "op": "remove"}),
+        ),
+        (
             "receipt exclusion reason changed",
             "receipt",
             exc,
             json!({"doc": "receipts", "pointer": format!("/{exc}/excluded/reasons/0"), "op": "replace", "value": "fire.fire_safety:revoked"}),
         ),
     ];
+    json!({"ceremony": ceremony, "tampered": tamper(c, raw)})
+}
+
+/// Applies each patch to a copy of the case and records what Rust reports.
+fn tamper(c: &Value, raw: Vec<(&str, &str, usize, Value)>) -> Vec<Value> {
     let mut cases = Vec::new();
     for (name, target, index, p) in raw {
         let mut d = docs(c);
@@ -290,18 +292,176 @@ fn generate(f: &Fixture) -> Value {
         let (code, field) = check(&d, target, index).unwrap_or_else(|| panic!("{name} verifies"));
         cases.push(json!({"name": name, "verify": target, "receipt_index": index, "patch": p, "code": code, "field": field}));
     }
-    json!({"ceremony": ceremony, "tampered": cases})
+    cases
+}
+
+/// The case of a fixture as JSON (the `ceremony` object).
+fn case_json(f: &Fixture, description: &str) -> Value {
+    json!({
+        "description": description,
+        "plan": f.plan,
+        "plan_hash": f.plan_hash,
+        "catalog": f.catalog,
+        "catalog_hash": f.catalog.content_hash().unwrap(),
+        "eligible": f.eligible,
+        "excluded": f.excluded,
+        "log": f.log,
+        "log_head": f.head,
+        "seed": f.seed,
+        "result": f.result,
+        "result_hash": f.result.result_hash().unwrap(),
+        "receipts": f.receipts,
+        "verdicts": f.receipts.iter().map(|r| publish::verify_receipt(r, &f.plan, &f.result).unwrap()).collect::<Vec<_>>(),
+    })
+}
+
+fn generate_revised(r: &Revised) -> Value {
+    let f = &r.current;
+    let c = case_json(
+        f,
+        "A joint task (3 items, 24 enterprises of the sample county, max_substitutions 2): attempt 0 drawn, re-drawn with a recorded reason and a new 双色球 draw; attempt 1 drawn; one enterprise replaced in one item (revision 1), another in its whole visit (revision 2).",
+    );
+    let entry_of = |kind: &str| {
+        f.log
+            .entries
+            .iter()
+            .position(|e| serde_json::to_value(&e.event).unwrap()["kind"] == kind)
+            .unwrap()
+    };
+    let sub = entry_of("substitution");
+    let rev = entry_of("revision");
+    let replaced = f.result.draw.substitutions[0].replaced;
+    let substitute = f.result.draw.substitutions[0].substitute;
+    let receipt_of =
+        |u: shuangsuiji::model::Uscc| f.receipts.iter().position(|r| r.uscc == u).unwrap();
+    let (ri, si) = (receipt_of(replaced), receipt_of(substitute));
+    let entry_with = |k: usize, flag: &str| {
+        f.receipts[k]
+            .eligible
+            .iter()
+            .position(|e| {
+                if flag == "replaced" {
+                    e.replaced
+                } else {
+                    e.selected
+                }
+            })
+            .unwrap()
+    };
+    let (re, se) = (entry_with(ri, "replaced"), entry_with(si, "selected"));
+    let (i0, j0) = f
+        .result
+        .draw
+        .items
+        .iter()
+        .enumerate()
+        .find_map(|(i, it)| {
+            it.strata
+                .iter()
+                .position(|s| !s.replaced.is_empty())
+                .map(|j| (i, j))
+        })
+        .unwrap();
+    let plain = f
+        .receipts
+        .iter()
+        .position(|r| {
+            r.not_excluded
+                .as_ref()
+                .is_some_and(|n| n.before.is_some() && n.after.is_some())
+        })
+        .unwrap();
+    let other_leaf =
+        serde_json::to_value(&f.receipts[plain].not_excluded.as_ref().unwrap().after).unwrap();
+    let results: Vec<Value> = r
+        .results
+        .iter()
+        .map(|d| serde_json::to_value(d).unwrap())
+        .collect();
+    let raw: Vec<(&str, &str, usize, Value)> = vec![
+        (
+            "result of attempt 0 published as current",
+            "draw",
+            0,
+            json!({"doc": "result", "pointer": "", "op": "replace", "value": results[0]}),
+        ),
+        (
+            "unrevised result of attempt 1 published as current",
+            "draw",
+            0,
+            json!({"doc": "result", "pointer": "", "op": "replace", "value": results[1]}),
+        ),
+        (
+            "revision 1 published as current",
+            "draw",
+            0,
+            json!({"doc": "result", "pointer": "", "op": "replace", "value": results[2]}),
+        ),
+        (
+            "result revision number changed",
+            "draw",
+            0,
+            json!({"doc": "result", "pointer": "/revision", "op": "replace", "value": 1}),
+        ),
+        (
+            "result substitute changed",
+            "draw",
+            0,
+            json!({"doc": "result", "pointer": "/draw/substitutions/0/substitute", "op": "replace", "value": c["result"]["draw"]["substitutions"][0]["replaced"]}),
+        ),
+        (
+            "result replaced enterprise dropped",
+            "draw",
+            0,
+            json!({"doc": "result", "pointer": format!("/draw/items/{i0}/strata/{j0}/replaced/0"), "op": "remove"}),
+        ),
+        (
+            "log substitution reason changed",
+            "draw",
+            0,
+            json!({"doc": "log", "pointer": format!("/entries/{sub}/event/reason"), "op": "replace", "value": "suspended_after_draw"}),
+        ),
+        (
+            "log revision dropped",
+            "draw",
+            0,
+            json!({"doc": "log", "pointer": format!("/entries/{rev}"), "op": "remove"}),
+        ),
+        (
+            "receipt of a replaced enterprise claims it is not replaced",
+            "receipt",
+            ri,
+            json!({"doc": "receipts", "pointer": format!("/{ri}/eligible/{re}/replaced"), "op": "replace", "value": false}),
+        ),
+        (
+            "receipt of a replaced enterprise claims it is selected",
+            "receipt",
+            ri,
+            json!({"doc": "receipts", "pointer": format!("/{ri}/eligible/{re}/selected"), "op": "replace", "value": true}),
+        ),
+        (
+            "receipt of a substitute claims it is not selected",
+            "receipt",
+            si,
+            json!({"doc": "receipts", "pointer": format!("/{si}/eligible/{se}/selected"), "op": "replace", "value": false}),
+        ),
+        (
+            "receipt's exclusion neighbours not consecutive",
+            "receipt",
+            plain,
+            json!({"doc": "receipts", "pointer": format!("/{plain}/not_excluded/before"), "op": "replace", "value": other_leaf}),
+        ),
+    ];
+    json!({"ceremony": c, "results": results, "tampered": tamper(&c, raw)})
 }
 
 fn small() -> Fixture {
     fixture(12)
 }
 
-#[test]
-fn vectors_are_current() {
-    let v = generate(&small());
-    let text = serde_json::to_string_pretty(&v).unwrap() + "\n";
-    let path = dir().join("ceremony.json");
+fn write_or_compare(name: &str, v: &Value) {
+    let text = serde_json::to_string_pretty(v).unwrap() + "\n";
+    let path = dir().join(name);
     if std::env::var_os("SSJ_WRITE_VECTORS").is_some() {
         std::fs::create_dir_all(dir()).unwrap();
         std::fs::write(&path, &text).unwrap();
@@ -309,14 +469,26 @@ fn vectors_are_current() {
         let on_disk = std::fs::read_to_string(&path).unwrap();
         assert!(
             on_disk == text,
-            "ceremony.json is stale; regenerate with SSJ_WRITE_VECTORS=1"
+            "{name} is stale; regenerate with SSJ_WRITE_VECTORS=1"
         );
     }
 }
 
 #[test]
+fn vectors_are_current() {
+    write_or_compare("ceremony.json", &generate(&small()));
+    write_or_compare("revision.json", &generate_revised(&revised(24)));
+}
+
+#[test]
 fn run_vectors() {
-    let text = std::fs::read_to_string(dir().join("ceremony.json")).unwrap();
+    for (file, min_cases) in [("ceremony.json", 19), ("revision.json", 12)] {
+        run_file(file, min_cases);
+    }
+}
+
+fn run_file(file: &str, min_cases: usize) {
+    let text = std::fs::read_to_string(dir().join(file)).unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
     let c = &v["ceremony"];
     let d = docs(c);
@@ -347,7 +519,7 @@ fn run_vectors() {
         assert_eq!(&serde_json::to_value(verdict).unwrap(), want);
     }
     let tampered = v["tampered"].as_array().unwrap();
-    assert!(tampered.len() >= 18);
+    assert!(tampered.len() >= min_cases, "{file}");
     for case in tampered {
         let mut d = docs(c);
         patch(&mut d, &case["patch"]);
@@ -357,6 +529,6 @@ fn run_vectors() {
             case["code"].as_str().unwrap().to_owned(),
             case["field"].as_str().unwrap().to_owned(),
         );
-        assert_eq!(got, Some(want), "{}", case["name"]);
+        assert_eq!(got, Some(want), "{file}: {}", case["name"]);
     }
 }

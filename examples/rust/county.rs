@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use shuangsuiji::draw::{SubstitutionReason, SubstitutionRequest};
 use shuangsuiji::enforcement::{Calendar, DeadlineKind, deadline};
 use shuangsuiji::intake::{self, ReadOptions};
 use shuangsuiji::model::{Authority, CheckForm, ItemId};
@@ -178,6 +179,7 @@ fn main() -> Result<()> {
             draw: SSQ_DRAW.into(),
         }],
         parties,
+        max_substitutions: 2,
     };
     let plan = publish::plan_from_eligibility(&report, &catalog, &inspectors, &meta)?;
     let plan_hash = plan.plan_hash()?;
@@ -215,7 +217,29 @@ fn main() -> Result<()> {
     println!("  双色球 {SSQ_DRAW} = {value}; 4 parties revealed; seed {seed}");
 
     // 5. The draw, published with its log and one receipt per enterprise.
-    let result = publish::publish_draw(&plan, &eligible, &catalog, &mut log, 0, &seed)?;
+    let drawn = publish::publish_draw(&plan, &eligible, &catalog, &mut log, 0, &seed)?;
+    // The first visited enterprise turns out to be unreachable at its registered address
+    // (无法联系): it is replaced in its whole visit by the next tickets of its strata,
+    // published as revision 1 of the result (the plan allows 2 per stratum).
+    let unreachable = drawn.draw.visits.first().ok_or("no visit")?.uscc;
+    let result = publish::publish_substitutions(
+        &plan,
+        &eligible,
+        &catalog,
+        &mut log,
+        &drawn,
+        &[SubstitutionRequest {
+            uscc: unreachable,
+            item_id: None,
+            reason: SubstitutionReason::Unreachable,
+            evidence: Some("核查记录 HLGL-2025-017".into()),
+        }],
+    )?;
+    println!(
+        "  {unreachable} unreachable: replaced in {} item(s) by the next tickets (revision {})",
+        result.draw.substitutions.len(),
+        result.revision
+    );
     let head = log.head().ok_or("empty log")?;
     let receipts = publish::receipts(&plan, &eligible, &excluded, &result)?;
     let draw = &result.draw;

@@ -6,7 +6,7 @@ Written from docs/verify-spec-v1.md §"Publication" and docs/draw-spec-v1.md
 of this folder (ssj_verify_v1: hashes, Merkle trees, plan hash, draw log;
 ssj_draw_v1: tickets and the draw) and never imports the Rust library.
 
-    python3 tests/verifier/ssj_publish_v1.py tests/vectors/publish/ceremony.json
+    python3 tests/verifier/ssj_publish_v1.py tests/vectors/publish/*.json
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def first_difference(e: Any, a: Any, path: str = "") -> Optional[str]:
     return None
 
 
-def draw_input(plan: dict, eligible: list[dict], catalog: dict, seed: str) -> dict:
+def draw_input(plan: dict, eligible: list[dict], catalog: dict, seed: str,
+               adjustments: Optional[list[dict]] = None) -> dict:
     departments = {it["id"]: it["department"] for it in catalog["items"]}
     pool: dict[tuple[str, str], list[str]] = {}
     for leaf in eligible:
@@ -88,7 +89,7 @@ def draw_input(plan: dict, eligible: list[dict], catalog: dict, seed: str) -> di
                 "key": s["stratum_key"],
                 "eligible": pool.pop((item["item_id"], s["stratum_key"]), []),
                 "quota": s["quota"],
-                "max_substitutions": 0,
+                "max_substitutions": plan.get("max_substitutions", 0),
             }
             for s in item["strata"]
         ]
@@ -97,7 +98,53 @@ def draw_input(plan: dict, eligible: list[dict], catalog: dict, seed: str) -> di
     if pool:
         raise VerifyError("root_mismatch", "eligible")
     return {"algorithm": "v1", "task_id": plan["task_id"], "seed": seed, "mode": "fixed",
-            "items": items}
+            "items": items, "adjustments": adjustments or []}
+
+
+def logged_substitutions(log: dict, attempt: int) -> tuple[list[tuple[int, dict]], Optional[int],
+                                                             Optional[int]]:
+    """The attempt's substitution events (index, event), the index of its last revision
+    event and of the first substitution after it (not yet published)."""
+    subs: list[tuple[int, dict]] = []
+    last_revision = pending = None
+    for i, entry in enumerate(log["entries"]):
+        ev = entry["event"]
+        if ev.get("attempt") != attempt:
+            continue
+        if ev["kind"] == "substitution":
+            subs.append((i, ev))
+            if pending is None:
+                pending = i
+        elif ev["kind"] == "revision":
+            last_revision, pending = i, None
+    return subs, last_revision, pending
+
+
+def replay(plan: dict, eligible: list[dict], catalog: dict, seed: str,
+           subs: list[tuple[int, dict]]) -> dict:
+    """The draw with the logged substitutions replayed in order (each in its own item);
+    each must take the stratum and substitute its event names (draw spec §14)."""
+    def request(ev: dict) -> dict:
+        r = {"uscc": ev["replaced"], "item_id": ev["item_id"], "reason": ev["reason"]}
+        if ev["evidence"]:
+            r["evidence"] = ev["evidence"]
+        return {"substitute": r}
+
+    adjustments = [request(ev) for _, ev in subs]
+    try:
+        out = d.run(draw_input(plan, eligible, catalog, seed, adjustments))
+    except d.DrawError as e:
+        for k in range(len(subs)):  # the first substitution the draw refuses
+            try:
+                d.run(draw_input(plan, eligible, catalog, seed, adjustments[:k + 1]))
+            except d.DrawError:
+                raise VerifyError(e.code, f"entries[{subs[k][0]}]")
+        raise VerifyError(e.code, None)
+    for (i, ev), rec in zip(subs, out["substitutions"]):
+        for field, got in (("stratum_key", rec["stratum"]), ("substitute", rec["substitute"])):
+            if ev[field] != got:
+                raise VerifyError("result_mismatch", f"entries[{i}].event.{field}")
+    return out
 
 
 def verify_draw(plan: dict, published_plan_hash: str, catalog: dict, log: dict, log_head: str,
@@ -136,23 +183,31 @@ def verify_draw(plan: dict, published_plan_hash: str, catalog: dict, log: dict, 
     if seed is None:
         raise VerifyError("log_order", "entries")
     seed_hex = seed if isinstance(seed, str) else seed.hex()
-    before = logged_hash = None
-    for i, entry in enumerate(log["entries"]):
-        ev = entry["event"]
-        if ev["kind"] == "draw" and ev["attempt"] == attempt:
-            before, logged_hash = log["entries"][i - 1]["hash"], ev["result_hash"]
-        elif ev["kind"] == "substitution" and ev["attempt"] == attempt:
-            raise VerifyError("log_order", f"entries[{i}]")
-    if before is None:
+    subs, last_revision, pending = logged_substitutions(log, attempt)
+    if pending is not None:
+        raise VerifyError("log_order", f"entries[{pending}]")
+    pin = last_revision
+    if pin is None:
+        pin = next((i for i, e in enumerate(log["entries"])
+                    if e["event"]["kind"] == "draw" and e["event"]["attempt"] == attempt), None)
+    if pin is None:
         raise VerifyError("log_order", "entries")
+    before, logged_hash = log["entries"][pin - 1]["hash"], log["entries"][pin]["event"]["result_hash"]
+    revision = summary["revisions"][-1]
     expected = {
         "algorithm": "v1",
         "plan_hash": ph,
         "attempt": attempt,
         "seed": seed_hex,
         "log_head": before,
-        "draw": d.run(draw_input(plan, eligible, catalog, seed_hex)),
+        "draw": replay(plan, eligible, catalog, seed_hex, subs),
     }
+    if revision:
+        expected["revision"] = revision
+    if result.get("attempt") != attempt:
+        raise VerifyError("result_mismatch", "attempt")
+    if result.get("revision", 0) != revision:
+        raise VerifyError("result_mismatch", "revision")
     path = first_difference(expected, result)
     if path is not None:
         raise VerifyError("result_mismatch", path)
@@ -162,13 +217,37 @@ def verify_draw(plan: dict, published_plan_hash: str, catalog: dict, log: dict, 
             "log_head": log_head, "visits": len(result["draw"]["visits"])}
 
 
-def _cutoff_of(result: dict, item: str, stratum: str) -> tuple[bool, Optional[dict]]:
+def _stratum_of(result: dict, item: str, stratum: str) -> Optional[dict]:
     for it in result["draw"]["items"]:
         if it["item_id"] == item:
             for s in it["strata"]:
                 if s["key"] == stratum:
-                    return True, s.get("cutoff")
-    return False, None
+                    return s
+    return None
+
+
+def _key(c: dict) -> tuple[int, str]:
+    return (int(c["ticket"], 16), c["uscc"])
+
+
+def _check_absence(uscc: str, n: dict, tree: dict) -> None:
+    """The exclusion leaves around ``uscc`` are consecutive and enclose it."""
+    nxt = 0
+    b = n.get("before")
+    if b is not None:
+        if b["leaf"]["uscc"] >= uscc:
+            raise VerifyError("receipt_invalid", "not_excluded.before.leaf.uscc")
+        _prove(v.excluded_leaf(b["leaf"]), b["proof"], tree, "not_excluded.before.proof")
+        nxt = b["proof"]["leaf_index"] + 1
+    a = n.get("after")
+    if a is not None:
+        if a["leaf"]["uscc"] <= uscc:
+            raise VerifyError("receipt_invalid", "not_excluded.after.leaf.uscc")
+        _prove(v.excluded_leaf(a["leaf"]), a["proof"], tree, "not_excluded.after.proof")
+        if a["proof"]["leaf_index"] != nxt:
+            raise VerifyError("receipt_invalid", "not_excluded.after.proof.leaf_index")
+    elif nxt != tree["size"]:
+        raise VerifyError("receipt_invalid", "not_excluded.after")
 
 
 def _prove(leaf: bytes, proof: dict, tree: dict, prefix: str) -> None:
@@ -208,16 +287,23 @@ def verify_receipt(receipt: dict, plan: dict, result: dict) -> dict:
         if e["proof"]["leaf_index"] != nxt:
             raise VerifyError("receipt_invalid", f"{at}.proof.leaf_index")
         nxt += 1
-        found, cutoff = _cutoff_of(result, e["item_id"], e["stratum_key"])
-        if not found:
+        s = _stratum_of(result, e["item_id"], e["stratum_key"])
+        if s is None:
             raise VerifyError("receipt_invalid", f"{at}.stratum_key")
+        cutoff = s.get("cutoff")
         if e.get("cutoff") != cutoff:
             raise VerifyError("receipt_invalid", f"{at}.cutoff")
-        selected = cutoff is not None and me <= (int(cutoff["ticket"], 16), cutoff["uscc"])
+        replaced = any(p["uscc"] == uscc for p in s.get("replaced", []))
+        if e.get("replaced", False) != replaced:
+            raise VerifyError("receipt_invalid", f"{at}.replaced")
+        limit = s.get("boundary") or cutoff
+        selected = not replaced and limit is not None and me <= _key(limit)
         if e["selected"] != selected:
             raise VerifyError("receipt_invalid", f"{at}.selected")
-        items.append({"item_id": e["item_id"], "stratum_key": e["stratum_key"],
-                      "selected": selected})
+        item = {"item_id": e["item_id"], "stratum_key": e["stratum_key"], "selected": selected}
+        if replaced:
+            item["replaced"] = True
+        items.append(item)
     a = receipt.get("after")
     if a is not None:
         if a["leaf"]["uscc"] <= uscc:
@@ -229,6 +315,13 @@ def verify_receipt(receipt: dict, plan: dict, result: dict) -> dict:
         raise VerifyError("receipt_invalid", "after")
     excluded: list[str] = []
     x = receipt.get("excluded")
+    absent = receipt.get("not_excluded")
+    if x is not None and absent is not None:
+        raise VerifyError("receipt_invalid", "not_excluded")
+    if x is None and absent is None and plan["excluded"]["size"] > 0:
+        raise VerifyError("receipt_invalid", "not_excluded")
+    if x is None and absent is not None:
+        _check_absence(uscc, absent, plan["excluded"])
     if x is not None:
         reasons = x["reasons"]
         if any(p >= q for p, q in zip(reasons, reasons[1:])):

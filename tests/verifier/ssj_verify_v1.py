@@ -432,6 +432,8 @@ class _Attempt:
         self.frozen = start is None
         self.drawn = False
         self.seed: Optional[str] = None
+        self.revision = 0
+        self.pending = 0
 
 
 def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> dict:
@@ -545,6 +547,16 @@ def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> di
             for f in ("item_id", "stratum_key", "reason"):
                 if not ev[f].strip():
                     raise _err("log_order", i, f)
+            cur.pending += 1
+        elif kind == "revision":
+            if not cur.drawn:
+                raise _err("log_order", i, "kind")
+            if cur.pending == 0:
+                raise _err("log_order", i, "kind")
+            if ev["revision"] != cur.revision + 1:
+                raise _err("log_order", i, "revision")
+            cur.revision += 1
+            cur.pending = 0
         elif kind == "redraw":
             freeze()
             if ev["attempt"] != len(attempts):
@@ -561,4 +573,5 @@ def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> di
     freeze()
     if expected_head is not None and expected_head != head:
         raise VerifyError("result_mismatch", "head")
-    return {"head": head, "seeds": [a.seed for a in attempts]}
+    return {"head": head, "seeds": [a.seed for a in attempts],
+            "revisions": [a.revision for a in attempts]}

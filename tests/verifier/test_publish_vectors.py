@@ -19,6 +19,9 @@ from ssj_verify_v1 import VerifyError  # noqa: E402
 VECTORS = pathlib.Path(__file__).resolve().parents[1] / "vectors" / "publish"
 DATA = json.loads((VECTORS / "ceremony.json").read_text(encoding="utf-8"))
 C = DATA["ceremony"]
+REVISED = json.loads((VECTORS / "revision.json").read_text(encoding="utf-8"))
+FILES = {"ceremony": DATA, "revision": REVISED}
+TAMPERED = [(f, c) for f, data in FILES.items() for c in data["tampered"]]
 
 
 def check(docs: dict, target: str, index: int) -> None:
@@ -30,6 +33,9 @@ def check(docs: dict, target: str, index: int) -> None:
 
 
 def patch(docs: dict, pt: dict) -> None:
+    if pt["pointer"] == "":
+        docs[pt["doc"]] = pt["value"]
+        return
     doc = docs[pt["doc"]]
     parts = pt["pointer"].split("/")[1:]
     for key in parts[:-1]:
@@ -42,23 +48,40 @@ def patch(docs: dict, pt: dict) -> None:
         del doc[key]
 
 
-def test_hashes():
-    assert p.plan_hash(C["plan"]) == C["plan_hash"]
-    assert p.result_hash(C["result"]) == C["result_hash"]
-    assert p.catalog_hash(C["catalog"]) == C["catalog_hash"]
+@pytest.mark.parametrize("name", FILES)
+def test_hashes(name):
+    c = FILES[name]["ceremony"]
+    assert p.plan_hash(c["plan"]) == c["plan_hash"]
+    assert p.result_hash(c["result"]) == c["result_hash"]
+    assert p.catalog_hash(c["catalog"]) == c["catalog_hash"]
 
 
-def test_whole_draw_verifies():
-    s = p.verify_draw(C["plan"], C["plan_hash"], C["catalog"], C["log"], C["log_head"],
-                      C["eligible"], C["result"])
-    assert s["seed"] == C["seed"]
-    assert s["result_hash"] == C["result_hash"]
+@pytest.mark.parametrize("name", FILES)
+def test_whole_draw_verifies(name):
+    c = FILES[name]["ceremony"]
+    s = p.verify_draw(c["plan"], c["plan_hash"], c["catalog"], c["log"], c["log_head"],
+                      c["eligible"], c["result"])
+    assert s["seed"] == c["seed"]
+    assert s["result_hash"] == c["result_hash"]
 
 
-def test_receipts_give_the_published_verdicts():
-    assert len(C["receipts"]) == len(C["verdicts"])
-    for r, want in zip(C["receipts"], C["verdicts"]):
-        assert p.verify_receipt(r, C["plan"], C["result"]) == want
+@pytest.mark.parametrize("name", FILES)
+def test_receipts_give_the_published_verdicts(name):
+    c = FILES[name]["ceremony"]
+    assert len(c["receipts"]) == len(c["verdicts"])
+    for r, want in zip(c["receipts"], c["verdicts"]):
+        assert p.verify_receipt(r, c["plan"], c["result"]) == want
+
+
+def test_revision_replaces_and_keeps_attempt_zero_in_the_log():
+    c = REVISED["ceremony"]
+    assert c["result"]["attempt"] == 1 and c["result"]["revision"] == 2
+    kinds = [e["event"]["kind"] for e in c["log"]["entries"]]
+    assert kinds.count("draw") == 2 and kinds.count("revision") == 2 and "redraw" in kinds
+    replaced = {s["replaced"] for s in c["result"]["draw"]["substitutions"]}
+    for verdict in c["verdicts"]:
+        if verdict["uscc"] in replaced:
+            assert any(i.get("replaced") and not i["selected"] for i in verdict["items"])
 
 
 def test_forced_in_enterprise_is_committed_and_selected():
@@ -68,9 +91,9 @@ def test_forced_in_enterprise_is_committed_and_selected():
     assert any(i["stratum_key"] == "forced" and i["selected"] for i in verdict["items"])
 
 
-@pytest.mark.parametrize("case", DATA["tampered"], ids=[c["name"] for c in DATA["tampered"]])
-def test_tampered(case):
-    docs = copy.deepcopy(C)
+@pytest.mark.parametrize("file,case", TAMPERED, ids=[f"{f}: {c['name']}" for f, c in TAMPERED])
+def test_tampered(file, case):
+    docs = copy.deepcopy(FILES[file]["ceremony"])
     patch(docs, case["patch"])
     with pytest.raises(VerifyError) as e:
         check(docs, case["verify"], case["receipt_index"])

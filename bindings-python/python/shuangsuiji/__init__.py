@@ -40,6 +40,7 @@ __all__ = [
     "new_log",
     "plan_from_eligibility",
     "publish_draw",
+    "publish_substitutions",
     "receipts",
     "verify_draw",
     "verify_receipt",
@@ -688,6 +689,28 @@ def publish_draw(
     out = json.loads(
         _core.publish_draw(
             _json_text(plan), _json_text(eligible), _catalog_text(catalog), _json_text(log), attempt, seed
+        )
+    )
+    return out["result"], out["log"]
+
+
+def publish_substitutions(
+    plan: JsonSource,
+    eligible: JsonSource,
+    catalog: Union[Catalog, JsonSource],
+    log: JsonSource,
+    result: JsonSource,
+    requests: JsonSource,
+) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+    """Publish substitutions after the draw as a new revision of the current result:
+    returns ``(revised_result, log)`` where the log has one ``substitution`` event per
+    item replaced and a ``revision`` event appended. ``requests`` is a list of
+    ``{"uscc", "reason", "item_id"?, "evidence"?}``; without ``item_id`` the enterprise
+    is replaced in its whole visit. All or nothing."""
+    out = json.loads(
+        _core.publish_substitutions(
+            _json_text(plan), _json_text(eligible), _catalog_text(catalog), _json_text(log),
+            _json_text(result), _json_text(requests),
         )
     )
     return out["result"], out["log"]

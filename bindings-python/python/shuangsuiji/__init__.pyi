@@ -23,6 +23,7 @@ __all__ = [
     "new_log",
     "plan_from_eligibility",
     "publish_draw",
+    "publish_substitutions",
     "receipts",
     "verify_draw",
     "verify_receipt",
@@ -250,6 +251,14 @@ def publish_draw(
     log: JsonSource,
     attempt: int,
     seed: str,
+) -> Tuple[Dict[str, Any], Dict[str, Any]]: ...
+def publish_substitutions(
+    plan: JsonSource,
+    eligible: JsonSource,
+    catalog: Union[Catalog, JsonSource],
+    log: JsonSource,
+    result: JsonSource,
+    requests: JsonSource,
 ) -> Tuple[Dict[str, Any], Dict[str, Any]]: ...
 def receipts(plan: JsonSource, eligible: JsonSource, excluded: JsonSource, result: JsonSource) -> List[Dict[str, Any]]: ...
 def verify_receipt(receipt: JsonSource, plan: JsonSource, result: JsonSource) -> Dict[str, Any]: ...

@@ -5,6 +5,7 @@
 use pyo3::prelude::*;
 use serde::Serialize;
 use shuangsuiji::Error;
+use shuangsuiji::draw::SubstitutionRequest;
 use shuangsuiji::model::{Catalog, InspectorRoster};
 use shuangsuiji::publish::{self, PlanMeta, Receipt, ResultDocument};
 use shuangsuiji::rules::EligibilityReport;
@@ -107,6 +108,33 @@ fn publish_draw(
     run().py_err(py)
 }
 
+/// Publishes substitutions as a new revision: the revised result document and the log
+/// with the `substitution` and `revision` events appended.
+#[pyfunction]
+fn publish_substitutions(
+    py: Python<'_>,
+    plan: &str,
+    eligible: &str,
+    catalog: &str,
+    log: &str,
+    result: &str,
+    requests: &str,
+) -> PyResult<String> {
+    let run = || {
+        let plan: Plan = from_json(plan, "plan")?;
+        let eligible: Vec<EligibleLeaf> = from_json(eligible, "eligible")?;
+        let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
+        let mut log: DrawLog = from_json(log, "log")?;
+        let current: ResultDocument = from_json(result, "result")?;
+        let requests: Vec<SubstitutionRequest> = from_json(requests, "requests")?;
+        let result = publish::publish_substitutions(
+            &plan, &eligible, &catalog, &mut log, &current, &requests,
+        )?;
+        to_json(&Published { result, log })
+    };
+    run().py_err(py)
+}
+
 /// The receipts of every eligible or excluded enterprise, sorted by USCC.
 #[pyfunction]
 fn receipts(
@@ -174,6 +202,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(new_log, m)?)?;
     m.add_function(wrap_pyfunction!(log_append, m)?)?;
     m.add_function(wrap_pyfunction!(publish_draw, m)?)?;
+    m.add_function(wrap_pyfunction!(publish_substitutions, m)?)?;
     m.add_function(wrap_pyfunction!(receipts, m)?)?;
     m.add_function(wrap_pyfunction!(verify_receipt, m)?)?;
     m.add_function(wrap_pyfunction!(verify_draw, m)?)?;

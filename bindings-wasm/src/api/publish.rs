@@ -3,6 +3,7 @@
 //! `verifyDraw` recomputing a whole draw from the published files.
 
 use serde::Serialize;
+use shuangsuiji::draw::SubstitutionRequest;
 use shuangsuiji::model::{Catalog, InspectorRoster};
 use shuangsuiji::publish::{self, PlanMeta, Receipt, ResultDocument};
 use shuangsuiji::rules::EligibilityReport;
@@ -125,6 +126,37 @@ pub fn publish_draw(
     let seed = bytes32(seed, "seed")?;
     let result =
         publish::publish_draw(&plan, &eligible, &catalog, &mut log, attempt, &seed).js_err()?;
+    to_js(&Published { result, log }).js_err()
+}
+
+/// Publishes substitutions after the draw as a new revision of the current result:
+/// returns `{result, log}` with one `substitution` event per item replaced and a
+/// `revision` event appended to the log. `requests`: `[{uscc, reason, item_id?,
+/// evidence?}]`; without `item_id` the enterprise is replaced in its whole visit. All or
+/// nothing.
+///
+/// # Errors
+/// Those of the core's `publish::publish_substitutions`: `result_mismatch` (field
+/// `result`, not the log's current result), `log_order`, `substitution_limit`,
+/// `substitute_not_selected`, `substitute_exhausted`, `substitution_reason_unknown`, …
+#[wasm_bindgen(js_name = publishSubstitutions, unchecked_return_type = "PublishedDraw")]
+pub fn publish_substitutions(
+    #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EligibleLeaf[] | string")] eligible: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] catalog: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string")] log: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResultDocument | string")] result: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SubstitutionRequest[] | string")] requests: JsValue,
+) -> Result<JsValue, JsValue> {
+    let plan: Plan = document(&plan)?;
+    let eligible: Vec<EligibleLeaf> = from_js(&eligible, Some("eligible")).js_err()?;
+    let catalog = catalog_of(&catalog)?;
+    let mut log: DrawLog = document(&log)?;
+    let current: ResultDocument = document(&result)?;
+    let requests: Vec<SubstitutionRequest> = from_js(&requests, Some("requests")).js_err()?;
+    let result =
+        publish::publish_substitutions(&plan, &eligible, &catalog, &mut log, &current, &requests)
+            .js_err()?;
     to_js(&Published { result, log }).js_err()
 }
 

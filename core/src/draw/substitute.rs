@@ -20,6 +20,38 @@ use crate::model::ItemId;
 use crate::{DrawCode, Error, Result, RulesCode};
 
 impl Draw {
+    /// How many substitutions have been applied so far.
+    ///
+    /// ```
+    /// # use shuangsuiji::draw::{Draw, DrawInput};
+    /// # let input: DrawInput = serde_json::from_str(r#"{"algorithm": "v1", "task_id": "T-1",
+    /// #   "seed": "00000000000000000000000000000000000000000000000000000000000000aa",
+    /// #   "mode": "fixed", "items": []}"#).unwrap();
+    /// let draw = Draw::new(input)?;
+    /// assert_eq!(draw.substitution_count(), 0);
+    /// # Ok::<(), shuangsuiji::Error>(())
+    /// ```
+    #[must_use]
+    pub fn substitution_count(&self) -> usize {
+        self.substitutions.len()
+    }
+
+    /// The `k`-th substitution applied (0-based), as the result records it.
+    ///
+    /// ```
+    /// # use shuangsuiji::draw::{Draw, DrawInput};
+    /// # let input: DrawInput = serde_json::from_str(r#"{"algorithm": "v1", "task_id": "T-1",
+    /// #   "seed": "00000000000000000000000000000000000000000000000000000000000000aa",
+    /// #   "mode": "fixed", "items": []}"#).unwrap();
+    /// let draw = Draw::new(input)?;
+    /// assert!(draw.substitution_record(0).is_none());
+    /// # Ok::<(), shuangsuiji::Error>(())
+    /// ```
+    #[must_use]
+    pub fn substitution_record(&self, k: usize) -> Option<&SubstitutionRecord> {
+        self.substitutions.get(k)
+    }
+
     /// Takes `extra` more enterprises from one stratum of one item: the next tickets
     /// after everything already taken. Earlier picks are unchanged.
     ///

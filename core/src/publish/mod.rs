@@ -58,6 +58,7 @@
 //!         series: "cwl.ssq".into(), draw: "2025024".into() }],
 //!     parties: vec![PartyCommitment { party_id: "notary".into(),
 //!         commitment: commitment("notary", &secret)? }],
+//!     max_substitutions: 0,
 //! };
 //! let plan_hash = plan.plan_hash()?; // published before any randomness exists
 //!
@@ -102,10 +103,10 @@ mod document;
 mod receipt;
 mod recompute;
 
-pub use document::{ResultDocument, publish_draw, result_document};
+pub use document::{ResultDocument, publish_draw, publish_substitutions, result_document};
 pub use receipt::{
-    EligibleEntry, ExcludedEntry, Neighbour, Receipt, ReceiptChecker, Verdict, VerdictItem,
-    receipt, receipts, verify_receipt,
+    EligibleEntry, ExcludedEntry, ExcludedNeighbour, Neighbour, NotExcluded, Receipt,
+    ReceiptChecker, Verdict, VerdictItem, receipt, receipts, verify_receipt,
 };
 pub use recompute::{DrawSummary, first_difference, verify_draw};
 
@@ -125,6 +126,10 @@ pub struct PlanMeta {
     pub beacons: Vec<BeaconSpec>,
     /// The parties with their commitments.
     pub parties: Vec<PartyCommitment>,
+    /// How many selected enterprises each stratum may replace after the draw
+    /// ([`Plan::max_substitutions`]); 0 (the default) = none.
+    #[serde(default)]
+    pub max_substitutions: u32,
 }
 
 /// Every eligible entry of the report as a Merkle leaf: one per (enterprise, item),
@@ -260,6 +265,7 @@ pub fn plan_from_eligibility(
         reveal_order: meta.reveal_order,
         beacons: meta.beacons.clone(),
         parties: meta.parties.clone(),
+        max_substitutions: meta.max_substitutions,
     }
     .canonical();
     plan.validate()?;

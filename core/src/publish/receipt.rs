@@ -8,7 +8,14 @@
 //! the first one after, both of other enterprises). That makes the receipt complete: no
 //! entry can be left out, and an enterprise that is not eligible anywhere gets a proof
 //! of absence. An excluded enterprise also gets its exclusion leaf (reason codes
-//! `<item_id>:<reason_code>`) with a proof into the exclusion tree.
+//! `<item_id>:<reason_code>`) with a proof into the exclusion tree; any other enterprise
+//! gets the two neighbouring exclusion leaves (sorted by USCC), which proves it has no
+//! exclusion leaf.
+//!
+//! After substitutions (a result revision) an entry is selected iff its key
+//! `(ticket, uscc)` is at most the stratum's `boundary` (the last key taken) and the
+//! enterprise is not among the stratum's `replaced`; without substitutions the boundary
+//! is the cut-off.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,8 +41,17 @@ pub struct EligibleEntry {
     pub proof: InclusionProof,
     /// The stratum's cut-off (absent when nothing was drawn).
     pub cutoff: Option<Cutoff>,
-    /// Selected: `(ticket, uscc) ≤ cutoff`.
+    /// Selected: `(ticket, uscc) ≤ boundary` and not replaced (the boundary is the
+    /// cut-off unless the result was revised).
     pub selected: bool,
+    /// Replaced after the draw by a substitution (absent when false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub replaced: bool,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes &T
+const fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A neighbouring leaf of another enterprise, with its proof.
@@ -60,6 +76,28 @@ pub struct ExcludedEntry {
     pub proof: InclusionProof,
 }
 
+/// A neighbouring exclusion leaf (of another enterprise), with its proof.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExcludedNeighbour {
+    /// The leaf.
+    pub leaf: ExcludedLeaf,
+    /// Its inclusion proof in the exclusion tree.
+    pub proof: InclusionProof,
+}
+
+/// Proof that an enterprise has no exclusion leaf: the leaves just before and just
+/// after where its leaf would be (consecutive positions; one is absent at an end of
+/// the tree, both when the tree is empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotExcluded {
+    /// The exclusion leaf just before (absent at the start).
+    pub before: Option<ExcludedNeighbour>,
+    /// The exclusion leaf just after (absent at the end).
+    pub after: Option<ExcludedNeighbour>,
+}
+
 /// A per-enterprise receipt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -80,6 +118,9 @@ pub struct Receipt {
     pub after: Option<Neighbour>,
     /// The exclusion leaf, if the enterprise was excluded from any item.
     pub excluded: Option<ExcludedEntry>,
+    /// Otherwise, the proof that it has no exclusion leaf.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_excluded: Option<NotExcluded>,
 }
 
 /// What a receipt proves for one item.
@@ -91,6 +132,9 @@ pub struct VerdictItem {
     pub stratum_key: String,
     /// Selected for this item.
     pub selected: bool,
+    /// Replaced after the draw by a substitution (absent when false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub replaced: bool,
 }
 
 /// What a verified receipt proves.
@@ -130,16 +174,30 @@ struct Ctx<'a> {
     result: &'a ResultDocument,
 }
 
-fn cutoff_of(result: &ResultDocument, item: &str, stratum: &str) -> Option<Option<Cutoff>> {
-    result
+/// What the result says about one stratum for one enterprise: the cut-off, whether
+/// the enterprise is selected and whether it was replaced.
+struct Standing {
+    cutoff: Option<Cutoff>,
+    selected: bool,
+    replaced: bool,
+}
+
+fn standing(result: &ResultDocument, item: &str, stratum: &str, me: &Cutoff) -> Option<Standing> {
+    let s = result
         .draw
         .items
         .iter()
         .find(|i| i.item_id.as_str() == item)?
         .strata
         .iter()
-        .find(|s| s.key.as_str() == stratum)
-        .map(|s| s.cutoff)
+        .find(|s| s.key.as_str() == stratum)?;
+    let replaced = s.replaced.iter().any(|p| p.uscc == me.uscc);
+    let limit = s.boundary.or(s.cutoff);
+    Some(Standing {
+        cutoff: s.cutoff,
+        selected: !replaced && limit.is_some_and(|c| *me <= c),
+        replaced,
+    })
 }
 
 impl Ctx<'_> {
@@ -150,13 +208,14 @@ impl Ctx<'_> {
         let me = Cutoff { ticket: t, uscc };
         let mut eligible = Vec::new();
         for (i, leaf) in self.eligible.iter().enumerate().take(hi).skip(lo) {
-            let cutoff = cutoff_of(self.result, &leaf.item_id, &leaf.stratum_key).flatten();
+            let st = standing(self.result, &leaf.item_id, &leaf.stratum_key, &me);
             eligible.push(EligibleEntry {
                 item_id: leaf.item_id.clone(),
                 stratum_key: leaf.stratum_key.clone(),
                 proof: self.etree.proof(i)?,
-                cutoff,
-                selected: cutoff.is_some_and(|c| me <= c),
+                cutoff: st.as_ref().and_then(|s| s.cutoff),
+                selected: st.as_ref().is_some_and(|s| s.selected),
+                replaced: st.as_ref().is_some_and(|s| s.replaced),
             });
         }
         let neighbour = |i: usize| -> Result<Option<Neighbour>> {
@@ -173,19 +232,37 @@ impl Ctx<'_> {
             None => None,
         };
         let after = neighbour(hi)?;
-        let excluded = match self.excluded.binary_search_by(|x| x.uscc.cmp(&uscc)) {
-            Ok(i) => self.excluded.get(i).map(|x| -> Result<ExcludedEntry> {
-                let mut reasons = x.reasons.clone();
-                reasons.sort();
-                Ok(ExcludedEntry {
-                    reasons,
-                    evidence: x.evidence.clone(),
+        let x_neighbour = |i: usize| -> Result<Option<ExcludedNeighbour>> {
+            match self.excluded.get(i) {
+                Some(leaf) => Ok(Some(ExcludedNeighbour {
+                    leaf: leaf.clone(),
                     proof: self.xtree.proof(i)?,
-                })
-            }),
-            Err(_) => None,
-        }
-        .transpose()?;
+                })),
+                None => Ok(None),
+            }
+        };
+        let (excluded, not_excluded) = match self.excluded.binary_search_by(|x| x.uscc.cmp(&uscc)) {
+            Ok(i) => {
+                let x = self.excluded.get(i).map(|x| -> Result<ExcludedEntry> {
+                    let mut reasons = x.reasons.clone();
+                    reasons.sort();
+                    Ok(ExcludedEntry {
+                        reasons,
+                        evidence: x.evidence.clone(),
+                        proof: self.xtree.proof(i)?,
+                    })
+                });
+                (x.transpose()?, None)
+            }
+            Err(at) => {
+                let before = match at.checked_sub(1) {
+                    Some(i) => x_neighbour(i)?,
+                    None => None,
+                };
+                let after = x_neighbour(at)?;
+                (None, Some(NotExcluded { before, after }))
+            }
+        };
         Ok(Receipt {
             uscc,
             plan_hash: self.plan_hash,
@@ -195,6 +272,7 @@ impl Ctx<'_> {
             before,
             after,
             excluded,
+            not_excluded,
         })
     }
 }
@@ -256,6 +334,49 @@ pub fn receipts(
     ids.sort();
     ids.dedup();
     ids.into_iter().map(|u| ctx.receipt(u)).collect()
+}
+
+/// Checks that the two exclusion leaves around `uscc` are consecutive in the tree and
+/// enclose it, so the enterprise has no exclusion leaf.
+fn check_absence(uscc: Uscc, n: &NotExcluded, tree: &TreeCommitment) -> Result<()> {
+    let mut next = 0u64;
+    if let Some(b) = &n.before {
+        if b.leaf.uscc >= uscc {
+            return Err(invalid(
+                "not_excluded.before.leaf.uscc",
+                "the exclusion leaf before belongs to this or a later enterprise",
+            ));
+        }
+        prove(&b.leaf, &b.proof, tree, "not_excluded.before.proof")?;
+        next = b.proof.leaf_index.saturating_add(1);
+    }
+    match &n.after {
+        Some(a) => {
+            if a.leaf.uscc <= uscc {
+                return Err(invalid(
+                    "not_excluded.after.leaf.uscc",
+                    "the exclusion leaf after belongs to this or an earlier enterprise",
+                ));
+            }
+            prove(&a.leaf, &a.proof, tree, "not_excluded.after.proof")?;
+            if a.proof.leaf_index != next {
+                return Err(invalid(
+                    "not_excluded.after.proof.leaf_index",
+                    "the exclusion leaves around the enterprise are not consecutive",
+                )
+                .with_detail("expected", next.to_string()));
+            }
+        }
+        None => {
+            if next != tree.size {
+                return Err(invalid(
+                    "not_excluded.after",
+                    "exclusion leaves follow but no leaf after is given",
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn invalid(field: &str, msg: impl Into<String>) -> Error {
@@ -403,7 +524,7 @@ impl<'a> ReceiptChecker<'a> {
                 );
             }
             next = next.saturating_add(1);
-            let Some(cutoff) = cutoff_of(result, &e.item_id, &e.stratum_key) else {
+            let Some(st) = standing(result, &e.item_id, &e.stratum_key, &me) else {
                 return Err(invalid(
                     &at("stratum_key"),
                     "the result has no such item and stratum",
@@ -411,16 +532,24 @@ impl<'a> ReceiptChecker<'a> {
                 .with_detail("item", &e.item_id)
                 .with_detail("stratum", &e.stratum_key));
             };
-            if e.cutoff != cutoff {
+            if e.cutoff != st.cutoff {
                 return Err(invalid(&at("cutoff"), "the cut-off is not the result's")
                     .with_detail("item", &e.item_id)
                     .with_detail("stratum", &e.stratum_key));
             }
-            let selected = cutoff.is_some_and(|c| me <= c);
+            if e.replaced != st.replaced {
+                return Err(invalid(
+                    &at("replaced"),
+                    "replaced must say whether the result lists the enterprise as replaced",
+                )
+                .with_detail("item", &e.item_id)
+                .with_detail("stratum", &e.stratum_key));
+            }
+            let selected = st.selected;
             if e.selected != selected {
                 return Err(invalid(
                     &at("selected"),
-                    "selected must equal (ticket, uscc) <= cutoff",
+                    "selected must equal (ticket, uscc) <= boundary and not replaced",
                 )
                 .with_detail("item", &e.item_id)
                 .with_detail("stratum", &e.stratum_key));
@@ -429,6 +558,7 @@ impl<'a> ReceiptChecker<'a> {
                 item_id: e.item_id.clone(),
                 stratum_key: e.stratum_key.clone(),
                 selected,
+                replaced: st.replaced,
             });
         }
         match &receipt.after {
@@ -458,6 +588,22 @@ impl<'a> ReceiptChecker<'a> {
             }
         }
         let mut excluded = Vec::new();
+        match (&receipt.excluded, &receipt.not_excluded) {
+            (Some(_), Some(_)) => {
+                return Err(invalid(
+                    "not_excluded",
+                    "an excluded enterprise has no proof of absence",
+                ));
+            }
+            (None, None) if plan.excluded.size > 0 => {
+                return Err(invalid(
+                    "not_excluded",
+                    "the receipt must prove the enterprise has no exclusion leaf",
+                ));
+            }
+            (None, Some(n)) => check_absence(uscc, n, &plan.excluded)?,
+            _ => {}
+        }
         if let Some(x) = &receipt.excluded {
             let leaf = ExcludedLeaf {
                 uscc,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::document::{ResultDocument, result_document};
+use super::document::{ResultDocument, attempt_adjustments, revised_document};
 use crate::model::Catalog;
 use crate::verify::{
     Bytes32, DrawLog, EligibleLeaf, Event, MerkleTree, Plan, verify_log, verify_plan,
@@ -137,8 +137,11 @@ fn root_mismatch(field: &str, expected: &str, actual: &str) -> Error {
 /// first mismatch. In order: the plan hash; the catalog hash; the eligible tree (root
 /// and size) from the supplied eligible entries; every stratum's `N` and quota; the
 /// log (chain, ceremony, seeds, head); the result document, recomputed from plan,
-/// eligible entries, catalog, the log's seed and the log head before the `draw` event,
-/// compared field by field; finally the result hash recorded in the log.
+/// eligible entries, catalog, the log's seed, the substitutions the log records for the
+/// current attempt (replayed in order; each must take the substitute the log names) and
+/// the log head before the event that records the document (the `draw` event, or the
+/// last `revision` event), compared field by field; finally the result hash that event
+/// records.
 ///
 /// # Errors
 /// `plan_hash_mismatch` (field `plan_hash`); `root_mismatch` (field `catalog_hash`,
@@ -210,29 +213,59 @@ pub fn verify_draw(
         );
     };
     let attempt = current.attempt;
-    let mut before = None;
-    for (i, entry) in log.entries.iter().enumerate() {
-        match &entry.event {
-            Event::Draw { attempt: a, .. } if *a == attempt => {
-                before = i
-                    .checked_sub(1)
-                    .and_then(|p| log.entries.get(p))
-                    .map(|e| e.hash);
-            }
-            Event::Substitution { attempt: a, .. } if *a == attempt => {
-                return Err(Error::new(
-                    VerifyCode::LogOrder,
-                    "the log records a substitution the published result does not hold",
-                )
-                .with_field(format!("entries[{i}]"))
-                .with_detail("index", i.to_string()));
-            }
-            _ => {}
+    let adjustments = attempt_adjustments(log, attempt)?;
+    if let Some(i) = adjustments.pending {
+        return Err(Error::new(
+            VerifyCode::LogOrder,
+            "the log records a substitution the published result does not hold",
+        )
+        .with_field(format!("entries[{i}]"))
+        .with_detail("index", i.to_string()));
+    }
+    // The document pins the log head just before the event that records its hash:
+    // the `draw` event (revision 0) or the last `revision` event.
+    let (pin, revision) = match adjustments.last_revision {
+        Some((i, r, _)) => (i, r),
+        None => {
+            let draw_at = log
+                .entries
+                .iter()
+                .position(|e| matches!(e.event, Event::Draw { attempt: a, .. } if a == attempt))
+                .ok_or_else(|| {
+                    Error::new(VerifyCode::LogOrder, "no draw event").with_field("entries")
+                })?;
+            (draw_at, 0)
+        }
+    };
+    let before = pin
+        .checked_sub(1)
+        .and_then(|p| log.entries.get(p))
+        .map(|e| e.hash)
+        .ok_or_else(|| Error::new(VerifyCode::LogOrder, "no draw event").with_field("entries"))?;
+    let expected = revised_document(
+        plan,
+        eligible,
+        catalog,
+        attempt,
+        &seed,
+        &adjustments.substitutions,
+        revision,
+        &before,
+    )?;
+    // A stale document (an earlier attempt or revision) is named as such.
+    for (field, want, got) in [
+        ("attempt", expected.attempt, result.attempt),
+        ("revision", expected.revision, result.revision),
+    ] {
+        if want != got {
+            return Err(difference_error(
+                field,
+                "the published result is not the log's current one",
+            )
+            .with_detail("expected", want.to_string())
+            .with_detail("actual", got.to_string()));
         }
     }
-    let before = before
-        .ok_or_else(|| Error::new(VerifyCode::LogOrder, "no draw event").with_field("entries"))?;
-    let expected = result_document(plan, eligible, catalog, attempt, &seed, &before)?;
     let ev = serde_json::to_value(&expected).map_err(|e| Error::from_json(&e))?;
     let av = serde_json::to_value(result).map_err(|e| Error::from_json(&e))?;
     if let Some(path) = first_difference(&ev, &av) {

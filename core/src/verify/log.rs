@@ -20,6 +20,9 @@
 //!   `beacon_missing`), once per attempt; its seed is recomputed (`result_mismatch`,
 //!   field `…seed`);
 //! * `substitution` after the draw of its attempt;
+//! * `revision` after at least one `substitution` of its attempt since the draw or the
+//!   previous revision, numbered 1, 2, … within the attempt; it records the hash of the
+//!   revised result, which becomes the attempt's current result;
 //! * `redraw` names attempt `k + 1` and a reason, and brings new randomness: a beacon
 //!   instance `(series, draw)` no earlier attempt used, or fresh commitments from every
 //!   party of the plan, none equal to one of its earlier commitments
@@ -108,6 +111,16 @@ pub enum Event {
         /// Evidence reference.
         evidence: String,
     },
+    /// A new revision of the attempt's result: it applies every substitution logged
+    /// since the draw or the previous revision and records the revised result's hash.
+    Revision {
+        /// The attempt.
+        attempt: u32,
+        /// The revision number (1 for the first revision of an attempt, then + 1).
+        revision: u32,
+        /// Hash of the revised result document.
+        result_hash: Bytes32,
+    },
     /// A new attempt starts.
     Redraw {
         /// The new attempt number (previous + 1).
@@ -130,6 +143,7 @@ impl Event {
             | Self::Beacon { attempt, .. }
             | Self::Draw { attempt, .. }
             | Self::Substitution { attempt, .. }
+            | Self::Revision { attempt, .. }
             | Self::Redraw { attempt, .. } => Some(*attempt),
         }
     }
@@ -267,8 +281,11 @@ pub struct AttemptSummary {
     pub attempt: u32,
     /// The verified seed, if the attempt was drawn.
     pub seed: Option<Bytes32>,
-    /// The result hash of its draw, if any.
+    /// The hash of its current result (the draw's, or the last revision's), if any.
     pub result_hash: Option<Bytes32>,
+    /// The number of its last revision (0: the draw's result, unrevised).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u32,
     /// The reason of the re-draw that started it (`None` for attempt 0).
     pub redraw_reason: Option<String>,
 }
@@ -282,6 +299,11 @@ pub struct LogSummary {
     pub attempts: Vec<AttemptSummary>,
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes &T
+const fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 #[derive(Default)]
 struct Attempt {
     sources: Vec<BeaconSpec>,
@@ -293,6 +315,10 @@ struct Attempt {
     start: Option<usize>,
     frozen: bool,
     drawn: bool,
+    /// The last revision number.
+    revision: u32,
+    /// Substitutions logged since the draw or the last revision.
+    pending: u32,
     summary: Option<AttemptSummary>,
 }
 
@@ -633,6 +659,47 @@ impl Verifier<'_> {
                         ));
                     }
                 }
+                cur.pending = cur.pending.saturating_add(1);
+                Ok(())
+            }
+            Event::Revision {
+                attempt,
+                revision,
+                result_hash,
+            } => {
+                self.check_attempt(i, *attempt)?;
+                let cur = self.current()?;
+                if !cur.drawn {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "kind",
+                        "a revision comes after the draw of its attempt",
+                    ));
+                }
+                if cur.pending == 0 {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "kind",
+                        "a revision follows at least one substitution",
+                    ));
+                }
+                let next = cur.revision.saturating_add(1);
+                if *revision != next {
+                    return Err(err(
+                        VerifyCode::LogOrder,
+                        i,
+                        "revision",
+                        format!("this revision of attempt {attempt} is number {next}"),
+                    ));
+                }
+                cur.revision = next;
+                cur.pending = 0;
+                if let Some(s) = cur.summary.as_mut() {
+                    s.result_hash = Some(*result_hash);
+                    s.revision = next;
+                }
                 Ok(())
             }
             Event::Redraw {
@@ -673,6 +740,7 @@ impl Verifier<'_> {
                         attempt: *attempt,
                         seed: None,
                         result_hash: None,
+                        revision: 0,
                         redraw_reason: Some(reason.clone()),
                     }),
                     ..Attempt::default()
@@ -724,6 +792,7 @@ pub fn verify_log(
                 attempt: 0,
                 seed: None,
                 result_hash: None,
+                revision: 0,
                 redraw_reason: None,
             }),
             ..Attempt::default()

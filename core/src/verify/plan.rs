@@ -103,6 +103,16 @@ pub struct Plan {
     pub beacons: Vec<BeaconSpec>,
     /// Parties and their commitments for attempt 0.
     pub parties: Vec<PartyCommitment>,
+    /// How many selected enterprises each stratum may replace after the draw
+    /// (substitutions published as result revisions); 0 = none. Absent in the JSON
+    /// when 0, so plans without substitutions keep their hash.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub max_substitutions: u32,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes &T
+const fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 fn nonempty(value: &str, field: &str) -> Result<()> {

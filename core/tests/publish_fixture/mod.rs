@@ -73,6 +73,11 @@ fn force_one(report: &mut EligibilityReport) {
 
 /// The ceremony over `n` enterprises of the county (every `len/n`-th).
 pub fn fixture(n: usize) -> Fixture {
+    fixture_with(n, 0)
+}
+
+/// As [`fixture`], with a plan that allows `max_substitutions` per stratum.
+pub fn fixture_with(n: usize, max_substitutions: u32) -> Fixture {
     let opts = |f: &str| ReadOptions::named(f);
     let full =
         intake::read_enterprises(&data("enterprises.json"), &opts("enterprises.json")).unwrap();
@@ -134,6 +139,7 @@ pub fn fixture(n: usize) -> Fixture {
             draw: "2025024".into(),
         }],
         parties,
+        max_substitutions,
     };
     let plan = publish::plan_from_eligibility(&report, &catalog, &inspectors, &meta).unwrap();
     let plan_hash = plan.plan_hash().unwrap();
@@ -200,5 +206,146 @@ impl Fixture {
             &self.eligible,
             &self.result,
         )
+    }
+}
+
+/// A whole task with a re-draw and two revisions: attempt 0 is drawn, then re-drawn
+/// (reason recorded, a new 双色球 draw named); attempt 1 is drawn; then one enterprise
+/// is replaced in one item (revision 1) and another in its whole visit (revision 2).
+pub struct Revised {
+    /// The task after revision 2 (`result`, `log`, `head`, `receipts` are current).
+    pub current: Fixture,
+    /// Every published result in order: attempt 0, attempt 1 revisions 0, 1, 2.
+    pub results: Vec<ResultDocument>,
+}
+
+pub const SSQ_REDRAW: &str = "02.08.11.19.25.33+07";
+
+pub fn revised(n: usize) -> Revised {
+    use shuangsuiji::draw::{SubstitutionReason, SubstitutionRequest};
+    let mut f = fixture_with(n, 2);
+    let mut results = vec![f.result.clone()];
+    f.log
+        .append(Event::Redraw {
+            attempt: 1,
+            reason: "公证员未到场，抽取无效 (the notary was absent)".into(),
+            beacons: vec![BeaconSpec {
+                source_id: "ssq".into(),
+                kind: BeaconKind::CwlSsq,
+                series: "cwl.ssq".into(),
+                draw: "2025025".into(),
+            }],
+        })
+        .unwrap();
+    f.log
+        .append(Event::Beacon {
+            attempt: 1,
+            source: "ssq".into(),
+            value: SSQ_REDRAW.into(),
+        })
+        .unwrap();
+    let reveals: Vec<Reveal> = PARTIES
+        .iter()
+        .map(|(id, b)| Reveal {
+            party: (*id).into(),
+            secret: secret(*b),
+        })
+        .collect();
+    for r in &reveals {
+        f.log
+            .append(Event::Reveal {
+                attempt: 1,
+                party: r.party.clone(),
+                secret: r.secret,
+            })
+            .unwrap();
+    }
+    let mut plan1 = f.plan.clone();
+    plan1.beacons = vec![BeaconSpec {
+        source_id: "ssq".into(),
+        kind: BeaconKind::CwlSsq,
+        series: "cwl.ssq".into(),
+        draw: "2025025".into(),
+    }];
+    let seed = shuangsuiji::verify::Ceremony {
+        plan_hash: f.plan_hash,
+        attempt: 1,
+        sources: &plan1.beacons,
+        parties: &f.plan.parties,
+    }
+    .seed(
+        &reveals,
+        &[BeaconValue {
+            source: "ssq".into(),
+            value: SSQ_REDRAW.into(),
+        }],
+    )
+    .unwrap();
+    f.result =
+        publish::publish_draw(&f.plan, &f.eligible, &f.catalog, &mut f.log, 1, &seed).unwrap();
+    f.seed = seed;
+    results.push(f.result.clone());
+    // Revision 1: the first selected enterprise (outside the forced stratum) that can
+    // be replaced in its item; revision 2: another one, in its whole visit.
+    let candidates: Vec<(String, shuangsuiji::model::Uscc)> = f
+        .result
+        .draw
+        .items
+        .iter()
+        .flat_map(|it| {
+            it.strata
+                .iter()
+                .filter(|s| s.key.as_str() != publish::FORCED_STRATUM)
+                .flat_map(move |s| {
+                    s.selected
+                        .iter()
+                        .map(move |p| (it.item_id.as_str().to_owned(), p.uscc))
+                })
+        })
+        .collect();
+    let mut used = Vec::new();
+    for whole_visit in [false, true] {
+        for (item, uscc) in &candidates {
+            if used.contains(uscc) {
+                continue;
+            }
+            let request = SubstitutionRequest {
+                uscc: *uscc,
+                item_id: (!whole_visit).then(|| shuangsuiji::model::ItemId::parse(item).unwrap()),
+                reason: if whole_visit {
+                    SubstitutionReason::DeregisteredAfterDraw
+                } else {
+                    SubstitutionReason::Unreachable
+                },
+                evidence: Some(format!("核查记录 2025-{:03}", used.len() + 17)),
+            };
+            let before = f.log.clone();
+            match publish::publish_substitutions(
+                &f.plan,
+                &f.eligible,
+                &f.catalog,
+                &mut f.log,
+                &f.result,
+                &[request],
+            ) {
+                Ok(doc) => {
+                    used.push(*uscc);
+                    f.result = doc;
+                    results.push(f.result.clone());
+                    break;
+                }
+                Err(_) => assert_eq!(
+                    f.log, before,
+                    "a refused substitution leaves the log as it was"
+                ),
+            }
+        }
+    }
+    assert_eq!(results.len(), 4, "two revisions published");
+    f.head = f.log.head().unwrap();
+    f.receipts = publish::receipts(&f.plan, &f.eligible, &f.excluded, &f.result).unwrap();
+    Revised {
+        current: f,
+        results,
     }
 }

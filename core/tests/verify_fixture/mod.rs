@@ -168,6 +168,7 @@ pub fn plan(order: RevealOrder) -> Plan {
                 commitment: commitment(p, &secret(p, 0)).unwrap(),
             })
             .collect(),
+        max_substitutions: 0,
     }
 }
 
