@@ -261,7 +261,7 @@ fn doc_text(input: &Value, field: &str) -> Result<String> {
 
 fn parse_text<T: DeserializeOwned>(text: &str, field: &str) -> Result<T> {
     limits::check_json_text(text).map_err(|e| e.within(field))?;
-    serde_json::from_str(text).map_err(|e| Error::from_json(&e).within(field))
+    crate::error::located::from_str(text).map_err(|e| e.within(field))
 }
 
 fn opt_doc<T: DeserializeOwned>(input: &Value, field: &str) -> Result<Option<T>> {

@@ -59,6 +59,7 @@ mod draw;
 mod enforcement;
 mod input;
 mod limit;
+pub(crate) mod located;
 mod model;
 mod rules;
 mod team;

@@ -45,10 +45,13 @@ use crate::{Error, InputCode, Result};
 use table::{Builder, Parsed, Record};
 
 fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed<T> {
-    let lim = opts.limits.effective();
     let fail = |e: Error| Parsed {
         items: Vec::new(),
         errors: vec![e],
+    };
+    let lim = match opts.limits.checked() {
+        Ok(l) => l,
+        Err(e) => return fail(opts.locate(e)),
     };
     let mut parsed = if let Err(e) = limits::check_bytes(bytes.len(), lim.max_bytes) {
         fail(e)
@@ -225,7 +228,7 @@ pub fn check_history(bytes: &[u8], opts: &ReadOptions) -> Vec<Error> {
 /// assert_eq!(e.details().file.as_deref(), Some("catalog.csv"));
 /// ```
 pub fn read_catalog(bytes: &[u8], opts: &ReadOptions) -> Result<Catalog> {
-    let lim = opts.limits.effective();
+    let lim = opts.limits.checked().map_err(|e| opts.locate(e))?;
     let run = || -> Result<Catalog> {
         limits::check_bytes(bytes.len(), lim.max_bytes)?;
         let format = opts.format.unwrap_or_else(|| Format::sniff(bytes));

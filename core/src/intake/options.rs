@@ -164,14 +164,18 @@ impl<'de> Deserialize<'de> for Format {
 }
 
 /// Limits for one read. Each value can only *tighten* the documented maximum in
-/// [`limits`]: a larger value is clamped down to it.
+/// [`limits`]: a larger value is refused (`count_invalid`, field `limits.<name>`), never
+/// silently lowered — a caller who asked for more must learn that it was not granted.
 ///
 /// ```
 /// use shuangsuiji::intake::Limits;
 /// let l = Limits { max_rows: 10, ..Limits::default() };
-/// assert_eq!(l.effective().max_rows, 10);
+/// assert_eq!(l.checked()?.max_rows, 10);
 /// let huge = Limits { max_rows: u64::MAX, ..Limits::default() };
-/// assert_eq!(huge.effective().max_rows, shuangsuiji::intake::limits::MAX_ROWS);
+/// let e = huge.checked().unwrap_err();
+/// assert_eq!(e.code().as_str(), "count_invalid");
+/// assert_eq!(e.details().field.as_deref(), Some("limits.max_rows"));
+/// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -199,17 +203,37 @@ impl Default for Limits {
 }
 
 impl Limits {
-    /// These limits clamped to the documented maxima.
-    #[must_use]
-    pub fn effective(&self) -> Self {
-        Self {
-            max_bytes: self.max_bytes.min(limits::MAX_FILE_BYTES),
-            max_rows: self.max_rows.min(limits::MAX_ROWS),
-            max_field_bytes: self.max_field_bytes.min(limits::MAX_FIELD_BYTES),
-            max_decompressed_bytes: self
-                .max_decompressed_bytes
-                .min(limits::MAX_DECOMPRESSED_BYTES),
+    /// These limits, if none is above its documented maximum.
+    ///
+    /// # Errors
+    /// `count_invalid` naming the first limit above its maximum (field
+    /// `limits.<name>`, value the requested number, detail `maximum`).
+    pub fn checked(&self) -> Result<Self> {
+        for (name, value, max) in [
+            ("max_bytes", self.max_bytes, limits::MAX_FILE_BYTES),
+            ("max_rows", self.max_rows, limits::MAX_ROWS),
+            (
+                "max_field_bytes",
+                self.max_field_bytes,
+                limits::MAX_FIELD_BYTES,
+            ),
+            (
+                "max_decompressed_bytes",
+                self.max_decompressed_bytes,
+                limits::MAX_DECOMPRESSED_BYTES,
+            ),
+        ] {
+            if value > max {
+                return Err(Error::new(
+                    crate::ModelCode::CountInvalid,
+                    format!("{name} = {value} is above the documented maximum {max}; limits can only be lowered"),
+                )
+                .with_field(format!("limits.{name}"))
+                .with_value(value.to_string())
+                .with_detail("maximum", max.to_string()));
+            }
         }
+        Ok(*self)
     }
 }
 
@@ -260,10 +284,12 @@ impl ReadOptions {
     /// Parses options from JSON.
     ///
     /// # Errors
-    /// `json_syntax`, `json_shape`, `encoding_unknown`, `too_deep`.
+    /// `json_syntax`, `json_shape`, `encoding_unknown`, `too_deep`; `count_invalid` for a limit above its documented maximum (see [`Limits::checked`]).
     pub fn from_json(text: &str) -> Result<Self> {
         limits::check_json_text(text)?;
-        serde_json::from_str(text).map_err(|e| Error::from_json(&e))
+        let o: Self = crate::error::located::from_str(text)?;
+        o.limits.checked()?;
+        Ok(o)
     }
 
     /// Attaches the file name (if any) to an error.

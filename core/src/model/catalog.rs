@@ -73,7 +73,7 @@ impl Catalog {
                 }
             }
         }
-        let catalog: Self = serde_json::from_value(value).map_err(|e| Error::from_json(&e))?;
+        let catalog: Self = crate::error::located::from_value(value)?;
         catalog.validate()?;
         Ok(catalog)
     }

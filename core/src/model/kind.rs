@@ -42,7 +42,7 @@ fn canon<T: DeserializeOwned + Serialize>(
     check: impl Fn(&T) -> Result<()>,
 ) -> Result<String> {
     crate::intake::limits::check_json_text(text)?;
-    let v: T = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
+    let v: T = crate::error::located::from_str(text)?;
     check(&v)?;
     serde_json::to_string(&v)
         .map_err(|e| Error::new(InputCode::JsonShape, format!("cannot serialise: {e}")))

@@ -249,5 +249,5 @@ pub fn from_committed_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Resu
     }
     let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::from_json(&e))?;
     check_integers_only(&v)?;
-    serde_json::from_value(v).map_err(|e| Error::from_json(&e))
+    crate::error::located::from_value(v)
 }
