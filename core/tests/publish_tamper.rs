@@ -537,3 +537,50 @@ fn seed_changes_with_every_plan_change() {
     }
     assert!(checked > 30, "only {checked} plan changes reached the seed");
 }
+
+/// The re-drawn task with two revisions (tests/vectors/publish/revision.json): every
+/// leaf of its result, log and the receipts of replaced and substituted enterprises.
+#[test]
+fn tampered_revisions_are_rejected() {
+    let r = publish_fixture::revised(24);
+    let f = &r.current;
+    f.verify().unwrap();
+    let verify = |plan: &Plan, log: &DrawLog, result: &ResultDocument| {
+        publish::verify_draw(
+            plan,
+            &f.plan_hash,
+            &f.catalog,
+            log,
+            &f.head,
+            &f.eligible,
+            result,
+        )
+        .map(drop)
+    };
+    let mut t = Tally::default();
+    run_exact(&f.result, |x| verify(&f.plan, &f.log, x), 300, true, &mut t);
+    eprintln!("revised result: {t:?}");
+    assert!(t.total > 300);
+    let mut t = Tally::default();
+    run(&f.log, |l| verify(&f.plan, l, &f.result), 200, &mut t);
+    eprintln!("revised log: {t:?}");
+    assert!(t.total > 100);
+    let mut t = Tally::default();
+    run(&f.plan, |p| verify(p, &f.log, &f.result), 100, &mut t);
+    assert!(t.total > 50);
+    let checker = ReceiptChecker::new(&f.plan, &f.result).unwrap();
+    let sub = &f.result.draw.substitutions[0];
+    let mut t = Tally::default();
+    for uscc in [sub.replaced, sub.substitute] {
+        let receipt = f.receipts.iter().find(|x| x.uscc == uscc).unwrap();
+        checker.verify(receipt).unwrap();
+        run(
+            receipt,
+            |x: &Receipt| checker.verify(x).map(drop),
+            100,
+            &mut t,
+        );
+    }
+    eprintln!("revised receipts: {t:?}");
+    assert!(t.total > 200);
+}
