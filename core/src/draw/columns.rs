@@ -9,6 +9,8 @@
 //! million `{uscc, class}` records in, or a result of 100 000 picks out as nested
 //! JSON, costs more than the draw itself (bindings-python/bench/bench_draw.py).
 
+use std::cmp::Ordering;
+
 use serde::{Deserialize, Serialize};
 
 use super::input::DrawInput;
@@ -62,14 +64,16 @@ pub fn join_columns<'a>(
     usccs: impl IntoIterator<Item = &'a str>,
     classes: impl IntoIterator<Item = &'a str>,
 ) -> Result<()> {
-    // One bucket per distinct stratum key, sorted by key: the (item, stratum) slots it
-    // feeds and the enterprises of its class. A handful of keys in practice, so a
-    // binary search beats hashing each row's class.
+    // One bucket per distinct stratum key, sorted by (short prefix, key): the (item,
+    // stratum) slots it feeds and the enterprises of its class. A handful of keys in
+    // practice: a binary search on an integer prefix finds a row's class without a
+    // string comparison (none at all for keys of up to 7 bytes).
     let mut buckets: Vec<Bucket> = Vec::new();
     for (i, item) in input.items.iter().enumerate() {
         for (s, stratum) in item.strata.iter().enumerate() {
             let key = stratum.key.as_str();
-            match buckets.binary_search_by(|b| b.key.as_str().cmp(key)) {
+            let p = prefix(key);
+            match buckets.binary_search_by(|b| b.find(p, key)) {
                 Ok(b) => {
                     if let Some(bucket) = buckets.get_mut(b) {
                         bucket.slots.push((i, s));
@@ -78,6 +82,7 @@ pub fn join_columns<'a>(
                 Err(b) => buckets.insert(
                     b,
                     Bucket {
+                        prefix: prefix(key),
                         key: key.to_owned(),
                         slots: vec![(i, s)],
                         rows: Vec::new(),
@@ -93,7 +98,8 @@ pub fn join_columns<'a>(
         match (us.next(), cs.next()) {
             (None, None) => break,
             (Some(u), Some(c)) => {
-                if let Ok(b) = buckets.binary_search_by(|b| b.key.as_str().cmp(c)) {
+                let p = prefix(c);
+                if let Ok(b) = buckets.binary_search_by(|b| b.find(p, c)) {
                     let uscc = Uscc::parse(u).map_err(|e| e.within(&format!("usccs[{row}]")))?;
                     if let Some(bucket) = buckets.get_mut(b) {
                         bucket.rows.push(uscc);
@@ -125,9 +131,37 @@ pub fn join_columns<'a>(
 }
 
 struct Bucket {
+    prefix: u64,
     key: String,
     slots: Vec<(usize, usize)>,
     rows: Vec<Uscc>,
+}
+
+impl Bucket {
+    /// The bucket's place relative to class `c` (whose prefix is `p`) in (prefix, key)
+    /// order.
+    #[inline]
+    fn find(&self, p: u64, c: &str) -> Ordering {
+        self.prefix.cmp(&p).then_with(|| {
+            if c.len() < 8 {
+                Ordering::Equal
+            } else {
+                self.key.as_str().cmp(c)
+            }
+        })
+    }
+}
+
+/// The first 7 bytes of `s` and its length (capped at 255) in one integer: equal for
+/// equal strings, and for strings shorter than 8 bytes equal only for equal strings.
+#[inline]
+fn prefix(s: &str) -> u64 {
+    let mut b = [0u8; 8];
+    for (d, c) in b.iter_mut().zip(s.as_bytes().iter().take(7)) {
+        *d = *c;
+    }
+    b[7] = u8::try_from(s.len()).unwrap_or(u8::MAX);
+    u64::from_le_bytes(b)
 }
 
 fn column_ended(short: &str, long: &str, row: usize) -> Error {
