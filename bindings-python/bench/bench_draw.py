@@ -12,8 +12,9 @@ floor of a non-verifiable draw. Keep the whole run under two minutes on 2 cores.
 
 Every timed run ends with the sample in Python objects, as consistent_sampler's does
 (lists of ids per stratum): the columnar row is `draw_columns(...)` plus
-`selection_columns()` (per stratum the selected USCCs, tickets and bases as lists); the
-row after it converts the whole result (`to_dict()`, every visit and pick as a dict).
+`selection_columns()` (per stratum the selected USCCs, tickets and bases as lists) and
+is the one the targets refer to; "handle only" (nothing converted yet) and `to_dict()`
+(every visit and pick as a dict) are shown for comparison.
 """
 
 from __future__ import annotations
@@ -96,6 +97,9 @@ def main() -> None:
     def binding_columns() -> object:
         return ssj.draw_columns(spec, usccs, classes).selection_columns()
 
+    def binding_handle() -> object:
+        return ssj.draw_columns(spec, usccs, classes)
+
     def binding_columns_dict() -> object:
         return ssj.draw_columns(spec, usccs, classes).to_dict()
 
@@ -127,6 +131,7 @@ def main() -> None:
     del handle, b, cols
 
     runs = [("shuangsuiji draw_columns + selection_columns()", binding_columns, args.reps),
+            ("shuangsuiji draw_columns (handle only)", binding_handle, args.reps),
             ("shuangsuiji draw_columns + to_dict()", binding_columns_dict, max(1, args.reps // 2)),
             ("shuangsuiji draw (JSON, lists of USCCs)", binding_dicts, max(1, args.reps // 2)),
             ("numpy Generator.choice", numpy_choice, args.reps),
