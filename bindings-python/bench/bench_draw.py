@@ -9,6 +9,12 @@ Prints the median wall time of each (fewer repetitions for the slow competitors)
 the binding's speed-up over consistent_sampler. Only the binding's draw is verifiable
 (tickets from a public seed and the task id); numpy and random.sample are shown as the
 floor of a non-verifiable draw. Keep the whole run under two minutes on 2 cores.
+
+Every timed run ends with the sample in Python objects, as consistent_sampler's does
+(lists of ids per stratum): the columnar row is `draw_columns(...)` plus
+`selection_columns()` (per stratum the selected USCCs, tickets and bases as lists) and
+is the one the targets refer to; "handle only" (nothing converted yet) and `to_dict()`
+(every visit and pick as a dict) are shown for comparison.
 """
 
 from __future__ import annotations
@@ -89,7 +95,13 @@ def main() -> None:
     cpu_results: Dict[str, float] = {}
 
     def binding_columns() -> object:
+        return ssj.draw_columns(spec, usccs, classes).selection_columns()
+
+    def binding_handle() -> object:
         return ssj.draw_columns(spec, usccs, classes)
+
+    def binding_columns_dict() -> object:
+        return ssj.draw_columns(spec, usccs, classes).to_dict()
 
     def binding_dicts() -> object:
         return ssj.draw(full)
@@ -107,11 +119,20 @@ def main() -> None:
         from consistent_sampler import sampler
         return {c: list(sampler(pools[c], seed=seed, take=quotas[c], output="id")) for c in CLASSES}
 
-    a, b = binding_columns(), binding_dicts()
-    assert a == b, "columnar and dict paths differ"
-    assert sum(len(s["selected"]) for s in a["items"][0]["strata"]) == sum(quotas.values())
+    handle, b = ssj.draw_columns(spec, usccs, classes), binding_dicts()
+    assert handle == b, "columnar and dict paths differ"
+    cols = handle.selection_columns()
+    for ci, bi in zip(cols["items"], b["items"]):
+        for cs, bs in zip(ci["strata"], bi["strata"]):
+            assert cs["uscc"] == [p["uscc"] for p in bs["selected"]], "selection columns differ"
+            assert cs["ticket"] == [p["ticket"] for p in bs["selected"]], "selection columns differ"
+    assert cols["visits"]["uscc"] == [v["uscc"] for v in b["visits"]], "visit columns differ"
+    assert sum(len(s["uscc"]) for s in cols["items"][0]["strata"]) == sum(quotas.values())
+    del handle, b, cols
 
-    runs = [("shuangsuiji draw_columns (columnar)", binding_columns, args.reps),
+    runs = [("shuangsuiji draw_columns + selection_columns()", binding_columns, args.reps),
+            ("shuangsuiji draw_columns (handle only)", binding_handle, args.reps),
+            ("shuangsuiji draw_columns + to_dict()", binding_columns_dict, max(1, args.reps // 2)),
             ("shuangsuiji draw (JSON, lists of USCCs)", binding_dicts, max(1, args.reps // 2)),
             ("numpy Generator.choice", numpy_choice, args.reps),
             ("random.sample", random_sample, args.reps),
@@ -120,12 +141,12 @@ def main() -> None:
         try:
             wall, cpu = timed(fn, reps)
         except ImportError as e:
-            print(f"{name:42s} skipped ({e})")
+            print(f"{name:46s} skipped ({e})")
             continue
         results[name] = statistics.median(wall)
         cpu_results[name] = statistics.median(cpu)
-        print(f"{name:42s} median wall {results[name]:8.3f}s  cpu {cpu_results[name]:8.3f}s  over {reps} run(s)")
-    name = "shuangsuiji draw_columns (columnar)"
+        print(f"{name:46s} median wall {results[name]:8.3f}s  cpu {cpu_results[name]:8.3f}s  over {reps} run(s)")
+    name = "shuangsuiji draw_columns + selection_columns()"
     if "consistent_sampler" in results:
         for label, r in (("wall", results), ("cpu", cpu_results)):
             print(f"{label}: speed-up over consistent_sampler {r['consistent_sampler'] / r[name]:.1f}x "

@@ -1,4 +1,8 @@
-//! The one conversion path: JSON text in, JSON text out, through the core's serde shapes.
+//! The conversion paths, all through the core's serde shapes: JSON text in, JSON text
+//! out — or, where the size of the output makes the JSON round trip the cost, Python
+//! objects built by the same `Serialize` impls ([`objects::to_py`]).
+
+pub mod objects;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;

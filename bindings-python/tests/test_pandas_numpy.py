@@ -38,8 +38,26 @@ def test_columns_from_lists_and_tuples():
 
 def test_columns_of_different_length_are_refused():
     spec, usccs, classes = columns()
-    with pytest.raises(ValueError):
+    with pytest.raises(ssj.InputError) as info:
         ssj.draw_columns(spec, usccs, classes[:-1])
+    assert info.value.code == "row_too_short"
+    assert info.value.field == f"classes[{len(usccs) - 1}]"
+    with pytest.raises(ValueError) as info:
+        ssj.draw_columns(spec, usccs[:2], classes)
+    assert info.value.field == "usccs[2]"
+
+
+def test_handle_is_lazy_and_converts_once():
+    spec, usccs, classes = columns()
+    handle = ssj.draw_columns(spec, usccs, classes)
+    assert "in Rust" in repr(handle)
+    assert handle.selection_columns()["visits"]["uscc"] == [v["uscc"] for v in CASE["expected"]["visits"]]
+    assert "in Rust" in repr(handle)  # the columns did not convert the whole result
+    first = handle.to_dict()
+    assert handle.to_dict() is first and "converted" in repr(handle)
+    # A handle is accepted wherever a result is (through to_json()), and by json dumps.
+    assert ssj.json.loads(ssj._json_text(handle)) == CASE["expected"]
+    assert ssj.json.loads(ssj._dumps({"result": handle}))["result"] == CASE["expected"]
 
 
 def test_bad_uscc_in_column_names_its_row():
@@ -89,3 +107,4 @@ def test_eligibility_and_visits_dataframes():
     assert set(df["status"]) <= {"eligible", "excluded"}
     visits = ssj.draw(CASE["input"]).to_dataframe()
     assert list(visits["uscc"]) == [v["uscc"] for v in CASE["expected"]["visits"]]
+    assert ssj.draw_columns(*columns()).to_dataframe().equals(visits)

@@ -56,7 +56,46 @@ def test_columnar_path_equals_draw(case):
         for u in next(iter(pool)):
             usccs.append(u)
             classes.append(key)
-    assert ssj.draw_columns(spec, usccs, classes) == case["expected"]
+    handle = ssj.draw_columns(spec, usccs, classes)
+    assert handle == case["expected"]
+    check_handle(handle, case["expected"])
+
+
+def check_handle(handle, expected):
+    """Every reading of a DrawHandle agrees with the expected DrawResult dict."""
+    assert isinstance(handle, ssj.DrawHandle)
+    # The objects built straight from Rust have the JSON path's exact shape and types.
+    assert handle.to_dict() == ssj.json.loads(handle.to_json()) == expected
+    assert handle._core.to_dict() == expected
+    assert isinstance(handle.to_dict(), ssj.DrawResult)
+    assert dict(handle) == expected and len(handle) == len(expected)
+    assert handle["visits"] == expected["visits"]
+    cols = handle.selection_columns()
+    assert cols == {
+        "items": [
+            {
+                "item_id": item["item_id"],
+                "department": item["department"],
+                "strata": [
+                    {
+                        "key": st["key"],
+                        "uscc": [p["uscc"] for p in st["selected"]],
+                        "ticket": [p["ticket"] for p in st["selected"]],
+                        "basis": [p["basis"] for p in st["selected"]],
+                    }
+                    for st in item["strata"]
+                ],
+            }
+            for item in expected["items"]
+        ],
+        "visits": {
+            "uscc": [v["uscc"] for v in expected["visits"]],
+            "ticket": [v["ticket"] for v in expected["visits"]],
+        },
+    }
+    # Fresh lists each call: mutating one reading does not change the next.
+    cols["visits"]["uscc"].clear()
+    assert handle.selection_columns()["visits"]["uscc"] == [v["uscc"] for v in expected["visits"]]
 
 
 @pytest.mark.parametrize("case", PRIMS["tickets"], ids=lambda c: c["task_id"][:10] + c["uscc"])

@@ -101,6 +101,11 @@ export interface DrawResult {
   expansions: ExpansionRecord[];
   substitutions: SubstitutionRecord[];
 }
+/** `selectionColumns(result)`: the current selection as parallel arrays (in `(ticket, uscc)` order). */
+export interface StratumColumns { key: string; uscc: Uscc[]; ticket: TicketHex[]; basis: Basis[] }
+export interface ItemColumns { item_id: string; department: string; strata: StratumColumns[] }
+export interface VisitColumns { uscc: Uscc[]; ticket: TicketHex[] }
+export interface SelectionColumns { items: ItemColumns[]; visits: VisitColumns }
 
 // ---- intake and model -------------------------------------------------------------------
 

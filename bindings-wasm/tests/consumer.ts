@@ -3,7 +3,7 @@
 // assignments below fail to compile if a return type is wrong or loosened.
 import init, {
   initSync, parseUscc, completeUscc, errorCodes, validate, loadCatalog, version,
-  draw, drawWithTicketOverrides, ticket, readEnterprises, readInspectors, readHistory,
+  draw, drawWithTicketOverrides, drawColumns, selectionColumns, ticket, readEnterprises, readInspectors, readHistory,
   eligibility, planHash, verifyPlan, verifyLog,
   merkleLeaf, conflictListHash, merkleTree, verifyInclusion, partyCommitment, validateBeacon,
   canonicalizeBeacon, validateBeaconSpec, deriveSeed, ceremonySeed, canonicalPlanJson,
@@ -13,7 +13,7 @@ import init, {
   verifyReceipt, verifyDraw, assignTeams, explainTeams, teamRequest, runOperation,
 } from '../pkg/web/shuangsuiji_wasm.js';
 import type {
-  DrawInput, DrawResult, StratumResult, Cutoff, Enterprise, Inspector, CheckRecord,
+  DrawInput, DrawResult, StratumResult, Cutoff, SelectionColumns, Enterprise, Inspector, CheckRecord,
   EligibilityReport, LogSummary, ErrorCodeInfo, ShuangsuijiError, CatalogLoaded, ReadOptions,
   MerkleLeafBytes, MerkleTreeSummary, DayStatus, Deadline, Decision, DiscretionPreset, BandRange,
   RepairAssessment, PlanDocument, PlanMeta, EligibleLeaf, ExcludedLeaf, DrawLogDocument, PublishedDraw,
@@ -50,6 +50,9 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
   const cut: Cutoff | null = stratum.cutoff;
   const forced = exact<DrawResult>(drawWithTicketOverrides(input, { [uscc]: '00'.repeat(16) }));
   const t: string = ticket(input.seed, input.task_id, uscc);
+  const byColumns = exact<DrawResult>(drawColumns(input, [uscc], ['all']));
+  const columns = exact<SelectionColumns>(selectionColumns(byColumns));
+  const picked: string[] = columns.items[0].strata[0].uscc;
 
   const options: ReadOptions = { file_name: 'a.csv', encoding: 'gbk' };
   const roster = exact<Enterprise[]>(readEnterprises(csv, options));
@@ -100,7 +103,7 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
   const teams = exact<TeamAssignment>(assignTeams(request));
   const explained = exact<TeamExplanation[]>(explainTeams(request, teams));
   const fate: CandidateStatus = explained[0].departments[0].candidates[0].status;
-  void [selected, drawSummary.visits, teams.teams[0].lead, fate];
+  void [selected, picked, drawSummary.visits, teams.teams[0].lead, fate];
   const op: unknown = runOperation('parse_uscc', { text: '91350100M000100Y43' });
   void op;
   void [ok, hashes, checks, status, year, due.due, dueText, decision.outcome, band.max_fen, repair.eligible_now];

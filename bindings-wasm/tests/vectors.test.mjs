@@ -76,6 +76,42 @@ test('draw: input given as JSON text gives the same result as an object', () => 
   same(ssj.draw(JSON.stringify(c.input)), c.expected);
 });
 
+test('drawColumns equals draw on the joined lists; selectionColumns follows the result', () => {
+  const c = load('draw/v1/draws.json').cases.find((x) => x.name === 'three_items_fixed');
+  // Its stratum keys name one pool each: one row per (enterprise, key).
+  const rows = new Map();
+  for (const item of c.input.items) {
+    for (const st of item.strata) for (const u of st.eligible) rows.set(`${u} ${st.key}`, [u, st.key]);
+  }
+  const spec = {
+    ...c.input,
+    items: c.input.items.map((it) => ({ ...it, strata: it.strata.map((st) => ({ ...st, eligible: [] })) })),
+  };
+  const usccs = [...rows.values()].map((r) => r[0]);
+  const classes = [...rows.values()].map((r) => r[1]);
+  const result = ssj.drawColumns(spec, usccs, classes);
+  same(result, c.expected);
+  same(ssj.selectionColumns(result), {
+    items: c.expected.items.map((it) => ({
+      item_id: it.item_id,
+      department: it.department,
+      strata: it.strata.map((st) => ({
+        key: st.key,
+        uscc: st.selected.map((p) => p.uscc),
+        ticket: st.selected.map((p) => p.ticket),
+        basis: st.selected.map((p) => p.basis),
+      })),
+    })),
+    visits: { uscc: c.expected.visits.map((v) => v.uscc), ticket: c.expected.visits.map((v) => v.ticket) },
+  });
+  assert.throws(() => ssj.drawColumns(spec, usccs, classes.slice(1)), (err) =>
+    err.code === 'row_too_short' && err.details.field === `classes[${classes.length - 1}]`);
+  const bad = [...usccs];
+  bad[2] = '91350100M000100Y44';
+  assert.throws(() => ssj.drawColumns(spec, bad, classes), (err) =>
+    err.code === 'uscc_check_character' && err.details.field === 'usccs[2]');
+});
+
 // ---- intake --------------------------------------------------------------------------
 
 function bytesOf(c) {

@@ -1,8 +1,8 @@
-//! Draw exports: the whole draw, one ticket.
+//! Draw exports: the whole draw, the columnar draw and its selection columns, one ticket.
 
 use std::collections::BTreeMap;
 
-use shuangsuiji::draw::{Draw, DrawInput, Seed, TaskId, Ticket, ticket as core_ticket};
+use shuangsuiji::draw::{Draw, DrawInput, DrawResult, Seed, TaskId, Ticket, ticket as core_ticket};
 use shuangsuiji::model::Uscc;
 use wasm_bindgen::prelude::*;
 
@@ -21,6 +21,45 @@ pub fn draw(
     let input: DrawInput = from_js(&input, None).js_err()?;
     let result = shuangsuiji::draw::draw(input).js_err()?;
     to_js(&result).js_err()
+}
+
+/// Runs a draw whose enterprises come as two equally long columns (`draw::draw_columns`):
+/// each USCC joins every stratum whose `key` equals its class; rows whose class names
+/// no stratum join none. The result equals [`draw`] on the joined eligible lists.
+///
+/// # Errors
+/// As [`draw`]; `json_shape` when a column is not an array of strings; the USCC codes
+/// with `field` = `usccs[row]`; `row_too_short` when one column ends first.
+#[wasm_bindgen(js_name = drawColumns, unchecked_return_type = "DrawResult")]
+pub fn draw_columns(
+    #[wasm_bindgen(unchecked_param_type = "DrawInput | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] usccs: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] classes: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input: DrawInput = from_js(&input, None).js_err()?;
+    let usccs: Vec<String> = from_js(&usccs, Some("usccs")).js_err()?;
+    let classes: Vec<String> = from_js(&classes, Some("classes")).js_err()?;
+    let result = shuangsuiji::draw::draw_columns(
+        input,
+        usccs.iter().map(String::as_str),
+        classes.iter().map(String::as_str),
+    )
+    .js_err()?;
+    to_js(&result).js_err()
+}
+
+/// The current selection of a `DrawResult` as columns (`DrawResult::selection_columns`):
+/// per item and stratum the selected `uscc`, `ticket` and `basis` arrays, and the
+/// visits' `uscc` and `ticket`.
+///
+/// # Errors
+/// `json_syntax`, `json_shape` and the value codes of a malformed result.
+#[wasm_bindgen(js_name = selectionColumns, unchecked_return_type = "SelectionColumns")]
+pub fn selection_columns(
+    #[wasm_bindgen(unchecked_param_type = "DrawResult | string")] result: JsValue,
+) -> Result<JsValue, JsValue> {
+    let result: DrawResult = from_js(&result, Some("result")).js_err()?;
+    to_js(&result.selection_columns()).js_err()
 }
 
 /// Test hook of the golden vectors: like [`draw`] but the enterprises listed in

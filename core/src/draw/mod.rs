@@ -34,6 +34,7 @@
 //! # Ok::<(), shuangsuiji::Error>(())
 //! ```
 
+mod columns;
 mod engine;
 mod input;
 mod result;
@@ -46,6 +47,9 @@ mod types;
 mod visit;
 
 pub use crate::rules::quota;
+pub use columns::{
+    ItemColumns, SelectionColumns, StratumColumns, VisitColumns, draw_columns, join_columns,
+};
 pub use engine::Draw;
 pub use input::{
     Adjustment, DrawInput, Expansion, ItemDraw, StratumDraw, SubstitutionReason,

@@ -1,10 +1,9 @@
-//! Selection within one stratum: the `n` smallest `(ticket, uscc)` keys with a bounded
-//! max-heap (O(n) memory, O(N log n) time), or every key under a Bernoulli threshold.
+//! Selection within one stratum: the `n` smallest `(ticket, uscc)` keys with a
+//! buffered partial selection (O(n) memory, O(N) expected time), or every key under a
+//! Bernoulli threshold.
 //!
 //! Keys are `(ticket, m)` where `m` is the USCC's base-31 index: ordering by `m` is
 //! ordering by USCC bytes, so this is exactly the spec's `(ticket, uscc)` order.
-
-use std::collections::BinaryHeap;
 
 use super::threshold::Threshold;
 use super::ticket::Ticket;
@@ -16,7 +15,17 @@ pub(crate) type Key = (Ticket, u128);
 #[derive(Debug)]
 pub(crate) enum Selector {
     /// Keep the `n` smallest keys.
-    Smallest { n: usize, heap: BinaryHeap<Key> },
+    ///
+    /// Keys go into `buf` until it holds `2n` (at least `n + 256`); then it is cut
+    /// back to its `n` smallest with a linear-time selection, and `bound` (the largest
+    /// of those) rejects every later key that cannot be among the `n` smallest with
+    /// one comparison. This replaced a bounded max-heap whose sift-downs cost more than
+    /// the tickets of the rejected keys; the selected set is the same by definition.
+    Smallest {
+        n: usize,
+        buf: Vec<Key>,
+        bound: Option<Key>,
+    },
     /// Keep every key whose ticket is under the threshold.
     Below {
         threshold: Threshold,
@@ -29,7 +38,8 @@ impl Selector {
     pub(crate) fn smallest(n: usize) -> Self {
         Self::Smallest {
             n,
-            heap: BinaryHeap::with_capacity(n),
+            buf: Vec::new(),
+            bound: None,
         }
     }
 
@@ -45,13 +55,16 @@ impl Selector {
     #[inline]
     pub(crate) fn offer(&mut self, key: Key) {
         match self {
-            Self::Smallest { n, heap } => {
-                if heap.len() < *n {
-                    heap.push(key);
-                } else if let Some(mut top) = heap.peek_mut() {
-                    if key < *top {
-                        *top = key;
-                    }
+            Self::Smallest { n, buf, bound } => {
+                if *n == 0 || bound.is_some_and(|b| key >= b) {
+                    return;
+                }
+                buf.push(key);
+                if buf.len() >= n.saturating_mul(2).max(n.saturating_add(256)) {
+                    // `n - 1` is in range: `n > 0` and `buf.len() > n`.
+                    let (_, nth, _) = buf.select_nth_unstable(*n - 1);
+                    *bound = Some(*nth);
+                    buf.truncate(*n);
                 }
             }
             Self::Below { threshold, picked } => {
@@ -65,7 +78,11 @@ impl Selector {
     /// The selected keys in ascending order.
     pub(crate) fn into_sorted(self) -> Vec<Key> {
         match self {
-            Self::Smallest { heap, .. } => heap.into_sorted_vec(),
+            Self::Smallest { n, mut buf, .. } => {
+                buf.sort_unstable();
+                buf.truncate(n);
+                buf
+            }
             Self::Below { mut picked, .. } => {
                 picked.sort_unstable();
                 picked
@@ -95,17 +112,48 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    fn smallest(keys: &[Key], n: usize) -> Vec<Key> {
+        let mut sel = Selector::smallest(n);
+        for k in keys {
+            sel.offer(*k);
+        }
+        sel.into_sorted()
+    }
+
+    fn sorted_prefix(keys: &[Key], n: usize) -> Vec<Key> {
+        let mut sorted = keys.to_vec();
+        sorted.sort_unstable();
+        sorted.truncate(n);
+        sorted
+    }
+
     proptest! {
+        // Up to 3000 keys and n up to 400: the buffer (2n, at least n + 256) is cut
+        // back many times, and tickets from a byte give many ties broken by the index.
         #[test]
-        fn heap_equals_sort(v in proptest::collection::vec((any::<u8>(), any::<u8>()), 0..200), n in 0usize..50) {
+        fn selection_equals_sort(v in proptest::collection::vec(any::<u8>(), 0..3000), n in 0usize..400) {
             let keys: Vec<Key> = v.iter().enumerate()
-                .map(|(i, (t, _))| (Ticket::from_value(u128::from(*t)), i as u128)).collect();
-            let mut sel = Selector::smallest(n);
-            for k in &keys { sel.offer(*k); }
-            let mut sorted = keys.clone();
-            sorted.sort_unstable();
-            sorted.truncate(n);
-            prop_assert_eq!(sel.into_sorted(), sorted);
+                .map(|(i, t)| (Ticket::from_value(u128::from(*t)), i as u128)).collect();
+            prop_assert_eq!(smallest(&keys, n), sorted_prefix(&keys, n));
+        }
+
+        // Equal keys (not produced by a draw, which refuses duplicates) still give the
+        // n smallest values.
+        #[test]
+        fn selection_with_equal_keys(v in proptest::collection::vec(0u8..4, 0..2000), n in 0usize..300) {
+            let keys: Vec<Key> = v.iter().map(|t| (Ticket::from_value(u128::from(*t)), 0)).collect();
+            prop_assert_eq!(smallest(&keys, n), sorted_prefix(&keys, n));
+        }
+    }
+
+    #[test]
+    fn ascending_and_descending_streams() {
+        // Worst and best orders for the bound: every key pushed, or few.
+        let up: Vec<Key> = (0..5000u128).map(|i| (Ticket::from_value(i), i)).collect();
+        let down: Vec<Key> = up.iter().rev().copied().collect();
+        for n in [0, 1, 255, 256, 257, 1000, 4999, 5000, 6000] {
+            assert_eq!(smallest(&up, n), sorted_prefix(&up, n));
+            assert_eq!(smallest(&down, n), sorted_prefix(&down, n));
         }
     }
 }

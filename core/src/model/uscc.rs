@@ -114,6 +114,38 @@ pub fn org_code_check_char(body: &[u8; 8]) -> Result<u8> {
     })
 }
 
+/// Whether 18 bytes are a valid canonical USCC (alphabet, division digits, both check
+/// characters), in one pass without building errors: the fast path of [`Uscc::parse`],
+/// which takes the detailed checks (and their error codes) only when this is false.
+fn is_valid_canonical(code: &[u8; 18]) -> bool {
+    let mut bad = false;
+    let mut sum = 0u32;
+    for (&c, w) in code.iter().zip(WEIGHTS) {
+        let v = CHAR_VALUES[usize::from(c)];
+        bad |= v == NOT_IN_ALPHABET;
+        sum += u32::from(v) * w;
+    }
+    let check = usize::try_from((31 - sum % 31) % 31).unwrap_or(0);
+    bad |= USCC_ALPHABET.get(check) != Some(&code[17]);
+    bad |= !code[2..8].iter().all(u8::is_ascii_digit);
+    let mut org = 0u32;
+    for (&c, w) in code[8..16].iter().zip(ORG_WEIGHTS) {
+        // Alphabet bytes are digits or capitals (checked above).
+        let v = if c.is_ascii_digit() {
+            c - b'0'
+        } else {
+            c.wrapping_sub(b'A').wrapping_add(10)
+        };
+        org += u32::from(v) * w;
+    }
+    let org_check = match 11 - org % 11 {
+        10 => b'X',
+        11 => b'0',
+        d => b'0' + u8::try_from(d).unwrap_or(0),
+    };
+    !bad && org_check == code[16]
+}
+
 fn charset_error(c: u8, index: usize) -> Error {
     Error::new(
         ModelCode::UsccCharset,
@@ -146,6 +178,9 @@ impl Uscc {
         // Fast path: input that is already canonical (18 alphabet bytes) needs no
         // normalisation and no allocation; every other input takes the full path.
         if let Ok(code) = <[u8; 18]>::try_from(input.as_bytes()) {
+            if is_valid_canonical(&code) {
+                return Ok(Self(code));
+            }
             if code.iter().all(|&c| uscc_char_value(c).is_some()) {
                 return Self::check(code, input);
             }
@@ -382,6 +417,18 @@ mod tests {
             b[pos] = USCC_ALPHABET[(v + k) % 31];
             let changed = String::from_utf8(b).unwrap();
             prop_assert!(Uscc::parse(&changed).is_err(), "accepted {}", changed);
+        }
+
+        #[test]
+        fn fast_path_agrees_with_the_detailed_checks(
+            s in valid_uscc(), pos in 0usize..18, c in prop_oneof![alphabet_char(), any::<u8>()]
+        ) {
+            let mut code: [u8; 18] = s.as_bytes().try_into().unwrap();
+            prop_assert!(is_valid_canonical(&code));
+            code[pos] = c;
+            let detailed = code.iter().all(|&b| uscc_char_value(b).is_some())
+                && Uscc::check(code, "").is_ok();
+            prop_assert_eq!(is_valid_canonical(&code), detailed);
         }
 
         #[test]
