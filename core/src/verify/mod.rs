@@ -12,7 +12,8 @@
 //!   canonical text forms;
 //! * [`ceremony`]: multi-party commit/reveal and the seed derivation that binds the plan
 //!   hash, the attempt number, the beacon values and every party's secret;
-//! * [`log`]: the append-only, hash-chained draw log that makes a silent re-draw visible.
+//! * [`log`]: the append-only, hash-chained draw log that makes a silent re-draw visible;
+//! * [`committed`]: fast paths for reading and writing committed JSON documents.
 //!
 //! Every byte of every encoding is specified in `docs/verify-spec-v1.md`; golden vectors
 //! live in `tests/vectors/verify/` and an independent pure-Python checker in
@@ -26,6 +27,7 @@ use crate::{Error, Result, VerifyCode};
 
 pub mod beacon;
 pub mod ceremony;
+pub mod committed;
 pub mod log;
 pub mod merkle;
 pub mod plan;
@@ -108,7 +110,10 @@ impl fmt::Display for Bytes32 {
 
 impl Serialize for Bytes32 {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_hex())
+        // The hex form on the stack, without a `String`.
+        let mut buf = [0u8; 64];
+        hex::encode_to_slice(self.0, &mut buf).map_err(serde::ser::Error::custom)?;
+        s.serialize_str(std::str::from_utf8(&buf).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -226,6 +231,9 @@ fn check_numbers(value: &serde_json::Value, path: &str) -> Result<()> {
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn committed_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    if let Some(json) = committed::canonical_committed_json(value) {
+        return Ok(json);
+    }
     let v = serde_json::to_value(value).map_err(|e| {
         Error::new(
             crate::InputCode::JsonShape,
@@ -245,7 +253,14 @@ pub fn committed_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 /// documented JSON limits (checked by a linear scan before parsing).
 pub fn from_committed_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     if let Ok(text) = std::str::from_utf8(bytes) {
-        crate::intake::limits::check_json_text(text)?;
+        // The limits, and whether the text holds only safe integers (one pass). If it
+        // does, the check below cannot fail, and typed parsing straight from the text
+        // gives the same value; on any error the general path below names it.
+        if committed::check_text(text)? {
+            if let Ok(value) = serde_json::from_str(text) {
+                return Ok(value);
+            }
+        }
     }
     let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::from_json(&e))?;
     check_integers_only(&v)?;
