@@ -27,7 +27,10 @@
 //! # Ok::<(), shuangsuiji::Error>(())
 //! ```
 
+use std::cmp::Ordering;
+
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use super::Bytes32;
 use crate::canonical::{TAG_PREFIX, lp, sha256};
@@ -53,6 +56,26 @@ pub trait MerkleLeaf {
     /// `leaf_invalid` if a field is empty or a list repeats an element;
     /// `too_many_bytes` if a field is 4 GiB or longer.
     fn encode(&self) -> Result<Vec<u8>>;
+
+    /// Compares the canonical ids of two leaves: the order of their
+    /// [`sort_key`](Self::sort_key)s (implementations may compare without building
+    /// them).
+    fn cmp_id(&self, other: &Self) -> Ordering
+    where
+        Self: Sized,
+    {
+        self.sort_key().cmp(&other.sort_key())
+    }
+
+    /// Appends the leaf bytes of [`encode`](Self::encode) to `out` (implementations may
+    /// write them without an intermediate buffer).
+    ///
+    /// # Errors
+    /// Those of [`encode`](Self::encode).
+    fn encode_into(&self, out: &mut Vec<u8>) -> Result<()> {
+        out.extend_from_slice(&self.encode()?);
+        Ok(())
+    }
 }
 
 /// An eligible enterprise for one item, in one stratum: leaf
@@ -135,9 +158,23 @@ pub fn encode_list(items: &[String], field: &str) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// `LP("SSJ/v1/" ‖ tag)` without building the concatenation.
+fn lp_tag(out: &mut Vec<u8>, tag: &str) -> Result<()> {
+    let len = u32::try_from(TAG_PREFIX.len() + tag.len()).map_err(|_| {
+        Error::new(
+            crate::LimitCode::TooManyBytes,
+            "a hashed field must be shorter than 4 GiB",
+        )
+    })?;
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(TAG_PREFIX.as_bytes());
+    out.extend_from_slice(tag.as_bytes());
+    Ok(())
+}
+
 fn leaf_bytes(tag: &str, fields: &[&[u8]]) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    lp(&mut out, format!("{TAG_PREFIX}{tag}").as_bytes())?;
+    lp_tag(&mut out, tag)?;
     for f in fields {
         lp(&mut out, f)?;
     }
@@ -167,16 +204,23 @@ impl MerkleLeaf for EligibleLeaf {
     }
 
     fn encode(&self) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.encode_into(&mut out)?;
+        Ok(out)
+    }
+
+    fn cmp_id(&self, other: &Self) -> Ordering {
+        (self.uscc.as_str().as_bytes(), self.item_id.as_bytes())
+            .cmp(&(other.uscc.as_str().as_bytes(), other.item_id.as_bytes()))
+    }
+
+    fn encode_into(&self, out: &mut Vec<u8>) -> Result<()> {
         nonempty(&self.item_id, "item_id")?;
         nonempty(&self.stratum_key, "stratum_key")?;
-        leaf_bytes(
-            TAG_LEAF_ELIGIBLE,
-            &[
-                self.uscc.as_str().as_bytes(),
-                self.item_id.as_bytes(),
-                self.stratum_key.as_bytes(),
-            ],
-        )
+        lp_tag(out, TAG_LEAF_ELIGIBLE)?;
+        lp(out, self.uscc.as_str().as_bytes())?;
+        lp(out, self.item_id.as_bytes())?;
+        lp(out, self.stratum_key.as_bytes())
     }
 }
 
@@ -228,10 +272,11 @@ impl MerkleLeaf for InspectorLeaf {
 /// `SHA-256(0x00 ‖ leaf)`.
 #[must_use]
 pub fn leaf_hash(leaf: &[u8]) -> [u8; 32] {
-    let mut buf = Vec::with_capacity(leaf.len() + 1);
-    buf.push(0x00);
-    buf.extend_from_slice(leaf);
-    sha256(&buf)
+    Sha256::new()
+        .chain_update([0x00])
+        .chain_update(leaf)
+        .finalize()
+        .into()
 }
 
 /// `SHA-256(0x01 ‖ left ‖ right)`.
@@ -347,6 +392,92 @@ fn build_levels(leaf_hashes: Vec<[u8; 32]>) -> Vec<Vec<[u8; 32]>> {
     levels
 }
 
+/// `leaf_duplicate` for the id `key` at sorted position `index`.
+fn duplicate(key: &[Vec<u8>], index: usize) -> Error {
+    let id: Vec<String> = key
+        .iter()
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .collect();
+    Error::new(
+        VerifyCode::LeafDuplicate,
+        "two leaves have the same canonical id",
+    )
+    .with_value(id.join("/"))
+    .with_detail("index", index.to_string())
+}
+
+/// The commitment (root and size) of the tree over `leaves` — the same as
+/// `MerkleTree::from_leaves(leaves)?.commitment()`, with the same errors, but without
+/// keeping the ids and the levels a tree needs for proofs: each leaf is encoded into
+/// one reused buffer, ids are compared in place ([`MerkleLeaf::cmp_id`]), leaves already
+/// in id order are not sorted, and the levels are folded in place.
+///
+/// # Errors
+/// As [`MerkleTree::from_leaves`]: `leaf_invalid` / `too_many_bytes` naming the first
+/// failing leaf (`[i]`, in the given order), then `leaf_duplicate`.
+///
+/// ```
+/// use shuangsuiji::model::Uscc;
+/// use shuangsuiji::verify::{EligibleLeaf, MerkleTree, merkle::tree_commitment};
+/// let leaf = |item: &str| -> shuangsuiji::Result<EligibleLeaf> {
+///     Ok(EligibleLeaf { uscc: Uscc::parse("91350100M000100Y43")?, item_id: item.into(), stratum_key: "A".into() })
+/// };
+/// let leaves = vec![leaf("SP-02")?, leaf("SP-01")?, leaf("SP-03")?];
+/// assert_eq!(tree_commitment(&leaves)?, MerkleTree::from_leaves(&leaves)?.commitment());
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn tree_commitment<L: MerkleLeaf>(leaves: &[L]) -> Result<TreeCommitment> {
+    let mut hashes: Vec<[u8; 32]> = Vec::with_capacity(leaves.len());
+    let mut buf = Vec::new();
+    for (i, leaf) in leaves.iter().enumerate() {
+        buf.clear();
+        buf.push(0x00);
+        leaf.encode_into(&mut buf)
+            .map_err(|e| e.within(&format!("[{i}]")))?;
+        hashes.push(sha256(&buf));
+    }
+    let in_order = leaves
+        .windows(2)
+        .all(|p| matches!(p, [a, b] if a.cmp_id(b) == Ordering::Less));
+    if !in_order {
+        // Stable, as `from_leaves`: equal ids are reported at the same sorted position.
+        let mut sorted: Vec<(&L, [u8; 32])> = leaves.iter().zip(hashes).collect();
+        sorted.sort_by(|a, b| a.0.cmp_id(b.0));
+        for (i, pair) in sorted.windows(2).enumerate() {
+            if let [(a, _), (b, _)] = pair {
+                if a.cmp_id(b) == Ordering::Equal {
+                    return Err(duplicate(&a.sort_key(), i + 1));
+                }
+            }
+        }
+        hashes = sorted.into_iter().map(|(_, h)| h).collect();
+    }
+    let size = hashes.len() as u64;
+    // Level by level, in place: pair neighbours, carry an unpaired last node up.
+    let mut len = hashes.len();
+    while len > 1 {
+        let half = len / 2;
+        for i in 0..half {
+            let node = match (hashes.get(2 * i), hashes.get(2 * i + 1)) {
+                (Some(l), Some(r)) => node_hash(l, r),
+                _ => sha256(b""),
+            };
+            if let Some(slot) = hashes.get_mut(i) {
+                *slot = node;
+            }
+        }
+        if len % 2 == 1 {
+            hashes.swap(half, len - 1);
+        }
+        len = len.div_ceil(2);
+    }
+    let root = hashes.first().copied().unwrap_or_else(|| sha256(b""));
+    Ok(TreeCommitment {
+        root: Bytes32(root),
+        size,
+    })
+}
+
 impl MerkleTree {
     /// Builds the tree: encodes every leaf, sorts by canonical id, hashes.
     ///
@@ -362,16 +493,7 @@ impl MerkleTree {
         rows.sort_by(|a, b| a.0.cmp(&b.0));
         for (i, (a, b)) in rows.iter().zip(rows.iter().skip(1)).enumerate() {
             if a.0 == b.0 {
-                let id: Vec<String> =
-                    a.0.iter()
-                        .map(|f| String::from_utf8_lossy(f).into_owned())
-                        .collect();
-                return Err(Error::new(
-                    VerifyCode::LeafDuplicate,
-                    "two leaves have the same canonical id",
-                )
-                .with_value(id.join("/"))
-                .with_detail("index", (i + 1).to_string()));
+                return Err(duplicate(&a.0, i + 1));
             }
         }
         let (keys, hashes): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
@@ -559,6 +681,71 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// `tree_commitment` agrees with `MerkleTree::from_leaves` on every size, order and
+    /// error: leaves in order, reversed, shuffled, with a duplicate, with an invalid leaf
+    /// (the first in the given order is named), for eligible leaves and for a leaf type
+    /// with the trait's default `cmp_id`/`encode_into`.
+    #[test]
+    fn tree_commitment_agrees_with_from_leaves() {
+        struct Raw(u8);
+        impl MerkleLeaf for Raw {
+            fn sort_key(&self) -> Vec<Vec<u8>> {
+                vec![vec![self.0 / 2]]
+            }
+            fn encode(&self) -> Result<Vec<u8>> {
+                Ok(vec![self.0])
+            }
+        }
+        fn same<L: MerkleLeaf>(leaves: &[L]) {
+            assert_eq!(
+                tree_commitment(leaves),
+                MerkleTree::from_leaves(leaves).map(|t| t.commitment())
+            );
+        }
+        let uscc = |i: u32| {
+            let body = format!("M{i:07}");
+            let bytes: [u8; 8] = body.as_bytes().try_into().unwrap();
+            let org = crate::model::org_code_check_char(&bytes).unwrap();
+            Uscc::complete(&format!("91350100{body}{}", char::from(org))).unwrap()
+        };
+        for n in 0..=40u32 {
+            let mut leaves: Vec<EligibleLeaf> = (0..n)
+                .flat_map(|i| {
+                    ["SP-01", "SP-02"]
+                        .into_iter()
+                        .take(1 + (i % 2) as usize)
+                        .map(move |item| (i, item))
+                })
+                .map(|(i, item)| EligibleLeaf {
+                    uscc: uscc(i),
+                    item_id: item.into(),
+                    stratum_key: format!("credit={}", i % 3),
+                })
+                .collect();
+            same(&leaves);
+            leaves.reverse();
+            same(&leaves);
+            let k = leaves.len();
+            if k > 2 {
+                leaves.swap(0, k / 2);
+                same(&leaves);
+                let mut dup = leaves.clone();
+                dup.push(leaves[k / 3].clone());
+                same(&dup);
+                dup.push(leaves[1].clone());
+                same(&dup);
+                let mut bad = leaves.clone();
+                bad[k - 1].stratum_key.clear();
+                bad[k / 2].item_id.clear();
+                same(&bad);
+            }
+            let raws: Vec<Raw> = (0..u8::try_from(n).unwrap()).map(|i| Raw(i * 2)).collect();
+            same(&raws);
+            let raws: Vec<Raw> = (0..u8::try_from(n).unwrap()).rev().map(Raw).collect();
+            same(&raws);
         }
     }
 }
