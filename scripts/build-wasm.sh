@@ -15,8 +15,8 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-cargo build --release --target wasm32-unknown-unknown -p shuangsuiji-wasm
-wasm=target/wasm32-unknown-unknown/release/shuangsuiji_wasm.wasm
+cargo build --profile wasm-release --target wasm32-unknown-unknown -p shuangsuiji-wasm
+wasm=target/wasm32-unknown-unknown/wasm-release/shuangsuiji_wasm.wasm
 rm -rf bindings-wasm/pkg
 wasm-bindgen --target experimental-nodejs-module --out-dir bindings-wasm/pkg/node "$wasm"
 wasm-bindgen --target web --out-dir bindings-wasm/pkg/web "$wasm"
