@@ -7,9 +7,11 @@ const t = () => TEXT[lang];
 
 // ---- worker ----------------------------------------------------------------------------
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+// A second thread for the strata table: it parses the result file in parallel.
+const strataWorker = new Worker(new URL('./strata-worker.js', import.meta.url), { type: 'module' });
 let nextId = 0;
 const pending = new Map();
-worker.onmessage = (event) => {
+strataWorker.onmessage = worker.onmessage = (event) => {
   const { id, kind } = event.data;
   const p = pending.get(id);
   if (!p) return;
@@ -25,6 +27,13 @@ function call(kind, payload, progress, transfer = []) {
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject, progress });
     worker.postMessage({ id, kind, payload }, transfer);
+  });
+}
+function strataRows(file) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    strataWorker.postMessage({ id, file });
   });
 }
 
@@ -82,18 +91,16 @@ $('sample').addEventListener('click', async () => {
 let lastReport = null;
 
 $('verify').addEventListener('click', async () => {
+  // The File objects themselves go to the worker (handles, not contents): it reads
+  // them, all at once, off this thread.
   const payload = {};
-  for (const slot of SLOTS) if (slot !== 'roster' && files[slot]) payload[slot] = await files[slot].text();
-  const transfer = [];
-  if (files.roster) {
-    const bytes = new Uint8Array(await files.roster.arrayBuffer());
-    payload.roster = { name: files.roster.name, bytes };
-    transfer.push(bytes.buffer);
-  }
+  for (const slot of SLOTS) if (files[slot]) payload[slot] = files[slot];
   $('progress').hidden = false;
   $('verify').disabled = true;
   try {
-    lastReport = await call('verify', payload, (stage) => { $('stage').textContent = t().progress[stage] ?? stage; }, transfer);
+    const rows = files.result ? strataRows(files.result).catch(() => []) : Promise.resolve([]);
+    lastReport = await call('verify', payload, (stage) => { $('stage').textContent = t().progress[stage] ?? stage; });
+    if (lastReport.summary) lastReport.strata = await rows;
     renderReport();
   } catch (e) {
     renderError(e);

@@ -6,6 +6,22 @@ import { verifyFiles, lookup, checkReceipt, errorData } from './verify.js';
 const ready = init();
 let state = null;
 
+/**
+ * The contents of the page's files (`{slot: File}`), read in parallel as bytes: the
+ * binding decodes the published files itself, so no JS string of a 100 MB list is
+ * built; the roster keeps its name (its format is recognised by it).
+ */
+async function readFiles(files, progress) {
+  progress('read');
+  const slots = Object.keys(files);
+  const contents = await Promise.all(slots.map(async (slot) => new Uint8Array(await files[slot].arrayBuffer())));
+  const out = {};
+  slots.forEach((slot, k) => {
+    out[slot] = slot === 'roster' ? { name: files[slot].name, bytes: contents[k] } : contents[k];
+  });
+  return out;
+}
+
 self.onmessage = async (event) => {
   const { id, kind, payload } = event.data;
   const progress = (stage) => self.postMessage({ id, kind: 'progress', stage });
@@ -13,15 +29,15 @@ self.onmessage = async (event) => {
     await ready;
     if (kind === 'verify') {
       const t0 = performance.now();
-      const out = verifyFiles(ssj, payload, progress);
+      const out = verifyFiles(ssj, await readFiles(payload, progress), progress);
       state = out.state;
       out.report.millis = Math.round(performance.now() - t0);
       self.postMessage({ id, kind: 'done', value: out.report });
     } else if (kind === 'lookup') {
-      if (!state?.result) throw Object.assign(new Error('请先验证抽取结果'), { code: 'page_not_verified' });
+      if (!state?.verified) throw Object.assign(new Error('请先验证抽取结果'), { code: 'page_not_verified' });
       self.postMessage({ id, kind: 'done', value: lookup(ssj, state, payload) });
     } else if (kind === 'receipt') {
-      if (!state?.result) throw Object.assign(new Error('请先验证抽取结果'), { code: 'page_not_verified' });
+      if (!state?.verified) throw Object.assign(new Error('请先验证抽取结果'), { code: 'page_not_verified' });
       self.postMessage({ id, kind: 'done', value: checkReceipt(ssj, state, payload) });
     } else if (kind === 'version') {
       self.postMessage({ id, kind: 'done', value: ssj.version() });
