@@ -51,5 +51,6 @@ pub fn from_js<T: serde::de::DeserializeOwned>(
 /// replaced by U+FFFD. Valid UTF-8 is borrowed, not copied.
 pub fn text_of_bytes(bytes: &[u8]) -> Cow<'_, str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8_lossy(bytes)
+    // Strict validation first: it is the fast one, and a published file is UTF-8.
+    std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed)
 }

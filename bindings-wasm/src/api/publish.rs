@@ -8,7 +8,7 @@ use shuangsuiji::model::{Catalog, InspectorRoster};
 use shuangsuiji::publish::{self, PlanMeta, Receipt, ResultDocument};
 use shuangsuiji::rules::EligibilityReport;
 use shuangsuiji::verify::{
-    Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan, from_committed_json,
+    Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan, from_committed_text,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -174,7 +174,7 @@ pub fn verify_receipt(
 /// without decoding them in JS).
 fn published<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
     match value.dyn_ref::<Uint8Array>() {
-        Some(bytes) => from_committed_json(text_of_bytes(&bytes.to_vec()).as_bytes()).js_err(),
+        Some(bytes) => from_committed_text(&text_of_bytes(&bytes.to_vec())).js_err(),
         None => document(value),
     }
 }

@@ -252,15 +252,40 @@ pub fn committed_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 /// parsing; `number_not_integer` for floats; `too_deep` / `too_many_bytes` beyond the
 /// documented JSON limits (checked by a linear scan before parsing).
 pub fn from_committed_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        // The limits, and whether the text holds only safe integers (one pass). If it
-        // does, the check below cannot fail, and typed parsing straight from the text
-        // gives the same value; on any error the general path below names it.
-        if committed::check_text(text)? {
-            if let Ok(value) = serde_json::from_str(text) {
-                return Ok(value);
-            }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => from_committed_text(text),
+        Err(_) => from_committed_general(bytes),
+    }
+}
+
+/// [`from_committed_json`] of a text already known to be UTF-8 (the same answers,
+/// without validating the bytes again).
+///
+/// # Errors
+/// As [`from_committed_json`].
+///
+/// ```
+/// let v: Vec<u32> = shuangsuiji::verify::from_committed_text("[1, 2]")?;
+/// assert_eq!(v, [1, 2]);
+/// assert!(shuangsuiji::verify::from_committed_text::<Vec<u32>>("[1.5]").is_err());
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn from_committed_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    // The limits, and whether the text holds only safe integers (one pass). If it
+    // does, the integer check cannot fail, and typed parsing straight from the text
+    // gives the same value; on any error the general path names it.
+    if committed::check_text(text)? {
+        if let Ok(value) = serde_json::from_str(text) {
+            return Ok(value);
         }
+    }
+    from_committed_general(text.as_bytes())
+}
+
+/// The general path: a `serde_json::Value` first, its numbers checked, then the type.
+fn from_committed_general<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        crate::intake::limits::check_json_text(text)?;
     }
     let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::from_json(&e))?;
     check_integers_only(&v)?;
