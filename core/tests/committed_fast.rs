@@ -201,6 +201,34 @@ fn integers_only_reads_numbers_outside_strings() {
     }
 }
 
+#[test]
+fn long_texts_are_scanned_across_chunks() {
+    // Strings, escapes and numbers of every length straddle the 64 KiB chunks.
+    let mut items = Vec::new();
+    for k in 0..30_000usize {
+        let s = format!("{}\\\"{}", "a".repeat(k % 37), "b".repeat(k % 11));
+        items.push(format!("[\"{s}\",{}]", k * 7919));
+    }
+    let body = items.join(",");
+    assert!(body.len() > 3 << 16);
+    for (tail, integers) in [
+        ("", true),
+        (",1.5", false),
+        (",\"1.5\"", true),
+        (",9007199254740993", false),
+        (
+            ",[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+            true,
+        ),
+    ] {
+        let text = format!("[{body}{tail}]");
+        same_parse::<Value>(&text);
+        assert_eq!(integers_only(text.as_bytes()), integers, "{tail}");
+    }
+    // Unterminated at the end of a long text.
+    same_parse::<Value>(&format!("[{body},\"open"));
+}
+
 fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),

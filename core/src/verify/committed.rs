@@ -58,11 +58,50 @@ pub(crate) fn check_text(text: &str) -> crate::Result<bool> {
 
 /// One pass: `None` as soon as brackets nest deeper than `max_depth` (counted as
 /// `check_json_text` does), else whether every number token is a safe integer.
+///
+/// The text is taken in chunks of 64 KiB by a function that is not inlined: a
+/// WebAssembly engine compiles a function called often with its optimising tier, but
+/// would run one long loop over a 100 MB text in the baseline code of the one call.
 fn scan(bytes: &[u8], max_depth: usize) -> Option<bool> {
-    let mut integers = true;
-    let mut depth = 0usize;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    const CHUNK: usize = 1 << 16;
+    let mut st = Scan {
+        i: 0,
+        depth: 0,
+        integers: true,
+    };
+    while st.i < bytes.len() {
+        let end = bytes.len().min(st.i.saturating_add(CHUNK));
+        match scan_until(bytes, end, max_depth, &mut st) {
+            Step::Go => {}
+            Step::Deep => return None,
+            Step::Stop => break,
+        }
+    }
+    Some(st.integers)
+}
+
+/// Where a [`scan`] is.
+struct Scan {
+    i: usize,
+    depth: usize,
+    integers: bool,
+}
+
+/// What a chunk of a [`scan`] found.
+enum Step {
+    /// Scanned up to the chunk's end (or past it, inside a string or a number).
+    Go,
+    /// Nested too deep.
+    Deep,
+    /// An unterminated string: nothing more to read.
+    Stop,
+}
+
+#[inline(never)]
+fn scan_until(bytes: &[u8], end: usize, max_depth: usize, st: &mut Scan) -> Step {
+    let mut i = st.i;
+    while i < end {
+        let Some(&b) = bytes.get(i) else { break };
         i += 1;
         match b {
             b'"' => {
@@ -76,18 +115,18 @@ fn scan(bytes: &[u8], max_depth: usize) -> Option<bool> {
                         }
                         Some(b'\\') => i += 2,
                         Some(_) => i += 1,
-                        None => return Some(integers), // unterminated: the parser says so
+                        None => return Step::Stop, // unterminated: the parser says so
                     }
                 }
             }
             b'[' | b'{' => {
-                depth += 1;
-                if depth > max_depth {
-                    return None;
+                st.depth += 1;
+                if st.depth > max_depth {
+                    return Step::Deep;
                 }
             }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            b'-' | b'0'..=b'9' if integers => {
+            b']' | b'}' => st.depth = st.depth.saturating_sub(1),
+            b'-' | b'0'..=b'9' if st.integers => {
                 let start = i - 1;
                 while matches!(
                     bytes.get(i),
@@ -96,12 +135,13 @@ fn scan(bytes: &[u8], max_depth: usize) -> Option<bool> {
                     i += 1;
                 }
                 let token = bytes.get(start..i).unwrap_or_default();
-                integers = safe_integer(token.strip_prefix(b"-").unwrap_or(token));
+                st.integers = safe_integer(token.strip_prefix(b"-").unwrap_or(token));
             }
             _ => {}
         }
     }
-    Some(integers)
+    st.i = i;
+    Step::Go
 }
 
 /// The first position from `i` on that holds a quote or a backslash (or the first of
