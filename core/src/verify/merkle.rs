@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::Bytes32;
+use super::sha256x4::{self, Lanes};
 use crate::canonical::{TAG_PREFIX, lp, sha256};
 use crate::model::Uscc;
 use crate::{Error, Result, VerifyCode};
@@ -427,14 +428,63 @@ fn duplicate(key: &[Vec<u8>], index: usize) -> Error {
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn tree_commitment<L: MerkleLeaf>(leaves: &[L]) -> Result<TreeCommitment> {
-    let mut hashes: Vec<[u8; 32]> = Vec::with_capacity(leaves.len());
-    let mut buf = Vec::new();
-    for (i, leaf) in leaves.iter().enumerate() {
+    // Four hashes at a time where the build has vector lanes (WebAssembly SIMD).
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    return commitment_with::<super::sha256x4::simd::Simd, L>(leaves, true);
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    return commitment_with::<super::sha256x4::Portable, L>(leaves, false);
+}
+
+/// Encodes up to four leaves (the first at `first` in the given order) and appends
+/// their hashes: four at a time when they pad to the same number of blocks. Not inlined
+/// (see `sha256x4::digest4`).
+#[inline(never)]
+fn leaf_group<V: Lanes, L: MerkleLeaf>(
+    chunk: &[L],
+    first: usize,
+    bufs: &mut [Vec<u8>; 4],
+    msgs: &mut [[u8; 128]; 4],
+    hashes: &mut Vec<[u8; 32]>,
+) -> Result<()> {
+    for (j, (leaf, buf)) in chunk.iter().zip(bufs.iter_mut()).enumerate() {
         buf.clear();
         buf.push(0x00);
-        leaf.encode_into(&mut buf)
-            .map_err(|e| e.within(&format!("[{i}]")))?;
-        hashes.push(sha256(&buf));
+        leaf.encode_into(buf)
+            .map_err(|e| e.within(&format!("[{}]", first + j)))?;
+    }
+    let n = sha256x4::blocks(bufs[0].len());
+    if chunk.len() == 4 && n.is_some() && bufs.iter().all(|b| sha256x4::blocks(b.len()) == n) {
+        let n = n.unwrap_or(2);
+        for (msg, buf) in msgs.iter_mut().zip(bufs.iter()) {
+            msg[..buf.len()].copy_from_slice(buf);
+            sha256x4::pad(msg, buf.len(), n);
+        }
+        hashes.extend(sha256x4::digest4::<V>(msgs, n));
+    } else {
+        hashes.extend(bufs.iter().take(chunk.len()).map(|b| sha256(b)));
+    }
+    Ok(())
+}
+
+/// [`tree_commitment`], hashing four leaves or nodes at a time in lanes `V` when
+/// `lanes` (else one at a time).
+fn commitment_with<V: Lanes, L: MerkleLeaf>(leaves: &[L], lanes: bool) -> Result<TreeCommitment> {
+    let mut hashes: Vec<[u8; 32]> = Vec::with_capacity(leaves.len());
+    if lanes {
+        let mut bufs: [Vec<u8>; 4] = Default::default();
+        let mut msgs = [[0u8; 128]; 4];
+        for (c, chunk) in leaves.chunks(4).enumerate() {
+            leaf_group::<V, L>(chunk, 4 * c, &mut bufs, &mut msgs, &mut hashes)?;
+        }
+    } else {
+        let mut buf = Vec::new();
+        for (i, leaf) in leaves.iter().enumerate() {
+            buf.clear();
+            buf.push(0x00);
+            leaf.encode_into(&mut buf)
+                .map_err(|e| e.within(&format!("[{i}]")))?;
+            hashes.push(sha256(&buf));
+        }
     }
     let in_order = leaves
         .windows(2)
@@ -457,14 +507,23 @@ pub fn tree_commitment<L: MerkleLeaf>(leaves: &[L]) -> Result<TreeCommitment> {
     let mut len = hashes.len();
     while len > 1 {
         let half = len / 2;
-        for i in 0..half {
-            let node = match (hashes.get(2 * i), hashes.get(2 * i + 1)) {
-                (Some(l), Some(r)) => node_hash(l, r),
-                _ => sha256(b""),
-            };
-            if let Some(slot) = hashes.get_mut(i) {
-                *slot = node;
+        let mut i = 0;
+        if lanes {
+            while i + 4 <= half {
+                let h = &hashes;
+                let nodes = sha256x4::node4::<V>([
+                    (&h[2 * i], &h[2 * i + 1]),
+                    (&h[2 * i + 2], &h[2 * i + 3]),
+                    (&h[2 * i + 4], &h[2 * i + 5]),
+                    (&h[2 * i + 6], &h[2 * i + 7]),
+                ]);
+                hashes[i..i + 4].copy_from_slice(&nodes);
+                i += 4;
             }
+        }
+        while i < half {
+            hashes[i] = node_hash(&hashes[2 * i], &hashes[2 * i + 1]);
+            i += 1;
         }
         if len % 2 == 1 {
             hashes.swap(half, len - 1);
@@ -700,9 +759,12 @@ mod tests {
             }
         }
         fn same<L: MerkleLeaf>(leaves: &[L]) {
+            let reference = MerkleTree::from_leaves(leaves).map(|t| t.commitment());
+            assert_eq!(tree_commitment(leaves), reference);
+            // The four-lane path (as the SIMD build takes it), on portable lanes.
             assert_eq!(
-                tree_commitment(leaves),
-                MerkleTree::from_leaves(leaves).map(|t| t.commitment())
+                commitment_with::<sha256x4::Portable, L>(leaves, true),
+                reference
             );
         }
         let uscc = |i: u32| {
@@ -722,7 +784,12 @@ mod tests {
                 .map(|(i, item)| EligibleLeaf {
                     uscc: uscc(i),
                     item_id: item.into(),
-                    stratum_key: format!("credit={}", i % 3),
+                    // Mostly two-block leaves, some of three (mixed groups of four).
+                    stratum_key: format!(
+                        "credit={}{}",
+                        i % 3,
+                        "x".repeat(if i % 7 == 0 { 60 } else { 0 })
+                    ),
                 })
                 .collect();
             same(&leaves);
