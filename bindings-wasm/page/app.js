@@ -98,9 +98,13 @@ $('verify').addEventListener('click', async () => {
   $('progress').hidden = false;
   $('verify').disabled = true;
   try {
-    const rows = files.result ? strataRows(files.result).catch(() => []) : Promise.resolve([]);
-    lastReport = await call('verify', payload, (stage) => { $('stage').textContent = t().progress[stage] ?? stage; });
-    if (lastReport.summary) lastReport.strata = await rows;
+    // The strata table's parse starts once the files are read (not to slow the reading).
+    let rows = null;
+    lastReport = await call('verify', payload, (stage) => {
+      $('stage').textContent = t().progress[stage] ?? stage;
+      if (stage !== 'read' && !rows && files.result) rows = strataRows(files.result).catch(() => []);
+    });
+    if (lastReport.summary) lastReport.strata = (await rows) ?? [];
     renderReport();
   } catch (e) {
     renderError(e);

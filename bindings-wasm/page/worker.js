@@ -1,6 +1,7 @@
 // The verification worker: loads the wasm build once and runs verify.js off the main
 // thread, so that the page stays responsive on large rosters.
 import { verifyFiles, lookup, checkReceipt, errorData } from './verify.js';
+import { warmUp } from './warmup.js';
 
 // WebAssembly SIMD (a module computing i8x16.popcnt validates): then the build that
 // hashes four Merkle nodes at a time, else the plain one. Same exports, same answers.
@@ -9,8 +10,14 @@ const SIMD = WebAssembly.validate(new Uint8Array([
 ]));
 const ready = import(SIMD ? './pkg-simd/shuangsuiji_wasm.js' : './pkg/shuangsuiji_wasm.js').then(async (ssj) => {
   await ssj.default();
+  try {
+    warmUp(ssj);
+  } catch {
+    // Only a warm-up: a real verification reports its own errors.
+  }
   return ssj;
 });
+
 let state = null;
 
 /**

@@ -8,7 +8,7 @@
 //
 // N defaults to 1 000 000. With --files DIR the published files are kept in DIR and
 // reused by later runs (generated only when DIR/result.json is missing); R runs (default
-// 1), each on a freshly opened page, and their median is printed.
+// 1), each in a freshly started browser, and their median is printed.
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,11 +110,12 @@ if (!keep || !existsSync(paths.result)) {
 }
 
 const server = await serve();
-const chrome = await browser();
 try {
   const walls = [];
   for (let r = 0; r < runs; r += 1) {
-    // A fresh page (and worker) for every run: the first click is what a reader sees.
+    // A fresh browser (profile, caches) and page for every run: the first click after
+    // opening the page is what a reader sees.
+    const chrome = await browser();
     const { page } = await openPage(chrome.browser, server.url);
     await load(page, paths);
     t = performance.now();
@@ -126,14 +127,13 @@ try {
       console.log(v.detail);
       process.exitCode = 1;
     }
-    await page.close();
+    await chrome.close();
   }
   if (runs > 1) {
     const sorted = [...walls].sort((a, b) => a - b);
     console.log(`median of ${runs}: ${sorted[(runs - 1) >> 1]} ms (${walls.join(', ')})`);
   }
 } finally {
-  await chrome.close();
   server.stop();
   if (!keep) rmSync(dir, { recursive: true, force: true });
 }
