@@ -21,19 +21,20 @@ const ready = import(SIMD ? './pkg-simd/shuangsuiji_wasm.js' : './pkg/shuangsuij
 let state = null;
 
 /**
- * The contents of the page's files (`{slot: File}`), read in parallel as bytes: the
- * binding decodes the published files itself, so no JS string of a 100 MB list is
- * built; the roster keeps its name (its format is recognised by it).
+ * The contents of the page's files as bytes: `{slot: Uint8Array | File}` (the roster
+ * `{name, bytes}` or a `File`), `File`s read here, in parallel. The binding decodes the
+ * published files itself, so no JS string of a 100 MB list is built.
  */
 async function readFiles(files, progress) {
   progress('read');
   const slots = Object.keys(files);
-  const contents = await Promise.all(slots.map(async (slot) => new Uint8Array(await files[slot].arrayBuffer())));
-  const out = {};
-  slots.forEach((slot, k) => {
-    out[slot] = slot === 'roster' ? { name: files[slot].name, bytes: contents[k] } : contents[k];
-  });
-  return out;
+  const bytes = async (v) => (v instanceof Blob ? new Uint8Array(await v.arrayBuffer()) : v);
+  const contents = await Promise.all(slots.map(async (slot) => {
+    const v = files[slot];
+    if (slot !== 'roster') return bytes(v);
+    return v instanceof Blob ? { name: v.name, bytes: await bytes(v) } : v;
+  }));
+  return Object.fromEntries(slots.map((slot, k) => [slot, contents[k]]));
 }
 
 self.onmessage = async (event) => {
