@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly binding into bindings-wasm/pkg/{node,web} (ES modules + .d.ts)
 # and copies the web build into the verification page (bindings-wasm/page/pkg).
+# The page also gets a second build with WebAssembly SIMD (page/pkg-simd: hashes four
+# Merkle nodes at a time); its worker loads that one where the browser supports SIMD
+# and the plain one elsewhere.
 # Installs the wasm32 target and wasm-bindgen-cli (same version as the pinned crate) when
 # they are missing.
 set -euo pipefail
@@ -15,12 +18,19 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-cargo build --release --target wasm32-unknown-unknown -p shuangsuiji-wasm
-wasm=target/wasm32-unknown-unknown/release/shuangsuiji_wasm.wasm
+cargo build --profile wasm-release --target wasm32-unknown-unknown -p shuangsuiji-wasm
+wasm=target/wasm32-unknown-unknown/wasm-release/shuangsuiji_wasm.wasm
+# The SIMD build in its own target folder (other flags: sharing one would rebuild both
+# every time).
+RUSTFLAGS="-C target-feature=+simd128" cargo build --profile wasm-release \
+  --target wasm32-unknown-unknown -p shuangsuiji-wasm --target-dir target/wasm-simd
+wasm_simd=target/wasm-simd/wasm32-unknown-unknown/wasm-release/shuangsuiji_wasm.wasm
 rm -rf bindings-wasm/pkg
 wasm-bindgen --target experimental-nodejs-module --out-dir bindings-wasm/pkg/node "$wasm"
 wasm-bindgen --target web --out-dir bindings-wasm/pkg/web "$wasm"
-# The verification page loads its own copy of the web build (it is served on its own).
-rm -rf bindings-wasm/page/pkg
+wasm-bindgen --target web --out-dir bindings-wasm/pkg/web-simd "$wasm_simd"
+# The verification page loads its own copies of the web builds (it is served on its own).
+rm -rf bindings-wasm/page/pkg bindings-wasm/page/pkg-simd
 cp -r bindings-wasm/pkg/web bindings-wasm/page/pkg
-ls -l bindings-wasm/pkg/node bindings-wasm/pkg/web
+cp -r bindings-wasm/pkg/web-simd bindings-wasm/page/pkg-simd
+ls -l bindings-wasm/pkg/node bindings-wasm/pkg/web bindings-wasm/pkg/web-simd

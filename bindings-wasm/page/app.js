@@ -7,9 +7,11 @@ const t = () => TEXT[lang];
 
 // ---- worker ----------------------------------------------------------------------------
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+// A second thread for the strata table: it parses the result file in parallel.
+const strataWorker = new Worker(new URL('./strata-worker.js', import.meta.url), { type: 'module' });
 let nextId = 0;
 const pending = new Map();
-worker.onmessage = (event) => {
+strataWorker.onmessage = worker.onmessage = (event) => {
   const { id, kind } = event.data;
   const p = pending.get(id);
   if (!p) return;
@@ -27,9 +29,24 @@ function call(kind, payload, progress, transfer = []) {
     worker.postMessage({ id, kind, payload }, transfer);
   });
 }
+function strataRows(file) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    strataWorker.postMessage({ id, file });
+  });
+}
 
 // ---- files -----------------------------------------------------------------------------
 const files = {}; // slot -> File
+// slot -> Promise<ArrayBuffer>: a chosen file's content, read from the moment it is
+// chosen (the reader picks the other files meanwhile); used by the next verification.
+const contents = {};
+function choose(slot, file) {
+  files[slot] = file;
+  contents[slot] = file.arrayBuffer();
+  contents[slot].catch(() => {}); // a failed read is read again (and reported) on verify
+}
 const SLOTS = ['plan', 'planHash', 'log', 'logHead', 'result', 'eligible', 'catalog', 'roster'];
 
 function slotOf(name) {
@@ -51,7 +68,7 @@ function showLoaded() {
 
 for (const s of SLOTS) {
   $(`f-${s}`).addEventListener('change', (e) => {
-    if (e.target.files[0]) files[s] = e.target.files[0];
+    if (e.target.files[0]) choose(s, e.target.files[0]);
     showLoaded();
   });
 }
@@ -63,7 +80,7 @@ drop.addEventListener('drop', (e) => {
   drop.classList.remove('over');
   for (const f of e.dataTransfer.files) {
     const s = slotOf(f.name);
-    if (s) files[s] = f;
+    if (s) choose(s, f);
   }
   showLoaded();
 });
@@ -73,7 +90,7 @@ const SAMPLE = [['plan', 'plan.json'], ['planHash', 'plan.hash'], ['log', 'log.j
 $('sample').addEventListener('click', async () => {
   for (const [slot, name] of SAMPLE) {
     const r = await fetch(`sample/${name}`);
-    files[slot] = new File([await r.blob()], name);
+    choose(slot, new File([await r.blob()], name));
   }
   showLoaded();
 });
@@ -82,18 +99,28 @@ $('sample').addEventListener('click', async () => {
 let lastReport = null;
 
 $('verify').addEventListener('click', async () => {
-  const payload = {};
-  for (const slot of SLOTS) if (slot !== 'roster' && files[slot]) payload[slot] = await files[slot].text();
-  const transfer = [];
-  if (files.roster) {
-    const bytes = new Uint8Array(await files.roster.arrayBuffer());
-    payload.roster = { name: files.roster.name, bytes };
-    transfer.push(bytes.buffer);
-  }
+  // The contents go to the worker as bytes, moved rather than copied (the binding
+  // decodes them itself); a file whose read has not been started or failed is read now.
   $('progress').hidden = false;
   $('verify').disabled = true;
+  const payload = {};
+  const transfer = [];
   try {
-    lastReport = await call('verify', payload, (stage) => { $('stage').textContent = t().progress[stage] ?? stage; }, transfer);
+    for (const slot of SLOTS) {
+      if (!files[slot]) continue;
+      const buffer = await (contents[slot] ?? Promise.reject(new Error('not read'))).catch(() => files[slot].arrayBuffer());
+      delete contents[slot]; // moved to the worker below: the next verification reads again
+      const bytes = new Uint8Array(buffer);
+      payload[slot] = slot === 'roster' ? { name: files[slot].name, bytes } : bytes;
+      transfer.push(buffer);
+    }
+    // The strata table's parse starts once the files are read (not to slow the reading).
+    let rows = null;
+    lastReport = await call('verify', payload, (stage) => {
+      $('stage').textContent = t().progress[stage] ?? stage;
+      if (stage !== 'read' && !rows && files.result) rows = strataRows(files.result).catch(() => []);
+    }, transfer);
+    if (lastReport.summary) lastReport.strata = (await rows) ?? [];
     renderReport();
   } catch (e) {
     renderError(e);

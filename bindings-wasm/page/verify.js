@@ -11,6 +11,13 @@ export function errorData(err) {
   return { code: 'page_error', family: 'page', message: String(err?.message ?? err), details: {} };
 }
 
+const decoder = new TextDecoder();
+
+/** A file's content as text: given as text, or as its bytes (decoded as `File.text()`). */
+export function textOf(content) {
+  return typeof content === 'string' ? content : decoder.decode(content);
+}
+
 function parseJson(text, file) {
   try {
     return JSON.parse(text);
@@ -29,13 +36,15 @@ export const FILES = ['plan', 'planHash', 'log', 'logHead', 'result', 'eligible'
  * Verifies the published files with the core's `verifyDraw`.
  *
  * files: `{plan, planHash, log, logHead, result, eligible, catalog, roster?: {name, bytes}}`
- * — texts, except the roster's bytes. `progress(stage)` is called before each step.
+ * — each a file's text or its bytes (`Uint8Array`, UTF-8; the binding reads those
+ * without a detour through a JS string), the roster as bytes. `progress(stage)` is
+ * called before each step.
  * Returns `{report, state}`; `state` is what `lookup` and `checkReceipt` need.
  */
 export function verifyFiles(ssj, files, progress = () => {}) {
   const checks = [];
   const report = { ok: false, checks, strata: [], summary: null, error: null };
-  const state = { plan: null, result: null, eligible: null, names: new Map() };
+  const state = { verified: false, plan: null, result: null, eligible: null, names: new Map() };
   const step = (id, f) => {
     progress(id);
     try {
@@ -66,34 +75,54 @@ export function verifyFiles(ssj, files, progress = () => {}) {
   }
   const summary = step('draw', () =>
     ssj.verifyDraw(
-      files.plan, files.planHash.trim(), files.catalog, files.log, files.logHead.trim(),
-      files.eligible, files.result,
+      files.plan, textOf(files.planHash).trim(), files.catalog, files.log,
+      textOf(files.logHead).trim(), files.eligible, files.result,
     ),
   );
   if (summary) {
-    progress('parse');
-    const result = parseJson(files.result, 'result.json');
-    state.plan = files.plan;
-    state.result = result;
-    state.eligibleText = files.eligible;
-    report.summary = { ...summary, task_id: result.draw.task_id };
-    for (const item of result.draw.items) {
-      for (const s of item.strata) {
-        report.strata.push({
-          item_id: item.item_id,
-          department: item.department,
-          key: s.key,
-          eligible_count: s.eligible_count,
-          quota: s.quota ?? null,
-          drawn_count: s.drawn_count,
-          cutoff: s.cutoff ?? null,
-          selected: s.selected.length,
-        });
-      }
-    }
+    // The task id from the (small) plan: the verified result carries the same one.
+    const plan = textOf(files.plan);
+    report.summary = { ...summary, task_id: parseJson(plan, 'plan.json').task_id };
+    state.plan = plan;
+    state.verified = true;
+    // Parsed on the first lookup or receipt only (tens of MB for a large draw); the
+    // page arranges the strata table from its own parse (`strataOf`), in parallel.
+    state.resultFile = files.result;
+    state.eligibleFile = files.eligible;
   }
   report.ok = checks.every((c) => c.ok);
   return { report, state };
+}
+
+/**
+ * The per-stratum rows of a result document's text (or bytes) for the page's table:
+ * `{item_id, department, key, eligible_count, quota, drawn_count, cutoff, selected}`.
+ * Arrangement only; the page shows them once `verifyFiles` confirmed the same file.
+ */
+export function strataOf(resultContent) {
+  const result = parseJson(textOf(resultContent), 'result.json');
+  const rows = [];
+  for (const item of result.draw.items) {
+    for (const s of item.strata) {
+      rows.push({
+        item_id: item.item_id,
+        department: item.department,
+        key: s.key,
+        eligible_count: s.eligible_count,
+        quota: s.quota ?? null,
+        drawn_count: s.drawn_count,
+        cutoff: s.cutoff ?? null,
+        selected: s.selected.length,
+      });
+    }
+  }
+  return rows;
+}
+
+/** The verified result document, parsed on first use. */
+function resultOf(state) {
+  state.result ??= parseJson(textOf(state.resultFile), 'result.json');
+  return state.result;
 }
 
 /**
@@ -103,8 +132,9 @@ export function verifyFiles(ssj, files, progress = () => {}) {
 export function lookup(ssj, state, usccText) {
   const uscc = ssj.parseUscc(usccText);
   // Parsed on the first lookup only (a 1 M-enterprise list is tens of MB).
-  state.eligible ??= parseJson(state.eligibleText, 'eligible.json');
-  const { result, eligible } = state;
+  state.eligible ??= parseJson(textOf(state.eligibleFile), 'eligible.json');
+  const result = resultOf(state);
+  const { eligible } = state;
   const ticket = ssj.ticket(result.seed, result.draw.task_id, uscc);
   const mine = eligible.filter((l) => l.uscc === uscc);
   const items = result.draw.items.map((item) => {
@@ -136,7 +166,7 @@ export function checkReceipt(ssj, state, receiptText) {
   let receipt;
   try {
     receipt = parseJson(receiptText, 'receipt');
-    const verdict = ssj.verifyReceipt(receiptText, state.plan, state.result);
+    const verdict = ssj.verifyReceipt(receiptText, state.plan, resultOf(state));
     const items = verdict.items.map((v) => ({
       item_id: v.item_id,
       stratum: v.stratum_key,

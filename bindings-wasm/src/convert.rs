@@ -1,5 +1,7 @@
 //! The one conversion path: JS value ⇄ JSON text ⇄ core serde types.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use shuangsuiji::{Error, InputCode};
 use wasm_bindgen::JsValue;
@@ -42,4 +44,13 @@ pub fn from_js<T: serde::de::DeserializeOwned>(
             None => err,
         }
     })
+}
+
+/// The text of a file's bytes, decoded as the browser's `TextDecoder("utf-8")` (and
+/// `File.text()`) decodes it: one leading byte-order mark dropped, malformed sequences
+/// replaced by U+FFFD. Valid UTF-8 is borrowed, not copied.
+pub fn text_of_bytes(bytes: &[u8]) -> Cow<'_, str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Strict validation first: it is the fast one, and a published file is UTF-8.
+    std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed)
 }

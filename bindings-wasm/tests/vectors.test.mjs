@@ -507,6 +507,35 @@ test('publish: a re-drawn task with two revisions verifies, and revisions are re
   assert.equal(stale.err?.code, 'result_mismatch');
 });
 
+test('publish: verifyDraw reads file bytes (Uint8Array) as it reads texts, errors included', () => {
+  const utf8 = (v) => new TextEncoder().encode(JSON.stringify(v));
+  const viaBytes = (d) => {
+    const r = attempt(() => ssj.verifyDraw(utf8(d.plan), d.plan_hash, utf8(d.catalog), utf8(d.log), d.log_head, utf8(d.eligible), utf8(d.result)));
+    return r.err ? { code: r.err.code, details: r.err.details } : r.ok;
+  };
+  const viaText = (d) => {
+    const t = JSON.stringify;
+    const r = attempt(() => ssj.verifyDraw(t(d.plan), d.plan_hash, t(d.catalog), t(d.log), d.log_head, t(d.eligible), t(d.result)));
+    return r.err ? { code: r.err.code, details: r.err.details } : r.ok;
+  };
+  same(viaBytes(publishDocs()), viaText(publishDocs()));
+  for (const c of PUBLISH.tampered.filter((x) => x.verify === 'draw')) {
+    const d = publishDocs();
+    applyPatch(d, c.patch);
+    same(viaBytes(d), viaText(d), c.name);
+  }
+  // A byte-order mark is dropped and malformed UTF-8 replaced, as File.text() does.
+  const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(C.result)]);
+  same(ssj.verifyDraw(utf8(C.plan), C.plan_hash, utf8(C.catalog), utf8(C.log), C.log_head, utf8(C.eligible), bom),
+    ssj.verifyDraw(C.plan, C.plan_hash, C.catalog, C.log, C.log_head, C.eligible, C.result));
+  const bad = utf8(C.plan);
+  bad[bad.indexOf(0x22) + 1] = 0xff;
+  const r = attempt(() => ssj.verifyDraw(bad, C.plan_hash, C.catalog, C.log, C.log_head, C.eligible, C.result));
+  const text = new TextDecoder().decode(bad);
+  const r2 = attempt(() => ssj.verifyDraw(text, C.plan_hash, C.catalog, C.log, C.log_head, C.eligible, C.result));
+  same({ code: r.err?.code, details: r.err?.details }, { code: r2.err?.code, details: r2.err?.details });
+});
+
 // ---- teams (as core/tests/teams_vectors.rs; tickets.json needs the core's ticket) -----
 
 test('teams: every assignment vector (whole assignment and its explanation, or code and details)', () => {

@@ -2,16 +2,20 @@
 //! log, the published result document, receipts and their verification, and
 //! `verifyDraw` recomputing a whole draw from the published files.
 
+use js_sys::Uint8Array;
 use serde::Serialize;
 use shuangsuiji::draw::SubstitutionRequest;
 use shuangsuiji::model::{Catalog, InspectorRoster};
 use shuangsuiji::publish::{self, PlanMeta, Receipt, ResultDocument};
 use shuangsuiji::rules::EligibilityReport;
-use shuangsuiji::verify::{Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan};
+use shuangsuiji::verify::{
+    Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan, from_committed_text,
+};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::verify::{document, text_of};
-use crate::convert::{from_js, to_js};
+use crate::convert::{from_js, text_of_bytes, to_js};
 use crate::errors::IntoJs;
 
 fn bytes32(text: &str, field: &str) -> Result<Bytes32, JsValue> {
@@ -197,7 +201,29 @@ pub fn verify_receipt(
     to_js(&publish::verify_receipt(&receipt, &plan, &result).js_err()?).js_err()
 }
 
-/// Recomputes a whole draw from the published files; returns the `DrawSummary`.
+/// A published document given as its object, its JSON text or its file's bytes (a
+/// `Uint8Array`, decoded as `File.text()` would: the page hands file contents over
+/// without decoding them in JS).
+fn published<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
+    match value.dyn_ref::<Uint8Array>() {
+        Some(bytes) => from_committed_text(&text_of_bytes(&bytes.to_vec())).js_err(),
+        None => document(value),
+    }
+}
+
+/// The catalog given as its object, its JSON text or its file's bytes.
+fn published_catalog(value: &JsValue) -> Result<Catalog, JsValue> {
+    match value.dyn_ref::<Uint8Array>() {
+        Some(bytes) => Catalog::from_json(&text_of_bytes(&bytes.to_vec()))
+            .map_err(|e| e.within("catalog"))
+            .js_err(),
+        None => catalog_of(value),
+    }
+}
+
+/// Recomputes a whole draw from the published files; returns the `DrawSummary`. Each
+/// document may be given as its object, its JSON text or its file's bytes
+/// (`Uint8Array`, UTF-8).
 ///
 /// # Errors
 /// Those of the core's `publish::verify_draw`: `plan_hash_mismatch`, `root_mismatch`
@@ -205,21 +231,23 @@ pub fn verify_receipt(
 /// differing field of the result.
 #[wasm_bindgen(js_name = verifyDraw, unchecked_return_type = "DrawSummary")]
 pub fn verify_draw(
-    #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanDocument | string | Uint8Array")] plan: JsValue,
     plan_hash: &str,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] catalog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string")] log: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string | Uint8Array")]
+    catalog: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string | Uint8Array")] log: JsValue,
     log_head: &str,
-    #[wasm_bindgen(unchecked_param_type = "EligibleLeaf[] | string")] eligible: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ResultDocument | string")] result: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EligibleLeaf[] | string | Uint8Array")]
+    eligible: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ResultDocument | string | Uint8Array")] result: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let plan: Plan = document(&plan)?;
+    let plan: Plan = published(&plan)?;
     let plan_hash = bytes32(plan_hash, "plan_hash")?;
-    let catalog = catalog_of(&catalog)?;
-    let log: DrawLog = document(&log)?;
+    let catalog = published_catalog(&catalog)?;
+    let log: DrawLog = published(&log)?;
     let log_head = bytes32(log_head, "log_head")?;
-    let eligible: Vec<EligibleLeaf> = document(&eligible)?;
-    let result: ResultDocument = document(&result)?;
+    let eligible: Vec<EligibleLeaf> = published(&eligible)?;
+    let result: ResultDocument = published(&result)?;
     let summary = publish::verify_draw(
         &plan, &plan_hash, &catalog, &log, &log_head, &eligible, &result,
     )

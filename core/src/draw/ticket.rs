@@ -101,7 +101,7 @@ impl fmt::Display for Ticket {
 
 impl Serialize for Ticket {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        // Into a stack buffer: results hold 100 000s of tickets.
+        // The hex form on the stack (results hold a ticket per selection and visit).
         let mut buf = [0u8; 32];
         hex::encode_to_slice(self.to_bytes(), &mut buf).map_err(serde::ser::Error::custom)?;
         s.serialize_str(std::str::from_utf8(&buf).map_err(serde::ser::Error::custom)?)

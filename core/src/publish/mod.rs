@@ -99,6 +99,7 @@ use crate::verify::{
 };
 use crate::{Error, ModelCode, Result, VerifyCode};
 
+mod compare;
 mod document;
 mod receipt;
 mod recompute;

@@ -8,9 +8,7 @@ use serde_json::Value;
 
 use super::document::{ResultDocument, attempt_adjustments, revised_document};
 use crate::model::Catalog;
-use crate::verify::{
-    Bytes32, DrawLog, EligibleLeaf, Event, MerkleTree, Plan, verify_log, verify_plan,
-};
+use crate::verify::{Bytes32, DrawLog, EligibleLeaf, Event, Plan, verify_log, verify_plan};
 use crate::{Error, Result, VerifyCode};
 
 /// What [`verify_draw`] confirmed.
@@ -180,12 +178,10 @@ pub fn verify_draw(
             &catalog_hash,
         ));
     }
-    let tree = MerkleTree::from_leaves(eligible)
-        .map_err(|e| {
-            let f = e.details().field.clone();
-            e.with_field(f.map_or_else(|| "eligible".to_owned(), |f| format!("eligible.{f}")))
-        })?
-        .commitment();
+    let tree = crate::verify::merkle::tree_commitment(eligible).map_err(|e| {
+        let f = e.details().field.clone();
+        e.with_field(f.map_or_else(|| "eligible".to_owned(), |f| format!("eligible.{f}")))
+    })?;
     if tree.size != plan.eligible.size {
         return Err(root_mismatch(
             "eligible.size",
@@ -266,9 +262,7 @@ pub fn verify_draw(
             .with_detail("actual", got.to_string()));
         }
     }
-    let ev = serde_json::to_value(&expected).map_err(|e| Error::from_json(&e))?;
-    let av = serde_json::to_value(result).map_err(|e| Error::from_json(&e))?;
-    if let Some(path) = first_difference(&ev, &av) {
+    if let Some((path, ev, av)) = super::compare::result_difference(&expected, result)? {
         let pointer = format!("/{}", path.replace(['[', '.'], "/").replace(']', ""));
         let show = |v: &Value| {
             v.pointer(&pointer)

@@ -27,9 +27,13 @@
 //! # Ok::<(), shuangsuiji::Error>(())
 //! ```
 
+use std::cmp::Ordering;
+
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use super::Bytes32;
+use super::sha256x4::{self, Lanes};
 use crate::canonical::{TAG_PREFIX, lp, sha256};
 use crate::model::Uscc;
 use crate::{Error, Result, VerifyCode};
@@ -53,6 +57,26 @@ pub trait MerkleLeaf {
     /// `leaf_invalid` if a field is empty or a list repeats an element;
     /// `too_many_bytes` if a field is 4 GiB or longer.
     fn encode(&self) -> Result<Vec<u8>>;
+
+    /// Compares the canonical ids of two leaves: the order of their
+    /// [`sort_key`](Self::sort_key)s (implementations may compare without building
+    /// them).
+    fn cmp_id(&self, other: &Self) -> Ordering
+    where
+        Self: Sized,
+    {
+        self.sort_key().cmp(&other.sort_key())
+    }
+
+    /// Appends the leaf bytes of [`encode`](Self::encode) to `out` (implementations may
+    /// write them without an intermediate buffer).
+    ///
+    /// # Errors
+    /// Those of [`encode`](Self::encode).
+    fn encode_into(&self, out: &mut Vec<u8>) -> Result<()> {
+        out.extend_from_slice(&self.encode()?);
+        Ok(())
+    }
 }
 
 /// An eligible enterprise for one item, in one stratum: leaf
@@ -135,9 +159,23 @@ pub fn encode_list(items: &[String], field: &str) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// `LP("SSJ/v1/" ‖ tag)` without building the concatenation.
+fn lp_tag(out: &mut Vec<u8>, tag: &str) -> Result<()> {
+    let len = u32::try_from(TAG_PREFIX.len() + tag.len()).map_err(|_| {
+        Error::new(
+            crate::LimitCode::TooManyBytes,
+            "a hashed field must be shorter than 4 GiB",
+        )
+    })?;
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(TAG_PREFIX.as_bytes());
+    out.extend_from_slice(tag.as_bytes());
+    Ok(())
+}
+
 fn leaf_bytes(tag: &str, fields: &[&[u8]]) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    lp(&mut out, format!("{TAG_PREFIX}{tag}").as_bytes())?;
+    lp_tag(&mut out, tag)?;
     for f in fields {
         lp(&mut out, f)?;
     }
@@ -167,16 +205,23 @@ impl MerkleLeaf for EligibleLeaf {
     }
 
     fn encode(&self) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.encode_into(&mut out)?;
+        Ok(out)
+    }
+
+    fn cmp_id(&self, other: &Self) -> Ordering {
+        (self.uscc.as_str().as_bytes(), self.item_id.as_bytes())
+            .cmp(&(other.uscc.as_str().as_bytes(), other.item_id.as_bytes()))
+    }
+
+    fn encode_into(&self, out: &mut Vec<u8>) -> Result<()> {
         nonempty(&self.item_id, "item_id")?;
         nonempty(&self.stratum_key, "stratum_key")?;
-        leaf_bytes(
-            TAG_LEAF_ELIGIBLE,
-            &[
-                self.uscc.as_str().as_bytes(),
-                self.item_id.as_bytes(),
-                self.stratum_key.as_bytes(),
-            ],
-        )
+        lp_tag(out, TAG_LEAF_ELIGIBLE)?;
+        lp(out, self.uscc.as_str().as_bytes())?;
+        lp(out, self.item_id.as_bytes())?;
+        lp(out, self.stratum_key.as_bytes())
     }
 }
 
@@ -228,10 +273,11 @@ impl MerkleLeaf for InspectorLeaf {
 /// `SHA-256(0x00 ‖ leaf)`.
 #[must_use]
 pub fn leaf_hash(leaf: &[u8]) -> [u8; 32] {
-    let mut buf = Vec::with_capacity(leaf.len() + 1);
-    buf.push(0x00);
-    buf.extend_from_slice(leaf);
-    sha256(&buf)
+    Sha256::new()
+        .chain_update([0x00])
+        .chain_update(leaf)
+        .finalize()
+        .into()
 }
 
 /// `SHA-256(0x01 ‖ left ‖ right)`.
@@ -347,6 +393,150 @@ fn build_levels(leaf_hashes: Vec<[u8; 32]>) -> Vec<Vec<[u8; 32]>> {
     levels
 }
 
+/// `leaf_duplicate` for the id `key` at sorted position `index`.
+fn duplicate(key: &[Vec<u8>], index: usize) -> Error {
+    let id: Vec<String> = key
+        .iter()
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .collect();
+    Error::new(
+        VerifyCode::LeafDuplicate,
+        "two leaves have the same canonical id",
+    )
+    .with_value(id.join("/"))
+    .with_detail("index", index.to_string())
+}
+
+/// The commitment (root and size) of the tree over `leaves` — the same as
+/// `MerkleTree::from_leaves(leaves)?.commitment()`, with the same errors, but without
+/// keeping the ids and the levels a tree needs for proofs: each leaf is encoded into
+/// one reused buffer, ids are compared in place ([`MerkleLeaf::cmp_id`]), leaves already
+/// in id order are not sorted, and the levels are folded in place.
+///
+/// # Errors
+/// As [`MerkleTree::from_leaves`]: `leaf_invalid` / `too_many_bytes` naming the first
+/// failing leaf (`[i]`, in the given order), then `leaf_duplicate`.
+///
+/// ```
+/// use shuangsuiji::model::Uscc;
+/// use shuangsuiji::verify::{EligibleLeaf, MerkleTree, merkle::tree_commitment};
+/// let leaf = |item: &str| -> shuangsuiji::Result<EligibleLeaf> {
+///     Ok(EligibleLeaf { uscc: Uscc::parse("91350100M000100Y43")?, item_id: item.into(), stratum_key: "A".into() })
+/// };
+/// let leaves = vec![leaf("SP-02")?, leaf("SP-01")?, leaf("SP-03")?];
+/// assert_eq!(tree_commitment(&leaves)?, MerkleTree::from_leaves(&leaves)?.commitment());
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn tree_commitment<L: MerkleLeaf>(leaves: &[L]) -> Result<TreeCommitment> {
+    // Four hashes at a time where the build has vector lanes (WebAssembly SIMD).
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    return commitment_with::<super::sha256x4::simd::Simd, L>(leaves, true);
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    return commitment_with::<super::sha256x4::Portable, L>(leaves, false);
+}
+
+/// Encodes up to four leaves (the first at `first` in the given order) and appends
+/// their hashes: four at a time when they pad to the same number of blocks. Not inlined
+/// (see `sha256x4::digest4`).
+#[inline(never)]
+fn leaf_group<V: Lanes, L: MerkleLeaf>(
+    chunk: &[L],
+    first: usize,
+    bufs: &mut [Vec<u8>; 4],
+    msgs: &mut [[u8; 128]; 4],
+    hashes: &mut Vec<[u8; 32]>,
+) -> Result<()> {
+    for (j, (leaf, buf)) in chunk.iter().zip(bufs.iter_mut()).enumerate() {
+        buf.clear();
+        buf.push(0x00);
+        leaf.encode_into(buf)
+            .map_err(|e| e.within(&format!("[{}]", first + j)))?;
+    }
+    let n = sha256x4::blocks(bufs[0].len());
+    if chunk.len() == 4 && n.is_some() && bufs.iter().all(|b| sha256x4::blocks(b.len()) == n) {
+        let n = n.unwrap_or(2);
+        for (msg, buf) in msgs.iter_mut().zip(bufs.iter()) {
+            msg[..buf.len()].copy_from_slice(buf);
+            sha256x4::pad(msg, buf.len(), n);
+        }
+        hashes.extend(sha256x4::digest4::<V>(msgs, n));
+    } else {
+        hashes.extend(bufs.iter().take(chunk.len()).map(|b| sha256(b)));
+    }
+    Ok(())
+}
+
+/// [`tree_commitment`], hashing four leaves or nodes at a time in lanes `V` when
+/// `lanes` (else one at a time).
+fn commitment_with<V: Lanes, L: MerkleLeaf>(leaves: &[L], lanes: bool) -> Result<TreeCommitment> {
+    let mut hashes: Vec<[u8; 32]> = Vec::with_capacity(leaves.len());
+    if lanes {
+        let mut bufs: [Vec<u8>; 4] = Default::default();
+        let mut msgs = [[0u8; 128]; 4];
+        for (c, chunk) in leaves.chunks(4).enumerate() {
+            leaf_group::<V, L>(chunk, 4 * c, &mut bufs, &mut msgs, &mut hashes)?;
+        }
+    } else {
+        let mut buf = Vec::new();
+        for (i, leaf) in leaves.iter().enumerate() {
+            buf.clear();
+            buf.push(0x00);
+            leaf.encode_into(&mut buf)
+                .map_err(|e| e.within(&format!("[{i}]")))?;
+            hashes.push(sha256(&buf));
+        }
+    }
+    let in_order = leaves
+        .windows(2)
+        .all(|p| matches!(p, [a, b] if a.cmp_id(b) == Ordering::Less));
+    if !in_order {
+        // Stable, as `from_leaves`: equal ids are reported at the same sorted position.
+        let mut sorted: Vec<(&L, [u8; 32])> = leaves.iter().zip(hashes).collect();
+        sorted.sort_by(|a, b| a.0.cmp_id(b.0));
+        for (i, pair) in sorted.windows(2).enumerate() {
+            if let [(a, _), (b, _)] = pair {
+                if a.cmp_id(b) == Ordering::Equal {
+                    return Err(duplicate(&a.sort_key(), i + 1));
+                }
+            }
+        }
+        hashes = sorted.into_iter().map(|(_, h)| h).collect();
+    }
+    let size = hashes.len() as u64;
+    // Level by level, in place: pair neighbours, carry an unpaired last node up.
+    let mut len = hashes.len();
+    while len > 1 {
+        let half = len / 2;
+        let mut i = 0;
+        if lanes {
+            while i + 4 <= half {
+                let h = &hashes;
+                let nodes = sha256x4::node4::<V>([
+                    (&h[2 * i], &h[2 * i + 1]),
+                    (&h[2 * i + 2], &h[2 * i + 3]),
+                    (&h[2 * i + 4], &h[2 * i + 5]),
+                    (&h[2 * i + 6], &h[2 * i + 7]),
+                ]);
+                hashes[i..i + 4].copy_from_slice(&nodes);
+                i += 4;
+            }
+        }
+        while i < half {
+            hashes[i] = node_hash(&hashes[2 * i], &hashes[2 * i + 1]);
+            i += 1;
+        }
+        if len % 2 == 1 {
+            hashes.swap(half, len - 1);
+        }
+        len = len.div_ceil(2);
+    }
+    let root = hashes.first().copied().unwrap_or_else(|| sha256(b""));
+    Ok(TreeCommitment {
+        root: Bytes32(root),
+        size,
+    })
+}
+
 impl MerkleTree {
     /// Builds the tree: encodes every leaf, sorts by canonical id, hashes.
     ///
@@ -362,16 +552,7 @@ impl MerkleTree {
         rows.sort_by(|a, b| a.0.cmp(&b.0));
         for (i, (a, b)) in rows.iter().zip(rows.iter().skip(1)).enumerate() {
             if a.0 == b.0 {
-                let id: Vec<String> =
-                    a.0.iter()
-                        .map(|f| String::from_utf8_lossy(f).into_owned())
-                        .collect();
-                return Err(Error::new(
-                    VerifyCode::LeafDuplicate,
-                    "two leaves have the same canonical id",
-                )
-                .with_value(id.join("/"))
-                .with_detail("index", (i + 1).to_string()));
+                return Err(duplicate(&a.0, i + 1));
             }
         }
         let (keys, hashes): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
@@ -559,6 +740,79 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// `tree_commitment` agrees with `MerkleTree::from_leaves` on every size, order and
+    /// error: leaves in order, reversed, shuffled, with a duplicate, with an invalid leaf
+    /// (the first in the given order is named), for eligible leaves and for a leaf type
+    /// with the trait's default `cmp_id`/`encode_into`.
+    #[test]
+    fn tree_commitment_agrees_with_from_leaves() {
+        struct Raw(u8);
+        impl MerkleLeaf for Raw {
+            fn sort_key(&self) -> Vec<Vec<u8>> {
+                vec![vec![self.0 / 2]]
+            }
+            fn encode(&self) -> Result<Vec<u8>> {
+                Ok(vec![self.0])
+            }
+        }
+        fn same<L: MerkleLeaf>(leaves: &[L]) {
+            let reference = MerkleTree::from_leaves(leaves).map(|t| t.commitment());
+            assert_eq!(tree_commitment(leaves), reference);
+            // The four-lane path (as the SIMD build takes it), on portable lanes.
+            assert_eq!(
+                commitment_with::<sha256x4::Portable, L>(leaves, true),
+                reference
+            );
+        }
+        let uscc = |i: u32| {
+            let body = format!("M{i:07}");
+            let bytes: [u8; 8] = body.as_bytes().try_into().unwrap();
+            let org = crate::model::org_code_check_char(&bytes).unwrap();
+            Uscc::complete(&format!("91350100{body}{}", char::from(org))).unwrap()
+        };
+        for n in 0..=40u32 {
+            let mut leaves: Vec<EligibleLeaf> = (0..n)
+                .flat_map(|i| {
+                    ["SP-01", "SP-02"]
+                        .into_iter()
+                        .take(1 + (i % 2) as usize)
+                        .map(move |item| (i, item))
+                })
+                .map(|(i, item)| EligibleLeaf {
+                    uscc: uscc(i),
+                    item_id: item.into(),
+                    // Mostly two-block leaves, some of three (mixed groups of four).
+                    stratum_key: format!(
+                        "credit={}{}",
+                        i % 3,
+                        "x".repeat(if i % 7 == 0 { 60 } else { 0 })
+                    ),
+                })
+                .collect();
+            same(&leaves);
+            leaves.reverse();
+            same(&leaves);
+            let k = leaves.len();
+            if k > 2 {
+                leaves.swap(0, k / 2);
+                same(&leaves);
+                let mut dup = leaves.clone();
+                dup.push(leaves[k / 3].clone());
+                same(&dup);
+                dup.push(leaves[1].clone());
+                same(&dup);
+                let mut bad = leaves.clone();
+                bad[k - 1].stratum_key.clear();
+                bad[k / 2].item_id.clear();
+                same(&bad);
+            }
+            let raws: Vec<Raw> = (0..u8::try_from(n).unwrap()).map(|i| Raw(i * 2)).collect();
+            same(&raws);
+            let raws: Vec<Raw> = (0..u8::try_from(n).unwrap()).rev().map(Raw).collect();
+            same(&raws);
         }
     }
 }

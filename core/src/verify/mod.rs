@@ -12,7 +12,8 @@
 //!   canonical text forms;
 //! * [`ceremony`]: multi-party commit/reveal and the seed derivation that binds the plan
 //!   hash, the attempt number, the beacon values and every party's secret;
-//! * [`log`]: the append-only, hash-chained draw log that makes a silent re-draw visible.
+//! * [`log`]: the append-only, hash-chained draw log that makes a silent re-draw visible;
+//! * [`committed`]: fast paths for reading and writing committed JSON documents.
 //!
 //! Every byte of every encoding is specified in `docs/verify-spec-v1.md`; golden vectors
 //! live in `tests/vectors/verify/` and an independent pure-Python checker in
@@ -26,9 +27,11 @@ use crate::{Error, Result, VerifyCode};
 
 pub mod beacon;
 pub mod ceremony;
+pub mod committed;
 pub mod log;
 pub mod merkle;
 pub mod plan;
+mod sha256x4;
 
 pub use beacon::{BeaconKind, BeaconSpec, BeaconValue, canonicalize, validate_value};
 pub use ceremony::{Ceremony, PartyCommitment, Reveal, commitment, derive_seed};
@@ -108,7 +111,10 @@ impl fmt::Display for Bytes32 {
 
 impl Serialize for Bytes32 {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_hex())
+        // The hex form on the stack, without a `String`.
+        let mut buf = [0u8; 64];
+        hex::encode_to_slice(self.0, &mut buf).map_err(serde::ser::Error::custom)?;
+        s.serialize_str(std::str::from_utf8(&buf).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -226,6 +232,9 @@ fn check_numbers(value: &serde_json::Value, path: &str) -> Result<()> {
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn committed_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    if let Some(json) = committed::canonical_committed_json(value) {
+        return Ok(json);
+    }
     let v = serde_json::to_value(value).map_err(|e| {
         Error::new(
             crate::InputCode::JsonShape,
@@ -244,6 +253,38 @@ pub fn committed_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 /// parsing; `number_not_integer` for floats; `too_deep` / `too_many_bytes` beyond the
 /// documented JSON limits (checked by a linear scan before parsing).
 pub fn from_committed_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => from_committed_text(text),
+        Err(_) => from_committed_general(bytes),
+    }
+}
+
+/// [`from_committed_json`] of a text already known to be UTF-8 (the same answers,
+/// without validating the bytes again).
+///
+/// # Errors
+/// As [`from_committed_json`].
+///
+/// ```
+/// let v: Vec<u32> = shuangsuiji::verify::from_committed_text("[1, 2]")?;
+/// assert_eq!(v, [1, 2]);
+/// assert!(shuangsuiji::verify::from_committed_text::<Vec<u32>>("[1.5]").is_err());
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn from_committed_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    // The limits, and whether the text holds only safe integers (one pass). If it
+    // does, the integer check cannot fail, and typed parsing straight from the text
+    // gives the same value; on any error the general path names it.
+    if committed::check_text(text)? {
+        if let Ok(value) = serde_json::from_str(text) {
+            return Ok(value);
+        }
+    }
+    from_committed_general(text.as_bytes())
+}
+
+/// The general path: a `serde_json::Value` first, its numbers checked, then the type.
+fn from_committed_general<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         crate::intake::limits::check_json_text(text)?;
     }
