@@ -37,7 +37,23 @@ fn from_committed_json_general<T: DeserializeOwned>(bytes: &[u8]) -> shuangsuiji
     }
     let v: Value = serde_json::from_slice(bytes).map_err(|e| shuangsuiji::Error::from_json(&e))?;
     check_integers_only(&v)?;
-    serde_json::from_value(v).map_err(|e| shuangsuiji::Error::from_json(&e))
+    // As the core's general path: a shape error is located by the path of the value.
+    serde_path_to_error::deserialize(v).map_err(|e| {
+        let err = shuangsuiji::Error::from_json(e.inner());
+        let path = e.path().to_string();
+        let known = path
+            .find(".?")
+            .or_else(|| path.find('?'))
+            .map_or(path.as_str(), |i| &path[..i]);
+        if e.inner().classify() != serde_json::error::Category::Data
+            || known.is_empty()
+            || known == "."
+        {
+            err
+        } else {
+            err.within(known)
+        }
+    })
 }
 
 fn same_parse<T: DeserializeOwned + PartialEq + std::fmt::Debug>(text: &str) {
