@@ -11,50 +11,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use shuangsuiji::canonical::canonical_json;
-use shuangsuiji::intake::limits::check_json_text;
 use shuangsuiji::publish::ResultDocument;
 use shuangsuiji::verify::committed::{canonical_committed_json, integers_only};
-use shuangsuiji::verify::{
-    DrawLog, EligibleLeaf, Plan, check_integers_only, committed_json, from_committed_json,
-};
+use shuangsuiji::verify::{DrawLog, EligibleLeaf, Plan, committed_json, from_committed_json};
 
-/// The general path of `committed_json`.
-fn committed_json_general<T: Serialize>(value: &T) -> shuangsuiji::Result<String> {
-    let v = serde_json::to_value(value).map_err(|e| {
-        shuangsuiji::Error::new(
-            shuangsuiji::InputCode::JsonShape,
-            format!("not representable as JSON: {e}"),
-        )
-    })?;
-    check_integers_only(&v)?;
-    canonical_json(&v)
-}
-
-/// The general path of `from_committed_json`.
-fn from_committed_json_general<T: DeserializeOwned>(bytes: &[u8]) -> shuangsuiji::Result<T> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        check_json_text(text)?;
-    }
-    let v: Value = serde_json::from_slice(bytes).map_err(|e| shuangsuiji::Error::from_json(&e))?;
-    check_integers_only(&v)?;
-    // As the core's general path: a shape error is located by the path of the value.
-    serde_path_to_error::deserialize(v).map_err(|e| {
-        let err = shuangsuiji::Error::from_json(e.inner());
-        let path = e.path().to_string();
-        let known = path
-            .find(".?")
-            .or_else(|| path.find('?'))
-            .map_or(path.as_str(), |i| &path[..i]);
-        if e.inner().classify() != serde_json::error::Category::Data
-            || known.is_empty()
-            || known == "."
-        {
-            err
-        } else {
-            err.within(known)
-        }
-    })
-}
+use shuangsuiji::verify::{committed_json_general, from_committed_json_general};
 
 fn same_parse<T: DeserializeOwned + PartialEq + std::fmt::Debug>(text: &str) {
     let fast = from_committed_json::<T>(text.as_bytes());

@@ -235,6 +235,23 @@ pub fn committed_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     if let Some(json) = committed::canonical_committed_json(value) {
         return Ok(json);
     }
+    committed_json_general(value)
+}
+
+/// The general path of [`committed_json`] (through a `serde_json::Value`): the same
+/// answer, slower; the reference its fast path is tested and fuzzed against.
+///
+/// # Errors
+/// As [`committed_json`].
+///
+/// ```
+/// use serde_json::json;
+/// use shuangsuiji::verify::{committed_json, committed_json_general};
+/// let v = json!({"b": [1, 2], "a": "x"});
+/// assert_eq!(committed_json_general(&v)?, committed_json(&v)?);
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn committed_json_general<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     let v = serde_json::to_value(value).map_err(|e| {
         Error::new(
             crate::InputCode::JsonShape,
@@ -255,7 +272,7 @@ pub fn committed_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 pub fn from_committed_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     match std::str::from_utf8(bytes) {
         Ok(text) => from_committed_text(text),
-        Err(_) => from_committed_general(bytes),
+        Err(_) => from_committed_json_general(bytes),
     }
 }
 
@@ -280,11 +297,25 @@ pub fn from_committed_text<T: serde::de::DeserializeOwned>(text: &str) -> Result
             return Ok(value);
         }
     }
-    from_committed_general(text.as_bytes())
+    from_committed_json_general(text.as_bytes())
 }
 
-/// The general path: a `serde_json::Value` first, its numbers checked, then the type.
-fn from_committed_general<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
+/// The general path of [`from_committed_json`]: a `serde_json::Value` first, its
+/// numbers checked, then the type (shape errors located by the value's path). The same
+/// answer, slower; the reference the fast path is tested and fuzzed against.
+///
+/// # Errors
+/// As [`from_committed_json`].
+///
+/// ```
+/// use shuangsuiji::verify::{from_committed_json, from_committed_json_general};
+/// let text = br#"{"a": [1, 2]}"#;
+/// let fast: serde_json::Value = from_committed_json(text)?;
+/// assert_eq!(fast, from_committed_json_general::<serde_json::Value>(text)?);
+/// assert!(from_committed_json_general::<Vec<u32>>(b"[1.5]").is_err());
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn from_committed_json_general<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         crate::intake::limits::check_json_text(text)?;
     }
