@@ -40,24 +40,6 @@ fn verify_with(f: &Fixture, log: &DrawLog) -> shuangsuiji::Result<publish::DrawS
     )
 }
 
-fn selected_unforced(f: &Fixture) -> Vec<(String, shuangsuiji::model::Uscc)> {
-    f.result
-        .draw
-        .items
-        .iter()
-        .flat_map(|it| {
-            it.strata
-                .iter()
-                .filter(|s| s.key.as_str() != publish::FORCED_STRATUM)
-                .flat_map(move |s| {
-                    s.selected
-                        .iter()
-                        .map(move |p| (it.item_id.as_str().to_owned(), p.uscc))
-                })
-        })
-        .collect()
-}
-
 #[test]
 fn redraw_and_revisions_verify() {
     let r = revised(24);
@@ -148,7 +130,7 @@ fn pending_substitution_is_refused() {
     );
     // publish_substitutions refuses to build on it, and leaves the log alone.
     let before = log.clone();
-    let (_, uscc) = selected_unforced(f)[0].clone();
+    let (_, uscc) = f.selected_unforced()[0].clone();
     let req = SubstitutionRequest {
         uscc,
         item_id: None,
@@ -200,7 +182,7 @@ fn forged_substitute_in_a_rechained_log_is_named() {
 fn stale_result_and_limit_are_refused() {
     let r = revised(24);
     let f = &r.current;
-    let candidates = selected_unforced(f);
+    let candidates = f.selected_unforced();
     let req = |uscc| SubstitutionRequest {
         uscc,
         item_id: None,
@@ -225,7 +207,7 @@ fn stale_result_and_limit_are_refused() {
     let mut g = f.clone();
     let mut refused = None;
     for _ in 0..8 {
-        let Some((item, uscc)) = selected_unforced(&g).first().cloned() else {
+        let Some((item, uscc)) = g.selected_unforced().first().cloned() else {
             break;
         };
         let request = SubstitutionRequest {
@@ -266,7 +248,7 @@ fn plans_without_substitutions_keep_their_hash_and_refuse_them() {
     let json = serde_json::to_value(&f.plan).unwrap();
     assert!(json.get("max_substitutions").is_none());
     let mut log = f.log.clone();
-    let (item, uscc) = selected_unforced(&f)[0].clone();
+    let (item, uscc) = f.selected_unforced()[0].clone();
     let e = publish::publish_substitutions(
         &f.plan,
         &f.eligible,

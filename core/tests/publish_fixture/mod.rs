@@ -52,6 +52,17 @@ pub fn secret(b: u8) -> Bytes32 {
     Bytes32([b; 32])
 }
 
+/// Every party's reveal of its secret.
+pub fn reveals() -> Vec<Reveal> {
+    PARTIES
+        .iter()
+        .map(|(id, b)| Reveal {
+            party: (*id).into(),
+            secret: secret(*b),
+        })
+        .collect()
+}
+
 /// Moves the first eligible enterprise of the first item into `forced_in`, fixing
 /// the stratum's N and quota.
 fn force_one(report: &mut EligibilityReport) {
@@ -152,13 +163,7 @@ pub fn fixture_with(n: usize, max_substitutions: u32) -> Fixture {
         value: SSQ.into(),
     })
     .unwrap();
-    let reveals: Vec<Reveal> = PARTIES
-        .iter()
-        .map(|(id, b)| Reveal {
-            party: (*id).into(),
-            secret: secret(*b),
-        })
-        .collect();
+    let reveals = reveals();
     for r in &reveals {
         log.append(Event::Reveal {
             attempt: 0,
@@ -196,6 +201,25 @@ pub fn fixture_with(n: usize, max_substitutions: u32) -> Fixture {
 }
 
 impl Fixture {
+    /// (item, enterprise) of every current selection outside the forced strata.
+    pub fn selected_unforced(&self) -> Vec<(String, shuangsuiji::model::Uscc)> {
+        self.result
+            .draw
+            .items
+            .iter()
+            .flat_map(|it| {
+                it.strata
+                    .iter()
+                    .filter(|s| s.key.as_str() != publish::FORCED_STRATUM)
+                    .flat_map(move |s| {
+                        s.selected
+                            .iter()
+                            .map(move |p| (it.item_id.as_str().to_owned(), p.uscc))
+                    })
+            })
+            .collect()
+    }
+
     pub fn verify(&self) -> shuangsuiji::Result<publish::DrawSummary> {
         publish::verify_draw(
             &self.plan,
@@ -244,13 +268,7 @@ pub fn revised(n: usize) -> Revised {
             value: SSQ_REDRAW.into(),
         })
         .unwrap();
-    let reveals: Vec<Reveal> = PARTIES
-        .iter()
-        .map(|(id, b)| Reveal {
-            party: (*id).into(),
-            secret: secret(*b),
-        })
-        .collect();
+    let reveals = reveals();
     for r in &reveals {
         f.log
             .append(Event::Reveal {
@@ -287,22 +305,7 @@ pub fn revised(n: usize) -> Revised {
     results.push(f.result.clone());
     // Revision 1: the first selected enterprise (outside the forced stratum) that can
     // be replaced in its item; revision 2: another one, in its whole visit.
-    let candidates: Vec<(String, shuangsuiji::model::Uscc)> = f
-        .result
-        .draw
-        .items
-        .iter()
-        .flat_map(|it| {
-            it.strata
-                .iter()
-                .filter(|s| s.key.as_str() != publish::FORCED_STRATUM)
-                .flat_map(move |s| {
-                    s.selected
-                        .iter()
-                        .map(move |p| (it.item_id.as_str().to_owned(), p.uscc))
-                })
-        })
-        .collect();
+    let candidates = f.selected_unforced();
     let mut used = Vec::new();
     for whole_visit in [false, true] {
         for (item, uscc) in &candidates {
