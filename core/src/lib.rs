@@ -38,6 +38,7 @@ mod error;
 pub mod intake;
 pub mod model;
 pub mod ops;
+mod parallel;
 pub mod publish;
 pub mod rules;
 pub mod teams;

@@ -12,6 +12,11 @@ use super::types::{AlgorithmVersion, DrawMode, Seed, StratumKey, TaskId};
 use crate::model::{DepartmentCode, ItemId, Ratio, USCC_ALPHABET, Uscc};
 use crate::{DrawCode, Error, LimitCode, ModelCode, Result, RulesCode};
 
+/// How many distinct enterprises [`Draw::select`] collects before computing their
+/// tickets together: a multiple of the ChaCha20 lane count, large enough to be split
+/// across threads (`parallel` feature), small enough to stay in cache.
+const TICKET_BATCH: usize = 1 << 14;
+
 /// A draw in progress: the initial selection plus any adjustments applied so far.
 ///
 /// [`super::draw`] runs a whole [`DrawInput`] at once; `Draw` lets a caller apply
@@ -221,7 +226,7 @@ impl Draw {
                     replaced: Vec::new(),
                 });
             }
-            keys.sort_unstable();
+            crate::parallel::sort_keys(&mut keys);
             if let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) {
                 let uscc = uscc_from_index(w[0] >> 32)?;
                 let name = |k: u128| {
@@ -298,9 +303,15 @@ impl Draw {
     fn select(&mut self, mut selectors: Vec<Vec<Selector>>) -> Result<()> {
         let mut cursors = vec![0usize; self.items.len()];
         let items = std::mem::take(&mut self.items);
-        {
-            let ticket_of = self.ticket_fn();
-            loop {
+        // Batches of distinct indices in ascending order, with the (item, stratum)
+        // offers each one gets: the batch's tickets are computed `LANES` at a time.
+        let mut batch: Vec<u128> = Vec::with_capacity(TICKET_BATCH);
+        let mut offers: Vec<(usize, usize, usize)> = Vec::with_capacity(TICKET_BATCH);
+        let mut tickets: Vec<Ticket> = Vec::with_capacity(TICKET_BATCH);
+        loop {
+            batch.clear();
+            offers.clear();
+            while batch.len() < TICKET_BATCH {
                 let mut min: Option<u128> = None;
                 for (item, &c) in items.iter().zip(&cursors) {
                     if let Some(&k) = item.keys.get(c) {
@@ -309,17 +320,33 @@ impl Draw {
                     }
                 }
                 let Some(m) = min else { break };
-                let t = ticket_of(m);
-                for ((item, c), sels) in items.iter().zip(cursors.iter_mut()).zip(&mut selectors) {
+                for (i, (item, c)) in items.iter().zip(cursors.iter_mut()).enumerate() {
                     if let Some(&k) = item.keys.get(*c) {
                         if k >> 32 == m {
                             let h = usize::try_from(k & LOW32).unwrap_or(usize::MAX);
-                            if let Some(sel) = sels.get_mut(h) {
-                                sel.offer((t, m));
-                            }
+                            offers.push((i, h, batch.len()));
                             *c += 1;
                         }
                     }
+                }
+                batch.push(m);
+            }
+            if batch.is_empty() {
+                break;
+            }
+            tickets.clear();
+            self.ticketer.tickets_at(&batch, &mut tickets);
+            if !self.overrides.is_empty() {
+                for (t, m) in tickets.iter_mut().zip(&batch) {
+                    if let Some(o) = self.overrides.get(m) {
+                        *t = *o;
+                    }
+                }
+            }
+            for &(i, h, b) in &offers {
+                let sel = selectors.get_mut(i).and_then(|sels| sels.get_mut(h));
+                if let (Some(sel), Some(&t), Some(&m)) = (sel, tickets.get(b), batch.get(b)) {
+                    sel.offer((t, m));
                 }
             }
         }

@@ -21,7 +21,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
-use super::rng::block_prefix16;
+use super::rng::{LANES, block_prefix16, block_prefix16_lanes};
 use super::types::{Seed, TaskId, decode_hex};
 use crate::canonical::TAG_PREFIX;
 use crate::model::{USCC_ALPHABET, Uscc};
@@ -222,6 +222,40 @@ impl Ticketer {
         let (counter, stream) = counter_stream(m);
         Ticket::from_bytes(block_prefix16(&self.key, counter, stream))
     }
+
+    /// The tickets of the indices `ms`, in order, appended to `out`: the values of
+    /// [`Self::ticket_at`], computed [`LANES`] blocks at a time.
+    /// Large batches are split across threads with the `parallel` feature.
+    pub(crate) fn tickets_at(&self, ms: &[u128], out: &mut Vec<Ticket>) {
+        crate::parallel::map_chunks(ms, LANES, out, |ms, out| self.tickets_here(ms, out));
+    }
+
+    /// [`Self::tickets_at`] on the calling thread: lane-wise where the target has
+    /// SIMD registers for it, one block at a time elsewhere — without SIMD the
+    /// lane-wise form is slower (plain wasm: about 1.5 times the time).
+    fn tickets_here(&self, ms: &[u128], out: &mut Vec<Ticket>) {
+        if !cfg!(any(
+            target_feature = "sse2",
+            target_feature = "neon",
+            target_feature = "simd128"
+        )) {
+            out.extend(ms.iter().map(|&m| self.ticket_at(m)));
+            return;
+        }
+        for chunk in ms.chunks(LANES) {
+            let mut inputs = [(0u64, 0u64); LANES];
+            for (input, &m) in inputs.iter_mut().zip(chunk) {
+                *input = counter_stream(m);
+            }
+            let blocks = block_prefix16_lanes(&self.key, &inputs);
+            out.extend(
+                blocks
+                    .iter()
+                    .take(chunk.len())
+                    .map(|&b| Ticket::from_bytes(b)),
+            );
+        }
+    }
 }
 
 /// The ticket of one enterprise in one draw task (derives the key; use [`Ticketer`]
@@ -315,6 +349,33 @@ mod tests {
                     m * 31 + u128::from(uscc_char_value(c).unwrap())
                 });
                 assert_eq!(uscc_index(&u), slow);
+            }
+        }
+    }
+
+    /// The batched tickets equal the one-at-a-time ones for every batch length around
+    /// the lane count (full chunks, a partial last chunk, none).
+    #[test]
+    fn batched_tickets_equal_single_ones() {
+        let t = Ticketer::new(&Seed::from_bytes([3; 32]), &TaskId::parse("batch").unwrap());
+        let ms: Vec<u128> = (0..20_001u128)
+            .map(|i| (i * 0x9e37_79b9_7f4a_7c15_f39c) % 31u128.pow(18))
+            .collect();
+        for len in [
+            0,
+            1,
+            LANES - 1,
+            LANES,
+            LANES + 1,
+            2 * LANES + 3,
+            300,
+            20_001,
+        ] {
+            let mut out = vec![Ticket::from_value(7)];
+            t.tickets_at(&ms[..len], &mut out);
+            assert_eq!(out.len(), len + 1, "appends");
+            for (i, &m) in ms[..len].iter().enumerate() {
+                assert_eq!(out[i + 1], t.ticket_at(m), "len {len} index {i}");
             }
         }
     }

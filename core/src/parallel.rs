@@ -1,0 +1,154 @@
+//! Work split across threads, where the `parallel` feature allows it.
+//!
+//! Only pure, per-element work is split: each chunk is computed by the same function
+//! as it would be on one thread, and the chunks' results are put back in input order,
+//! so a result never depends on the number of threads. Without the feature (the
+//! default, and always on WebAssembly, which has no threads), or where a thread cannot
+//! be started, everything runs on the calling thread.
+
+/// Fewest elements worth a thread of their own: below this, starting a thread costs
+/// more than it saves.
+#[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+const MIN_PER_THREAD: usize = 4096;
+
+/// Most threads used at once.
+#[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+const MAX_THREADS: usize = 8;
+
+/// How many threads `len` elements get (1 = the calling thread alone).
+#[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+fn threads_for(len: usize) -> usize {
+    let available = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    available.min(MAX_THREADS).min(len / MIN_PER_THREAD).max(1)
+}
+
+/// `f` over consecutive chunks of `items`, results appended to `out` in input order:
+/// the same as `f(items, out)` when `f` maps each element on its own. `align` makes
+/// every chunk but the last a multiple of it (the lane count of a batched `f`).
+pub(crate) fn map_chunks<T: Sync, R: Send>(
+    items: &[T],
+    align: usize,
+    out: &mut Vec<R>,
+    f: impl Fn(&[T], &mut Vec<R>) + Sync,
+) {
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    {
+        let threads = threads_for(items.len());
+        if threads > 1 {
+            let align = align.max(1);
+            let per = items.len().div_ceil(threads).div_ceil(align) * align;
+            let f = &f;
+            std::thread::scope(|scope| {
+                let mut chunks = items.chunks(per);
+                let first = chunks.next().unwrap_or(&[]);
+                let spawned: Vec<_> = chunks
+                    .map(|chunk| {
+                        let handle = std::thread::Builder::new().spawn_scoped(scope, move || {
+                            let mut part = Vec::with_capacity(chunk.len());
+                            f(chunk, &mut part);
+                            part
+                        });
+                        (chunk, handle)
+                    })
+                    .collect();
+                f(first, out);
+                for (chunk, handle) in spawned {
+                    match handle.map(std::thread::ScopedJoinHandle::join) {
+                        Ok(Ok(mut part)) => out.append(&mut part),
+                        // Not started, or stopped: this thread computes the chunk.
+                        _ => f(chunk, out),
+                    }
+                }
+            });
+            return;
+        }
+    }
+    let _ = align;
+    f(items, out);
+}
+
+/// Sorts `keys` ascending (the order of `sort_unstable`: equal keys are
+/// indistinguishable). With threads, the halves are sorted at once and then merged.
+pub(crate) fn sort_keys(keys: &mut Vec<u128>) {
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    if threads_for(keys.len()) > 1 {
+        let mid = keys.len() / 2;
+        let (left, right) = keys.split_at_mut(mid);
+        let sorted_apart = std::thread::scope(|scope| {
+            match std::thread::Builder::new().spawn_scoped(scope, || right.sort_unstable()) {
+                Ok(handle) => {
+                    left.sort_unstable();
+                    handle.join().is_ok()
+                }
+                Err(_) => false,
+            }
+        });
+        if sorted_apart {
+            let (left, right) = keys.split_at(mid);
+            let mut merged = Vec::with_capacity(keys.len());
+            let (mut i, mut j) = (0, 0);
+            while let (Some(&a), Some(&b)) = (left.get(i), right.get(j)) {
+                if a <= b {
+                    merged.push(a);
+                    i += 1;
+                } else {
+                    merged.push(b);
+                    j += 1;
+                }
+            }
+            merged.extend_from_slice(left.get(i..).unwrap_or(&[]));
+            merged.extend_from_slice(right.get(j..).unwrap_or(&[]));
+            *keys = merged;
+            return;
+        }
+    }
+    keys.sort_unstable();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn xorshift(n: usize, mut x: u64) -> Vec<u128> {
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (u128::from(x) << 40) | u128::from(x % 7)
+            })
+            .collect()
+    }
+
+    /// Chunked results come back whole and in input order, for lengths below, at and
+    /// above the thread threshold (threads run only with the `parallel` feature).
+    #[test]
+    fn map_chunks_keeps_order() {
+        for n in [0, 1, 7, 4095, 4096, 8192, 8193, 50_001] {
+            let items: Vec<u64> = (0..n as u64).collect();
+            let mut out = vec![u64::MAX];
+            map_chunks(&items, 8, &mut out, |chunk, out| {
+                out.extend(chunk.iter().map(|x| x * 3));
+            });
+            assert_eq!(out.len(), n + 1);
+            assert_eq!(out[0], u64::MAX);
+            assert!(
+                out[1..].iter().enumerate().all(|(i, &x)| x == 3 * i as u64),
+                "n {n}"
+            );
+        }
+    }
+
+    /// The split sort equals `sort_unstable`, duplicates included.
+    #[test]
+    fn sort_keys_equals_sort_unstable() {
+        for n in [0, 1, 2, 4095, 8192, 8193, 100_003] {
+            let mut keys = xorshift(n, 0x2545_f491_4f6c_dd1d);
+            keys.extend_from_within(..n / 10);
+            let mut expected = keys.clone();
+            expected.sort_unstable();
+            sort_keys(&mut keys);
+            assert_eq!(keys, expected, "n {n}");
+        }
+    }
+}
