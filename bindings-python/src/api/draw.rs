@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use shuangsuiji::Error;
 use shuangsuiji::canonical::lp;
 use shuangsuiji::draw::Threshold;
@@ -134,15 +135,17 @@ fn rows(column: &str) -> impl Iterator<Item = &str> {
 
 /// Columnar path (`draw::draw_columns`): `input` is a `DrawInput`; `usccs` and
 /// `classes` are newline-separated columns of equal length. The draw runs without the
-/// GIL; the result stays in Rust as a [`DrawResultHandle`].
+/// GIL; the result stays in Rust as a [`DrawResultHandle`]. The columns are taken as
+/// `PyBackedStr` (their UTF-8 bytes borrowed, not copied once more into a `String`).
 #[pyfunction]
 fn draw_columns(
     py: Python<'_>,
     input: &str,
-    usccs: &str,
-    classes: &str,
+    usccs: PyBackedStr,
+    classes: PyBackedStr,
 ) -> PyResult<DrawResultHandle> {
     let input: DrawInput = from_json(input, "input").py_err(py)?;
+    let (usccs, classes): (&str, &str) = (&usccs, &classes);
     py.detach(|| core_draw::draw_columns(input, rows(usccs), rows(classes)))
         .map(|result| DrawResultHandle { result })
         .py_err(py)

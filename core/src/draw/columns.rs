@@ -119,7 +119,10 @@ pub fn join_columns<'a>(
         let last = slots.len().saturating_sub(1);
         for (n, (i, s)) in slots.into_iter().enumerate() {
             if let Some(stratum) = input.items.get_mut(i).and_then(|it| it.strata.get_mut(s)) {
-                if n == last {
+                if n == last && stratum.eligible.is_empty() {
+                    // Moved, not copied: the usual case (strata listed no one before).
+                    stratum.eligible = std::mem::take(&mut rows);
+                } else if n == last {
                     stratum.eligible.append(&mut rows);
                 } else {
                     stratum.eligible.extend_from_slice(&rows);
