@@ -26,6 +26,9 @@ fi
 
 step "Rust tests (unit, property, integration, doctests)"
 cargo test --workspace
+# The workspace build unifies features: the Python binding turns on the core's
+# 'parallel' feature, so the core's own tests run once more without it.
+cargo test -q -p shuangsuiji --lib
 
 step "docs build without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p shuangsuiji --quiet

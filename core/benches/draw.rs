@@ -12,7 +12,7 @@ use shuangsuiji::canonical::sha256;
 use shuangsuiji::draw::alternative::{KeyedTicketer, chacha_block_prefix};
 use shuangsuiji::draw::{
     AlgorithmVersion, DrawInput, DrawMode, ItemDraw, Seed, StratumDraw, StratumKey, TaskId,
-    Ticketer, draw,
+    Ticketer, column_rows, draw, draw_column_texts, draw_columns,
 };
 use shuangsuiji::model::{DepartmentCode, ItemId, Uscc, org_code_check_char};
 
@@ -135,6 +135,61 @@ fn whole_draws(c: &mut Criterion) {
             );
         });
     }
+    g.finish();
+
+    // The columnar path of the Python binding: 1 M rows of (USCC, class) as two
+    // newline-separated texts, four classes, one item; the texts read row by row
+    // (`draw_columns` over `column_rows`) and cut into pieces (`draw_column_texts`,
+    // on several threads with the `parallel` feature).
+    let n = 1_000_000u32;
+    let usccs: Vec<String> = (0..n).map(|i| uscc(i).as_str().to_owned()).collect();
+    let classes: Vec<&str> = (0..n as usize)
+        .map(|i| ["A", "B", "C", "D"][(i * 7 + i / 3) % 4])
+        .collect();
+    let (ut, ct) = (usccs.join("\n"), classes.join("\n"));
+    let spec = DrawInput {
+        algorithm: AlgorithmVersion::V1,
+        task_id: task(),
+        seed: seed(),
+        mode: DrawMode::Fixed,
+        items: vec![ItemDraw {
+            item_id: ItemId::parse("market.food_production").unwrap(),
+            department: DepartmentCode::parse("market").unwrap(),
+            strata: ["A", "B", "C", "D"]
+                .iter()
+                .zip([9000, 27_500, 12_000, 6000])
+                .map(|(k, q)| StratumDraw {
+                    key: StratumKey::parse(k).unwrap(),
+                    quota: Some(q),
+                    eligible: Vec::new(),
+                    ratio: None,
+                    max_substitutions: 0,
+                })
+                .collect(),
+        }],
+        adjustments: Vec::new(),
+    };
+    let mut g = c.benchmark_group("columns");
+    g.throughput(Throughput::Elements(u64::from(n)));
+    g.bench_function("rows_1000000_4classes", |b| {
+        b.iter_batched(
+            || spec.clone(),
+            |i| {
+                draw_columns(i, column_rows(&ut), column_rows(&ct))
+                    .unwrap()
+                    .visits
+                    .len()
+            },
+            BatchSize::LargeInput,
+        );
+    });
+    g.bench_function("texts_1000000_4classes", |b| {
+        b.iter_batched(
+            || spec.clone(),
+            |i| draw_column_texts(i, &ut, &ct).unwrap().visits.len(),
+            BatchSize::LargeInput,
+        );
+    });
     g.finish();
 }
 

@@ -22,6 +22,51 @@ fn threads_for(len: usize) -> usize {
     available.min(MAX_THREADS).min(len / MIN_PER_THREAD).max(1)
 }
 
+/// How many pieces a text of `len` bytes is worth cutting into for separate threads
+/// (1 without the `parallel` feature).
+pub(crate) fn threads_for_bytes(len: usize) -> usize {
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    {
+        // About 64 bytes per element of `MIN_PER_THREAD`.
+        threads_for(len / 64)
+    }
+    #[cfg(not(all(feature = "parallel", not(target_family = "wasm"))))]
+    {
+        let _ = len;
+        1
+    }
+}
+
+/// `f` of each part, in order; parts after the first run on threads of their own where
+/// the `parallel` feature allows (the caller sizes the parts).
+pub(crate) fn map_each<P: Sync, R: Send>(parts: &[P], f: impl Fn(&P) -> R + Sync) -> Vec<R> {
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    if parts.len() > 1 {
+        let f = &f;
+        return std::thread::scope(|scope| {
+            let spawned: Vec<_> = parts
+                .iter()
+                .skip(1)
+                .map(|part| {
+                    let handle = std::thread::Builder::new().spawn_scoped(scope, move || f(part));
+                    (part, handle)
+                })
+                .collect();
+            let mut out = Vec::with_capacity(parts.len());
+            out.extend(parts.first().map(f));
+            for (part, handle) in spawned {
+                match handle.map(std::thread::ScopedJoinHandle::join) {
+                    Ok(Ok(r)) => out.push(r),
+                    // Not started, or stopped: this thread computes the part.
+                    _ => out.push(f(part)),
+                }
+            }
+            out
+        });
+    }
+    parts.iter().map(f).collect()
+}
+
 /// `f` over consecutive chunks of `items`, results appended to `out` in input order:
 /// the same as `f(items, out)` when `f` maps each element on its own. `align` makes
 /// every chunk but the last a multiple of it (the lane count of a batched `f`).
@@ -69,6 +114,13 @@ pub(crate) fn map_chunks<T: Sync, R: Send>(
 
 /// Sorts `keys` ascending (the order of `sort_unstable`: equal keys are
 /// indistinguishable). With threads, the halves are sorted at once and then merged.
+#[cfg_attr(
+    not(all(feature = "parallel", not(target_family = "wasm"))),
+    allow(
+        clippy::ptr_arg,
+        reason = "the threaded sort replaces the vector by the merged one"
+    )
+)]
 pub(crate) fn sort_keys(keys: &mut Vec<u128>) {
     #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
     if threads_for(keys.len()) > 1 {
@@ -122,6 +174,17 @@ mod tests {
 
     /// Chunked results come back whole and in input order, for lengths below, at and
     /// above the thread threshold (threads run only with the `parallel` feature).
+    #[test]
+    fn map_each_keeps_order() {
+        for n in [0, 1, 2, 5] {
+            let parts: Vec<usize> = (0..n).collect();
+            assert_eq!(
+                map_each(&parts, |&p| p * 10),
+                (0..n).map(|p| p * 10).collect::<Vec<_>>()
+            );
+        }
+    }
+
     #[test]
     fn map_chunks_keeps_order() {
         for n in [0, 1, 7, 4095, 4096, 8192, 8193, 50_001] {

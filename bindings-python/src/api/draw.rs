@@ -113,30 +113,10 @@ impl DrawResultHandle {
     }
 }
 
-/// The rows of a newline-separated column (as `str::split('\n')`); the empty text has
-/// none. A plain byte scan: rows are a few bytes long, where `split`'s memchr call per
-/// row cost about twice as much (1 M USCCs and classes: 15 ms against 26 ms).
-fn rows(column: &str) -> impl Iterator<Item = &str> {
-    let mut rest = (!column.is_empty()).then_some(column);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r.bytes().position(|b| b == b'\n') {
-            Some(i) => {
-                rest = r.get(i + 1..);
-                r.get(..i)
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
-}
-
-/// Columnar path (`draw::draw_columns`): `input` is a `DrawInput`; `usccs` and
-/// `classes` are newline-separated columns of equal length. The draw runs without the
-/// GIL; the result stays in Rust as a [`DrawResultHandle`]. The columns are taken as
-/// `PyBackedStr` (their UTF-8 bytes borrowed, not copied once more into a `String`).
+/// Columnar path (`draw::draw_column_texts`): `input` is a `DrawInput`; `usccs` and
+/// `classes` are newline-separated columns of equal length, borrowed as `PyBackedStr`
+/// (their UTF-8 bytes, not copied once more into a `String`). The draw runs without
+/// the GIL; the result stays in Rust as a [`DrawResultHandle`].
 #[pyfunction]
 fn draw_columns(
     py: Python<'_>,
@@ -146,7 +126,7 @@ fn draw_columns(
 ) -> PyResult<DrawResultHandle> {
     let input: DrawInput = from_json(input, "input").py_err(py)?;
     let (usccs, classes): (&str, &str) = (&usccs, &classes);
-    py.detach(|| core_draw::draw_columns(input, rows(usccs), rows(classes)))
+    py.detach(|| core_draw::draw_column_texts(input, usccs, classes))
         .map(|result| DrawResultHandle { result })
         .py_err(py)
 }
