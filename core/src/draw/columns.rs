@@ -649,6 +649,7 @@ mod tests {
             let got = join_text_parts(&mut by_text, &ut, &ct, parts);
             proptest::prop_assert_eq!(outcome(got, &by_text), expected.clone());
             if expected.is_err() {
+                proptest::prop_assert_eq!(&by_rows, &input(STRATA), "unchanged on error");
                 proptest::prop_assert_eq!(by_text, input(STRATA), "unchanged on error");
             }
             let mut public = input(STRATA);
