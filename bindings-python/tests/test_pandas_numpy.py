@@ -108,3 +108,49 @@ def test_eligibility_and_visits_dataframes():
     visits = ssj.draw(CASE["input"]).to_dataframe()
     assert list(visits["uscc"]) == [v["uscc"] for v in CASE["expected"]["visits"]]
     assert ssj.draw_columns(*columns()).to_dataframe().equals(visits)
+
+
+def _org_check(body):
+    """GB 11714 check character of an 8-character organisation-code body (test data)."""
+    chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    s = sum(chars.index(c) * w for c, w in zip(body, [3, 7, 9, 10, 5, 8, 4, 2]))
+    c = 11 - s % 11
+    return "X" if c == 10 else ("0" if c == 11 else str(c))
+
+
+def test_large_columns_equal_draw_and_name_rows():
+    """40 000 rows: large enough for the core to read the columns in pieces (on
+    threads); the result is still draw()'s on the same lists, and errors still name the
+    first bad row."""
+    n = 40_000
+    usccs = [ssj.complete_uscc(f"91150581{i:08d}" + _org_check(f"{i:08d}")) for i in range(n)]
+    classes = [("A", "B", "C", "other")[(i * 7 + i // 3) % 4] for i in range(n)]
+    strata = [{"key": k, "quota": q} for k, q in (("A", 300), ("B", 200), ("C", 100))]
+    spec = {"algorithm": "v1", "task_id": "large-columns", "seed": "5a" * 32, "mode": "fixed",
+            "items": [{"item_id": "market.food_production", "department": "market", "strata": strata}]}
+    pools = {k: [u for u, c in zip(usccs, classes) if c == k] for k in ("A", "B", "C")}
+    full = {**spec, "items": [{**spec["items"][0], "strata": [
+        {**st, "eligible": pools[st["key"]]} for st in strata]}]}
+    assert ssj.draw_columns(spec, usccs, classes) == ssj.draw(full)
+    bad = list(usccs)
+    # Rows of class "other" join no stratum and are not read: the bad rows are not.
+    r1 = next(i for i in range(39_001, n) if classes[i] != "other")
+    r2 = next(i for i in range(39_500, n) if classes[i] != "other")
+    bad[r1] = bad[r1][:-1] + ("0" if bad[r1][-1] != "0" else "1")
+    bad[r2] = "X"
+    with pytest.raises(ssj.ValidationError) as info:
+        ssj.draw_columns(spec, bad, classes)
+    assert (info.value.code, info.value.field) == ("uscc_check_character", f"usccs[{r1}]")
+    bad[r1] = usccs[r1]
+    with pytest.raises(ssj.ValidationError) as info:
+        ssj.draw_columns(spec, bad, classes)
+    assert (info.value.code, info.value.field) == ("uscc_length", f"usccs[{r2}]")
+    # A bad row in the first half wins over one in the second.
+    r0 = next(i for i in range(100, n) if classes[i] != "other")
+    bad[r0] = "9115058100000000"
+    with pytest.raises(ssj.ValidationError) as info:
+        ssj.draw_columns(spec, bad, classes)
+    assert (info.value.code, info.value.field) == ("uscc_length", f"usccs[{r0}]")
+    with pytest.raises(ssj.InputError) as info:
+        ssj.draw_columns(spec, usccs, classes[:-5])
+    assert (info.value.code, info.value.field) == ("row_too_short", f"classes[{n - 5}]")
