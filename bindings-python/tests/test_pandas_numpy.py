@@ -154,3 +154,27 @@ def test_large_columns_equal_draw_and_name_rows():
     with pytest.raises(ssj.InputError) as info:
         ssj.draw_columns(spec, usccs, classes[:-5])
     assert (info.value.code, info.value.field) == ("row_too_short", f"classes[{n - 5}]")
+
+
+def test_cells_holding_line_breaks_are_refused():
+    """Columns travel as newline-joined text: a cell with a line break would read as
+    two rows and shift every row after it, so the core refuses the column."""
+    spec, usccs, classes = columns()
+    bad = list(usccs)
+    bad[1] = bad[1] + "\n"
+    with pytest.raises(ssj.InputError) as info:
+        ssj.draw_columns(spec, bad, classes)
+    assert (info.value.code, info.value.field) == ("cell_invalid", "usccs")
+    # Two line breaks that would balance each other are refused as well.
+    c2 = list(classes)
+    c2[0] = c2[0] + "\n" + c2[0]
+    bad2 = [usccs[0] + "\n" + usccs[1]] + usccs[2:]
+    with pytest.raises(ssj.InputError) as info:
+        ssj.draw_columns(spec, bad2, c2)
+    assert info.value.code == "cell_invalid"
+    # One empty cell is one row (not none): its USCC is read and refused.
+    with pytest.raises(ssj.ValidationError) as info:
+        ssj.draw_columns(spec, [""], [classes[0]])
+    assert (info.value.code, info.value.field) == ("uscc_length", "usccs[0]")
+    # Any iterable works.
+    assert ssj.draw_columns(spec, iter(usccs), (c for c in classes)) == CASE["expected"]

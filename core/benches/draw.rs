@@ -11,8 +11,8 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use shuangsuiji::canonical::sha256;
 use shuangsuiji::draw::alternative::{KeyedTicketer, chacha_block_prefix};
 use shuangsuiji::draw::{
-    AlgorithmVersion, DrawInput, DrawMode, ItemDraw, Seed, StratumDraw, StratumKey, TaskId,
-    Ticketer, column_rows, draw, draw_column_texts, draw_columns,
+    AlgorithmVersion, ColumnText, DrawInput, DrawMode, ItemDraw, Seed, StratumDraw, StratumKey,
+    TaskId, Ticketer, draw, draw_column_texts, draw_columns,
 };
 use shuangsuiji::model::{DepartmentCode, ItemId, Uscc, org_code_check_char};
 
@@ -139,7 +139,7 @@ fn whole_draws(c: &mut Criterion) {
 
     // The columnar path of the Python binding: 1 M rows of (USCC, class) as two
     // newline-separated texts, four classes, one item; the texts read row by row
-    // (`draw_columns` over `column_rows`) and cut into pieces (`draw_column_texts`,
+    // (`draw_columns` over the cells) and cut into pieces (`draw_column_texts`,
     // on several threads with the `parallel` feature).
     let n = 1_000_000u32;
     let usccs: Vec<String> = (0..n).map(|i| uscc(i).as_str().to_owned()).collect();
@@ -175,7 +175,7 @@ fn whole_draws(c: &mut Criterion) {
         b.iter_batched(
             || spec.clone(),
             |i| {
-                draw_columns(i, column_rows(&ut), column_rows(&ct))
+                draw_columns(i, ut.split('\n'), ct.split('\n'))
                     .unwrap()
                     .visits
                     .len()
@@ -186,7 +186,11 @@ fn whole_draws(c: &mut Criterion) {
     g.bench_function("texts_1000000_4classes", |b| {
         b.iter_batched(
             || spec.clone(),
-            |i| draw_column_texts(i, &ut, &ct).unwrap().visits.len(),
+            |i| {
+                let u = ColumnText::new("usccs", &ut, n as usize).unwrap();
+                let c = ColumnText::new("classes", &ct, n as usize).unwrap();
+                draw_column_texts(i, u, c).unwrap().visits.len()
+            },
             BatchSize::LargeInput,
         );
     });

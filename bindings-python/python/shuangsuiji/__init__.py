@@ -528,12 +528,16 @@ def draw(input: JsonSource) -> DrawResult:
     return DrawResult(_untracked(lambda: json.loads(text)))
 
 
-def _column(values: Any) -> str:
+def _column(values: Any) -> "tuple[str, int]":
+    """A column's cells joined by newlines, and their number (the core refuses a text
+    whose line breaks do not match it: a cell holding a newline)."""
     if hasattr(values, "to_pylist"):  # pyarrow
         values = values.to_pylist()
     elif hasattr(values, "tolist"):  # numpy, pandas
         values = values.tolist()
-    return "\n".join(values)
+    elif not isinstance(values, (list, tuple)):
+        values = list(values)
+    return "\n".join(values), len(values)
 
 
 def draw_columns(input: JsonSource, usccs: Iterable[str], classes: Iterable[str]) -> "DrawHandle":
@@ -541,7 +545,8 @@ def draw_columns(input: JsonSource, usccs: Iterable[str], classes: Iterable[str]
 
     ``input`` is a ``DrawInput`` whose strata may omit ``eligible``; ``usccs`` and
     ``classes`` are equally long columns (lists, tuples, numpy or pyarrow arrays,
-    pandas Series). Each enterprise joins every stratum whose ``key`` equals its class;
+    pandas Series, any iterable). A cell holding a line break is refused
+    (``cell_invalid``). Each enterprise joins every stratum whose ``key`` equals its class;
     rows whose class names no stratum join none (their USCC is not read). The result is
     a :class:`DrawHandle`: the core's ``DrawResult`` kept in Rust, equal to
     :func:`draw` on the same eligible lists. Read it as a mapping (built on first
@@ -553,7 +558,7 @@ def draw_columns(input: JsonSource, usccs: Iterable[str], classes: Iterable[str]
         {**item, "strata": [{"eligible": [], **st} for st in item.get("strata", [])]}
         for item in spec.get("items", [])
     ]
-    return DrawHandle(_core.draw_columns(_dumps(spec), _column(usccs), _column(classes)))
+    return DrawHandle(_core.draw_columns(_dumps(spec), *_column(usccs), *_column(classes)))
 
 
 class DrawHandle(Mapping[str, Any]):

@@ -8,7 +8,9 @@ use pyo3::pybacked::PyBackedStr;
 use shuangsuiji::Error;
 use shuangsuiji::canonical::lp;
 use shuangsuiji::draw::Threshold;
-use shuangsuiji::draw::{self as core_draw, Draw, DrawInput, DrawResult, Seed, TaskId, Ticket};
+use shuangsuiji::draw::{
+    self as core_draw, ColumnText, Draw, DrawInput, DrawResult, Seed, TaskId, Ticket,
+};
 use shuangsuiji::model::{Ratio, Uscc};
 
 use crate::convert::objects::to_py;
@@ -114,21 +116,28 @@ impl DrawResultHandle {
 }
 
 /// Columnar path (`draw::draw_column_texts`): `input` is a `DrawInput`; `usccs` and
-/// `classes` are newline-separated columns of equal length, borrowed as `PyBackedStr`
-/// (their UTF-8 bytes, not copied once more into a `String`). The draw runs without
-/// the GIL; the result stays in Rust as a [`DrawResultHandle`].
+/// `classes` are the cells of two columns joined by newlines, with their numbers of
+/// cells (`draw::ColumnText`). The texts are borrowed as `PyBackedStr` (their UTF-8
+/// bytes, not copied once more into a `String`). The draw runs without the GIL; the
+/// result stays in Rust as a [`DrawResultHandle`].
 #[pyfunction]
 fn draw_columns(
     py: Python<'_>,
     input: &str,
     usccs: PyBackedStr,
+    usccs_rows: usize,
     classes: PyBackedStr,
+    classes_rows: usize,
 ) -> PyResult<DrawResultHandle> {
     let input: DrawInput = from_json(input, "input").py_err(py)?;
     let (usccs, classes): (&str, &str) = (&usccs, &classes);
-    py.detach(|| core_draw::draw_column_texts(input, usccs, classes))
-        .map(|result| DrawResultHandle { result })
-        .py_err(py)
+    py.detach(|| {
+        let usccs = ColumnText::new("usccs", usccs, usccs_rows)?;
+        let classes = ColumnText::new("classes", classes, classes_rows)?;
+        core_draw::draw_column_texts(input, usccs, classes)
+    })
+    .map(|result| DrawResultHandle { result })
+    .py_err(py)
 }
 
 /// Registers this module's functions.

@@ -70,19 +70,80 @@ pub fn join_columns<'a>(
     Ok(())
 }
 
-/// [`join_columns`] on two columns given as text, one row per line: rows are separated
-/// by `'\n'` (a last `'\n'` starts one more, empty, row) and the empty text has none —
-/// the rows of [`column_rows`].
+/// A column as text: its cells joined by `'\n'`, with the number of cells.
 ///
-/// The result and the errors are exactly those of [`join_columns`] over
-/// `column_rows(usccs)` and `column_rows(classes)`. Text columns can be cut at a row
-/// boundary, so with the `parallel` feature large ones are read on several threads.
+/// The count makes the text unambiguous — `""` is no cell when `rows` is 0 and one empty
+/// cell when it is 1 — and catches a cell that itself holds a line break (it would
+/// otherwise be read as two cells, shifting every row after it).
+///
+/// ```
+/// use shuangsuiji::draw::ColumnText;
+/// let c = ColumnText::new("usccs", "a\n\nb", 3)?;
+/// assert_eq!(c.cells().collect::<Vec<_>>(), ["a", "", "b"]);
+/// assert_eq!(ColumnText::new("usccs", "", 1)?.cells().collect::<Vec<_>>(), [""]);
+/// assert_eq!(ColumnText::new("usccs", "", 0)?.cells().count(), 0);
+/// let err = ColumnText::new("classes", "A\nB", 1).unwrap_err();
+/// assert_eq!(err.code().as_str(), "cell_invalid");
+/// assert_eq!(err.details().field.as_deref(), Some("classes"));
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColumnText<'a> {
+    text: &'a str,
+    rows: usize,
+}
+
+impl<'a> ColumnText<'a> {
+    /// The column `name` of `rows` cells joined by `'\n'` in `text`.
+    ///
+    /// # Errors
+    /// `cell_invalid` with `field` = `name` when `text` does not hold exactly `rows - 1`
+    /// line breaks (or is not empty for 0 rows): a cell holds a line break, or the count
+    /// is not the text's.
+    pub fn new(name: &str, text: &'a str, rows: usize) -> Result<Self> {
+        let breaks = text.bytes().filter(|&b| b == b'\n').count();
+        let fits = match rows.checked_sub(1) {
+            None => text.is_empty(),
+            Some(expected) => breaks == expected,
+        };
+        if fits {
+            Ok(Self { text, rows })
+        } else {
+            Err(Error::new(
+                InputCode::CellInvalid,
+                format!(
+                    "the {name} column has {rows} cells but its text has {breaks} line breaks \
+                     between them (expected {}): a cell holds a line break",
+                    rows.saturating_sub(1)
+                ),
+            )
+            .with_field(name))
+        }
+    }
+
+    /// The number of cells.
+    #[must_use]
+    pub const fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The cells, in order.
+    pub fn cells(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        rows_from((self.rows > 0).then_some(self.text))
+    }
+}
+
+/// [`join_columns`] on two columns given as text ([`ColumnText`]).
+///
+/// The result and the errors are exactly those of [`join_columns`] over the two
+/// columns' [`ColumnText::cells`]. Text can be cut at a row boundary, so with the
+/// `parallel` feature large columns are read on several threads.
 ///
 /// # Errors
 /// As [`join_columns`].
 ///
 /// ```
-/// use shuangsuiji::draw::{DrawInput, join_column_texts};
+/// use shuangsuiji::draw::{ColumnText, DrawInput, join_column_texts};
 /// let mut input: DrawInput = serde_json::from_str(r#"{
 ///   "algorithm": "v1", "task_id": "demo",
 ///   "seed": "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
@@ -90,28 +151,40 @@ pub fn join_columns<'a>(
 ///   "items": [{"item_id": "food.production", "department": "market", "strata": [
 ///     {"key": "A", "eligible": [], "quota": 1}]}]
 /// }"#).unwrap();
-/// join_column_texts(&mut input, "91350100M000100Y43\n91350100MA00000155", "A\nB")?;
+/// let usccs = ColumnText::new("usccs", "91350100M000100Y43\n91350100MA00000155", 2)?;
+/// join_column_texts(&mut input, usccs, ColumnText::new("classes", "A\nB", 2)?)?;
 /// assert_eq!(input.items[0].strata[0].eligible.len(), 1);
-/// let err = join_column_texts(&mut input, "91350100M000100Y43", "A\nA").unwrap_err();
+/// let usccs = ColumnText::new("usccs", "91350100M000100Y43", 1)?;
+/// let err = join_column_texts(&mut input, usccs, ColumnText::new("classes", "A\nA", 2)?)
+///     .unwrap_err();
 /// assert_eq!(err.details().field.as_deref(), Some("usccs[1]"));
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
-pub fn join_column_texts(input: &mut DrawInput, usccs: &str, classes: &str) -> Result<()> {
-    let parts = crate::parallel::threads_for_bytes(usccs.len());
+pub fn join_column_texts(
+    input: &mut DrawInput,
+    usccs: ColumnText<'_>,
+    classes: ColumnText<'_>,
+) -> Result<()> {
+    let parts = crate::parallel::threads_for_bytes(usccs.text.len());
     join_text_parts(input, usccs, classes, parts)
 }
 
 /// [`join_column_texts`] with the columns cut into (at most) `parts` pieces.
-fn join_text_parts(input: &mut DrawInput, usccs: &str, classes: &str, parts: usize) -> Result<()> {
+fn join_text_parts(
+    input: &mut DrawInput,
+    usccs: ColumnText<'_>,
+    classes: ColumnText<'_>,
+    parts: usize,
+) -> Result<()> {
     let buckets = buckets_of(input);
-    if usccs.is_empty() || classes.is_empty() {
+    if usccs.rows == 0 || classes.rows == 0 {
         // No row on one side (or both): nothing to cut.
-        let rows = bucket_rows(&buckets, column_rows(usccs), column_rows(classes), 0)?;
+        let rows = bucket_rows(&buckets, usccs.cells(), classes.cells(), 0)?;
         distribute(input, buckets, rows);
         return Ok(());
     }
-    // Both texts have rows: each piece is split at every '\n', empty pieces included.
-    let parts = split_columns(usccs, classes, parts);
+    // Both have rows: each piece is split at every '\n', empty pieces included.
+    let parts = split_columns(usccs.text, classes.text, parts);
     let mut results = crate::parallel::map_each(&parts, |&(u, c, row0)| {
         bucket_rows(&buckets, split_rows(u), split_rows(c), row0)
     })
@@ -124,19 +197,6 @@ fn join_text_parts(input: &mut DrawInput, usccs: &str, classes: &str, parts: usi
     }
     distribute(input, buckets, rows);
     Ok(())
-}
-
-/// The rows of a newline-separated column, as `column.split('\n')` except that the
-/// empty text has no row.
-///
-/// ```
-/// use shuangsuiji::draw::column_rows;
-/// assert_eq!(column_rows("a\nb").collect::<Vec<_>>(), ["a", "b"]);
-/// assert_eq!(column_rows("a\n").collect::<Vec<_>>(), ["a", ""]);
-/// assert_eq!(column_rows("").count(), 0);
-/// ```
-pub fn column_rows(column: &str) -> impl Iterator<Item = &str> {
-    rows_from((!column.is_empty()).then_some(column))
 }
 
 /// `text.split('\n')`: one row more than `text` has newlines.
@@ -373,14 +433,13 @@ pub fn draw_columns<'a>(
 }
 
 /// Runs the draw of `input` with the enterprises of two text columns added by
-/// [`join_column_texts`]: the result equals [`draw_columns`] over their
-/// [`column_rows`].
+/// [`join_column_texts`]: the result equals [`draw_columns`] over their cells.
 ///
 /// # Errors
 /// The codes of [`join_columns`], then those of [`super::draw`].
 ///
 /// ```
-/// use shuangsuiji::draw::{DrawInput, draw_column_texts};
+/// use shuangsuiji::draw::{ColumnText, DrawInput, draw_column_texts};
 /// let input: DrawInput = serde_json::from_str(r#"{
 ///   "algorithm": "v1", "task_id": "demo",
 ///   "seed": "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
@@ -389,11 +448,19 @@ pub fn draw_columns<'a>(
 ///     {"key": "A", "eligible": [], "quota": 1}, {"key": "B", "eligible": [], "quota": 1}]}]
 /// }"#).unwrap();
 /// let usccs = "91350100M000100Y43\n91350100MA00000155\n91350100MA00000230";
-/// let result = draw_column_texts(input, usccs, "A\nB\nB")?;
+/// let result = draw_column_texts(
+///     input,
+///     ColumnText::new("usccs", usccs, 3)?,
+///     ColumnText::new("classes", "A\nB\nB", 3)?,
+/// )?;
 /// assert_eq!(result.items[0].strata[1].eligible_count, 2);
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
-pub fn draw_column_texts(mut input: DrawInput, usccs: &str, classes: &str) -> Result<DrawResult> {
+pub fn draw_column_texts(
+    mut input: DrawInput,
+    usccs: ColumnText<'_>,
+    classes: ColumnText<'_>,
+) -> Result<DrawResult> {
     join_column_texts(&mut input, usccs, classes)?;
     super::draw(input)
 }
@@ -628,9 +695,9 @@ mod tests {
         {"key": "a-long-class-key", "eligible": [], "quota": 1}]"#;
 
     proptest::proptest! {
-        /// Text columns cut into any number of pieces join exactly as their rows do
+        /// Text columns cut into any number of pieces join exactly as their cells do
         /// through `join_columns`: same lists, or the same first error (bad USCCs, empty
-        /// rows and classes, trailing newlines, columns of different lengths).
+        /// cells and classes, columns of different lengths).
         #[test]
         fn text_columns_join_as_their_rows(
             us in proptest::collection::vec(0usize..7, 0..14),
@@ -642,19 +709,43 @@ mod tests {
             let u: Vec<&str> = us.iter().map(|&k| uscc_cells[k]).collect();
             let c: Vec<&str> = cs.iter().map(|&k| class_cells[k]).collect();
             let (ut, ct) = (u.join("\n"), c.join("\n"));
+            let uc = ColumnText::new("usccs", &ut, u.len()).unwrap();
+            let cc = ColumnText::new("classes", &ct, c.len()).unwrap();
+            proptest::prop_assert_eq!(uc.cells().collect::<Vec<_>>(), u.clone());
             let mut by_rows = input(STRATA);
-            let expected = join_columns(&mut by_rows, column_rows(&ut), column_rows(&ct));
+            let expected = join_columns(&mut by_rows, u.iter().copied(), c.iter().copied());
             let expected = outcome(expected, &by_rows);
             let mut by_text = input(STRATA);
-            let got = join_text_parts(&mut by_text, &ut, &ct, parts);
+            let got = join_text_parts(&mut by_text, uc, cc, parts);
             proptest::prop_assert_eq!(outcome(got, &by_text), expected.clone());
             if expected.is_err() {
                 proptest::prop_assert_eq!(&by_rows, &input(STRATA), "unchanged on error");
                 proptest::prop_assert_eq!(by_text, input(STRATA), "unchanged on error");
             }
             let mut public = input(STRATA);
-            let got = join_column_texts(&mut public, &ut, &ct);
+            let got = join_column_texts(&mut public, uc, cc);
             proptest::prop_assert_eq!(outcome(got, &public), expected);
+        }
+    }
+
+    /// A cell holding a line break, or a count that is not the text's, is refused.
+    #[test]
+    fn column_text_counts_its_cells() {
+        for (text, rows, ok) in [
+            ("", 0, true),
+            ("", 1, true),
+            ("\n", 2, true),
+            ("a", 0, false),
+            ("", 2, false),
+            ("a\nb", 1, false),
+            ("a\nb", 3, false),
+        ] {
+            let r = ColumnText::new("usccs", text, rows);
+            assert_eq!(r.is_ok(), ok, "{text:?} {rows}");
+            if let Err(e) = r {
+                assert_eq!(e.code().as_str(), "cell_invalid");
+                assert_eq!(e.details().field.as_deref(), Some("usccs"));
+            }
         }
     }
 
@@ -677,22 +768,28 @@ mod tests {
             .map(|i| ["A", "B", "", "C", "Z"][i % 5])
             .collect();
         let (ut, ct) = (usccs.join("\n"), classes.join("\n"));
+        let text = |t| ColumnText::new("c", t, 20_000).unwrap();
         let mut by_rows = input(STRATA);
-        join_columns(&mut by_rows, column_rows(&ut), column_rows(&ct)).unwrap();
+        join_columns(
+            &mut by_rows,
+            usccs.iter().map(String::as_str),
+            classes.iter().copied(),
+        )
+        .unwrap();
         for parts in [1, 2, 3, 8] {
             let mut by_text = input(STRATA);
-            join_text_parts(&mut by_text, &ut, &ct, parts).unwrap();
+            join_text_parts(&mut by_text, text(&ut), text(&ct), parts).unwrap();
             assert_eq!(by_text, by_rows, "{parts} parts");
         }
         let mut public = input(STRATA);
-        join_column_texts(&mut public, &ut, &ct).unwrap();
+        join_column_texts(&mut public, text(&ut), text(&ct)).unwrap();
         assert_eq!(public, by_rows);
         // A bad USCC late in the column is named by its row, whichever piece holds it.
         let mut bad = usccs.clone();
         bad[15_001] = "91350100M000100Y44".to_owned();
         let bt = bad.join("\n");
         for parts in [1, 2, 3] {
-            let err = join_text_parts(&mut input(STRATA), &bt, &ct, parts).unwrap_err();
+            let err = join_text_parts(&mut input(STRATA), text(&bt), text(&ct), parts).unwrap_err();
             assert_eq!(
                 err.details().field.as_deref(),
                 Some("usccs[15001]"),

@@ -48,7 +48,7 @@ mod visit;
 
 pub use crate::rules::quota;
 pub use columns::{
-    ItemColumns, SelectionColumns, StratumColumns, VisitColumns, column_rows, draw_column_texts,
+    ColumnText, ItemColumns, SelectionColumns, StratumColumns, VisitColumns, draw_column_texts,
     draw_columns, join_column_texts, join_columns,
 };
 pub use engine::Draw;
