@@ -193,11 +193,9 @@ impl Draw {
                 let h = u32::try_from(h).map_err(|_| {
                     Error::new(LimitCode::TooManyRows, "an item has more than 2^32 strata")
                 })?;
-                keys.extend(
-                    s.eligible
-                        .iter()
-                        .map(|u| (uscc_index(u) << 32) | u128::from(h)),
-                );
+                crate::parallel::map_chunks(&s.eligible, 1, &mut keys, |chunk, keys| {
+                    keys.extend(chunk.iter().map(|u| (uscc_index(u) << 32) | u128::from(h)));
+                });
                 let n = u64::try_from(s.eligible.len()).unwrap_or(u64::MAX);
                 let (sel, threshold) = match mode {
                     DrawMode::Fixed => {
