@@ -105,6 +105,10 @@ def test_summary_of_verify_draw():
     assert s["log_head"] == C["log_head"]
     assert s["seed"] == C["seed"]
     assert s["visits"] == len(C["result"]["draw"]["visits"])
+    assert (s["attempt"], s["revision"], s["substitutions"]) == (0, 0, 0)
+    c = R["ceremony"]
+    s = ssj.verify_draw(c["plan"], c["plan_hash"], c["catalog"], c["log"], c["log_head"], c["eligible"], c["result"])
+    assert (s["attempt"], s["revision"], s["substitutions"]) == (1, 2, 4)
 
 
 def test_publishing_again_gives_the_published_files():

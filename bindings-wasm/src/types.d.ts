@@ -292,7 +292,7 @@ export interface Receipt {
 export interface VerdictItem { item_id: string; stratum_key: string; selected: boolean; replaced?: boolean }
 export interface Verdict { uscc: Uscc; items: VerdictItem[]; excluded: string[] }
 /** What `verifyDraw` confirmed. */
-export interface DrawSummary { plan_hash: Hash64; attempt: number; seed: Hash64; result_hash: Hash64; log_head: Hash64; visits: number }
+export interface DrawSummary { plan_hash: Hash64; attempt: number; revision: number; substitutions: number; seed: Hash64; result_hash: Hash64; log_head: Hash64; visits: number }
 
 // ---- teams ------------------------------------------------------------------------------
 

@@ -56,7 +56,13 @@ test('the sample verifies (Chinese interface) and no request leaves the local se
     assert.equal(rows[k][4], String(s.quota));
     assert.equal(rows[k][5], s.cutoff ? `${s.cutoff.ticket}, ${s.cutoff.uscc}` : '—');
   }
-  assert.ok((await page.textContent('#summary')).includes(readFileSync(sample('plan.hash'), 'utf8').trim()));
+  const summary = await page.textContent('#summary');
+  assert.ok(summary.includes(readFileSync(sample('plan.hash'), 'utf8').trim()));
+  // The sample is a revised result: the summary says which revision and how many item
+  // selections the logged substitutions replaced.
+  const replaced = json(sample('log.json')).entries.filter((e) => e.event.kind === 'substitution').length;
+  assert.ok(result.revision > 0 && replaced > 0);
+  assert.ok(summary.includes(`结果修订第 ${result.revision} 版（已替换 ${replaced} 项检查的抽中企业）`), summary);
   assert.deepEqual(outside, []);
   assert.deepEqual(errors, []);
   await page.close();

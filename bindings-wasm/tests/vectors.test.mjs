@@ -461,8 +461,8 @@ test('publish: the ceremony verifies (draw, hashes, every receipt and its verdic
   assert.equal(ssj.planHash(C.plan), C.plan_hash);
   const s = ssj.verifyDraw(C.plan, C.plan_hash, C.catalog, C.log, C.log_head, C.eligible, C.result);
   same(s, {
-    plan_hash: C.plan_hash, attempt: C.result.attempt, seed: C.seed, result_hash: C.result_hash,
-    log_head: C.log_head, visits: C.result.draw.visits.length,
+    plan_hash: C.plan_hash, attempt: C.result.attempt, revision: 0, substitutions: 0, seed: C.seed,
+    result_hash: C.result_hash, log_head: C.log_head, visits: C.result.draw.visits.length,
   });
   C.receipts.forEach((r, i) => same(ssj.verifyReceipt(r, C.plan, C.result), C.verdicts[i], r.uscc));
 });
@@ -489,6 +489,8 @@ test('publish: every tampered document fails with the code and field Rust report
 
 test('publish: a re-drawn task with two revisions verifies, and revisions are republished from the log', () => {
   const R = REVISED.ceremony;
+  const summary = ssj.verifyDraw(R.plan, R.plan_hash, R.catalog, R.log, R.log_head, R.eligible, R.result);
+  assert.deepEqual([summary.attempt, summary.revision, summary.substitutions], [1, 2, 4]);
   assert.equal(checkPublished(publishDocs(R), 'draw', 0), null);
   R.receipts.forEach((r, i) => same(ssj.verifyReceipt(r, R.plan, R.result), R.verdicts[i], r.uscc));
   const entries = R.log.entries;

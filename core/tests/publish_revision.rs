@@ -47,6 +47,9 @@ fn redraw_and_revisions_verify() {
     let summary = f.verify().unwrap();
     assert_eq!(summary.attempt, 1);
     assert_eq!(f.result.revision, 2);
+    // The summary tells the revision and the item selections replaced: one in
+    // revision 1, a whole visit of three items in revision 2.
+    assert_eq!((summary.revision, summary.substitutions), (2, 4));
     assert_eq!(summary.result_hash, f.result.result_hash().unwrap());
     // Attempt 0 stays in the log; its result is no longer current.
     let log = shuangsuiji::verify::verify_log(&f.plan, &f.log, Some(&f.head)).unwrap();

@@ -18,6 +18,12 @@ pub struct DrawSummary {
     pub plan_hash: Bytes32,
     /// The current attempt.
     pub attempt: u32,
+    /// The result's revision: 0 as drawn, N after the N-th published round of
+    /// substitutions (verify spec §10.5).
+    pub revision: u32,
+    /// How many item selections the attempt's logged substitutions replaced (0 as
+    /// drawn).
+    pub substitutions: u64,
     /// Its seed.
     pub seed: Bytes32,
     /// The result hash.
@@ -290,6 +296,8 @@ pub fn verify_draw(
     Ok(DrawSummary {
         plan_hash: *plan_hash,
         attempt,
+        revision,
+        substitutions: adjustments.substitutions.len() as u64,
         seed,
         result_hash,
         log_head: *log_head,
