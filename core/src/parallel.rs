@@ -80,31 +80,15 @@ pub(crate) fn map_chunks<T: Sync, R: Send>(
     {
         let threads = threads_for(items.len());
         if threads > 1 {
-            let align = align.max(1);
-            let per = items.len().div_ceil(threads).div_ceil(align) * align;
-            let f = &f;
-            std::thread::scope(|scope| {
-                let mut chunks = items.chunks(per);
-                let first = chunks.next().unwrap_or(&[]);
-                let spawned: Vec<_> = chunks
-                    .map(|chunk| {
-                        let handle = std::thread::Builder::new().spawn_scoped(scope, move || {
-                            let mut part = Vec::with_capacity(chunk.len());
-                            f(chunk, &mut part);
-                            part
-                        });
-                        (chunk, handle)
-                    })
-                    .collect();
-                f(first, out);
-                for (chunk, handle) in spawned {
-                    match handle.map(std::thread::ScopedJoinHandle::join) {
-                        Ok(Ok(mut part)) => out.append(&mut part),
-                        // Not started, or stopped: this thread computes the chunk.
-                        _ => f(chunk, out),
-                    }
-                }
-            });
+            let per = items.len().div_ceil(threads).div_ceil(align.max(1)) * align.max(1);
+            let chunks: Vec<&[T]> = items.chunks(per).collect();
+            for mut part in map_each(&chunks, |chunk| {
+                let mut part = Vec::with_capacity(chunk.len());
+                f(chunk, &mut part);
+                part
+            }) {
+                out.append(&mut part);
+            }
             return;
         }
     }
