@@ -234,7 +234,10 @@ function renderReport() {
   // The first failure as a sentence; its code and path in the technical details.
   const bad = r.checks.find((c) => c.state === 'bad');
   if (bad) $('detail').replaceChildren(el('p', { className: 'why', textContent: t().why(bad.why, bad.error, r.names) }), tech(t().techError(bad.error)));
-  else if (r.error && !r.ok) $('detail').replaceChildren(el('p', { className: 'why', textContent: `${t().bad}。` }), tech(t().techError(r.error)));
+  else if (r.error && !r.ok) {
+    const why = r.error.code === 'page_link_origin' ? t().linkOrigin : `${t().bad}。`;
+    $('detail').replaceChildren(el('p', { className: 'why', textContent: why }), tech(t().techError(r.error)));
+  }
   else $('detail').replaceChildren();
   $('summary').replaceChildren(...(r.summary ? [el('p', { textContent: t().summary(r.summary, r.names) }), tech(t().summaryTech(r.summary, r.millis))] : []));
   $('roster-note').textContent = r.roster ? t().rosterNote(r.roster) : '';
@@ -289,11 +292,16 @@ function renderLookup() {
     return;
   }
   const list = el('ul', { className: 'findings' });
+  let previous = null;
   for (const it of l.items) {
     const li = el('li');
     li.dataset.item = it.item_id;
     li.dataset.finding = it.finding;
-    const verdict = el('span', { className: 'verdict', textContent: t().finding(it, l) });
+    // The same exclusion reasons as the item before: said once ("原因同上").
+    const reasons = it.finding === 'excluded' ? it.reasons.join() : null;
+    const same = reasons !== null && reasons === previous;
+    previous = reasons;
+    const verdict = el('span', { className: 'verdict', textContent: same ? t().sameReasons : t().finding(it, l) });
     verdict.dataset.selected = String(it.selected);
     li.append(el('strong', { textContent: t().item(it, names) }), '：', verdict, tech(t().itemTech(it)));
     list.append(li);

@@ -164,6 +164,8 @@ export const TEXT = {
           return '不在本事项的应抽名单中，也没有本事项的排除记录。';
       }
     },
+    sameReasons: '不在抽取范围内，原因同上。',
+    linkOrigin: '链接指向另一个网站上的文件：本页面只打开与它同一网站上公布的文件。请使用组织抽查的部门公布的链接，或把文件下载后选择或拖放进来。',
     notListed: '此代码不在公布的名单中：既不在应抽名单里，也没有排除记录。请核对代码是否输入正确，或该企业是否属于本次抽查的辖区和名录。',
     noReceiptSource: '此代码不在应抽名单中。页面没有这家企业的回执，因此看不到它是否被排除及原因：请打开公布的整个文件夹，或在下方加载该企业的回执。',
     receiptBadLookup: '公布的这家企业的回执未通过核对，不能据此说明排除原因。',
@@ -267,6 +269,8 @@ export const TEXT = {
         default: return l.receipt.state === 'no_source' ? 'Not on this item\'s eligible list (no receipt loaded to show an exclusion reason).' : 'Not on this item\'s eligible list, and no exclusion recorded for it.';
       }
     },
+    sameReasons: 'Outside the draw, for the same reasons.',
+    linkOrigin: 'The link points to files on another site: this page opens only files published on its own site. Use the link the authority published, or download the files and choose or drop them here.',
     notListed: 'This code is not in the published lists: neither on the eligible list nor among the exclusions. Check the code.',
     noReceiptSource: 'This code is not on the eligible list. The page has no receipt for it, so it cannot show whether and why it was excluded: open the whole published folder, or load its receipt below.',
     receiptBadLookup: 'The published receipt of this enterprise does not check out; it cannot explain an exclusion.',

@@ -281,8 +281,10 @@ test('"why (not) me": excluded with reason and legal basis, a code not in the pu
   await lookUp(page, outside.uscc);
   assert.equal(await page.getAttribute('#enterprise', 'data-listed'), 'true');
   const findings = await page.$$eval('#enterprise li', (lis) => lis.map((l) => l.dataset.finding));
-  assert.ok(findings.length > 0 && findings.every((f) => f === 'excluded'), findings.join());
+  assert.ok(findings.length > 1 && findings.every((f) => f === 'excluded'), findings.join());
   assert.match(await page.textContent('#enterprise .verdict'), /辖区.*依据：《企业公示信息抽查办法》/);
+  // The same reasons for the next items are said once.
+  assert.equal(await page.textContent('#enterprise li:nth-child(2) .verdict'), '不在抽取范围内，原因同上。');
 
   // A valid code that is in neither list: said so, distinct from "excluded".
   await lookUp(page, '91350100M000100Y43');
@@ -408,6 +410,7 @@ test('opening by link: ?task=<published folder on this origin> verifies at once;
   const other = await openPage(chrome.browser, server.url, '?task=http://example.com/task/');
   await other.page.waitForSelector('body[data-task="done"]');
   assert.equal(await other.page.getAttribute('#verdict', 'class'), 'bad');
+  assert.match(await other.page.textContent('#detail .why'), /只打开与它同一网站上公布的文件/);
   assert.deepEqual(other.outside, []);
   await other.page.close();
 });
@@ -461,4 +464,18 @@ test('Chinese renders where the system has no CJK font: the page brings its own 
   } finally {
     await latin.close();
   }
+});
+
+test('the folder picker takes the whole published folder, receipts included', { skip }, async () => {
+  const { page } = await openPage(chrome.browser, server.url);
+  await page.setInputFiles('#f-folder', sample(''));
+  await page.waitForFunction(() => /2000 份企业回执/.test(document.querySelector('#loaded').textContent));
+  assert.equal((await verify(page)).cls, 'ok');
+  const capped = receiptsOf().find((r) => r.excluded?.reasons.some((x) => x.endsWith(':yearly_cap_reached')));
+  const item = capped.excluded.reasons.find((x) => x.endsWith(':yearly_cap_reached')).split(':')[0];
+  await lookUp(page, capped.uscc);
+  assert.equal(await page.getAttribute(`#enterprise li[data-item="${item}"]`, 'data-finding'), 'excluded');
+  await lookUp(page, '91350100M000100Y43');
+  assert.match(await page.textContent('#enterprise .verdict'), /不在公布的名单中/);
+  await page.close();
 });
