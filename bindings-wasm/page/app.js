@@ -101,7 +101,7 @@ function addFiles(list) {
 function showLoaded() {
   const n = SLOTS.filter((s) => s !== 'roster' && files[s]).length;
   const r = receipts?.files ? Object.keys(receipts.files).length : 0;
-  $('loaded').textContent = `${t().loaded(n, r)}：${SLOTS.filter((s) => files[s]).map((s) => files[s].name).join(' · ')}`;
+  $('loaded').textContent = t().loaded(n, r, SLOTS.filter((s) => files[s]).map((s) => files[s].name).join(' · '));
 }
 
 for (const s of SLOTS) {
@@ -263,7 +263,8 @@ let lookupError = null;
 
 $('find').addEventListener('click', async () => {
   try {
-    lastLookup = await call('lookup', $('uscc').value);
+    // Spaces and dashes people paste with a code are not part of it.
+    lastLookup = await call('lookup', $('uscc').value.replace(/[\s-]+/g, ''));
     lookupError = null;
   } catch (e) {
     lastLookup = null;

@@ -270,7 +270,8 @@ test('"why (not) me": excluded with reason and legal basis, a code not in the pu
   await page.waitForFunction(() => document.querySelector('#loaded').textContent.includes('catalog.json'));
   assert.equal((await verify(page)).cls, 'ok');
 
-  await lookUp(page, capped.uscc);
+  // As people paste it: spaces inside.
+  await lookUp(page, `${capped.uscc.slice(0, 6)} ${capped.uscc.slice(6, 12)} ${capped.uscc.slice(12)}`);
   const li = `#enterprise li[data-item="${cappedItem}"]`;
   assert.equal(await page.getAttribute(li, 'data-finding'), 'excluded');
   const text = await page.textContent(`${li} .verdict`);
