@@ -227,7 +227,7 @@ function renderReport() {
   $('checks').replaceChildren(...r.checks.map((c) => {
     const li = el('li', { className: c.state });
     li.dataset.check = c.id;
-    li.textContent = t().checks[c.id] ?? c.id;
+    li.textContent = (c.state === 'bad' ? t().checksBad : t().checks)[c.id] ?? c.id;
     if (c.state === 'skipped') li.textContent += `（${t().skipped}）`;
     return li;
   }));

@@ -115,6 +115,14 @@ export const TEXT = {
       result: '抽取结果：按公开规则重新抽取，与公布的结果一致',
       files: '公布文件齐全',
     },
+    /** A failed sub-check's line (the sentence below says why). */
+    checksBad: {
+      plan: '方案：与事先公布的方案哈希不一致',
+      lists: '名单：与方案登记的不一致',
+      log: '日志与种子：未通过核对',
+      result: '抽取结果：与按公开规则重新抽取的结果不一致',
+      files: '公布文件不齐全',
+    },
     skipped: '未核验（前一项未通过）',
     /** A failed check as a sentence: which file, what is wrong, what it means. */
     why: (w, e, names) => {
@@ -226,6 +234,13 @@ export const TEXT = {
       log: 'Log and seed: the log is intact, the seed comes from the public ceremony',
       result: 'Result: recomputed by the published rules, equal to the published result',
       files: 'All published files present',
+    },
+    checksBad: {
+      plan: 'Plan: does not match the plan hash published in advance',
+      lists: 'Lists: differ from what the plan committed to',
+      log: 'Log and seed: do not check out',
+      result: 'Result: differs from the draw recomputed by the published rules',
+      files: 'Published files missing',
     },
     skipped: 'not checked (an earlier check failed)',
     why: (w, e) => {

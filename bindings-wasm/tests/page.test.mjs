@@ -84,8 +84,18 @@ test('the sample verifies (Chinese interface) and no request leaves the local se
 test('English labels are available', { skip }, async () => {
   const { page } = await openPage(chrome.browser, server.url, '?lang=en');
   assert.equal(await page.textContent('#verify'), 'Verify');
+  await load(page, published());
+  assert.equal((await verify(page)).cls, 'ok');
+  assert.match(await page.textContent('#checks'), /Plan: matches/);
+  assert.match(await page.textContent('#summary'), /draw 1,/);
+  const chosen = json(sample('result.json')).draw.visits[0].uscc;
+  await page.fill('#uscc', chosen);
+  await page.click('#find');
+  await page.waitForSelector('#enterprise li');
+  assert.match(await page.textContent('#enterprise .verdict'), /^Selected: of \d+ enterprises in the stratum “credit class/);
   await page.click('#lang');
   assert.equal(await page.textContent('#verify'), '验证');
+  assert.match(await page.textContent('#enterprise .verdict'), /^已抽中/);
   await page.close();
 });
 
@@ -112,6 +122,9 @@ test('a tampered result (one selected USCC changed) fails and names the field', 
   assert.ok(why.includes('抽取结果（result.json）') && why.includes(itemName), why);
   assert.ok(!v.detail.includes('\\"'), v.detail);
   assert.deepEqual(await page.$$eval('#checks li', (lis) => lis.map((li) => li.className)), ['ok', 'ok', 'ok', 'bad']);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.click('#detail details.tech > summary');
+  await page.screenshot({ path: join(SHOTS, 'desktop-tampered-result.png') });
   await page.close();
 });
 
