@@ -368,9 +368,17 @@ function applyLanguage() {
 $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
 applyLanguage();
 
-// Opened by link: ?task=<path of a published folder on this origin>, verified at once.
+// Opened by link: ?task=<path of a published folder on this origin>, verified at once;
+// with &uscc=<code> (the link on an enterprise's service card) its answer is looked up.
 const task = params.get('task');
 if (task) {
-  openFolder(task).then(runVerify, (e) => renderError(e)).finally(() => { document.body.dataset.task = 'done'; });
+  openFolder(task).then(runVerify, (e) => renderError(e)).then(async () => {
+    if (params.get('uscc') && lastReport?.ok) {
+      $('uscc').value = params.get('uscc');
+      $('find').click();
+      await new Promise((resolve) => { new MutationObserver((_, o) => { o.disconnect(); resolve(); }).observe($('enterprise'), { childList: true }); });
+      $('lookup').scrollIntoView();
+    }
+  }).finally(() => { document.body.dataset.task = 'done'; });
 }
 document.body.dataset.ready = 'true';

@@ -421,6 +421,13 @@ test('opening by link: ?task=<published folder on this origin> verifies at once;
   assert.deepEqual(outside, []);
   await page.close();
 
+  // The link on an enterprise's service card: its answer at once.
+  const chosen = json(sample('result.json')).draw.visits[0];
+  const card = await openPage(chrome.browser, server.url, `?task=sample/&uscc=${chosen.uscc}`);
+  await card.page.waitForSelector('body[data-task="done"]');
+  assert.equal(await card.page.getAttribute(`#enterprise li[data-item="${chosen.items[0].item_id}"]`, 'data-finding'), 'selected');
+  await card.page.close();
+
   const other = await openPage(chrome.browser, server.url, '?task=http://example.com/task/');
   await other.page.waitForSelector('body[data-task="done"]');
   assert.equal(await other.page.getAttribute('#verdict', 'class'), 'bad');
