@@ -52,6 +52,8 @@ fi
 # The page's sample: the published files of the county example (plan, log, result, eligible
 # list, catalog, receipts/).
 cargo run -q -p shuangsuiji-examples --bin county -- bindings-wasm/page/sample > /dev/null
+# The page's own Chinese font (a subset of Noto Sans CJK SC) for systems without one.
+bash scripts/build-page-font.sh > /dev/null
 # page.test.mjs serves bindings-wasm/page with python3 -m http.server on 127.0.0.1 and
 # stops it itself.
 node --test bindings-wasm/tests/

@@ -2,8 +2,16 @@
 import { TEXT } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
-let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
+const params = new URLSearchParams(location.search);
+let lang = params.get('lang') === 'en' ? 'en' : 'zh';
 const t = () => TEXT[lang];
+const el = (tag, props = {}, ...children) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+};
+/** A 「技术细节」 fold: codes, paths, hex tickets and hashes for those who want them. */
+const tech = (text) => el('details', { className: 'tech' }, el('summary', { textContent: t().tech }), el('p', { className: 'mono', textContent: text }));
 
 // ---- worker ----------------------------------------------------------------------------
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
@@ -42,28 +50,58 @@ const files = {}; // slot -> File
 // slot -> Promise<ArrayBuffer>: a chosen file's content, read from the moment it is
 // chosen (the reader picks the other files meanwhile); used by the next verification.
 const contents = {};
+// Where the receipts are: {files: {USCC: File}} of a dropped/picked folder, or {base}
+// of a folder opened by link (fetched on lookup), or null.
+let receipts = null;
 function choose(slot, file) {
   files[slot] = file;
   contents[slot] = file.arrayBuffer();
   contents[slot].catch(() => {}); // a failed read is read again (and reported) on verify
 }
 const SLOTS = ['plan', 'planHash', 'log', 'logHead', 'result', 'eligible', 'catalog', 'roster'];
+const PUBLISHED = {
+  'plan.json': 'plan', 'plan.hash': 'planHash', 'log.json': 'log', 'log.head': 'logHead',
+  'result.json': 'result', 'eligible.json': 'eligible', 'catalog.json': 'catalog',
+};
 
-function slotOf(name) {
-  const n = name.toLowerCase();
+/** The slot of a file by its name: the published names exactly first, then patterns. */
+function slotOf(path) {
+  const n = path.split('/').pop().toLowerCase();
+  if (PUBLISHED[n]) return PUBLISHED[n];
+  // receipts/<USCC>.json: 18 characters of the GB 32100 alphabet.
+  if (/^[0-9a-hj-npqrtuwxy]{18}\.json$/.test(n)) return 'receipt';
   if (/\.(csv|xlsx)$/.test(n) || /roster|enterprise|名录|企业/.test(n)) return 'roster';
   if (n.endsWith('.hash')) return 'planHash';
   if (n.endsWith('.head')) return 'logHead';
-  if (/log|日志/.test(n)) return 'log';
-  if (/plan|方案/.test(n)) return 'plan';
-  if (/eligible|名单/.test(n)) return 'eligible';
+  // catalog before log: "catalog" contains "log".
   if (/catalog|事项/.test(n)) return 'catalog';
+  if (/eligible|名单/.test(n)) return 'eligible';
   if (/result|结果/.test(n)) return 'result';
+  if (/plan|方案/.test(n)) return 'plan';
+  if (/^log|[^a-z]log|日志/.test(n)) return 'log';
   return null;
 }
 
+/** Takes a set of files (a dropped or picked folder, or several files). */
+function addFiles(list) {
+  const found = {};
+  let published = false;
+  for (const f of list) {
+    const s = slotOf(f.webkitRelativePath || f.name);
+    if (s === 'receipt') found[f.name.slice(0, 18).toUpperCase()] = f;
+    else if (s) choose(s, f);
+    published ||= Boolean(s && s !== 'receipt' && s !== 'roster');
+  }
+  // New published files without receipts: the receipts of an earlier set no longer apply.
+  if (Object.keys(found).length) receipts = { files: found };
+  else if (published) receipts = null;
+  showLoaded();
+}
+
 function showLoaded() {
-  $('loaded').textContent = SLOTS.filter((s) => files[s]).map((s) => `${s}: ${files[s].name}`).join(' · ');
+  const n = SLOTS.filter((s) => s !== 'roster' && files[s]).length;
+  const r = receipts?.files ? Object.keys(receipts.files).length : 0;
+  $('loaded').textContent = t().loaded(n, r, SLOTS.filter((s) => files[s]).map((s) => files[s].name).join(' · '));
 }
 
 for (const s of SLOTS) {
@@ -72,38 +110,80 @@ for (const s of SLOTS) {
     showLoaded();
   });
 }
+$('f-folder').addEventListener('change', (e) => addFiles([...e.target.files]));
+
+/** Every file under a dropped entry (a folder is read recursively). */
+async function filesOf(entry, out) {
+  if (entry.isFile) {
+    out.push(await new Promise((resolve, reject) => entry.file(resolve, reject)));
+  } else if (entry.isDirectory) {
+    const reader = entry.createReader();
+    for (;;) {
+      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+      if (!batch.length) break;
+      for (const e of batch) await filesOf(e, out);
+    }
+  }
+}
 const drop = $('drop');
 drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
 drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-drop.addEventListener('drop', (e) => {
+drop.addEventListener('drop', async (e) => {
   e.preventDefault();
   drop.classList.remove('over');
-  for (const f of e.dataTransfer.files) {
-    const s = slotOf(f.name);
-    if (s) choose(s, f);
+  // Entries must be taken during the event; a dropped folder is read afterwards.
+  const entries = [...e.dataTransfer.items].map((i) => i.webkitGetAsEntry?.() ?? null);
+  const plain = [...e.dataTransfer.files];
+  if (!entries.some((x) => x?.isDirectory)) {
+    addFiles(plain);
+    return;
   }
-  showLoaded();
+  const out = [];
+  for (const [k, entry] of entries.entries()) {
+    if (entry) await filesOf(entry, out);
+    else if (plain[k]) out.push(plain[k]);
+  }
+  addFiles(out);
 });
 
-const SAMPLE = [['plan', 'plan.json'], ['planHash', 'plan.hash'], ['log', 'log.json'], ['logHead', 'log.head'],
-  ['result', 'result.json'], ['eligible', 'eligible.json'], ['catalog', 'catalog.json']];
-$('sample').addEventListener('click', async () => {
-  for (const [slot, name] of SAMPLE) {
-    const r = await fetch(`sample/${name}`);
-    choose(slot, new File([await r.blob()], name));
+/**
+ * Opens a published folder of the same origin (`?task=<path>`, or the sample): fetches
+ * the seven files; the receipts are fetched on lookup. Refuses another origin.
+ */
+async function openFolder(path) {
+  const base = new URL(path.endsWith('/') ? path : `${path}/`, location.href);
+  if (base.origin !== location.origin) {
+    throw { code: 'page_link_origin', family: 'page', message: base.href, details: { field: 'task' } };
   }
+  $('stage').textContent = t().progress.fetch;
+  const got = await Promise.all(Object.entries(PUBLISHED).map(async ([name, slot]) => {
+    try {
+      const r = await fetch(new URL(name, base));
+      return r.ok ? [slot, new File([await r.blob()], name)] : [slot, null];
+    } catch {
+      return [slot, null];
+    }
+  }));
+  for (const s of Object.values(PUBLISHED)) delete files[s];
+  for (const [slot, f] of got) if (f) choose(slot, f);
+  receipts = { base: base.href };
   showLoaded();
+}
+
+$('sample').addEventListener('click', async () => {
+  await openFolder('sample/');
+  $('stage').textContent = '';
 });
 
 // ---- verify ----------------------------------------------------------------------------
 let lastReport = null;
 
-$('verify').addEventListener('click', async () => {
+async function runVerify() {
   // The contents go to the worker as bytes, moved rather than copied (the binding
   // decodes them itself); a file whose read has not been started or failed is read now.
   $('progress').hidden = false;
   $('verify').disabled = true;
-  const payload = {};
+  const payload = { receipts };
   const transfer = [];
   try {
     for (const slot of SLOTS) {
@@ -129,17 +209,12 @@ $('verify').addEventListener('click', async () => {
     $('stage').textContent = '';
     $('verify').disabled = false;
   }
-});
+}
+$('verify').addEventListener('click', runVerify);
 
 function renderError(e) {
-  lastReport = null;
-  $('outcome').hidden = false;
-  $('verdict').className = 'bad';
-  $('verdict').textContent = t().bad;
-  $('detail').textContent = t().error(e);
-  $('checks').replaceChildren();
-  $('summary').textContent = '';
-  document.querySelector('#strata tbody').replaceChildren();
+  lastReport = { ok: false, checks: [], strata: [], summary: null, error: e, names: null, roster: null };
+  renderReport();
 }
 
 function renderReport() {
@@ -148,67 +223,91 @@ function renderReport() {
   $('outcome').hidden = false;
   $('verdict').className = r.ok ? 'ok' : 'bad';
   $('verdict').textContent = r.ok ? t().ok : t().bad;
-  $('detail').textContent = r.error?.step === 'draw' ? `${t().mismatch(r.error)} ${r.error.message}` : r.error ? t().error(r.error) : '';
+  $('meaning').replaceChildren(r.ok ? t().okMeaning : t().badMeaning, ' ', el('a', { href: '#how', textContent: t().how }));
   $('checks').replaceChildren(...r.checks.map((c) => {
-    const li = document.createElement('li');
-    li.className = c.ok ? 'ok' : 'bad';
-    li.textContent = t().checks[c.id] ?? c.id;
-    if (!c.ok && c.error) li.textContent += ` — ${t().error({ message: '', ...c.error })}`;
+    const li = el('li', { className: c.state });
+    li.dataset.check = c.id;
+    li.textContent = (c.state === 'bad' ? t().checksBad : t().checks)[c.id] ?? c.id;
+    if (c.state === 'skipped') li.textContent += `（${t().skipped}）`;
     return li;
   }));
-  $('summary').textContent = r.summary ? t().summary(r.summary, r.millis) : '';
-  const head = document.querySelector('#strata thead tr');
-  head.replaceChildren(...t().cols.map((c) => Object.assign(document.createElement('th'), { textContent: c })));
-  document.querySelector('#strata tbody').replaceChildren(...r.strata.map((s) => {
-    const tr = document.createElement('tr');
+  // The first failure as a sentence; its code and path in the technical details.
+  const bad = r.checks.find((c) => c.state === 'bad');
+  if (bad) $('detail').replaceChildren(el('p', { className: 'why', textContent: t().why(bad.why, bad.error, r.names) }), tech(t().techError(bad.error)));
+  else if (r.error && !r.ok) {
+    const why = r.error.code === 'page_link_origin' ? t().linkOrigin : `${t().bad}。`;
+    $('detail').replaceChildren(el('p', { className: 'why', textContent: why }), tech(t().techError(r.error)));
+  }
+  else $('detail').replaceChildren();
+  $('summary').replaceChildren(...(r.summary ? [el('p', { textContent: t().summary(r.summary, r.names) }), tech(t().summaryTech(r.summary, r.millis))] : []));
+  $('roster-note').textContent = r.roster ? t().rosterNote(r.roster) : '';
+  // The strata table, folded: on a phone the lookup comes first.
+  $('strata-section').hidden = !r.strata.length;
+  $('strata-title').textContent = t().strata(r.strata.length);
+  $('strata').querySelector('thead tr').replaceChildren(...t().cols.map((c) => el('th', { textContent: c })));
+  $('strata').querySelector('tbody').replaceChildren(...r.strata.map((s) => {
+    const tr = el('tr');
+    tr.dataset.item = s.item_id;
+    tr.dataset.stratum = s.key;
     const cut = s.cutoff ? `${s.cutoff.ticket}, ${s.cutoff.uscc}` : '—';
-    for (const [v, mono] of [[s.item_id], [s.department], [s.key], [s.eligible_count], [s.quota], [cut, true], [s.selected]]) {
-      tr.append(Object.assign(document.createElement('td'), { textContent: String(v), className: mono ? 'mono' : '' }));
-    }
+    const cells = [[r.names?.items?.[s.item_id] ?? s.item_id], [r.names?.departments?.[s.department] ?? s.department],
+      [t().stratumName(s.key)], [s.eligible_count], [s.quota ?? '—'], [s.selected], [cut, true]];
+    for (const [v, mono] of cells) tr.append(el('td', { textContent: String(v), className: mono ? 'mono' : '' }));
     return tr;
   }));
 }
 
 // ---- lookup ----------------------------------------------------------------------------
 let lastLookup = null;
+let lookupError = null;
 
 $('find').addEventListener('click', async () => {
   try {
-    lastLookup = await call('lookup', $('uscc').value);
-    renderLookup();
+    // Spaces and dashes people paste with a code are not part of it.
+    lastLookup = await call('lookup', $('uscc').value.replace(/[\s-]+/g, ''));
+    lookupError = null;
   } catch (e) {
     lastLookup = null;
-    $('enterprise').textContent = e.code === 'page_not_verified' ? t().needVerify : t().error(e);
+    lookupError = e;
   }
+  renderLookup();
 });
 $('uscc').addEventListener('keydown', (e) => { if (e.key === 'Enter') $('find').click(); });
 
 function renderLookup() {
+  const box = $('enterprise');
+  if (lookupError) {
+    const e = lookupError;
+    const text = e.code === 'page_not_verified' ? t().needVerify : e.code?.startsWith('uscc_') ? t().badUscc(e) : t().techError(e);
+    box.replaceChildren(el('p', { className: 'why', textContent: text }), tech(t().techError(e)));
+    return;
+  }
   const l = lastLookup;
   if (!l) return;
-  const box = $('enterprise');
-  const head = document.createElement('p');
-  head.innerHTML = '';
-  head.append(`${l.uscc}${l.name ? ` ${l.name}` : ''} — ${t().ticket} `, Object.assign(document.createElement('span'), { className: 'mono', textContent: l.ticket }));
-  const list = document.createElement('ul');
+  const names = lastReport?.names;
+  box.dataset.listed = String(l.listed);
+  const head = el('p', { className: 'who' }, el('strong', { textContent: l.name ?? l.uscc }), l.name ? ` ${l.uscc}` : '');
+  if (!l.listed) {
+    const why = l.receipt.state === 'invalid' ? t().receiptBadLookup : l.receipt.state === 'no_source' ? t().noReceiptSource : t().notListed;
+    box.replaceChildren(head, el('p', { className: 'verdict not-listed', textContent: why }), tech(t().lookupTech(l)));
+    return;
+  }
+  const list = el('ul', { className: 'findings' });
+  let previous = null;
   for (const it of l.items) {
-    const li = document.createElement('li');
+    const li = el('li');
     li.dataset.item = it.item_id;
-    const verdict = document.createElement('span');
-    verdict.className = 'verdict';
+    li.dataset.finding = it.finding;
+    // The same exclusion reasons as the item before: said once ("原因同上").
+    const reasons = it.finding === 'excluded' ? it.reasons.join() : null;
+    const same = reasons !== null && reasons === previous;
+    previous = reasons;
+    const verdict = el('span', { className: 'verdict', textContent: same ? t().sameReasons : t().finding(it, l) });
     verdict.dataset.selected = String(it.selected);
-    if (!it.eligible) verdict.textContent = t().notEligible;
-    else if (it.selected) verdict.textContent = t().selected(it.basis);
-    else verdict.textContent = it.replaced ? t().replaced : t().notSelected;
-    li.append(`${it.item_id}（${it.department}）: `, verdict);
-    if (it.eligible) {
-      const cut = it.cutoff ? `${it.cutoff.ticket}, ${it.cutoff.uscc}` : '—';
-      li.append(` — ${lang === 'zh' ? '分层' : 'stratum'} ${it.stratum}, N = ${it.eligible_count}, ${lang === 'zh' ? '截止号' : 'cut-off'} `,
-        Object.assign(document.createElement('span'), { className: 'mono', textContent: cut }));
-    }
+    li.append(el('strong', { textContent: t().item(it, names) }), '：', verdict, tech(t().itemTech(it)));
     list.append(li);
   }
-  box.replaceChildren(head, list);
+  box.replaceChildren(head, list, tech(t().lookupTech(l)));
 }
 
 // ---- receipt ---------------------------------------------------------------------------
@@ -219,49 +318,67 @@ $('check-receipt').addEventListener('click', async () => {
   if (!file) return;
   try {
     lastReceipt = await call('receipt', await file.text());
-    renderReceipt();
   } catch (e) {
-    lastReceipt = null;
-    $('receipt-out').textContent = e.code === 'page_not_verified' ? t().needVerify : t().error(e);
+    lastReceipt = { ok: false, items: [], excluded: [], error: e };
   }
+  renderReceipt();
 });
 
 function renderReceipt() {
   const r = lastReceipt;
   if (!r) return;
-  const verdict = document.createElement('p');
-  verdict.id = 'receipt-verdict';
-  verdict.className = r.ok ? 'ok' : 'bad';
-  verdict.textContent = r.ok ? t().receiptOk : `${t().receiptBad}: ${t().error(r.error)}`;
-  const head = document.createElement('p');
-  head.append(`${r.uscc ?? ''} — ${t().ticket} `, Object.assign(document.createElement('span'), { className: 'mono', textContent: r.ticket ?? '—' }));
-  const list = document.createElement('ul');
+  const names = lastReport?.names;
+  const verdict = el('div', { id: 'receipt-verdict', className: r.ok ? 'ok' : 'bad' });
+  if (r.ok) verdict.textContent = t().receiptOk;
+  else if (r.error?.code === 'page_not_verified') verdict.textContent = t().needVerify;
+  else verdict.append(el('p', { textContent: t().receiptBad }), tech(t().techError(r.error)));
+  const out = [verdict];
+  if (r.uscc) out.push(el('p', {}, `${r.uscc}`, tech(`${t().ticket} ${r.ticket ?? '—'}`)));
+  const list = el('ul');
   for (const it of r.items) {
-    const li = document.createElement('li');
+    const li = el('li');
     li.dataset.item = it.item_id;
-    const v = document.createElement('span');
-    v.className = 'verdict';
+    const v = el('span', { className: 'verdict', textContent: it.selected ? t().receiptSelected : t().notSelected });
     v.dataset.selected = String(it.selected);
-    v.textContent = it.selected ? t().receiptSelected : t().notSelected;
     const cut = it.cutoff ? `${it.cutoff.ticket}, ${it.cutoff.uscc}` : '—';
-    li.append(`${it.item_id}: `, v, ` — ${t().stratum} ${it.stratum}, ${t().cutoff} `,
-      Object.assign(document.createElement('span'), { className: 'mono', textContent: cut }));
+    li.append(el('strong', { textContent: names?.items?.[it.item_id] ?? it.item_id }), `（${t().stratumName(it.stratum)}）：`, v,
+      tech(`${t().stratum} ${it.stratum}, ${t().cutoff} ${cut}`));
     list.append(li);
   }
-  if (r.excluded.length) list.append(Object.assign(document.createElement('li'), { textContent: `${t().excluded}: ${r.excluded.join(', ')}` }));
-  $('receipt-out').replaceChildren(verdict, head, list);
+  for (const x of r.excluded) {
+    const { item, text } = t().reason(x);
+    list.append(el('li', {}, el('strong', { textContent: names?.items?.[item] ?? item }), `：${t().excluded}：${text}`));
+  }
+  out.push(list);
+  $('receipt-out').replaceChildren(...out);
 }
 
 // ---- language --------------------------------------------------------------------------
 function applyLanguage() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = t().title;
-  for (const el of document.querySelectorAll('[data-t]')) el.textContent = t()[el.dataset.t];
+  for (const e of document.querySelectorAll('[data-t]')) e.textContent = t()[e.dataset.t];
+  $('how-text').replaceChildren(...t().howText.map((p) => el('p', { textContent: p })));
   $('lang').textContent = t().lang;
+  if (Object.keys(files).length) showLoaded();
   renderReport();
   renderLookup();
   renderReceipt();
 }
 $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
 applyLanguage();
+
+// Opened by link: ?task=<path of a published folder on this origin>, verified at once;
+// with &uscc=<code> (the link on an enterprise's service card) its answer is looked up.
+const task = params.get('task');
+if (task) {
+  openFolder(task).then(runVerify, (e) => renderError(e)).then(async () => {
+    if (params.get('uscc') && lastReport?.ok) {
+      $('uscc').value = params.get('uscc');
+      $('find').click();
+      await new Promise((resolve) => { new MutationObserver((_, o) => { o.disconnect(); resolve(); }).observe($('enterprise'), { childList: true }); });
+      $('lookup').scrollIntoView();
+    }
+  }).finally(() => { document.body.dataset.task = 'done'; });
+}
 document.body.dataset.ready = 'true';

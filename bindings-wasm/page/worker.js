@@ -19,6 +19,25 @@ const ready = import(SIMD ? './pkg-simd/shuangsuiji_wasm.js' : './pkg/shuangsuij
 });
 
 let state = null;
+// Where the enterprises' receipts are: `{base}` (a published folder opened by link:
+// receipts/<USCC>.json fetched from the same origin on lookup), `{files: {USCC: File}}`
+// (a dropped or picked folder) or null (single files picked: no receipts).
+let receipts = null;
+
+/** The receipt text of one enterprise: a string, null (none published) or undefined (no source). */
+async function receiptOf(uscc) {
+  if (!receipts) return undefined;
+  if (receipts.files) {
+    const f = receipts.files[uscc];
+    return f ? f.text() : null;
+  }
+  try {
+    const r = await fetch(new URL(`receipts/${uscc}.json`, receipts.base));
+    return r.ok ? await r.text() : null;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The contents of the page's files as bytes: `{slot: Uint8Array | File}` (the roster
@@ -44,13 +63,16 @@ self.onmessage = async (event) => {
     const ssj = await ready;
     if (kind === 'verify') {
       const t0 = performance.now();
+      receipts = payload.receipts ?? null;
+      delete payload.receipts;
       const out = verifyFiles(ssj, await readFiles(payload, progress), progress);
       state = out.state;
       out.report.millis = Math.round(performance.now() - t0);
       self.postMessage({ id, kind: 'done', value: out.report });
     } else if (kind === 'lookup') {
       if (!state?.verified) throw Object.assign(new Error('请先验证抽取结果'), { code: 'page_not_verified' });
-      self.postMessage({ id, kind: 'done', value: lookup(ssj, state, payload) });
+      const uscc = ssj.parseUscc(payload);
+      self.postMessage({ id, kind: 'done', value: lookup(ssj, state, uscc, await receiptOf(uscc)) });
     } else if (kind === 'receipt') {
       if (!state?.verified) throw Object.assign(new Error('请先验证抽取结果'), { code: 'page_not_verified' });
       self.postMessage({ id, kind: 'done', value: checkReceipt(ssj, state, payload) });

@@ -44,12 +44,13 @@ export async function serve() {
 }
 
 /** Launches headless Chromium with a fresh profile (playwright passes it as
- * `--user-data-dir`). */
-export async function browser() {
+ * `--user-data-dir`); `env` adds environment variables (e.g. `FONTCONFIG_FILE`). */
+export async function browser(env = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'ssj-chromium-'));
   const b = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    env: { ...process.env, ...env },
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
