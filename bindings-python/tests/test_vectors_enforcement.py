@@ -99,6 +99,8 @@ def test_leniency(case):
     for rule, kinds in expect.get("unmet", {}).items():
         r = next(r for r in dec["rules"] if r["rule"] == rule)
         assert [x["condition"]["kind"] for x in r["conditions"] if not x["met"]] == kinds
+    for want in expect.get("basis", []):
+        assert any(all(b.get(k) == v for k, v in want.items()) for b in dec["basis"]), (want, dec["basis"])
 
 
 def test_bundled_menus():
@@ -106,6 +108,9 @@ def test_bundled_menus():
     assert len(menus["samr-2025-first-offence"]["entries"]) == 8
     assert len(menus["samr-2025-minor"]["entries"]) == 4
     assert ssj.bundled_menu_entry("samr-2025-first-offence-5")["id"] == "samr-2025-first-offence-5"
+    assert menus["samr-2025-minor"]["scope"]["territory"] == "national"
+    assert menus["shandong-2021-food"]["scope"]["territory"] == {"division": "370000"}
+    assert all(e["scope"] == menus["shandong-2021-food"]["scope"] for e in menus["shandong-2021-food"]["entries"])
 
 
 @pytest.mark.parametrize("case", BANDS, ids=case_id)

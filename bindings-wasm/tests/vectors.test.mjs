@@ -415,6 +415,10 @@ test('leniency: every case (outcome, deciding rule, education note, unmet condit
       assert.ok(got, `${c.name}: rule ${rule}`);
       assert.deepEqual(got.conditions.filter((x) => x.met === false).map((x) => x.condition.kind), kinds, `${c.name}: ${rule}`);
     }
+    for (const want of e.basis ?? []) {
+      const hit = r.ok.basis.some((b) => Object.entries(want).every(([k, v]) => b[k] === v));
+      assert.ok(hit, `${c.name}: basis lacks ${JSON.stringify(want)}`);
+    }
   }
 });
 

@@ -38,4 +38,4 @@ pub use discretion::{Band, BandRange, DiscretionPreset, FineRange, discretion_ba
 pub use facts::{
     CaseFacts, Correction, Harm, ItemFacts, MitigationFacts, SeriousFacts, Stage, ViolationRecord,
 };
-pub use menu::{EntryFlag, EntryStatus, Menu, MenuEntry, MenuOutcome};
+pub use menu::{EntryFlag, EntryStatus, Menu, MenuEntry, MenuOutcome, MenuScope, Territory};
