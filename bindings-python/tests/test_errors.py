@@ -72,6 +72,7 @@ CASES = [
     ("menu_invalid", lambda: ssj.parse_menu({
         "id": "local", "title": "t",
         "provenance": {"document": "synthetic example", "verification": "synthetic", "effective_from": "2025-01-01"},
+        "scope": {"issuer": "示例", "territory": "national"},
         "entries": [{"id": "local-1", "number": 1, "status": "listed", "violation_type": "t",
                      "conditions": [{"kind": "corrected", "requirement": "immediately"}], "verification": "local"}]}),
      {}),

@@ -14,6 +14,7 @@ DEADLINES = load("deadlines/deadlines.json")
 LENIENCY = load("leniency/cases.json")["cases"]
 BANDS = load("discretion/bands.json")["cases"]
 REPAIR = load("credit_repair/cases.json")["cases"]
+LISTS = load("credit_repair/lists.json")["cases"]
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +100,8 @@ def test_leniency(case):
     for rule, kinds in expect.get("unmet", {}).items():
         r = next(r for r in dec["rules"] if r["rule"] == rule)
         assert [x["condition"]["kind"] for x in r["conditions"] if not x["met"]] == kinds
+    for want in expect.get("basis", []):
+        assert any(all(b.get(k) == v for k, v in want.items()) for b in dec["basis"]), (want, dec["basis"])
 
 
 def test_bundled_menus():
@@ -106,6 +109,9 @@ def test_bundled_menus():
     assert len(menus["samr-2025-first-offence"]["entries"]) == 8
     assert len(menus["samr-2025-minor"]["entries"]) == 4
     assert ssj.bundled_menu_entry("samr-2025-first-offence-5")["id"] == "samr-2025-first-offence-5"
+    assert menus["samr-2025-minor"]["scope"]["territory"] == "national"
+    assert menus["shandong-2021-food"]["scope"]["territory"] == {"division": "370000"}
+    assert all(e["scope"] == menus["shandong-2021-food"]["scope"] for e in menus["shandong-2021-food"]["entries"])
 
 
 @pytest.mark.parametrize("case", BANDS, ids=case_id)
@@ -125,24 +131,36 @@ def test_discretion(case):
     assert r.get("min_fen") == e["min_fen"] and r.get("max_fen") == e["max_fen"]
 
 
-@pytest.mark.parametrize("case", REPAIR, ids=case_id)
-def test_credit_repair(case):
-    e = case["expect"]
-
-    def run():
-        return ssj.credit_repair_assess(case["record"], case["facts"], case["on"], case.get("policy"))
-
+def check_assessment(run, e, keys):
+    """An expected error code, or the listed keys (absent = None) and the unmet conditions."""
     if "error" in e:
         with pytest.raises(ssj.ShuangsuijiError) as info:
             run()
         assert info.value.code == e["error"]
         return
     a = run()
-    for key in ["regime", "published", "eligible_now"]:
-        if key in e:
-            assert a[key] == e[key], key
-    for key in ["publicity_last_day", "earliest_repair_application"]:
+    for key in keys:
         if key in e:
             assert a.get(key) == e[key], key
     if "unmet" in e:
         assert [x["condition"] for x in a["conditions"] if not x["met"]] == e["unmet"]
+
+
+@pytest.mark.parametrize("case", REPAIR, ids=case_id)
+def test_credit_repair(case):
+    check_assessment(
+        lambda: ssj.credit_repair_assess(case["record"], case["facts"], case["on"], case.get("policy")),
+        case["expect"],
+        ["regime", "published", "eligible_now", "publicity_last_day", "earliest_repair_application",
+         "favourable_terms", "terms"],
+    )
+
+
+@pytest.mark.parametrize("case", LISTS, ids=case_id)
+def test_list_removal(case):
+    check_assessment(
+        lambda: ssj.list_removal_assess(case["record"], case["facts"], case["on"]),
+        case["expect"],
+        ["earliest_removal_application", "last_day_listed", "decision_working_days", "mandatory_removal",
+         "eligible_now"],
+    )

@@ -350,6 +350,18 @@ export interface BandRange { min_fen: number | null; max_fen: number | null; [k:
 export type PenaltyRecord = Record<string, unknown>;
 export type RepairFacts = Record<string, unknown>;
 export interface RepairPolicy { low_fine_max_fen?: number | null }
+export type ListRecord = Record<string, unknown>;
+export type ListFacts = Record<string, unknown>;
+export interface ListAssessment {
+  list: 'abnormal_operation' | 'serious_violation' | 'negative_check_result';
+  last_day_listed?: DateText | null;
+  earliest_removal_application?: DateText | null;
+  decision_working_days?: number | null;
+  mandatory_removal: boolean;
+  eligible_now: boolean;
+  conditions: { condition: string; met: boolean; [k: string]: unknown }[];
+  [k: string]: unknown;
+}
 export interface RepairAssessment {
   regime: string;
   published: boolean;

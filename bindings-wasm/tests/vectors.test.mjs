@@ -376,23 +376,37 @@ test('discretion: bands', () => {
   assert.equal(big, 1);
 });
 
+// An expected error code, or the listed keys (absent = null) and the unmet conditions.
+function checkAssessment(r, c, keys) {
+  const e = c.expect;
+  if (e.error) {
+    assert.equal(r.err?.code, e.error, c.name);
+    return;
+  }
+  assert.ok(!r.err, `${c.name}: ${r.err}`);
+  for (const key of keys) {
+    if (key in e) assert.deepEqual(r.ok[key] ?? null, e[key], `${c.name}: ${key}`);
+  }
+  if (e.unmet) {
+    assert.deepEqual(r.ok.conditions.filter((x) => x.met === false).map((x) => x.condition), e.unmet, c.name);
+  }
+}
+
 test('credit repair: every case', () => {
   const v = load('credit_repair/cases.json');
   assert.ok(v.cases.length >= 10);
   for (const c of v.cases) {
     const r = attempt(() => ssj.assessCreditRepair(c.record, c.facts, c.policy ?? {}, c.on));
-    const e = c.expect;
-    if (e.error) {
-      assert.equal(r.err?.code, e.error, c.name);
-      continue;
-    }
-    assert.ok(!r.err, `${c.name}: ${r.err}`);
-    for (const key of ['regime', 'published', 'eligible_now', 'publicity_last_day', 'earliest_repair_application']) {
-      if (key in e) assert.deepEqual(r.ok[key] ?? null, e[key], `${c.name}: ${key}`);
-    }
-    if (e.unmet) {
-      assert.deepEqual(r.ok.conditions.filter((x) => x.met === false).map((x) => x.condition), e.unmet, c.name);
-    }
+    checkAssessment(r, c, ['regime', 'published', 'eligible_now', 'publicity_last_day', 'earliest_repair_application', 'favourable_terms', 'terms']);
+  }
+});
+
+test('list removal (经营异常名录, 严重违法失信名单, negative check results): every case', () => {
+  const v = load('credit_repair/lists.json');
+  assert.ok(v.cases.length >= 10);
+  for (const c of v.cases) {
+    const r = attempt(() => ssj.assessListRemoval(c.record, c.facts, c.on));
+    checkAssessment(r, c, ['earliest_removal_application', 'last_day_listed', 'decision_working_days', 'mandatory_removal', 'eligible_now']);
   }
 });
 
@@ -414,6 +428,10 @@ test('leniency: every case (outcome, deciding rule, education note, unmet condit
       const got = r.ok.rules.find((x) => x.rule === rule);
       assert.ok(got, `${c.name}: rule ${rule}`);
       assert.deepEqual(got.conditions.filter((x) => x.met === false).map((x) => x.condition.kind), kinds, `${c.name}: ${rule}`);
+    }
+    for (const want of e.basis ?? []) {
+      const hit = r.ok.basis.some((b) => Object.entries(want).every(([k, v]) => b[k] === v));
+      assert.ok(hit, `${c.name}: basis lacks ${JSON.stringify(want)}`);
     }
   }
 });

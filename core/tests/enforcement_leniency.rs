@@ -18,7 +18,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 fn base() -> CaseFacts {
     serde_json::from_value(serde_json::json!({
         "violation_type": "t", "committed_on": "2025-06-02", "discovered_on": "2025-06-10",
-        "correction": "not_corrected", "harm": "harmful"
+        "correction": "not_corrected", "harm": "harmful", "division": "370102"
     }))
     .unwrap()
 }
@@ -259,6 +259,20 @@ fn vectors() {
                 "{name}"
             );
         }
+        if let Some(want) = expect.get("basis") {
+            // each listed reference is in the decision's basis (the keys it lists equal)
+            for w in want.as_array().unwrap() {
+                assert!(
+                    json["basis"].as_array().unwrap().iter().any(|b| w
+                        .as_object()
+                        .unwrap()
+                        .iter()
+                        .all(|(k, v)| &b[k] == v)),
+                    "{name}: basis lacks {w} in {:#}",
+                    json["basis"]
+                );
+            }
+        }
         if let Some(unmet) = expect.get("unmet") {
             // conditions unmet in the named rule, by kind
             for (rule, kinds) in unmet.as_object().unwrap() {
@@ -280,6 +294,77 @@ fn vectors() {
             }
         }
     }
+}
+
+#[test]
+fn menus_name_their_issuer_and_territory() {
+    use shuangsuiji::enforcement::Territory;
+    use shuangsuiji::model::DivisionCode;
+    let div = |s: &str| DivisionCode::parse(s).unwrap();
+    for m in Menu::bundled().unwrap() {
+        let scope = m.scope.as_ref().unwrap();
+        assert!(!scope.issuer.is_empty(), "{}", m.id);
+        let want = if m.id.starts_with("samr-") {
+            Territory::National
+        } else {
+            Territory::Division(div("370000"))
+        };
+        assert_eq!(scope.territory, want, "{}", m.id);
+        for e in &m.entries {
+            assert_eq!(e.scope.as_ref(), Some(scope), "{}", e.id);
+        }
+    }
+    let sd = Menu::bundled_entry("shandong-2021-food-label-flaw").unwrap();
+    let mut f = base();
+    f.correction = Correction::Immediately;
+    f.harm = Harm::None;
+    f.item.label_defect_harmless = Some(true);
+    assert_eq!(
+        decide(Some(&sd), &f, &[], d(2025, 6, 20))
+            .unwrap()
+            .deciding_rule,
+        RuleId::MenuEntry
+    );
+    f.division = Some(div("150581"));
+    let err = decide(Some(&sd), &f, &[], d(2025, 6, 20)).unwrap_err();
+    assert_eq!(err.code().as_str(), "menu_out_of_territory");
+    assert_eq!(err.details().value.as_deref(), Some("150581"));
+    f.division = None;
+    let err = decide(Some(&sd), &f, &[], d(2025, 6, 20)).unwrap_err();
+    assert_eq!(err.code().as_str(), "facts_invalid");
+    assert_eq!(err.details().field.as_deref(), Some("division"));
+    // a national entry needs no division
+    let e5 = Menu::bundled_entry("samr-2025-first-offence-5").unwrap();
+    assert!(e5.check_territory(None).is_ok());
+    assert!(e5.check_territory(Some(div("150581"))).is_ok());
+    // an entry that lost its scope cannot be applied anywhere
+    let mut bare = sd.clone();
+    bare.scope = None;
+    f.division = Some(div("370102"));
+    let err = decide(Some(&bare), &f, &[], d(2025, 6, 20)).unwrap_err();
+    assert_eq!(err.code().as_str(), "menu_invalid");
+}
+
+#[test]
+fn menu_scope_is_required_and_entries_stay_inside() {
+    let menu = |scope: &str, entry_scope: &str| {
+        format!(
+            r#"{{"id": "m", "title": "t", "provenance": {{"document": "d", "verification": "local"}}{scope},
+            "entries": [{{"id": "m-1", "status": "listed", "violation_type": "t", "outcome": "lighter",
+            "verification": "local"{entry_scope}}}]}}"#
+        )
+    };
+    let code = |s: String| Menu::parse(&s).map(|_| ()).map_err(|e| e.code().as_str());
+    assert_eq!(code(menu("", "")), Err("menu_invalid"));
+    let sd = r#", "scope": {"issuer": "x", "territory": {"division": "370000"}}"#;
+    assert_eq!(code(menu(sd, "")), Ok(()));
+    let jinan = r#", "scope": {"issuer": "y", "territory": {"division": "370100"}}"#;
+    assert_eq!(code(menu(sd, jinan)), Ok(()));
+    let other = r#", "scope": {"issuer": "y", "territory": {"division": "150500"}}"#;
+    assert_eq!(code(menu(sd, other)), Err("menu_invalid"));
+    let national = r#", "scope": {"issuer": "y", "territory": "national"}"#;
+    assert_eq!(code(menu(sd, national)), Err("menu_invalid"));
+    assert_eq!(code(menu(national, sd)), Ok(()));
 }
 
 #[test]
@@ -387,6 +472,7 @@ fn custom_menus_parse_validate_and_decide() {
     let local = r#"{
       "id": "local", "title": "本地从轻清单（示例）",
       "provenance": {"document": "synthetic example", "verification": "synthetic", "effective_from": "2025-01-01"},
+      "scope": {"issuer": "示例市场监督管理局", "territory": {"division": "370100"}},
       "entries": [{
         "id": "local-1", "number": 1, "status": "listed", "violation_type": "t",
         "conditions": [{"kind": "corrected", "requirement": "immediately"}],

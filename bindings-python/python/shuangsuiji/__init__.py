@@ -106,6 +106,7 @@ __all__ = [
     "verify_inclusion",
     "verify_log",
     "verify_plan",
+    "list_removal_assess",
 ]
 
 JsonSource = Union[str, bytes, "os.PathLike[str]", Dict[str, Any], List[Any]]
@@ -978,4 +979,11 @@ def credit_repair_assess(
     result: Dict[str, Any] = json.loads(
         _core.credit_repair_assess(_dumps(record), _dumps(facts), _date(on), None if policy is None else _dumps(policy))
     )
+    return result
+
+
+def list_removal_assess(record: Dict[str, Any], facts: Dict[str, Any], on: DateLike) -> Dict[str, Any]:
+    """Assess removal from the 经营异常名录 / 严重违法失信名单 (令44), or repair of a negative
+    spot-check result (令107), on a date: conditions, earliest dates, sources."""
+    result: Dict[str, Any] = json.loads(_core.list_removal_assess(_dumps(record), _dumps(facts), _date(on)))
     return result

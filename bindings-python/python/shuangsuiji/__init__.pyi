@@ -88,6 +88,7 @@ __all__ = [
     "verify_inclusion",
     "verify_log",
     "verify_plan",
+    "list_removal_assess",
 ]
 
 JsonSource = Union[str, bytes, os.PathLike[str], Dict[str, Any], List[Any]]
@@ -247,6 +248,7 @@ def credit_repair_assess(
     on: DateLike,
     policy: Optional[Dict[str, Any]] = None,
 ) -> Dict[str, Any]: ...
+def list_removal_assess(record: Dict[str, Any], facts: Dict[str, Any], on: DateLike) -> Dict[str, Any]: ...
 
 # publish
 def plan_from_eligibility(

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use shuangsuiji::Error;
 use shuangsuiji::enforcement::credit_repair::{self, PenaltyRecord, RepairFacts, RepairPolicy};
+use shuangsuiji::enforcement::list_removal::{self, ListFacts, ListRecord};
 use shuangsuiji::enforcement::{
     self as enf, Band, CalendarYear, CaseFacts, DeadlineKind, DecisionPolicy, DiscretionPreset,
     FineRange, Menu, MenuEntry, Period, RegionalOverlay, ViolationRecord,
@@ -216,6 +217,18 @@ fn credit_repair_assess(
     run().py_err(py)
 }
 
+/// Assesses removal from the 经营异常名录 / 严重违法失信名单, or repair of a negative
+/// spot-check result, on a date.
+#[pyfunction]
+fn list_removal_assess(py: Python<'_>, record: &str, facts: &str, on: &str) -> PyResult<String> {
+    let run = || {
+        let record: ListRecord = from_json(record, "record")?;
+        let facts: ListFacts = from_json(facts, "facts")?;
+        list_removal::assess(&record, &facts, date(on, "on")?).and_then(|a| to_json(&a))
+    };
+    run().py_err(py)
+}
+
 /// Registers this module's functions and classes.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Calendar>()?;
@@ -227,5 +240,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(discretion_band, m)?)?;
     m.add_function(wrap_pyfunction!(default_discretion_preset, m)?)?;
     m.add_function(wrap_pyfunction!(credit_repair_assess, m)?)?;
+    m.add_function(wrap_pyfunction!(list_removal_assess, m)?)?;
     Ok(())
 }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use shuangsuiji::Error;
 use shuangsuiji::enforcement::credit_repair::{PenaltyRecord, RepairFacts, RepairPolicy, assess};
+use shuangsuiji::enforcement::list_removal::{self, ListFacts, ListRecord};
 use shuangsuiji::enforcement::{
     Band, Calendar, CaseFacts, DeadlineKind, DiscretionPreset, FineRange, Menu, Period,
     ViolationRecord, deadline as core_deadline, decide, discretion_band as core_band, due_date,
@@ -160,5 +161,22 @@ pub fn assess_credit_repair(
     let facts: RepairFacts = from_js(&facts, Some("facts")).js_err()?;
     let policy: RepairPolicy = from_js(&policy, Some("policy")).js_err()?;
     let a = assess(&record, &facts, &policy, date(on, "on")?).js_err()?;
+    to_js(&a).js_err()
+}
+
+/// Removal from the 经营异常名录 / 严重违法失信名单 (令44), or repair of a negative
+/// spot-check result (令107): conditions, earliest dates and sources on `on`.
+///
+/// # Errors
+/// The codes of the core's `list_removal::assess`.
+#[wasm_bindgen(js_name = assessListRemoval, unchecked_return_type = "ListAssessment")]
+pub fn assess_list_removal(
+    #[wasm_bindgen(unchecked_param_type = "ListRecord | string")] record: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ListFacts | string")] facts: JsValue,
+    on: &str,
+) -> Result<JsValue, JsValue> {
+    let record: ListRecord = from_js(&record, Some("record")).js_err()?;
+    let facts: ListFacts = from_js(&facts, Some("facts")).js_err()?;
+    let a = list_removal::assess(&record, &facts, date(on, "on")?).js_err()?;
     to_js(&a).js_err()
 }

@@ -1,5 +1,18 @@
 //! Credit repair (信用修复) of market-regulation penalty information: publicity period,
-//! earliest repair date and every condition, under the regime in force on a date.
+//! earliest repair date and every condition.
+//!
+//! # Which regime
+//!
+//! The regime **in force when the penalty was published** governs (from the decision date
+//! when no publication date is given): 立法法 Art. 104 — 规章不溯及既往 \[R: text recalled,
+//! not among the bundled laws\]. Its exception (为了更好地保护…权利和利益而作的特别规定,
+//! 从旧兼从轻) is applied as the issue #15 brief asks: when a later regime is in force on
+//! the assessment date and its periods are shorter, they apply **from its effective date
+//! only** — information 令107 would have stopped before 2025-12-25 is shown until
+//! 2025-12-24, and an application it allows earlier can be made from 2025-12-25. 令107's
+//! own transitional provisions were not seen \[NF\]. [`RepairAssessment::terms`] reports
+//! each regime's own dates (the 令45 vs 令107 comparison); the vectors in
+//! `tests/vectors/credit_repair/cases.json` tabulate it.
 //!
 //! # Regimes
 //!
@@ -175,6 +188,9 @@ pub enum RepairCondition {
     Published,
     /// The minimum period has passed on the assessment date.
     MinimumPeriodReached,
+    /// The publicity has not ended by the assessment date (once it has, there is nothing
+    /// left to stop early).
+    StillShown,
     /// No penalty in the decision blocks early stop.
     PenaltyTypeRepairable,
     /// 令45 Art. 14 (一).
@@ -203,8 +219,13 @@ pub struct RepairCheck {
 /// The assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RepairAssessment {
-    /// Regime applied.
+    /// The regime in force when the penalty was published (or decided, when no
+    /// publication date is given): the one that governs.
     pub regime: Regime,
+    /// A later regime whose more favourable terms apply from its effective date
+    /// (从旧兼从轻); `None` when the governing regime's terms stand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub favourable_terms: Option<Regime>,
     /// Its sources.
     pub provenance: Vec<Provenance>,
     /// Whether the information is published.
@@ -218,6 +239,9 @@ pub struct RepairAssessment {
     /// First day an application for early stop (repair) may be made; `None` when none can.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earliest_repair_application: Option<NaiveDate>,
+    /// Each regime's own dates for this record (the governing one first, then the one in
+    /// force on the assessment date if different): the 令45 vs 令107 comparison.
+    pub terms: Vec<RegimeTerms>,
     /// Every condition.
     pub conditions: Vec<RepairCheck>,
     /// Every condition holds on the assessment date.
@@ -227,7 +251,7 @@ pub struct RepairAssessment {
 }
 
 /// Start of 令107.
-const SAMR_2025_FROM: (i32, u32, u32) = (2025, 12, 25);
+pub(crate) const SAMR_2025_FROM: (i32, u32, u32) = (2025, 12, 25);
 /// Start of 令45 / 3号.
 const SAMR_2021_FROM: (i32, u32, u32) = (2021, 9, 1);
 
@@ -304,75 +328,61 @@ fn only_light(r: &PenaltyRecord, policy: &RepairPolicy) -> bool {
         })
 }
 
-/// Assesses a penalty record on `on` (the application or assessment date).
-///
-/// # Errors
-/// `regime_unknown` before 2021-09-01; `facts_invalid` when the record has no penalty,
-/// a fine without amount, or a publication before the decision.
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use shuangsuiji::enforcement::credit_repair::*;
-/// let rec: PenaltyRecord = serde_json::from_str(r#"{
-///   "decided_on": "2024-03-01", "published_on": "2024-03-15",
-///   "penalties": ["fine", "confiscation"], "fine_fen": 5000000, "sector": "food"
-/// }"#).unwrap();
-/// let facts = RepairFacts { duties_fulfilled: true, harm_eliminated: true, ..Default::default() };
-/// let a = assess(&rec, &facts, &RepairPolicy::default(), NaiveDate::from_ymd_opt(2025, 4, 1).unwrap())?;
-/// assert_eq!(a.regime, Regime::Samr2021);
-/// assert_eq!(a.earliest_repair_application, NaiveDate::from_ymd_opt(2025, 3, 16)); // 1 year (food)
-/// assert!(a.eligible_now);
-/// # Ok::<(), shuangsuiji::Error>(())
-/// ```
-pub fn assess(
+/// What one regime says about a record: the table row of 令45 vs 令107.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegimeTerms {
+    /// The regime.
+    pub regime: Regime,
+    /// Whether it publishes the information.
+    pub published: bool,
+    /// Last day shown under this regime alone (its own periods from the publication).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publicity_last_day: Option<NaiveDate>,
+    /// First application day under this regime alone; `None` when it allows none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earliest_repair_application: Option<NaiveDate>,
+    /// The first day this regime's terms can take effect for this record: its own
+    /// effective date when it came after the publication (立法法 Art. 104), else the
+    /// publication.
+    pub applies_from: NaiveDate,
+}
+
+/// One regime's periods for a record: sources, published, months to the last day
+/// shown, minimum months before an application (`None` = no application: the
+/// publicity simply stops at its end).
+struct Periods {
+    provenance: Vec<Provenance>,
+    published: bool,
+    total_months: u32,
+    min_months: Option<u32>,
+}
+
+fn ling45(article: &str) -> Provenance {
+    prov(
+        "市场监督管理行政处罚信息公示规定（总局令第45号）",
+        article,
+        Verification::Verified,
+        SAMR_2021_FROM,
+        None,
+    )
+}
+
+fn restriction_total(record: &PenaltyRecord) -> u32 {
+    match record.restriction_months {
+        Some(m) if m > 36 => m,
+        _ => 36,
+    }
+}
+
+fn periods(
+    regime: Regime,
     record: &PenaltyRecord,
-    facts: &RepairFacts,
     policy: &RepairPolicy,
-    on: NaiveDate,
-) -> Result<RepairAssessment> {
-    let regime = regime_on(on)?;
-    let bad = |field: &str, msg: &str| {
-        Err(Error::new(EnforcementCode::FactsInvalid, msg.to_owned()).with_field(field))
-    };
-    if record.penalties.is_empty() {
-        return bad("penalties", "a penalty record needs at least one penalty");
-    }
-    if record.penalties.contains(&PenaltyKind::Fine) && record.fine_fen.is_none() {
-        return bad("fine_fen", "a fine needs its amount");
-    }
-    if record.published_on.is_some_and(|p| p < record.decided_on) {
-        return bad("published_on", "published before the decision");
-    }
-    let mut notes = Vec::new();
-    let start = record.published_on.unwrap_or_else(|| {
-        notes.push("publication date not given: periods counted from the decision date".to_owned());
-        record.decided_on
-    });
+    notes: &mut Vec<String>,
+) -> Periods {
     let only_warnings =
         record.simple_procedure || record.penalties.iter().all(|p| *p == PenaltyKind::Warning);
-    let blocking: Vec<PenaltyKind> = record
-        .penalties
-        .iter()
-        .copied()
-        .filter(|p| p.blocks_early_stop())
-        .collect();
-    let ling45 = |a: &str| {
-        prov(
-            "市场监督管理行政处罚信息公示规定（总局令第45号）",
-            a,
-            Verification::Verified,
-            SAMR_2021_FROM,
-            None,
-        )
-    };
-    // (sources, published, months to the last day shown, minimum months before an
-    // application — None = no application: the publicity simply stops at its end)
-    let (provenance, published, total_months, min_months): (
-        Vec<Provenance>,
-        bool,
-        u32,
-        Option<u32>,
-    ) = match regime {
+    let (provenance, published, total_months, min_months) = match regime {
         Regime::Samr2021 => {
             let p = vec![
                 ling45("第二条、第十三条、第十四条"),
@@ -389,15 +399,11 @@ pub fn assess(
             } else if only_light(record, policy) {
                 (p, true, 3, None)
             } else {
-                let total = match record.restriction_months {
-                    Some(m) if m > 36 => m,
-                    _ => 36,
-                };
                 let min = match record.sector {
                     Sector::Food | Sector::Drug | Sector::SpecialEquipment => 12,
                     Sector::Other => 6,
                 };
-                (p, true, total, Some(min))
+                (p, true, restriction_total(record), Some(min))
             }
         }
         Regime::Samr2025 => {
@@ -422,54 +428,204 @@ pub fn assess(
                 SeverityClass::Minor if only_warnings => (p, false, 0, None),
                 SeverityClass::Minor => (p, true, 3, None),
                 SeverityClass::General => (p, true, 12, Some(3)),
-                SeverityClass::Serious => {
-                    let total = match record.restriction_months {
-                        Some(m) if m > 36 => m,
-                        _ => 36,
-                    };
-                    (p, true, total, Some(12))
-                }
+                SeverityClass::Serious => (p, true, restriction_total(record), Some(12)),
             }
         }
     };
+    Periods {
+        provenance,
+        published,
+        total_months,
+        min_months,
+    }
+}
+
+/// A regime's own dates for a record published (or decided) on `start`.
+fn terms_of(regime: Regime, p: &Periods, start: NaiveDate) -> Result<RegimeTerms> {
+    let regime_from = match regime {
+        Regime::Samr2021 => date(SAMR_2021_FROM),
+        Regime::Samr2025 => date(SAMR_2025_FROM),
+    };
+    let (last, earliest) = if p.published {
+        let last = months_after(start, p.total_months)?;
+        let earliest = match p.min_months {
+            Some(m) => Some(super::calendar::succ(months_after(start, m)?)?),
+            None => None,
+        };
+        (Some(last), earliest)
+    } else {
+        (None, None)
+    };
+    Ok(RegimeTerms {
+        regime,
+        published: p.published,
+        publicity_last_day: last,
+        earliest_repair_application: earliest,
+        applies_from: regime_from.map_or(start, |f| f.max(start)),
+    })
+}
+
+/// 立法法 (2023 revision) Art. 104: no retroactivity, except special provisions that
+/// better protect the rights of citizens and organisations (从旧兼从轻).
+pub(crate) fn legislation_law() -> Provenance {
+    Provenance {
+        document: "中华人民共和国立法法（2023年3月13日修正）".to_owned(),
+        article: Some("第一百零四条".to_owned()),
+        verification: Verification::Recalled,
+        effective_from: NaiveDate::from_ymd_opt(2023, 3, 15),
+        effective_to: None,
+        note: Some(
+            "法律、行政法规、地方性法规、自治条例和单行条例、规章不溯及既往，但为了更好地保护公民、法人和其他组织的权利和利益而作的特别规定除外。 (text not among the bundled laws)"
+                .to_owned(),
+        ),
+    }
+}
+
+/// Assesses a penalty record on `on` (the application or assessment date).
+///
+/// The regime is the one **in force when the penalty was published** (from the decision
+/// date when no publication date is given): 立法法 Art. 104, rules do not reach back.
+/// When a later regime is in force on `on` and is more favourable to the party (从旧兼
+/// 从轻), its shorter publicity and earlier application apply, **but never before its own
+/// effective date**: information 令107 would have stopped before 2025-12-25 is shown until
+/// 2025-12-24, and an application it would have allowed earlier can be made from
+/// 2025-12-25. Every regime's own dates are reported in [`RepairAssessment::terms`].
+///
+/// # Errors
+/// `regime_unknown` for a record published (or decided) before 2021-09-01;
+/// `facts_invalid` when the record has no penalty, a fine without amount, or a
+/// publication before the decision.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use shuangsuiji::enforcement::credit_repair::*;
+/// let rec: PenaltyRecord = serde_json::from_str(r#"{
+///   "decided_on": "2024-03-01", "published_on": "2024-03-15",
+///   "penalties": ["fine", "confiscation"], "fine_fen": 5000000, "sector": "food"
+/// }"#).unwrap();
+/// let facts = RepairFacts { duties_fulfilled: true, harm_eliminated: true, ..Default::default() };
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let a = assess(&rec, &facts, &RepairPolicy::default(), day(2025, 4, 1))?;
+/// assert_eq!(a.regime, Regime::Samr2021);
+/// assert_eq!(a.earliest_repair_application, Some(day(2025, 3, 16))); // 1 year (food)
+/// assert!(a.eligible_now);
+/// // Assessed once 令107 is in force: its 1-year publicity would have ended on
+/// // 2025-03-15, before 令107 existed, so the publicity stops when 令107 takes effect.
+/// let b = assess(&rec, &facts, &RepairPolicy::default(), day(2025, 12, 25))?;
+/// assert_eq!(b.regime, Regime::Samr2021);
+/// assert_eq!(b.favourable_terms, Some(Regime::Samr2025));
+/// assert_eq!(b.publicity_last_day, Some(day(2025, 12, 24)));
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn assess(
+    record: &PenaltyRecord,
+    facts: &RepairFacts,
+    policy: &RepairPolicy,
+    on: NaiveDate,
+) -> Result<RepairAssessment> {
+    let bad = |field: &str, msg: &str| {
+        Err(Error::new(EnforcementCode::FactsInvalid, msg.to_owned()).with_field(field))
+    };
+    if record.penalties.is_empty() {
+        return bad("penalties", "a penalty record needs at least one penalty");
+    }
+    if record.penalties.contains(&PenaltyKind::Fine) && record.fine_fen.is_none() {
+        return bad("fine_fen", "a fine needs its amount");
+    }
+    if record.published_on.is_some_and(|p| p < record.decided_on) {
+        return bad("published_on", "published before the decision");
+    }
+    let mut notes = Vec::new();
+    let start = record.published_on.unwrap_or_else(|| {
+        notes.push("publication date not given: periods counted from the decision date".to_owned());
+        record.decided_on
+    });
+    let regime = regime_on(start).map_err(|e| e.with_field("published_on"))?;
+    let blocking: Vec<PenaltyKind> = record
+        .penalties
+        .iter()
+        .copied()
+        .filter(|p| p.blocks_early_stop())
+        .collect();
+    let governing = periods(regime, record, policy, &mut notes);
+    let mut provenance = governing.provenance.clone();
+    let published = governing.published;
+    let mut terms = vec![terms_of(regime, &governing, start)?];
+    // A later regime in force on the assessment date, applied only where lighter and
+    // only from its effective date.
+    let later = regime_on(on).ok().filter(|r| *r != regime && on >= start);
+    let mut publicity_last_day = terms[0].publicity_last_day;
+    let mut earliest = terms[0].earliest_repair_application;
+    let mut favourable_terms = None;
+    if let Some(new) = later {
+        let p = periods(new, record, policy, &mut notes);
+        let t = terms_of(new, &p, start)?;
+        let from = t.applies_from;
+        let day_before = from.pred_opt().unwrap_or(from);
+        let new_last = t.publicity_last_day.map(|d| d.max(day_before));
+        let new_earliest = t.earliest_repair_application.map(|d| d.max(from));
+        let mut lighter = false;
+        if let (Some(old), Some(n)) = (publicity_last_day, new_last) {
+            if n < old {
+                publicity_last_day = Some(n);
+                lighter = true;
+            }
+        }
+        if let Some(n) = new_earliest {
+            if earliest.is_none_or(|old| n < old) {
+                earliest = Some(n);
+                lighter = true;
+            }
+        }
+        if lighter {
+            favourable_terms = Some(new);
+            provenance.extend(p.provenance);
+            provenance.push(legislation_law());
+            notes.push(format!(
+                "published under {regime:?}; {new:?} (in force from {from}) is more favourable and applies from {from} only (从旧兼从轻, 立法法 Art. 104); 令107's own transitional provisions were not seen [S]"
+            ));
+        }
+        terms.push(t);
+    }
+    // An application after the publicity has ended has nothing left to stop.
+    if let (Some(e), Some(l)) = (earliest, publicity_last_day) {
+        if e > l {
+            earliest = None;
+        }
+    }
     let mut conditions = vec![RepairCheck {
         condition: RepairCondition::Published,
         met: published,
         evidence: if published {
             format!("published; periods from {start}")
+        } else if record.simple_procedure {
+            "简易程序 decisions are not published (令45 Art. 2 ¶1: 普通程序 only)".to_owned()
         } else {
-            if record.simple_procedure {
-                "简易程序 decisions are not published (令45 Art. 2 ¶1: 普通程序 only)".to_owned()
-            } else {
-                "仅受到警告的不予公示 (令45 Art. 2 ¶2)".to_owned()
-            }
+            "仅受到警告的不予公示 (令45 Art. 2 ¶2)".to_owned()
         },
     }];
-    let publicity_last_day = if published {
-        Some(months_after(start, total_months)?)
-    } else {
-        None
-    };
-    let mut earliest = None;
     if published {
-        match min_months {
-            Some(m) => {
-                let end = months_after(start, m)?;
-                let first = super::calendar::succ(end)?;
-                earliest = Some(first);
-                conditions.push(RepairCheck {
-                    condition: RepairCondition::MinimumPeriodReached,
-                    met: on >= first,
-                    evidence: format!("{m} months from {start} end on {end}; application from {first}; assessed on {on}"),
-                });
-            }
-            None => conditions.push(RepairCheck {
+        conditions.push(match earliest {
+            Some(first) => RepairCheck {
+                condition: RepairCondition::MinimumPeriodReached,
+                met: on >= first,
+                evidence: format!("application from {first}; assessed on {on}"),
+            },
+            None => RepairCheck {
                 condition: RepairCondition::MinimumPeriodReached,
                 met: false,
                 evidence: format!(
-                    "no application: publicity stops by itself after {total_months} months"
+                    "no application: publicity stops by itself after {}",
+                    publicity_last_day.map_or_else(String::new, |d| d.to_string())
                 ),
-            }),
+            },
+        });
+        if let Some(last) = publicity_last_day {
+            conditions.push(RepairCheck {
+                condition: RepairCondition::StillShown,
+                met: on <= last,
+                evidence: format!("last day shown {last}; assessed on {on}"),
+            });
         }
         conditions.push(RepairCheck {
             condition: RepairCondition::PenaltyTypeRepairable,
@@ -518,20 +674,19 @@ pub fn assess(
             });
         }
     }
-    if regime == Regime::Samr2025 && date(SAMR_2025_FROM).is_some_and(|d| record.decided_on < d) {
-        notes.push("decided before 2025-12-25 but assessed under 令107 (the regime in force on the assessment date); 令107's transitional provisions were not seen".to_owned());
-    }
-    if regime == Regime::Samr2025 && !blocking.is_empty() {
+    if (regime == Regime::Samr2025 || favourable_terms.is_some()) && !blocking.is_empty() {
         notes.push("令107 lets 严重 information be repaired after 1 year, but 令45 Art. 14 ¶3 (no amendment found) forbids early stop for these penalties; confirm against the 令107 text".to_owned());
     }
     let eligible_now = published && earliest.is_some() && conditions.iter().all(|c| c.met);
     Ok(RepairAssessment {
         regime,
+        favourable_terms,
         provenance,
         published,
         period_start: published.then_some(start),
-        publicity_last_day,
+        publicity_last_day: if published { publicity_last_day } else { None },
         earliest_repair_application: earliest,
+        terms,
         conditions,
         eligible_now,
         notes,

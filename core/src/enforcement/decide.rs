@@ -195,7 +195,9 @@ pub fn decide(
 /// # Errors
 /// `facts_invalid` when the facts contradict themselves, the decision date precedes the
 /// discovery, or a condition needs a fact that was not recorded;
-/// `menu_entry_not_found` when the entry's content was not found in the sources.
+/// `menu_entry_not_found` when the entry's content was not found in the sources;
+/// `menu_out_of_territory` when the entry's menu does not bind the case's division
+/// (and `menu_invalid` / `facts_invalid` as [`MenuEntry::check_territory`] says).
 pub fn decide_with(
     policy: &DecisionPolicy,
     entry: Option<&MenuEntry>,
@@ -225,6 +227,7 @@ pub fn decide_with(
             )
             .with_value(&e.id));
         }
+        e.check_territory(facts.division)?;
     }
     let time_bar = statute::time_bar::evaluate(facts)?;
     let ctx = Context {

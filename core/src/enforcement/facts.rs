@@ -3,6 +3,7 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::model::DivisionCode;
 use crate::{EnforcementCode, Error, Result};
 
 /// Whether and when the party corrected the violation.
@@ -207,6 +208,11 @@ pub struct CaseFacts {
     /// Entry-specific facts.
     #[serde(default)]
     pub item: ItemFacts,
+    /// 行政区划代码 of the place of the violation (行政处罚法 Art. 22: 由违法行为发生地的
+    /// 行政机关管辖), which decides whose local leniency menus bind the case; `None` = not
+    /// recorded (then only national menus can be applied).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub division: Option<DivisionCode>,
 }
 
 impl CaseFacts {

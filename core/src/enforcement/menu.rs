@@ -11,12 +11,24 @@
 //! * `samr-2025-minor` — 《市场监管轻微行政违法行为不予处罚清单（一）》, same notice. One
 //!   entry seen (特殊食品混放); three `not_found`.
 //! * `shandong-2021-food` — food entries of 山东省《轻微违法行为不予行政处罚和一般违法行为
-//!   减轻行政处罚事项清单（2021年版）》 (RULES.md R4.5).
+//!   减轻行政处罚事项清单（2021年版）》 (RULES.md R4.5): the four RULES names, including
+//!   终止生产未申请注销 (its 处罚依据 articles were not seen: flagged `basis_not_found`).
+//!
+//! # Territory
+//!
+//! Every menu names its issuing authority and its territory ([`MenuScope`]): the SAMR
+//! lists bind market regulators everywhere (`national`); a provincial list binds only the
+//! authorities of that province (`{"division": "370000"}`: every division code starting
+//! `37`). A list is an exercise of the issuer's discretion (行政处罚法 Art. 33 ¶1 and the
+//! 裁量基准 it rests on), so it cannot reach a case outside the issuer's territory. Applying
+//! an entry to a case whose [`CaseFacts::division`](super::CaseFacts::division) lies
+//! outside is refused with `menu_out_of_territory`; a territorial entry on a case without
+//! a division is `facts_invalid` (never guessed).
 
 use serde::{Deserialize, Serialize};
 
 use super::condition::Condition;
-use crate::model::{LegalRef, Provenance, Verification};
+use crate::model::{DivisionCode, LegalRef, Provenance, Verification};
 use crate::{EnforcementCode, Error, Result};
 
 /// What a menu entry grants when every condition holds.
@@ -90,6 +102,68 @@ pub struct MenuEntry {
     /// The menu's provenance (filled in from the menu when loaded).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+    /// The menu's issuer and territory (filled in from the menu when loaded; an entry
+    /// without one cannot be applied).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<MenuScope>,
+}
+
+/// Where a menu applies.
+///
+/// JSON: `"national"` or `{"division": "370000"}`.
+///
+/// ```
+/// use shuangsuiji::enforcement::Territory;
+/// use shuangsuiji::model::DivisionCode;
+/// let shandong: Territory = serde_json::from_str(r#"{"division": "370000"}"#).unwrap();
+/// assert!(shandong.contains(DivisionCode::parse("370102").unwrap()));
+/// assert!(!shandong.contains(DivisionCode::parse("150581").unwrap()));
+/// assert!(Territory::National.contains(DivisionCode::parse("150581").unwrap()));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Territory {
+    /// The whole country (a national list).
+    National,
+    /// One division and everything inside it (by its significant digits: `370000` =
+    /// every code starting `37`).
+    Division(DivisionCode),
+}
+
+impl Territory {
+    /// Whether a case in `division` lies inside the territory.
+    #[must_use]
+    pub fn contains(self, division: DivisionCode) -> bool {
+        match self {
+            Self::National => true,
+            Self::Division(t) => t.contains(division),
+        }
+    }
+
+    /// Whether every place of `inner` lies inside `self`.
+    #[must_use]
+    pub fn covers(self, inner: Self) -> bool {
+        match (self, inner) {
+            (Self::National, _) => true,
+            (Self::Division(_), Self::National) => false,
+            (Self::Division(o), Self::Division(i)) => {
+                o.contains(i) && o.significant_digits() <= i.significant_digits()
+            }
+        }
+    }
+}
+
+/// The issuing authority (制定机关) of a menu and the territory it binds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuScope {
+    /// The issuing authority, as named by the source.
+    pub issuer: String,
+    /// Where the menu applies.
+    pub territory: Territory,
+    /// How the issuer and territory are known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl MenuEntry {
@@ -111,6 +185,60 @@ impl MenuEntry {
         }
         self
     }
+
+    /// Checks the entry may be applied to a case in `division` (see the [module
+    /// docs](self) on territory).
+    ///
+    /// # Errors
+    /// `menu_invalid` when the entry carries no [`MenuScope`]; `facts_invalid` (field
+    /// `division`) when the menu is territorial and the case has no division;
+    /// `menu_out_of_territory` when the division lies outside the menu's territory.
+    ///
+    /// ```
+    /// use shuangsuiji::enforcement::Menu;
+    /// use shuangsuiji::model::DivisionCode;
+    /// let e = Menu::bundled_entry("shandong-2021-food-label-flaw")?;
+    /// assert!(e.check_territory(Some(DivisionCode::parse("370102")?)).is_ok());
+    /// let err = e.check_territory(Some(DivisionCode::parse("150581")?)).unwrap_err();
+    /// assert_eq!(err.code().as_str(), "menu_out_of_territory");
+    /// # Ok::<(), shuangsuiji::Error>(())
+    /// ```
+    pub fn check_territory(&self, division: Option<DivisionCode>) -> Result<()> {
+        let Some(scope) = &self.scope else {
+            return Err(Error::new(
+                EnforcementCode::MenuInvalid,
+                format!(
+                    "menu entry {} names no issuing authority and territory (load it with its menu)",
+                    self.id
+                ),
+            )
+            .with_field("scope")
+            .with_value(&self.id));
+        };
+        let Territory::Division(t) = scope.territory else {
+            return Ok(());
+        };
+        match division {
+            None => Err(Error::new(
+                EnforcementCode::FactsInvalid,
+                format!(
+                    "menu entry {} binds only {} ({}): record the case's division",
+                    self.id, t, scope.issuer
+                ),
+            )
+            .with_field("division")),
+            Some(d) if t.contains(d) => Ok(()),
+            Some(d) => Err(Error::new(
+                EnforcementCode::MenuOutOfTerritory,
+                format!(
+                    "menu entry {} was issued by {} for {}; the case lies in {}",
+                    self.id, scope.issuer, t, d
+                ),
+            )
+            .with_value(d.as_str())
+            .with_detail("expected", t.as_str())),
+        }
+    }
 }
 
 /// A leniency menu.
@@ -123,6 +251,9 @@ pub struct Menu {
     pub title: String,
     /// Issuing document, article, effective dates, verification.
     pub provenance: Provenance,
+    /// Issuing authority and territory (required: `menu_invalid` without it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<MenuScope>,
     /// Entries.
     pub entries: Vec<MenuEntry>,
 }
@@ -146,10 +277,20 @@ impl Menu {
     /// Parses and checks a menu (the schema of `core/data/leniency/*.json`).
     ///
     /// # Errors
-    /// `json_syntax` / `json_shape`; `menu_invalid` for duplicate ids, a listed entry
-    /// without outcome or violation type, or a `not_found` entry with conditions.
+    /// `json_syntax` / `json_shape`; `menu_invalid` for a menu without `scope` (issuer
+    /// and territory), duplicate ids, a listed entry without outcome or violation type, a
+    /// `not_found` entry with conditions, or an entry whose own scope reaches outside the
+    /// menu's territory.
     pub fn parse(json: &str) -> Result<Self> {
         let mut m: Self = serde_json::from_str(json).map_err(|e| Error::from_json(&e))?;
+        let Some(scope) = m.scope.clone() else {
+            return Err(Error::new(
+                EnforcementCode::MenuInvalid,
+                "a menu needs its issuing authority and territory (scope)",
+            )
+            .with_field("scope")
+            .with_value(&m.id));
+        };
         let mut ids = std::collections::BTreeSet::new();
         for (i, e) in m.entries.iter_mut().enumerate() {
             let bad = |msg: &str| {
@@ -171,6 +312,18 @@ impl Menu {
             }
             if e.provenance.is_none() {
                 e.provenance = Some(m.provenance.clone());
+            }
+            match &e.scope {
+                None => e.scope = Some(scope.clone()),
+                Some(s) if !scope.territory.covers(s.territory) => {
+                    return Err(Error::new(
+                        EnforcementCode::MenuInvalid,
+                        "an entry's territory must lie inside its menu's",
+                    )
+                    .with_field(format!("entries[{i}].scope"))
+                    .with_value(&e.id));
+                }
+                Some(_) => {}
             }
         }
         Ok(m)

@@ -12,7 +12,10 @@
 //! * [`discretion_band`]: 不予 / 减轻 / 从轻 / 一般 / 从重 fine ranges in integer fen;
 //! * [`Calendar`] and [`deadline`]s on China's real calendar with 调休;
 //! * [`credit_repair`]: publicity periods and earliest repair dates under the regime
-//!   in force on a date.
+//!   in force when the penalty was published (a later regime's lighter terms from its
+//!   effective date only);
+//! * [`list_removal`]: removal from the 经营异常名录 and the 严重违法失信名单 (令44), and
+//!   repair of negative spot-check results (令107 \[S\]).
 
 mod calendar;
 mod condition;
@@ -21,6 +24,7 @@ mod deadline;
 mod decide;
 mod discretion;
 mod facts;
+pub mod list_removal;
 mod menu;
 mod statute;
 
@@ -38,4 +42,4 @@ pub use discretion::{Band, BandRange, DiscretionPreset, FineRange, discretion_ba
 pub use facts::{
     CaseFacts, Correction, Harm, ItemFacts, MitigationFacts, SeriousFacts, Stage, ViolationRecord,
 };
-pub use menu::{EntryFlag, EntryStatus, Menu, MenuEntry, MenuOutcome};
+pub use menu::{EntryFlag, EntryStatus, Menu, MenuEntry, MenuOutcome, MenuScope, Territory};

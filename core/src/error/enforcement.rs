@@ -21,5 +21,7 @@ error_codes! {
         RegimeUnknown = "regime_unknown",
         /// The deadline kind is not known.
         DeadlineUnknown = "deadline_unknown",
+        /// A leniency menu is applied to a case outside the territory of its issuer.
+        MenuOutOfTerritory = "menu_out_of_territory",
     }
 }
