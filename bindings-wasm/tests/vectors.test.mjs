@@ -196,6 +196,7 @@ test('verify: draw logs (head and seeds, or code/index/field)', () => {
       const index = r.err.details.index === undefined ? null : Number(r.err.details.index);
       assert.equal(index, c.index, `${c.name}: index`);
       assert.equal(r.err.details.field ?? null, c.field, `${c.name}: field`);
+      if (c.party !== undefined) assert.equal(r.err.details.party, c.party, `${c.name}: party`);
     }
   }
 });

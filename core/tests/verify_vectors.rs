@@ -491,9 +491,39 @@ fn log_case(name: &str, plan: &Plan, log: &DrawLog, head: Option<&Bytes32>) -> V
                     .map(|i| i.parse::<u64>().unwrap())
             );
             v["field"] = json!(e.details().field);
+            if let Some(party) = e.details().extra.get("party") {
+                v["party"] = json!(party);
+            }
         }
     }
     v
+}
+
+/// Appends the beacon, the reveals (secrets of `secret_attempt`) and the draw of `attempt`.
+fn push_events_beacon_reveal_draw(
+    e: &mut Vec<Event>,
+    ph: &Bytes32,
+    attempt: u32,
+    value: (&str, &str),
+    secret_attempt: u32,
+) {
+    e.push(Event::Beacon {
+        attempt,
+        source: value.0.into(),
+        value: value.1.into(),
+    });
+    for party in PARTIES {
+        e.push(Event::Reveal {
+            attempt,
+            party: party.into(),
+            secret: secret(party, secret_attempt),
+        });
+    }
+    e.push(Event::Draw {
+        attempt,
+        seed: seed_of(ph, attempt, &[value], secret_attempt),
+        result_hash: Bytes32([7; 32]),
+    });
 }
 
 fn gen_logs() -> Value {
@@ -607,6 +637,56 @@ fn gen_logs() -> Value {
         &rechain(e),
         None,
     ));
+    // 14a. a re-draw without fresh secrets (the revealed secrets of attempt 0 again).
+    let first_redraw = first_draw + 2;
+    let mut e: Vec<Event> = ev[..=first_redraw].to_vec();
+    push_events_beacon_reveal_draw(&mut e, &ph, 1, SSQ_1, 0);
+    cases.push(log_case(
+        "redraw_secrets_carried_over",
+        &p,
+        &rechain(e),
+        None,
+    ));
+    // 14b. a party dropped: one party (not the first) without fresh commitment.
+    let mut e = ev.clone();
+    let pos = e
+        .iter()
+        .position(|x| matches!(x, Event::Commitment { party, .. } if party == "scjgj"))
+        .unwrap();
+    e.remove(pos);
+    cases.push(log_case("redraw_party_dropped", &p, &rechain(e), None));
+    // 14c. a party replaced: a commitment from outside the plan instead of a party's.
+    let mut e = ev.clone();
+    if let Some(Event::Commitment { party, .. }) = e.get_mut(pos) {
+        *party = "outsider".into();
+    }
+    cases.push(log_case("redraw_party_replaced", &p, &rechain(e), None));
+    // 14d. no beacon: fresh commitments from every party but no public randomness.
+    let mut e = ev.clone();
+    if let Some(Event::Redraw { beacons, .. }) = e.get_mut(first_redraw) {
+        beacons.clear();
+    }
+    cases.push(log_case("redraw_without_beacon", &p, &rechain(e), None));
+    // 14e. fresh commitments from every party but the beacon instance of attempt 0.
+    let mut e = ev.clone();
+    if let Some(Event::Redraw { beacons, .. }) = e.get_mut(first_redraw) {
+        *beacons = vec![beacons0()[0].clone()];
+    }
+    cases.push(log_case("redraw_beacon_reused", &p, &rechain(e), None));
+    // 14f. a "fresh" commitment equal to the party's commitment in the plan.
+    let mut e = ev.clone();
+    if let Some(Event::Commitment {
+        party, commitment, ..
+    }) = e.get_mut(pos)
+    {
+        *commitment = p
+            .parties
+            .iter()
+            .find(|c| &c.party_id == party)
+            .unwrap()
+            .commitment;
+    }
+    cases.push(log_case("redraw_commitment_reused", &p, &rechain(e), None));
     // 15. substitution before the draw.
     let mut e = ev.clone();
     let sub = e.remove(first_draw + 1);
@@ -907,6 +987,14 @@ fn run_logs() {
                     c["name"]
                 );
                 assert_eq!(json!(e.details().field), c["field"], "{}", c["name"]);
+                if let Some(party) = c.get("party") {
+                    assert_eq!(
+                        json!(e.details().extra.get("party")),
+                        *party,
+                        "{}",
+                        c["name"]
+                    );
+                }
             }
         }
     }
@@ -931,6 +1019,8 @@ fn log_cases_cover_the_codes() {
         "beacon_invalid",
         "plan_hash_mismatch",
         "party_unknown",
+        "commitment_missing",
+        "beacon_missing",
     ] {
         assert!(codes.contains(want), "no log vector for {want}");
     }

@@ -455,21 +455,17 @@ def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> di
     attempts = [_Attempt(plan["beacons"], plan["parties"], None)]
 
     def freeze() -> None:
+        # §7.3 rule 4 and 9: a re-draw attempt's parties are its fresh commitments,
+        # which must come from every party of the plan.
         cur = attempts[-1]
         if cur.frozen:
             return
-        earlier = attempts[:-1]
-        used = {(s["series"], s["draw"]) for a in earlier for s in a.sources}
-        new_beacon = any((s["series"], s["draw"]) not in used for s in cur.sources)
-        old = {p["commitment"] for a in earlier for p in a.parties}
-        fresh = (
-            bool(cur.fresh)
-            and {p["party_id"] for p in cur.fresh} == plan_parties
-            and all(p["commitment"] not in old for p in cur.fresh)
-        )
-        if not new_beacon and not fresh:
-            raise _err("redraw_invalid", cur.start, "beacons")
-        cur.parties = cur.fresh if cur.fresh else earlier[-1].parties
+        fresh = {p["party_id"] for p in cur.fresh}
+        for party in sorted(plan_parties, key=lambda x: x.encode()):
+            if party not in fresh:
+                raise VerifyError("commitment_missing", f"entries[{cur.start}]",
+                                  cur.start, party=party)
+        cur.parties = cur.fresh
         cur.frozen = True
 
     for i, entry in enumerate(entries[1:], start=1):
@@ -484,11 +480,14 @@ def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> di
             if ev["attempt"] == 0:
                 raise _err("log_order", i, "attempt")
             if ev["party"] not in plan_parties:
-                raise _err("party_unknown", i, "party")
+                raise _err("party_unknown", i, "party", party=ev["party"])
             if cur.frozen:
                 raise _err("log_order", i, "kind")
             if any(p["party_id"] == ev["party"] for p in cur.fresh):
-                raise _err("party_duplicate", i, "party")
+                raise _err("party_duplicate", i, "party", party=ev["party"])
+            if any(p["commitment"] == ev["commitment"]
+                   for a in attempts for p in list(a.parties) + a.fresh):
+                raise _err("redraw_invalid", i, "commitment", party=ev["party"])
             cur.fresh.append({"party_id": ev["party"], "commitment": ev["commitment"]})
         elif kind == "reveal":
             freeze()
@@ -501,9 +500,9 @@ def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> di
             party = ev["party"]
             commits = {p["party_id"]: p["commitment"] for p in cur.parties}
             if party in cur.reveals:
-                raise _err("party_duplicate", i, "party")
+                raise _err("party_duplicate", i, "party", party=party)
             if party not in commits:
-                raise _err("party_unknown", i, "party")
+                raise _err("party_unknown", i, "party", party=party)
             if commitment(party, bytes.fromhex(ev["secret"])).hex() != commits[party]:
                 raise _err("reveal_mismatch", i, "secret", party=party)
             cur.reveals[party] = ev["secret"]
@@ -567,6 +566,11 @@ def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> di
                 validate_ceremony(ev["beacons"], [])
             except VerifyError as e:
                 raise VerifyError(e.code, e.field, i) from e
+            if not ev["beacons"]:
+                raise _err("beacon_missing", i, "beacons")
+            used = {(s["series"], s["draw"]) for a in attempts for s in a.sources}
+            if all((s["series"], s["draw"]) in used for s in ev["beacons"]):
+                raise _err("redraw_invalid", i, "beacons")
             attempts.append(_Attempt(ev["beacons"], [], i))
         else:
             raise _err("log_order", i, "kind")

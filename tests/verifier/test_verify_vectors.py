@@ -158,3 +158,5 @@ def test_logs():
                 v.verify_log(plan, c["log"], c.get("expected_head"))
             got = (e.value.code, e.value.index, e.value.field)
             assert got == (c["code"], c["index"], c["field"]), c["name"]
+            if "party" in c:
+                assert e.value.details.get("party") == c["party"], c["name"]
