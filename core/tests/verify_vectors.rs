@@ -464,11 +464,53 @@ fn gen_plan() -> Value {
         f["year"] = json!(2026.0);
         f
     };
+    // Defaults (§6.1): written or left out, the same plan and the same hash.
+    let mut zero = pv.clone();
+    zero["max_substitutions"] = json!(0);
+    let mut absent = pv.clone();
+    absent["items"][0]["strata"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("max");
+    let absent_hash = de::<Plan>(&absent).plan_hash().unwrap();
+    let mut max_null = absent.clone();
+    max_null["items"][0]["strata"][0]["max"] = Value::Null;
+    let defaults = json!([
+        {"name": "max_substitutions_zero", "plan": zero, "plan_hash": ph},
+        {"name": "max_absent", "plan": absent, "plan_hash": absent_hash},
+        {"name": "max_null", "plan": max_null, "plan_hash": absent_hash},
+    ]);
+    // Non-canonical values (§2.6): refused when read, naming the field.
+    let mut non_canonical = Vec::new();
+    let cases = [
+        ("ratio", json!("5%")),
+        ("ratio", json!("05/100")),
+        ("ratio", json!(" 5/100")),
+        ("ratio", json!({"p": 5, "q": 100})),
+        ("plan_date", json!("2026-3-2")),
+    ];
+    for (what, value) in cases {
+        let mut m = pv.clone();
+        if what == "ratio" {
+            m["items"][0]["strata"][0]["ratio"] = value.clone();
+        } else {
+            m["plan_date"] = value.clone();
+        }
+        let e = shuangsuiji::verify::from_committed_json::<Plan>(&serde_json::to_vec(&m).unwrap())
+            .unwrap_err()
+            .within("plan");
+        non_canonical.push(json!({
+            "name": format!("{what} {value}"), "plan": m,
+            "code": e.code().as_str(), "field": e.details().field,
+        }));
+    }
     json!({
         "plan": p, "canonical_json": p.canonical_json().unwrap(), "plan_hash": ph,
         "reordered_plan": reordered,
         "float_plan": floats,
         "tampered": tampered,
+        "defaults": defaults,
+        "non_canonical": non_canonical,
     })
 }
 
@@ -941,6 +983,17 @@ fn run_plan() {
         let m: Plan = de(&c["plan"]);
         let e = code(verify_plan(&m, &ph));
         assert_eq!(e.code().as_str(), c["code"], "{}", c["field"]);
+    }
+    for c in v["defaults"].as_array().unwrap() {
+        let bytes = serde_json::to_vec(&c["plan"]).unwrap();
+        let m: Plan = shuangsuiji::verify::from_committed_json(&bytes).unwrap();
+        assert_eq!(m.plan_hash().unwrap(), h(&c["plan_hash"]), "{}", c["name"]);
+    }
+    for c in v["non_canonical"].as_array().unwrap() {
+        let bytes = serde_json::to_vec(&c["plan"]).unwrap();
+        let e = code(shuangsuiji::verify::from_committed_json::<Plan>(&bytes)).within("plan");
+        assert_eq!(e.code().as_str(), c["code"], "{}", c["name"]);
+        assert_eq!(json!(e.details().field), c["field"], "{}", c["name"]);
     }
 }
 

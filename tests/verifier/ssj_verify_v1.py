@@ -84,6 +84,62 @@ def check_id(s: str, what: str) -> None:
         raise VerifyError("id_invalid", what)
 
 
+# ------------------------------------------------------------------ §2.6 canonical values
+
+USCC_CANONICAL = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}\Z")
+RATIO_CANONICAL = re.compile(r"(0|[1-9][0-9]*)/([1-9][0-9]*)\Z")
+DATE_CANONICAL = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _canonical(ok: bool, field: str) -> None:
+    if not ok:
+        raise VerifyError("value_not_canonical", field)
+
+
+def _uscc_ok(x: Any) -> bool:
+    return isinstance(x, str) and USCC_CANONICAL.match(x) is not None
+
+
+USCC_KEYS = ("uscc", "replaced", "substitute")
+
+
+def _usccs(value: Any, path: str, out: list[tuple[bool, str]]) -> None:
+    """Every USCC of a document in file order: a string under ``uscc``, ``replaced`` or
+    ``substitute``, and each element of an ``added`` list."""
+    if isinstance(value, dict):
+        for k, x in value.items():
+            p = f"{path}.{k}" if path else k
+            if k in USCC_KEYS and isinstance(x, str):
+                out.append((_uscc_ok(x), p))
+            elif k == "added" and isinstance(x, list):
+                out.extend((_uscc_ok(u), f"{p}[{n}]") for n, u in enumerate(x))
+            else:
+                _usccs(x, p, out)
+    elif isinstance(value, list):
+        for n, x in enumerate(value):
+            _usccs(x, f"{path}[{n}]", out)
+
+
+def check_published(doc: str, value: Any) -> None:
+    """§2.6: the USCCs and ratios of a published file are written in canonical text;
+    the first other spelling in file order is value_not_canonical naming the field,
+    prefixed by the document's name (``plan``, ``eligible``, ``log``, ``result``,
+    ``receipt``)."""
+    fields: list[tuple[bool, str]] = []
+    if doc == "plan":
+        fields.append((isinstance(value["plan_date"], str)
+                       and DATE_CANONICAL.match(value["plan_date"]) is not None, "plan_date"))
+        for i, item in enumerate(value["items"]):
+            for j, s in enumerate(item["strata"]):
+                r = s["ratio"]
+                fields.append((isinstance(r, str) and RATIO_CANONICAL.match(r) is not None,
+                               f"items[{i}].strata[{j}].ratio"))
+    else:
+        _usccs(value, "", fields)
+    for ok, field in fields:
+        _canonical(ok, f"{doc}{field}" if field.startswith("[") else f"{doc}.{field}")
+
+
 # ------------------------------------------------------------------ §3 Merkle
 
 
@@ -394,6 +450,13 @@ def ceremony_seed(plan_hash: bytes, attempt: int, sources: list[dict], parties: 
 
 def canonical_plan(plan: dict) -> dict:
     p = json.loads(json.dumps(plan))
+    # §6.1 defaults: written or left out, the same plan.
+    if p.get("max_substitutions", 0) == 0:
+        p.pop("max_substitutions", None)
+    for it in p["items"]:
+        for s in it["strata"]:
+            if s.get("max", 0) is None:
+                del s["max"]
     p["items"].sort(key=lambda i: i["item_id"].encode())
     for it in p["items"]:
         it["strata"].sort(key=lambda s: s["stratum_key"].encode())

@@ -139,6 +139,12 @@ def test_plan_hash():
     assert data["tampered"]
     for c in data["tampered"]:
         assert v.plan_hash(c["plan"]).hex() != data["plan_hash"], c["field"]
+    for c in data["defaults"]:
+        assert v.plan_hash(c["plan"]).hex() == c["plan_hash"], c["name"]
+    for c in data["non_canonical"]:
+        with pytest.raises(v.VerifyError) as e:
+            v.check_published("plan", c["plan"])
+        assert (e.value.code, e.value.field) == (c["code"], c["field"]), c["name"]
 
 
 def test_logs():

@@ -47,5 +47,7 @@ error_codes! {
         BeaconUnknown = "beacon_unknown",
         /// A re-draw attempt lacks a fresh commitment from a party of the plan.
         CommitmentMissing = "commitment_missing",
+        /// A published file holds a value in another spelling than its canonical text.
+        ValueNotCanonical = "value_not_canonical",
     }
 }

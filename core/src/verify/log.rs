@@ -106,9 +106,11 @@ pub enum Event {
         item_id: String,
         /// The stratum.
         stratum_key: String,
-        /// The enterprise replaced.
+        /// The enterprise replaced (canonical text only when read).
+        #[serde(deserialize_with = "super::published::uscc")]
         replaced: Uscc,
-        /// The enterprise taking its place.
+        /// The enterprise taking its place (canonical text only when read).
+        #[serde(deserialize_with = "super::published::uscc")]
         substitute: Uscc,
         /// The reason code.
         reason: String,
@@ -157,10 +159,55 @@ impl Event {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LogEntry {
-    /// The event.
+    /// The event (a reading error names its field: `entries[i].event.<field>`).
+    #[serde(deserialize_with = "event_located")]
     pub event: Event,
     /// `L_i`.
     pub hash: Bytes32,
+}
+
+/// Reads an event and, on error, names the field at fault (verify spec §11.5): serde's
+/// tagged enums lose the path inside the event, so the event is read from a JSON value
+/// and a failing field is found by reading `{kind, field}` alone for each field in
+/// order (a field whose type or text is wrong fails on its own; a good one only misses
+/// the others).
+fn event_located<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Event, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    let e = match Event::deserialize(&v) {
+        Ok(event) => return Ok(event),
+        Err(e) => Error::from_json(&e),
+    };
+    let Some(map) = v.as_object() else {
+        return Err(e.into_de());
+    };
+    let message = e.message().to_owned();
+    let quoted = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|r| r.split('`').next())
+            .map(str::to_owned)
+    };
+    let kind = map.get("kind");
+    let field = if kind.and_then(serde_json::Value::as_str).is_none() {
+        Some("kind".to_owned())
+    } else if let Some(f) = quoted("unknown field `").or_else(|| quoted("missing field `")) {
+        Some(f)
+    } else if message.starts_with("unknown variant") {
+        Some("kind".to_owned())
+    } else {
+        map.iter().filter(|(k, _)| *k != "kind").find_map(|(k, x)| {
+            let alone = serde_json::json!({"kind": kind, k.as_str(): x});
+            match Event::deserialize(&alone) {
+                Err(err) if !err.to_string().starts_with("missing field") => Some(k.clone()),
+                _ => None,
+            }
+        })
+    };
+    Err(match field {
+        Some(f) => e.with_field(f),
+        None => e,
+    }
+    .into_de_with_field())
 }
 
 /// The draw log.
