@@ -270,13 +270,11 @@ impl ReceiptVerifier {
 /// Reading errors are located under the document's name (`receipt.uscc`,
 /// `eligible[3].uscc`), as the core's verifiers name their fields.
 fn published<T: serde::de::DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, JsValue> {
-    let text = match value.dyn_ref::<Uint8Array>() {
-        Some(bytes) => text_of_bytes(&bytes.to_vec()),
-        None => text_of(value)?,
+    let parsed = match value.dyn_ref::<Uint8Array>() {
+        Some(bytes) => from_committed_text(&text_of_bytes(&bytes.to_vec())),
+        None => from_committed_text(&text_of(value)?),
     };
-    from_committed_text(&text)
-        .map_err(|e| e.within(name))
-        .js_err()
+    parsed.map_err(|e| e.within(name)).js_err()
 }
 
 /// The catalog given as its object, its JSON text or its file's bytes.
