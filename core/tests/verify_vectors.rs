@@ -419,6 +419,60 @@ fn gen_ceremony() -> Value {
     let mut b = beacons.clone();
     b.push(beacons[1].clone());
     cases.push(ceremony_case("beacon_duplicate", &c, &reveals, &b));
+    // Several faults at once (§5.3): reveals before beacons; every repeated source before
+    // the values; then the values in ascending source id, each unknown or non-canonical;
+    // missing sources last.
+    let other = |source: &str| BeaconValue {
+        source: source.into(),
+        value: "04.09.18.27.33+02.11".into(),
+    };
+    let mut bad_ssq = beacons.clone();
+    bad_ssq[0].value = "3.7.11.19.26.31+9".into();
+    let mut b = bad_ssq.clone();
+    b.push(other("aaa"));
+    cases.push(ceremony_case(
+        "faults_unknown_aaa_before_invalid_ssq",
+        &c,
+        &reveals,
+        &b,
+    ));
+    let mut b = bad_ssq.clone();
+    b.push(other("zzz"));
+    cases.push(ceremony_case(
+        "faults_invalid_ssq_before_unknown_zzz",
+        &c,
+        &reveals,
+        &b,
+    ));
+    let mut b = beacons.clone();
+    b.push(beacons[1].clone());
+    b.push(other("aaa"));
+    cases.push(ceremony_case(
+        "faults_duplicate_before_unknown",
+        &c,
+        &reveals,
+        &b,
+    ));
+    let mut b: Vec<BeaconValue> = beacons
+        .iter()
+        .filter(|v| v.source != "drand")
+        .cloned()
+        .collect();
+    b.push(other("zzz"));
+    cases.push(ceremony_case(
+        "faults_unknown_before_missing",
+        &c,
+        &reveals,
+        &b,
+    ));
+    let mut r = reveals.clone();
+    r[1].secret.0[0] ^= 1;
+    cases.push(ceremony_case(
+        "faults_reveal_before_beacon",
+        &c,
+        &r,
+        &bad_ssq,
+    ));
     let dup_parties = vec![p.parties[0].clone(), p.parties[0].clone()];
     let c2 = Ceremony {
         parties: &dup_parties,
