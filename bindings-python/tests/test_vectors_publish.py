@@ -132,3 +132,27 @@ def test_tampered(file: str, case: Dict[str, Any]):
     patch(d, case["patch"])
     got = check(d, case["verify"], case["receipt_index"])
     assert got == (case["code"], case["field"])
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_receipt_verifier_gives_the_verdicts_of_verify_receipt(name: str):
+    c = FILES[name]["ceremony"]
+    rv = ssj.ReceiptVerifier(c["plan"], c["result"])
+    assert rv.plan_hash == c["plan_hash"] and rv.result_hash == c["result_hash"]
+    for receipt, want in zip(c["receipts"], c["verdicts"]):
+        assert rv.verify(receipt) == want == ssj.verify_receipt(receipt, c["plan"], c["result"])
+
+
+@pytest.mark.parametrize("file,case", [t for t in TAMPERED if t[1]["verify"] == "receipt"],
+                         ids=lambda x: x["name"] if isinstance(x, dict) else x)
+def test_receipt_verifier_refuses_the_tampered_receipts(file: str, case: Dict[str, Any]):
+    d = docs(FILES[file]["ceremony"])
+    patch(d, case["patch"])
+    try:
+        rv = ssj.ReceiptVerifier(d["plan"], d["result"])
+        rv.verify(d["receipts"][case["receipt_index"]])
+    except ssj.ShuangsuijiError as e:
+        got = (e.code, str(e.details.get("field") or ""))
+    else:
+        got = None
+    assert got == (case["code"], case["field"])

@@ -139,3 +139,5 @@ def test_logs(case):
     index = e.details.get("index")
     assert (int(index) if index is not None else None) == case.get("index")
     assert e.field == case.get("field")
+    if "party" in case:
+        assert e.details.get("party") == case["party"]

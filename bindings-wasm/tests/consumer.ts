@@ -11,6 +11,7 @@ import init, {
   discretionBand, assessCreditRepair,
   planFromEligibility, eligibleLeaves, excludedLeaves, newLog, logAppend, publishDraw, publishSubstitutions, receipts,
   verifyReceipt, verifyDraw, assignTeams, explainTeams, teamRequest, runOperation,
+  ReceiptVerifier,
 } from '../pkg/web/shuangsuiji_wasm.js';
 import type {
   DrawInput, DrawResult, StratumResult, Cutoff, SelectionColumns, Enterprise, Inspector, CheckRecord,
@@ -98,6 +99,12 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
   const all = exact<Receipt[]>(receipts(plan, eligible, excluded, doc));
   const verdict = exact<Verdict>(verifyReceipt(all[0], plan, doc));
   const selected: boolean = verdict.items[0].selected;
+  const checker = new ReceiptVerifier(plan, doc);
+  const again = exact<Verdict>(checker.verify(all[0]));
+  const checkerHashes: [string, string] = [checker.planHash, checker.resultHash];
+  void again;
+  void checkerHashes;
+  checker.free();
   const drawSummary = exact<DrawSummary>(verifyDraw(plan, hash, catalog.catalog, published.log, hash, eligible, doc));
   const request = exact<TeamRequest>(teamRequest(result, roster, inspectors, history, { lead_department: 'market' }));
   const teams = exact<TeamAssignment>(assignTeams(request));

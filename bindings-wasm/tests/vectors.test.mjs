@@ -196,6 +196,7 @@ test('verify: draw logs (head and seeds, or code/index/field)', () => {
       const index = r.err.details.index === undefined ? null : Number(r.err.details.index);
       assert.equal(index, c.index, `${c.name}: index`);
       assert.equal(r.err.details.field ?? null, c.field, `${c.name}: field`);
+      if (c.party !== undefined) assert.equal(r.err.details.party, c.party, `${c.name}: party`);
     }
   }
 });
@@ -587,4 +588,21 @@ test('teams: a team request from a draw result', () => {
   const request = ssj.teamRequest(result, roster, inspectors, [], { lead_department: 'market', sizes: { market: 2 } });
   assert.equal(request.visits.length, 1);
   assert.equal(ssj.assignTeams(request).teams[0].members.length, 2);
+});
+
+test('publish: ReceiptVerifier gives the verdicts and errors of verifyReceipt (hashing once)', () => {
+  for (const [file, v] of [['ceremony', PUBLISH], ['revision', REVISED]]) {
+    const c = v.ceremony;
+    const rv = new ssj.ReceiptVerifier(c.plan, JSON.stringify(c.result));
+    assert.equal(rv.planHash, c.plan_hash, file);
+    assert.equal(rv.resultHash, c.result_hash, file);
+    c.receipts.forEach((r, i) => same(rv.verify(r), c.verdicts[i], `${file}: ${r.uscc}`));
+    rv.free();
+    for (const t of v.tampered.filter((x) => x.verify === 'receipt')) {
+      const d = publishDocs(c);
+      applyPatch(d, t.patch);
+      const r = attempt(() => new ssj.ReceiptVerifier(d.plan, d.result).verify(d.receipts[t.receipt_index]));
+      assert.deepEqual(r.err ? [r.err.code, r.err.details.field ?? ''] : null, [t.code, t.field], `${file}: ${t.name}`);
+    }
+  }
 });

@@ -52,23 +52,30 @@ impl Docs {
 /// Verifies what a case names: `draw` = verify_draw, `receipt` = verify_receipt of
 /// receipt `index`. Returns (code, field) of the error, or `None`.
 fn check(d: &Docs, target: &str, index: usize) -> Option<(String, String)> {
-    let plan: Plan = de(&d.plan);
-    let result: ResultDocument = de(&d.result);
-    let r = match target {
-        "draw" => {
-            let catalog: Catalog = de(&d.catalog);
-            let log: DrawLog = de(&d.log);
-            let eligible: Vec<EligibleLeaf> = de(&d.eligible);
-            let h = Bytes32::from_hex(d.plan_hash.as_str().unwrap()).unwrap();
-            let head = Bytes32::from_hex(d.log_head.as_str().unwrap()).unwrap();
-            publish::verify_draw(&plan, &h, &catalog, &log, &head, &eligible, &result).map(drop)
-        }
-        _ => {
-            let receipt: Receipt = de(&d.receipts[index]);
-            publish::verify_receipt(&receipt, &plan, &result).map(drop)
+    fn read<T: serde::de::DeserializeOwned>(v: &Value, doc: &str) -> shuangsuiji::Result<T> {
+        // As a verifier reads a published file: committed JSON, errors located by path.
+        shuangsuiji::verify::from_committed_json(&serde_json::to_vec(v).unwrap())
+            .map_err(|e| e.within(doc))
+    }
+    let run = || -> shuangsuiji::Result<()> {
+        let plan: Plan = read(&d.plan, "plan")?;
+        let result: ResultDocument = read(&d.result, "result")?;
+        match target {
+            "draw" => {
+                let catalog: Catalog = de(&d.catalog);
+                let log: DrawLog = read(&d.log, "log")?;
+                let eligible: Vec<EligibleLeaf> = read(&d.eligible, "eligible")?;
+                let h = Bytes32::from_hex(d.plan_hash.as_str().unwrap()).unwrap();
+                let head = Bytes32::from_hex(d.log_head.as_str().unwrap()).unwrap();
+                publish::verify_draw(&plan, &h, &catalog, &log, &head, &eligible, &result).map(drop)
+            }
+            _ => {
+                let receipt: Receipt = read(&d.receipts[index], "receipt")?;
+                publish::verify_receipt(&receipt, &plan, &result).map(drop)
+            }
         }
     };
-    r.err().map(|e| {
+    run().err().map(|e| {
         (
             e.code().as_str().to_owned(),
             e.details().field.clone().unwrap_or_default(),
@@ -272,6 +279,37 @@ fn generate(f: &Fixture) -> Value {
             "receipt",
             sel,
             json!({"doc": "receipts", "pointer": format!("/{sel}/not_excluded"), "op": "remove"}),
+        ),
+        (
+            "receipt USCC in lower case",
+            "receipt",
+            sel,
+            json!({"doc": "receipts", "pointer": format!("/{sel}/uscc"), "op": "replace", "value": t(&c["receipts"][sel]["uscc"]).to_lowercase()}),
+        ),
+        (
+            "receipt neighbour USCC in lower case",
+            "receipt",
+            sel,
+            json!({"doc": "receipts", "pointer": format!("/{sel}/after/leaf/uscc"), "op": "replace", "value": t(&c["receipts"][sel]["after"]["leaf"]["uscc"]).to_lowercase()}),
+        ),
+        (
+            "eligible USCC in lower case",
+            "draw",
+            0,
+            json!({"doc": "eligible", "pointer": "/3/uscc", "op": "replace", "value": t(&c["eligible"][3]["uscc"]).to_lowercase()}),
+        ),
+        ("result cut-off USCC in lower case", "receipt", sel, {
+            let strata = c["result"]["draw"]["items"][0]["strata"]
+                .as_array()
+                .unwrap();
+            let j = strata.iter().position(|s| !s["cutoff"].is_null()).unwrap();
+            json!({"doc": "result", "pointer": format!("/draw/items/0/strata/{j}/cutoff/uscc"), "op": "replace", "value": t(&strata[j]["cutoff"]["uscc"]).to_lowercase()})
+        }),
+        (
+            "plan ratio written as a percentage",
+            "draw",
+            0,
+            json!({"doc": "plan", "pointer": "/items/1/strata/0/ratio", "op": "replace", "value": "3%"}),
         ),
         (
             "receipt exclusion reason changed",

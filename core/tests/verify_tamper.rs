@@ -343,7 +343,7 @@ fn log_order_rules() {
 }
 
 #[test]
-fn redraw_with_fresh_secrets_from_some_parties_is_refused_and_all_is_accepted() {
+fn redraws_with_fresh_commitments_from_every_party_and_a_new_beacon_are_accepted() {
     let p = plan(RevealOrder::AfterBeacon);
     let log = full_log(&p);
     let s = verify_log(&p, &log, None).unwrap();

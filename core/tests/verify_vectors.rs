@@ -419,6 +419,60 @@ fn gen_ceremony() -> Value {
     let mut b = beacons.clone();
     b.push(beacons[1].clone());
     cases.push(ceremony_case("beacon_duplicate", &c, &reveals, &b));
+    // Several faults at once (§5.3): reveals before beacons; every repeated source before
+    // the values; then the values in ascending source id, each unknown or non-canonical;
+    // missing sources last.
+    let other = |source: &str| BeaconValue {
+        source: source.into(),
+        value: "04.09.18.27.33+02.11".into(),
+    };
+    let mut bad_ssq = beacons.clone();
+    bad_ssq[0].value = "3.7.11.19.26.31+9".into();
+    let mut b = bad_ssq.clone();
+    b.push(other("aaa"));
+    cases.push(ceremony_case(
+        "faults_unknown_aaa_before_invalid_ssq",
+        &c,
+        &reveals,
+        &b,
+    ));
+    let mut b = bad_ssq.clone();
+    b.push(other("zzz"));
+    cases.push(ceremony_case(
+        "faults_invalid_ssq_before_unknown_zzz",
+        &c,
+        &reveals,
+        &b,
+    ));
+    let mut b = beacons.clone();
+    b.push(beacons[1].clone());
+    b.push(other("aaa"));
+    cases.push(ceremony_case(
+        "faults_duplicate_before_unknown",
+        &c,
+        &reveals,
+        &b,
+    ));
+    let mut b: Vec<BeaconValue> = beacons
+        .iter()
+        .filter(|v| v.source != "drand")
+        .cloned()
+        .collect();
+    b.push(other("zzz"));
+    cases.push(ceremony_case(
+        "faults_unknown_before_missing",
+        &c,
+        &reveals,
+        &b,
+    ));
+    let mut r = reveals.clone();
+    r[1].secret.0[0] ^= 1;
+    cases.push(ceremony_case(
+        "faults_reveal_before_beacon",
+        &c,
+        &r,
+        &bad_ssq,
+    ));
     let dup_parties = vec![p.parties[0].clone(), p.parties[0].clone()];
     let c2 = Ceremony {
         parties: &dup_parties,
@@ -464,11 +518,53 @@ fn gen_plan() -> Value {
         f["year"] = json!(2026.0);
         f
     };
+    // Defaults (§6.1): written or left out, the same plan and the same hash.
+    let mut zero = pv.clone();
+    zero["max_substitutions"] = json!(0);
+    let mut absent = pv.clone();
+    absent["items"][0]["strata"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("max");
+    let absent_hash = de::<Plan>(&absent).plan_hash().unwrap();
+    let mut max_null = absent.clone();
+    max_null["items"][0]["strata"][0]["max"] = Value::Null;
+    let defaults = json!([
+        {"name": "max_substitutions_zero", "plan": zero, "plan_hash": ph},
+        {"name": "max_absent", "plan": absent, "plan_hash": absent_hash},
+        {"name": "max_null", "plan": max_null, "plan_hash": absent_hash},
+    ]);
+    // Non-canonical values (§2.6): refused when read, naming the field.
+    let mut non_canonical = Vec::new();
+    let cases = [
+        ("ratio", json!("5%")),
+        ("ratio", json!("05/100")),
+        ("ratio", json!(" 5/100")),
+        ("ratio", json!({"p": 5, "q": 100})),
+        ("plan_date", json!("2026-3-2")),
+    ];
+    for (what, value) in cases {
+        let mut m = pv.clone();
+        if what == "ratio" {
+            m["items"][0]["strata"][0]["ratio"] = value.clone();
+        } else {
+            m["plan_date"] = value.clone();
+        }
+        let e = shuangsuiji::verify::from_committed_json::<Plan>(&serde_json::to_vec(&m).unwrap())
+            .unwrap_err()
+            .within("plan");
+        non_canonical.push(json!({
+            "name": format!("{what} {value}"), "plan": m,
+            "code": e.code().as_str(), "field": e.details().field,
+        }));
+    }
     json!({
         "plan": p, "canonical_json": p.canonical_json().unwrap(), "plan_hash": ph,
         "reordered_plan": reordered,
         "float_plan": floats,
         "tampered": tampered,
+        "defaults": defaults,
+        "non_canonical": non_canonical,
     })
 }
 
@@ -491,9 +587,39 @@ fn log_case(name: &str, plan: &Plan, log: &DrawLog, head: Option<&Bytes32>) -> V
                     .map(|i| i.parse::<u64>().unwrap())
             );
             v["field"] = json!(e.details().field);
+            if let Some(party) = e.details().extra.get("party") {
+                v["party"] = json!(party);
+            }
         }
     }
     v
+}
+
+/// Appends the beacon, the reveals (secrets of `secret_attempt`) and the draw of `attempt`.
+fn push_events_beacon_reveal_draw(
+    e: &mut Vec<Event>,
+    ph: &Bytes32,
+    attempt: u32,
+    value: (&str, &str),
+    secret_attempt: u32,
+) {
+    e.push(Event::Beacon {
+        attempt,
+        source: value.0.into(),
+        value: value.1.into(),
+    });
+    for party in PARTIES {
+        e.push(Event::Reveal {
+            attempt,
+            party: party.into(),
+            secret: secret(party, secret_attempt),
+        });
+    }
+    e.push(Event::Draw {
+        attempt,
+        seed: seed_of(ph, attempt, &[value], secret_attempt),
+        result_hash: Bytes32([7; 32]),
+    });
 }
 
 fn gen_logs() -> Value {
@@ -607,6 +733,56 @@ fn gen_logs() -> Value {
         &rechain(e),
         None,
     ));
+    // 14a. a re-draw without fresh secrets (the revealed secrets of attempt 0 again).
+    let first_redraw = first_draw + 2;
+    let mut e: Vec<Event> = ev[..=first_redraw].to_vec();
+    push_events_beacon_reveal_draw(&mut e, &ph, 1, SSQ_1, 0);
+    cases.push(log_case(
+        "redraw_secrets_carried_over",
+        &p,
+        &rechain(e),
+        None,
+    ));
+    // 14b. a party dropped: one party (not the first) without fresh commitment.
+    let mut e = ev.clone();
+    let pos = e
+        .iter()
+        .position(|x| matches!(x, Event::Commitment { party, .. } if party == "scjgj"))
+        .unwrap();
+    e.remove(pos);
+    cases.push(log_case("redraw_party_dropped", &p, &rechain(e), None));
+    // 14c. a party replaced: a commitment from outside the plan instead of a party's.
+    let mut e = ev.clone();
+    if let Some(Event::Commitment { party, .. }) = e.get_mut(pos) {
+        *party = "outsider".into();
+    }
+    cases.push(log_case("redraw_party_replaced", &p, &rechain(e), None));
+    // 14d. no beacon: fresh commitments from every party but no public randomness.
+    let mut e = ev.clone();
+    if let Some(Event::Redraw { beacons, .. }) = e.get_mut(first_redraw) {
+        beacons.clear();
+    }
+    cases.push(log_case("redraw_without_beacon", &p, &rechain(e), None));
+    // 14e. fresh commitments from every party but the beacon instance of attempt 0.
+    let mut e = ev.clone();
+    if let Some(Event::Redraw { beacons, .. }) = e.get_mut(first_redraw) {
+        *beacons = vec![beacons0()[0].clone()];
+    }
+    cases.push(log_case("redraw_beacon_reused", &p, &rechain(e), None));
+    // 14f. a "fresh" commitment equal to the party's commitment in the plan.
+    let mut e = ev.clone();
+    if let Some(Event::Commitment {
+        party, commitment, ..
+    }) = e.get_mut(pos)
+    {
+        *commitment = p
+            .parties
+            .iter()
+            .find(|c| &c.party_id == party)
+            .unwrap()
+            .commitment;
+    }
+    cases.push(log_case("redraw_commitment_reused", &p, &rechain(e), None));
     // 15. substitution before the draw.
     let mut e = ev.clone();
     let sub = e.remove(first_draw + 1);
@@ -862,6 +1038,17 @@ fn run_plan() {
         let e = code(verify_plan(&m, &ph));
         assert_eq!(e.code().as_str(), c["code"], "{}", c["field"]);
     }
+    for c in v["defaults"].as_array().unwrap() {
+        let bytes = serde_json::to_vec(&c["plan"]).unwrap();
+        let m: Plan = shuangsuiji::verify::from_committed_json(&bytes).unwrap();
+        assert_eq!(m.plan_hash().unwrap(), h(&c["plan_hash"]), "{}", c["name"]);
+    }
+    for c in v["non_canonical"].as_array().unwrap() {
+        let bytes = serde_json::to_vec(&c["plan"]).unwrap();
+        let e = code(shuangsuiji::verify::from_committed_json::<Plan>(&bytes)).within("plan");
+        assert_eq!(e.code().as_str(), c["code"], "{}", c["name"]);
+        assert_eq!(json!(e.details().field), c["field"], "{}", c["name"]);
+    }
 }
 
 #[test]
@@ -907,6 +1094,14 @@ fn run_logs() {
                     c["name"]
                 );
                 assert_eq!(json!(e.details().field), c["field"], "{}", c["name"]);
+                if let Some(party) = c.get("party") {
+                    assert_eq!(
+                        json!(e.details().extra.get("party")),
+                        *party,
+                        "{}",
+                        c["name"]
+                    );
+                }
             }
         }
     }
@@ -931,6 +1126,8 @@ fn log_cases_cover_the_codes() {
         "beacon_invalid",
         "plan_hash_mismatch",
         "party_unknown",
+        "commitment_missing",
+        "beacon_missing",
     ] {
         assert!(codes.contains(want), "no log vector for {want}");
     }

@@ -25,6 +25,9 @@ FORCED_STRATUM = "forced"
 
 
 def result_hash(result: dict) -> str:
+    # §10.2: revision 0 is left out (written or not, the same document).
+    if result.get("revision", 1) == 0:
+        result = {k: x for k, x in result.items() if k != "revision"}
     return v.tagged_hash("result", v.canonical_json(result).encode("utf-8")).hex()
 
 
@@ -150,6 +153,10 @@ def replay(plan: dict, eligible: list[dict], catalog: dict, seed: str,
 def verify_draw(plan: dict, published_plan_hash: str, catalog: dict, log: dict, log_head: str,
                 eligible: list[dict], result: dict) -> dict:
     """Recomputes everything; raises VerifyError(code, field) at the first mismatch."""
+    v.check_published("plan", plan)
+    v.check_published("result", result)
+    v.check_published("log", log)
+    v.check_published("eligible", eligible)
     ph = plan_hash(plan)
     if ph != published_plan_hash:
         raise VerifyError("plan_hash_mismatch", "plan_hash")
@@ -259,6 +266,9 @@ def _prove(leaf: bytes, proof: dict, tree: dict, prefix: str) -> None:
 
 def verify_receipt(receipt: dict, plan: dict, result: dict) -> dict:
     """Checks one receipt against the published plan and result; returns the verdict."""
+    v.check_published("plan", plan)
+    v.check_published("result", result)
+    v.check_published("receipt", receipt)
     ph = plan_hash(plan)
     if result["plan_hash"] != ph:
         raise VerifyError("result_mismatch", "result.plan_hash")

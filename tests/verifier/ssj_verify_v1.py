@@ -84,6 +84,62 @@ def check_id(s: str, what: str) -> None:
         raise VerifyError("id_invalid", what)
 
 
+# ------------------------------------------------------------------ §2.6 canonical values
+
+USCC_CANONICAL = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}\Z")
+RATIO_CANONICAL = re.compile(r"(0|[1-9][0-9]*)/([1-9][0-9]*)\Z")
+DATE_CANONICAL = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _canonical(ok: bool, field: str) -> None:
+    if not ok:
+        raise VerifyError("value_not_canonical", field)
+
+
+def _uscc_ok(x: Any) -> bool:
+    return isinstance(x, str) and USCC_CANONICAL.match(x) is not None
+
+
+USCC_KEYS = ("uscc", "replaced", "substitute")
+
+
+def _usccs(value: Any, path: str, out: list[tuple[bool, str]]) -> None:
+    """Every USCC of a document in file order: a string under ``uscc``, ``replaced`` or
+    ``substitute``, and each element of an ``added`` list."""
+    if isinstance(value, dict):
+        for k, x in value.items():
+            p = f"{path}.{k}" if path else k
+            if k in USCC_KEYS and isinstance(x, str):
+                out.append((_uscc_ok(x), p))
+            elif k == "added" and isinstance(x, list):
+                out.extend((_uscc_ok(u), f"{p}[{n}]") for n, u in enumerate(x))
+            else:
+                _usccs(x, p, out)
+    elif isinstance(value, list):
+        for n, x in enumerate(value):
+            _usccs(x, f"{path}[{n}]", out)
+
+
+def check_published(doc: str, value: Any) -> None:
+    """§2.6: the USCCs and ratios of a published file are written in canonical text;
+    the first other spelling in file order is value_not_canonical naming the field,
+    prefixed by the document's name (``plan``, ``eligible``, ``log``, ``result``,
+    ``receipt``)."""
+    fields: list[tuple[bool, str]] = []
+    if doc == "plan":
+        fields.append((isinstance(value["plan_date"], str)
+                       and DATE_CANONICAL.match(value["plan_date"]) is not None, "plan_date"))
+        for i, item in enumerate(value["items"]):
+            for j, s in enumerate(item["strata"]):
+                r = s["ratio"]
+                fields.append((isinstance(r, str) and RATIO_CANONICAL.match(r) is not None,
+                               f"items[{i}].strata[{j}].ratio"))
+    else:
+        _usccs(value, "", fields)
+    for ok, field in fields:
+        _canonical(ok, f"{doc}{field}" if field.startswith("[") else f"{doc}.{field}")
+
+
 # ------------------------------------------------------------------ §3 Merkle
 
 
@@ -394,6 +450,13 @@ def ceremony_seed(plan_hash: bytes, attempt: int, sources: list[dict], parties: 
 
 def canonical_plan(plan: dict) -> dict:
     p = json.loads(json.dumps(plan))
+    # §6.1 defaults: written or left out, the same plan.
+    if p.get("max_substitutions", 0) == 0:
+        p.pop("max_substitutions", None)
+    for it in p["items"]:
+        for s in it["strata"]:
+            if s.get("max", 0) is None:
+                del s["max"]
     p["items"].sort(key=lambda i: i["item_id"].encode())
     for it in p["items"]:
         it["strata"].sort(key=lambda s: s["stratum_key"].encode())
@@ -455,21 +518,17 @@ def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> di
     attempts = [_Attempt(plan["beacons"], plan["parties"], None)]
 
     def freeze() -> None:
+        # §7.3 rule 4 and 9: a re-draw attempt's parties are its fresh commitments,
+        # which must come from every party of the plan.
         cur = attempts[-1]
         if cur.frozen:
             return
-        earlier = attempts[:-1]
-        used = {(s["series"], s["draw"]) for a in earlier for s in a.sources}
-        new_beacon = any((s["series"], s["draw"]) not in used for s in cur.sources)
-        old = {p["commitment"] for a in earlier for p in a.parties}
-        fresh = (
-            bool(cur.fresh)
-            and {p["party_id"] for p in cur.fresh} == plan_parties
-            and all(p["commitment"] not in old for p in cur.fresh)
-        )
-        if not new_beacon and not fresh:
-            raise _err("redraw_invalid", cur.start, "beacons")
-        cur.parties = cur.fresh if cur.fresh else earlier[-1].parties
+        fresh = {p["party_id"] for p in cur.fresh}
+        for party in sorted(plan_parties, key=lambda x: x.encode()):
+            if party not in fresh:
+                raise VerifyError("commitment_missing", f"entries[{cur.start}]",
+                                  cur.start, party=party)
+        cur.parties = cur.fresh
         cur.frozen = True
 
     for i, entry in enumerate(entries[1:], start=1):
@@ -484,11 +543,14 @@ def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> di
             if ev["attempt"] == 0:
                 raise _err("log_order", i, "attempt")
             if ev["party"] not in plan_parties:
-                raise _err("party_unknown", i, "party")
+                raise _err("party_unknown", i, "party", party=ev["party"])
             if cur.frozen:
                 raise _err("log_order", i, "kind")
             if any(p["party_id"] == ev["party"] for p in cur.fresh):
-                raise _err("party_duplicate", i, "party")
+                raise _err("party_duplicate", i, "party", party=ev["party"])
+            if any(p["commitment"] == ev["commitment"]
+                   for a in attempts for p in list(a.parties) + a.fresh):
+                raise _err("redraw_invalid", i, "commitment", party=ev["party"])
             cur.fresh.append({"party_id": ev["party"], "commitment": ev["commitment"]})
         elif kind == "reveal":
             freeze()
@@ -501,9 +563,9 @@ def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> di
             party = ev["party"]
             commits = {p["party_id"]: p["commitment"] for p in cur.parties}
             if party in cur.reveals:
-                raise _err("party_duplicate", i, "party")
+                raise _err("party_duplicate", i, "party", party=party)
             if party not in commits:
-                raise _err("party_unknown", i, "party")
+                raise _err("party_unknown", i, "party", party=party)
             if commitment(party, bytes.fromhex(ev["secret"])).hex() != commits[party]:
                 raise _err("reveal_mismatch", i, "secret", party=party)
             cur.reveals[party] = ev["secret"]
@@ -567,6 +629,11 @@ def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> di
                 validate_ceremony(ev["beacons"], [])
             except VerifyError as e:
                 raise VerifyError(e.code, e.field, i) from e
+            if not ev["beacons"]:
+                raise _err("beacon_missing", i, "beacons")
+            used = {(s["series"], s["draw"]) for a in attempts for s in a.sources}
+            if all((s["series"], s["draw"]) in used for s in ev["beacons"]):
+                raise _err("redraw_invalid", i, "beacons")
             attempts.append(_Attempt(ev["beacons"], [], i))
         else:
             raise _err("log_order", i, "kind")

@@ -139,6 +139,12 @@ def test_plan_hash():
     assert data["tampered"]
     for c in data["tampered"]:
         assert v.plan_hash(c["plan"]).hex() != data["plan_hash"], c["field"]
+    for c in data["defaults"]:
+        assert v.plan_hash(c["plan"]).hex() == c["plan_hash"], c["name"]
+    for c in data["non_canonical"]:
+        with pytest.raises(v.VerifyError) as e:
+            v.check_published("plan", c["plan"])
+        assert (e.value.code, e.value.field) == (c["code"], c["field"]), c["name"]
 
 
 def test_logs():
@@ -158,3 +164,5 @@ def test_logs():
                 v.verify_log(plan, c["log"], c.get("expected_head"))
             got = (e.value.code, e.value.index, e.value.field)
             assert got == (c["code"], c["index"], c["field"]), c["name"]
+            if "party" in c:
+                assert e.value.details.get("party") == c["party"], c["name"]

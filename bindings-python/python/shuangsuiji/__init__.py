@@ -45,6 +45,7 @@ __all__ = [
     "receipts",
     "verify_draw",
     "verify_receipt",
+    "ReceiptVerifier",
     "assign_teams",
     "explain_teams",
     "team_request",
@@ -816,6 +817,31 @@ def verify_receipt(receipt: JsonSource, plan: JsonSource, result: JsonSource) ->
     ``{uscc, items: [{item_id, stratum_key, selected}], excluded}`` or raises naming the field."""
     out: Dict[str, Any] = json.loads(_core.verify_receipt(_json_text(receipt), _json_text(plan), _json_text(result)))
     return out
+
+
+class ReceiptVerifier:
+    """Checks many receipts of one published draw: the plan and the result are read,
+    checked and hashed once (``ReceiptVerifier(plan, result)``), then ``verify(receipt)``
+    takes microseconds per receipt and returns the same verdict, or raises the same
+    error, as :func:`verify_receipt`."""
+
+    def __init__(self, plan: JsonSource, result: JsonSource) -> None:
+        self._inner = _core.ReceiptVerifier(_json_text(plan), _json_text(result))
+
+    def verify(self, receipt: JsonSource) -> Dict[str, Any]:
+        """The verdict ``{uscc, items, excluded}`` of one receipt, or raises naming the field."""
+        out: Dict[str, Any] = json.loads(self._inner.verify(_json_text(receipt)))
+        return out
+
+    @property
+    def plan_hash(self) -> str:
+        """The plan hash (hex)."""
+        return str(self._inner.plan_hash())
+
+    @property
+    def result_hash(self) -> str:
+        """The result hash (hex)."""
+        return str(self._inner.result_hash())
 
 
 def verify_draw(

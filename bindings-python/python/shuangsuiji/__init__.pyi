@@ -27,6 +27,7 @@ __all__ = [
     "receipts",
     "verify_draw",
     "verify_receipt",
+    "ReceiptVerifier",
     "assign_teams",
     "explain_teams",
     "team_request",
@@ -285,3 +286,11 @@ def verify_draw(
     eligible: JsonSource,
     result: JsonSource,
 ) -> Dict[str, Any]: ...
+
+class ReceiptVerifier:
+    def __init__(self, plan: JsonSource, result: JsonSource) -> None: ...
+    def verify(self, receipt: JsonSource) -> Dict[str, Any]: ...
+    @property
+    def plan_hash(self) -> str: ...
+    @property
+    def result_hash(self) -> str: ...

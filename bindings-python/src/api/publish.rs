@@ -158,9 +158,9 @@ fn receipts(
 #[pyfunction]
 fn verify_receipt(py: Python<'_>, receipt: &str, plan: &str, result: &str) -> PyResult<String> {
     let run = || {
-        let receipt: Receipt = from_json(receipt, "receipt")?;
-        let plan: Plan = from_json(plan, "plan")?;
-        let result: ResultDocument = from_json(result, "result")?;
+        let receipt: Receipt = published(receipt, "receipt")?;
+        let plan: Plan = published(plan, "plan")?;
+        let result: ResultDocument = published(result, "result")?;
         to_json(&publish::verify_receipt(&receipt, &plan, &result)?)
     };
     run().py_err(py)
@@ -180,18 +180,64 @@ fn verify_draw(
     result: &str,
 ) -> PyResult<String> {
     let run = || {
-        let plan: Plan = from_json(plan, "plan")?;
+        let plan: Plan = published(plan, "plan")?;
         let ph = hex32(plan_hash, "plan_hash")?;
         let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
-        let log: DrawLog = from_json(log, "log")?;
+        let log: DrawLog = published(log, "log")?;
         let head = hex32(log_head, "log_head")?;
-        let eligible: Vec<EligibleLeaf> = from_json(eligible, "eligible")?;
-        let result: ResultDocument = from_json(result, "result")?;
+        let eligible: Vec<EligibleLeaf> = published(eligible, "eligible")?;
+        let result: ResultDocument = published(result, "result")?;
         to_json(&publish::verify_draw(
             &plan, &ph, &catalog, &log, &head, &eligible, &result,
         )?)
     };
     run().py_err(py)
+}
+
+/// A published document read as a verifier reads it (the core's committed JSON: errors
+/// located by path under `argument`, e.g. `receipt.uscc`).
+fn published<T: serde::de::DeserializeOwned>(text: &str, argument: &str) -> Result<T, Error> {
+    shuangsuiji::verify::from_committed_json(text.as_bytes()).map_err(|e| e.within(argument))
+}
+
+/// The core's `publish::ReceiptVerifier`: the plan and the result are read, checked
+/// and hashed once; `verify` then checks one receipt (its JSON text) and returns the
+/// verdict's JSON text.
+#[pyclass(frozen, module = "shuangsuiji._shuangsuiji")]
+pub struct ReceiptVerifier {
+    inner: publish::ReceiptVerifier,
+}
+
+#[pymethods]
+impl ReceiptVerifier {
+    #[new]
+    fn new(py: Python<'_>, plan: &str, result: &str) -> PyResult<Self> {
+        let run = || {
+            let plan: Plan = published(plan, "plan")?;
+            let result: ResultDocument = published(result, "result")?;
+            publish::ReceiptVerifier::new(plan, result)
+        };
+        run().map(|inner| Self { inner }).py_err(py)
+    }
+
+    /// Verifies one receipt (JSON text); returns the verdict as JSON text.
+    fn verify(&self, py: Python<'_>, receipt: &str) -> PyResult<String> {
+        let run = || {
+            let receipt: Receipt = published(receipt, "receipt")?;
+            to_json(&self.inner.verify(&receipt)?)
+        };
+        run().py_err(py)
+    }
+
+    /// The plan hash (hex), computed once.
+    fn plan_hash(&self) -> String {
+        self.inner.plan_hash().to_hex()
+    }
+
+    /// The result hash (hex), computed once.
+    fn result_hash(&self) -> String {
+        self.inner.result_hash().to_hex()
+    }
 }
 
 /// Registers this module's functions.
@@ -206,5 +252,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(receipts, m)?)?;
     m.add_function(wrap_pyfunction!(verify_receipt, m)?)?;
     m.add_function(wrap_pyfunction!(verify_draw, m)?)?;
+    m.add_class::<ReceiptVerifier>()?;
     Ok(())
 }

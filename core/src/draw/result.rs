@@ -50,7 +50,8 @@ pub struct ItemResult {
 pub struct Cutoff {
     /// The ticket.
     pub ticket: Ticket,
-    /// The enterprise holding it (breaks ties).
+    /// The enterprise holding it (breaks ties; canonical text only when read).
+    #[serde(deserialize_with = "crate::verify::published::uscc")]
     pub uscc: Uscc,
 }
 
@@ -107,7 +108,8 @@ pub enum Basis {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pick {
-    /// The enterprise.
+    /// The enterprise (canonical text only when read).
+    #[serde(deserialize_with = "crate::verify::published::uscc")]
     pub uscc: Uscc,
     /// Its ticket.
     pub ticket: Ticket,
@@ -119,7 +121,8 @@ pub struct Pick {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Visit {
-    /// The enterprise.
+    /// The enterprise (canonical text only when read).
+    #[serde(deserialize_with = "crate::verify::published::uscc")]
     pub uscc: Uscc,
     /// Its ticket (the visit order is by ticket, then USCC).
     pub ticket: Ticket,
@@ -153,7 +156,8 @@ pub struct ExpansionRecord {
     pub item_id: ItemId,
     /// The stratum.
     pub stratum: StratumKey,
-    /// The enterprises added, in ticket order.
+    /// The enterprises added, in ticket order (canonical text only when read).
+    #[serde(deserialize_with = "crate::verify::published::uscc_list")]
     pub added: Vec<Uscc>,
 }
 
@@ -167,9 +171,12 @@ pub struct SubstitutionRecord {
     pub item_id: ItemId,
     /// The stratum.
     pub stratum: StratumKey,
-    /// The enterprise replaced.
+    /// The enterprise replaced (canonical text only when read).
+    #[serde(deserialize_with = "crate::verify::published::uscc")]
     pub replaced: Uscc,
-    /// The substitute (the next untaken ticket of the stratum).
+    /// The substitute (the next untaken ticket of the stratum; canonical text only
+    /// when read).
+    #[serde(deserialize_with = "crate::verify::published::uscc")]
     pub substitute: Uscc,
     /// The substitute's ticket.
     pub substitute_ticket: Ticket,

@@ -482,6 +482,8 @@ mod tests {
 /// Marker that carries a stable code through serde's string-only custom errors.
 const SERDE_CODE_OPEN: &str = "\u{27e6}";
 const SERDE_CODE_CLOSE: &str = "\u{27e7}";
+/// Separates the code from the field inside the marker.
+const SERDE_FIELD_MARK: char = '|';
 
 impl Error {
     /// Turns this error into a serde deserialisation error that keeps the code, so that
@@ -489,6 +491,22 @@ impl Error {
     pub(crate) fn into_de<E: serde::de::Error>(self) -> E {
         E::custom(format!(
             "{SERDE_CODE_OPEN}{}{SERDE_CODE_CLOSE} {}",
+            self.code.as_str(),
+            self.message
+        ))
+    }
+
+    /// As [`Error::into_de`], keeping the field too: [`Error::from_json`] recovers it
+    /// and a located reader puts it under the path where serde met the value
+    /// (`entries[4].event` + `secret`).
+    pub(crate) fn into_de_with_field<E: serde::de::Error>(self) -> E {
+        let field = self
+            .details
+            .field
+            .as_deref()
+            .map_or_else(String::new, |f| format!("{SERDE_FIELD_MARK}{f}"));
+        E::custom(format!(
+            "{SERDE_CODE_OPEN}{}{field}{SERDE_CODE_CLOSE} {}",
             self.code.as_str(),
             self.message
         ))
@@ -502,16 +520,20 @@ impl Error {
     pub fn from_json(err: &serde_json::Error) -> Self {
         use serde_json::error::Category;
         let text = err.to_string();
-        let (code, message): (ErrorCode, String) = match extract_code(&text) {
-            Some((code, rest)) => (code, rest),
+        let (code, field, message): (ErrorCode, Option<String>, String) = match extract_code(&text)
+        {
+            Some((code, field, rest)) => (code, field, rest),
             None => match err.classify() {
                 Category::Syntax | Category::Eof | Category::Io => {
-                    (InputCode::JsonSyntax.into(), text.clone())
+                    (InputCode::JsonSyntax.into(), None, text.clone())
                 }
-                Category::Data => (InputCode::JsonShape.into(), text.clone()),
+                Category::Data => (InputCode::JsonShape.into(), None, text.clone()),
             },
         };
         let mut e = Self::new(code, message);
+        if let Some(f) = field {
+            e = e.with_field(f);
+        }
         if err.line() > 0 {
             e = e
                 .with_detail("line", err.line().to_string())
@@ -521,15 +543,19 @@ impl Error {
     }
 }
 
-fn extract_code(text: &str) -> Option<(ErrorCode, String)> {
+fn extract_code(text: &str) -> Option<(ErrorCode, Option<String>, String)> {
     let start = text.find(SERDE_CODE_OPEN)?;
     let after = &text[start + SERDE_CODE_OPEN.len()..];
     let end = after.find(SERDE_CODE_CLOSE)?;
-    let code = ErrorCode::from_code(&after[..end])?;
+    let (code, field) = match after[..end].split_once(SERDE_FIELD_MARK) {
+        Some((code, field)) => (code, Some(field.to_owned())),
+        None => (&after[..end], None),
+    };
+    let code = ErrorCode::from_code(code)?;
     let rest = after[end + SERDE_CODE_CLOSE.len()..].trim_start();
     // serde_json appends " at line L column C"; keep the human part only.
     let rest = rest.split(" at line ").next().unwrap_or(rest);
-    Some((code, rest.to_owned()))
+    Some((code, field, rest.to_owned()))
 }
 
 #[cfg(test)]

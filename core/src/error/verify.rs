@@ -45,5 +45,9 @@ error_codes! {
         BeaconDuplicate = "beacon_duplicate",
         /// A beacon value comes from a source the plan (or re-draw) did not name.
         BeaconUnknown = "beacon_unknown",
+        /// A re-draw attempt lacks a fresh commitment from a party of the plan.
+        CommitmentMissing = "commitment_missing",
+        /// A published file holds a value in another spelling than its canonical text.
+        ValueNotCanonical = "value_not_canonical",
     }
 }

@@ -107,7 +107,7 @@ mod recompute;
 pub use document::{ResultDocument, publish_draw, publish_substitutions, result_document};
 pub use receipt::{
     EligibleEntry, ExcludedEntry, ExcludedNeighbour, Neighbour, NotExcluded, Receipt,
-    ReceiptChecker, Verdict, VerdictItem, receipt, receipts, verify_receipt,
+    ReceiptChecker, ReceiptVerifier, Verdict, VerdictItem, receipt, receipts, verify_receipt,
 };
 pub use recompute::{DrawSummary, first_difference, verify_draw};
 

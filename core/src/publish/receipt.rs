@@ -102,7 +102,8 @@ pub struct NotExcluded {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Receipt {
-    /// The enterprise.
+    /// The enterprise (canonical text only when read: `value_not_canonical`).
+    #[serde(deserialize_with = "crate::verify::published::uscc")]
     pub uscc: Uscc,
     /// The plan hash.
     pub plan_hash: Bytes32,
@@ -420,6 +421,34 @@ pub fn verify_receipt(receipt: &Receipt, plan: &Plan, result: &ResultDocument) -
     ReceiptChecker::new(plan, result)?.verify(receipt)
 }
 
+/// What a receipt check needs from the plan and the result, computed once: their
+/// hashes, the seed and the task id.
+#[derive(Debug, Clone)]
+struct Hashed {
+    plan_hash: Bytes32,
+    result_hash: Bytes32,
+    seed: Seed,
+    task: TaskId,
+}
+
+impl Hashed {
+    fn new(plan: &Plan, result: &ResultDocument) -> Result<Self> {
+        let plan_hash = plan.plan_hash()?;
+        if result.plan_hash != plan_hash {
+            return Err(difference_error(
+                "result.plan_hash",
+                "the result is for another plan",
+            ));
+        }
+        Ok(Self {
+            plan_hash,
+            result_hash: result.result_hash()?,
+            seed: Seed::from_bytes(result.seed.0),
+            task: TaskId::parse(&plan.task_id)?,
+        })
+    }
+}
+
 /// Checks many receipts against one plan and result, hashing them once.
 ///
 /// ```no_run
@@ -435,10 +464,7 @@ pub fn verify_receipt(receipt: &Receipt, plan: &Plan, result: &ResultDocument) -
 pub struct ReceiptChecker<'a> {
     plan: &'a Plan,
     result: &'a ResultDocument,
-    plan_hash: Bytes32,
-    result_hash: Bytes32,
-    seed: Seed,
-    task: TaskId,
+    hashed: Hashed,
 }
 
 impl<'a> ReceiptChecker<'a> {
@@ -448,20 +474,10 @@ impl<'a> ReceiptChecker<'a> {
     /// `result_mismatch` (field `result.plan_hash`); those of [`Plan::plan_hash`],
     /// [`ResultDocument::result_hash`]; `task_id_invalid`.
     pub fn new(plan: &'a Plan, result: &'a ResultDocument) -> Result<Self> {
-        let plan_hash = plan.plan_hash()?;
-        if result.plan_hash != plan_hash {
-            return Err(difference_error(
-                "result.plan_hash",
-                "the result is for another plan",
-            ));
-        }
         Ok(Self {
             plan,
             result,
-            plan_hash,
-            result_hash: result.result_hash()?,
-            seed: Seed::from_bytes(result.seed.0),
-            task: TaskId::parse(&plan.task_id)?,
+            hashed: Hashed::new(plan, result)?,
         })
     }
 
@@ -470,156 +486,220 @@ impl<'a> ReceiptChecker<'a> {
     /// # Errors
     /// As [`verify_receipt`].
     pub fn verify(&self, receipt: &Receipt) -> Result<Verdict> {
-        let (plan, result) = (self.plan, self.result);
-        if receipt.plan_hash != self.plan_hash {
-            return Err(Error::new(
-                VerifyCode::PlanHashMismatch,
-                "the receipt is for another plan",
+        check(self.plan, self.result, &self.hashed, receipt)
+    }
+}
+
+/// The receipt verifier that owns its plan and result (for the bindings and for
+/// long-lived services): [`ReceiptVerifier::new`] checks and hashes the plan and the
+/// result once (milliseconds for a large result); [`ReceiptVerifier::verify`] then
+/// checks one receipt in microseconds — its Merkle proofs (about `2·log2(n)` hashes),
+/// its ticket (one ChaCha20 block) and its strata. The same answers and errors as
+/// [`verify_receipt`], which re-hashes the plan and the result on every call.
+///
+/// ```
+/// # use shuangsuiji::publish::{Receipt, ReceiptVerifier, ResultDocument};
+/// # use shuangsuiji::verify::Plan;
+/// # fn f(plan: Plan, result: ResultDocument, receipts: &[Receipt]) -> shuangsuiji::Result<()> {
+/// let verifier = ReceiptVerifier::new(plan, result)?;
+/// for r in receipts {
+///     let verdict = verifier.verify(r)?;
+///     println!("{} selected: {}", verdict.uscc, verdict.selected());
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct ReceiptVerifier {
+    plan: Plan,
+    result: ResultDocument,
+    hashed: Hashed,
+}
+
+impl ReceiptVerifier {
+    /// Takes the plan and the result, hashes them and checks that the result is for
+    /// the plan.
+    ///
+    /// # Errors
+    /// As [`ReceiptChecker::new`].
+    pub fn new(plan: Plan, result: ResultDocument) -> Result<Self> {
+        let hashed = Hashed::new(&plan, &result)?;
+        Ok(Self {
+            plan,
+            result,
+            hashed,
+        })
+    }
+
+    /// Verifies one receipt (see [`verify_receipt`]).
+    ///
+    /// # Errors
+    /// As [`verify_receipt`].
+    pub fn verify(&self, receipt: &Receipt) -> Result<Verdict> {
+        check(&self.plan, &self.result, &self.hashed, receipt)
+    }
+
+    /// The plan hash, computed once.
+    #[must_use]
+    pub const fn plan_hash(&self) -> Bytes32 {
+        self.hashed.plan_hash
+    }
+
+    /// The result hash, computed once.
+    #[must_use]
+    pub const fn result_hash(&self) -> Bytes32 {
+        self.hashed.result_hash
+    }
+}
+
+#[allow(clippy::too_many_lines)] // the §10.3 checks in their order, one after the other
+fn check(plan: &Plan, result: &ResultDocument, h: &Hashed, receipt: &Receipt) -> Result<Verdict> {
+    if receipt.plan_hash != h.plan_hash {
+        return Err(Error::new(
+            VerifyCode::PlanHashMismatch,
+            "the receipt is for another plan",
+        )
+        .with_field("plan_hash")
+        .with_detail("expected", h.plan_hash.to_hex())
+        .with_detail("actual", receipt.plan_hash.to_hex()));
+    }
+    if receipt.result_hash != h.result_hash {
+        return Err(
+            difference_error("result_hash", "the receipt is for another result")
+                .with_detail("expected", h.result_hash.to_hex())
+                .with_detail("actual", receipt.result_hash.to_hex()),
+        );
+    }
+    let uscc = receipt.uscc;
+    let t = ticket(&h.seed, &h.task, &uscc);
+    if t != receipt.ticket {
+        return Err(
+            invalid("ticket", "the ticket is not the one the seed gives")
+                .with_detail("expected", t.to_hex()),
+        );
+    }
+    let me = Cutoff { ticket: t, uscc };
+    // Contiguity: before, entries…, after occupy consecutive leaf positions.
+    let mut next = 0u64;
+    if let Some(b) = &receipt.before {
+        if b.leaf.uscc >= uscc {
+            return Err(invalid(
+                "before.leaf.uscc",
+                "the leaf before belongs to this or a later enterprise",
+            ));
+        }
+        prove(&b.leaf, &b.proof, &plan.eligible, "before.proof")?;
+        next = b.proof.leaf_index.saturating_add(1);
+    }
+    let mut items = Vec::with_capacity(receipt.eligible.len());
+    for (k, e) in receipt.eligible.iter().enumerate() {
+        let at = |f: &str| format!("eligible[{k}].{f}");
+        let leaf = EligibleLeaf {
+            uscc,
+            item_id: e.item_id.clone(),
+            stratum_key: e.stratum_key.clone(),
+        };
+        prove(&leaf, &e.proof, &plan.eligible, &at("proof"))?;
+        if e.proof.leaf_index != next {
+            return Err(
+                invalid(&at("proof.leaf_index"), "the entries are not contiguous")
+                    .with_detail("expected", next.to_string()),
+            );
+        }
+        next = next.saturating_add(1);
+        let Some(st) = standing(result, &e.item_id, &e.stratum_key, &me) else {
+            return Err(invalid(
+                &at("stratum_key"),
+                "the result has no such item and stratum",
             )
-            .with_field("plan_hash")
-            .with_detail("expected", self.plan_hash.to_hex())
-            .with_detail("actual", receipt.plan_hash.to_hex()));
+            .with_detail("item", &e.item_id)
+            .with_detail("stratum", &e.stratum_key));
+        };
+        if e.cutoff != st.cutoff {
+            return Err(invalid(&at("cutoff"), "the cut-off is not the result's")
+                .with_detail("item", &e.item_id)
+                .with_detail("stratum", &e.stratum_key));
         }
-        if receipt.result_hash != self.result_hash {
-            return Err(
-                difference_error("result_hash", "the receipt is for another result")
-                    .with_detail("expected", self.result_hash.to_hex())
-                    .with_detail("actual", receipt.result_hash.to_hex()),
-            );
+        if e.replaced != st.replaced {
+            return Err(invalid(
+                &at("replaced"),
+                "replaced must say whether the result lists the enterprise as replaced",
+            )
+            .with_detail("item", &e.item_id)
+            .with_detail("stratum", &e.stratum_key));
         }
-        let uscc = receipt.uscc;
-        let t = ticket(&self.seed, &self.task, &uscc);
-        if t != receipt.ticket {
-            return Err(
-                invalid("ticket", "the ticket is not the one the seed gives")
-                    .with_detail("expected", t.to_hex()),
-            );
+        let selected = st.selected;
+        if e.selected != selected {
+            return Err(invalid(
+                &at("selected"),
+                "selected must equal (ticket, uscc) <= boundary and not replaced",
+            )
+            .with_detail("item", &e.item_id)
+            .with_detail("stratum", &e.stratum_key));
         }
-        let me = Cutoff { ticket: t, uscc };
-        // Contiguity: before, entries…, after occupy consecutive leaf positions.
-        let mut next = 0u64;
-        if let Some(b) = &receipt.before {
-            if b.leaf.uscc >= uscc {
+        items.push(VerdictItem {
+            item_id: e.item_id.clone(),
+            stratum_key: e.stratum_key.clone(),
+            selected,
+            replaced: st.replaced,
+        });
+    }
+    match &receipt.after {
+        Some(a) => {
+            if a.leaf.uscc <= uscc {
                 return Err(invalid(
-                    "before.leaf.uscc",
-                    "the leaf before belongs to this or a later enterprise",
+                    "after.leaf.uscc",
+                    "the leaf after belongs to this or an earlier enterprise",
                 ));
             }
-            prove(&b.leaf, &b.proof, &plan.eligible, "before.proof")?;
-            next = b.proof.leaf_index.saturating_add(1);
-        }
-        let mut items = Vec::with_capacity(receipt.eligible.len());
-        for (k, e) in receipt.eligible.iter().enumerate() {
-            let at = |f: &str| format!("eligible[{k}].{f}");
-            let leaf = EligibleLeaf {
-                uscc,
-                item_id: e.item_id.clone(),
-                stratum_key: e.stratum_key.clone(),
-            };
-            prove(&leaf, &e.proof, &plan.eligible, &at("proof"))?;
-            if e.proof.leaf_index != next {
+            prove(&a.leaf, &a.proof, &plan.eligible, "after.proof")?;
+            if a.proof.leaf_index != next {
                 return Err(
-                    invalid(&at("proof.leaf_index"), "the entries are not contiguous")
+                    invalid("after.proof.leaf_index", "the entries are not contiguous")
                         .with_detail("expected", next.to_string()),
                 );
             }
-            next = next.saturating_add(1);
-            let Some(st) = standing(result, &e.item_id, &e.stratum_key, &me) else {
-                return Err(invalid(
-                    &at("stratum_key"),
-                    "the result has no such item and stratum",
-                )
-                .with_detail("item", &e.item_id)
-                .with_detail("stratum", &e.stratum_key));
-            };
-            if e.cutoff != st.cutoff {
-                return Err(invalid(&at("cutoff"), "the cut-off is not the result's")
-                    .with_detail("item", &e.item_id)
-                    .with_detail("stratum", &e.stratum_key));
-            }
-            if e.replaced != st.replaced {
-                return Err(invalid(
-                    &at("replaced"),
-                    "replaced must say whether the result lists the enterprise as replaced",
-                )
-                .with_detail("item", &e.item_id)
-                .with_detail("stratum", &e.stratum_key));
-            }
-            let selected = st.selected;
-            if e.selected != selected {
-                return Err(invalid(
-                    &at("selected"),
-                    "selected must equal (ticket, uscc) <= boundary and not replaced",
-                )
-                .with_detail("item", &e.item_id)
-                .with_detail("stratum", &e.stratum_key));
-            }
-            items.push(VerdictItem {
-                item_id: e.item_id.clone(),
-                stratum_key: e.stratum_key.clone(),
-                selected,
-                replaced: st.replaced,
-            });
         }
-        match &receipt.after {
-            Some(a) => {
-                if a.leaf.uscc <= uscc {
-                    return Err(invalid(
-                        "after.leaf.uscc",
-                        "the leaf after belongs to this or an earlier enterprise",
-                    ));
-                }
-                prove(&a.leaf, &a.proof, &plan.eligible, "after.proof")?;
-                if a.proof.leaf_index != next {
-                    return Err(invalid(
-                        "after.proof.leaf_index",
-                        "the entries are not contiguous",
-                    )
-                    .with_detail("expected", next.to_string()));
-                }
-            }
-            None => {
-                if next != plan.eligible.size {
-                    return Err(invalid(
-                        "after",
-                        "entries end before the last leaf but no leaf after is given",
-                    ));
-                }
-            }
-        }
-        let mut excluded = Vec::new();
-        match (&receipt.excluded, &receipt.not_excluded) {
-            (Some(_), Some(_)) => {
+        None => {
+            if next != plan.eligible.size {
                 return Err(invalid(
-                    "not_excluded",
-                    "an excluded enterprise has no proof of absence",
+                    "after",
+                    "entries end before the last leaf but no leaf after is given",
                 ));
             }
-            (None, None) if plan.excluded.size > 0 => {
-                return Err(invalid(
-                    "not_excluded",
-                    "the receipt must prove the enterprise has no exclusion leaf",
-                ));
-            }
-            (None, Some(n)) => check_absence(uscc, n, &plan.excluded)?,
-            _ => {}
         }
-        if let Some(x) = &receipt.excluded {
-            let leaf = ExcludedLeaf {
-                uscc,
-                reasons: x.reasons.clone(),
-                evidence: x.evidence.clone(),
-            };
-            if x.reasons.windows(2).any(|w| w.first() >= w.get(1)) {
-                return Err(invalid("excluded.reasons", "reasons are sorted and unique"));
-            }
-            prove(&leaf, &x.proof, &plan.excluded, "excluded.proof")?;
-            excluded.clone_from(&x.reasons);
-        }
-        Ok(Verdict {
-            uscc,
-            items,
-            excluded,
-        })
     }
+    let mut excluded = Vec::new();
+    match (&receipt.excluded, &receipt.not_excluded) {
+        (Some(_), Some(_)) => {
+            return Err(invalid(
+                "not_excluded",
+                "an excluded enterprise has no proof of absence",
+            ));
+        }
+        (None, None) if plan.excluded.size > 0 => {
+            return Err(invalid(
+                "not_excluded",
+                "the receipt must prove the enterprise has no exclusion leaf",
+            ));
+        }
+        (None, Some(n)) => check_absence(uscc, n, &plan.excluded)?,
+        _ => {}
+    }
+    if let Some(x) = &receipt.excluded {
+        let leaf = ExcludedLeaf {
+            uscc,
+            reasons: x.reasons.clone(),
+            evidence: x.evidence.clone(),
+        };
+        if x.reasons.windows(2).any(|w| w.first() >= w.get(1)) {
+            return Err(invalid("excluded.reasons", "reasons are sorted and unique"));
+        }
+        prove(&leaf, &x.proof, &plan.excluded, "excluded.proof")?;
+        excluded.clone_from(&x.reasons);
+    }
+    Ok(Verdict {
+        uscc,
+        items,
+        excluded,
+    })
 }

@@ -23,10 +23,14 @@
 //! * `revision` after at least one `substitution` of its attempt since the draw or the
 //!   previous revision, numbered 1, 2, … within the attempt; it records the hash of the
 //!   revised result, which becomes the attempt's current result;
-//! * `redraw` names attempt `k + 1` and a reason, and brings new randomness: a beacon
-//!   instance `(series, draw)` no earlier attempt used, or fresh commitments from every
-//!   party of the plan, none equal to one of its earlier commitments
-//!   (`redraw_invalid`). Earlier attempts stay in the log.
+//! * `redraw` names attempt `k + 1` and a reason, and brings new randomness of both
+//!   kinds: at least one beacon (`beacon_missing`), one of them an instance
+//!   `(series, draw)` no earlier attempt used (`redraw_invalid`), and a fresh
+//!   commitment from every party of the plan before the attempt's first reveal, beacon
+//!   or draw (`commitment_missing`), none equal to an earlier commitment
+//!   (`redraw_invalid`). Nobody drops out of a re-draw and nobody joins it (a
+//!   commitment from outside the plan is `party_unknown`). Earlier attempts stay in
+//!   the log.
 //!
 //! ```
 //! use shuangsuiji::verify::{Bytes32, DrawLog, Event};
@@ -102,9 +106,11 @@ pub enum Event {
         item_id: String,
         /// The stratum.
         stratum_key: String,
-        /// The enterprise replaced.
+        /// The enterprise replaced (canonical text only when read).
+        #[serde(deserialize_with = "super::published::uscc")]
         replaced: Uscc,
-        /// The enterprise taking its place.
+        /// The enterprise taking its place (canonical text only when read).
+        #[serde(deserialize_with = "super::published::uscc")]
         substitute: Uscc,
         /// The reason code.
         reason: String,
@@ -153,10 +159,55 @@ impl Event {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LogEntry {
-    /// The event.
+    /// The event (a reading error names its field: `entries[i].event.<field>`).
+    #[serde(deserialize_with = "event_located")]
     pub event: Event,
     /// `L_i`.
     pub hash: Bytes32,
+}
+
+/// Reads an event and, on error, names the field at fault (verify spec §11.5): serde's
+/// tagged enums lose the path inside the event, so the event is read from a JSON value
+/// and a failing field is found by reading `{kind, field}` alone for each field in
+/// order (a field whose type or text is wrong fails on its own; a good one only misses
+/// the others).
+fn event_located<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Event, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    let e = match Event::deserialize(&v) {
+        Ok(event) => return Ok(event),
+        Err(e) => Error::from_json(&e),
+    };
+    let Some(map) = v.as_object() else {
+        return Err(e.into_de());
+    };
+    let message = e.message().to_owned();
+    let quoted = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|r| r.split('`').next())
+            .map(str::to_owned)
+    };
+    let kind = map.get("kind");
+    let field = if kind.and_then(serde_json::Value::as_str).is_none() {
+        Some("kind".to_owned())
+    } else if let Some(f) = quoted("unknown field `").or_else(|| quoted("missing field `")) {
+        Some(f)
+    } else if message.starts_with("unknown variant") {
+        Some("kind".to_owned())
+    } else {
+        map.iter().filter(|(k, _)| *k != "kind").find_map(|(k, x)| {
+            let alone = serde_json::json!({"kind": kind, k.as_str(): x});
+            match Event::deserialize(&alone) {
+                Err(err) if !err.to_string().starts_with("missing field") => Some(k.clone()),
+                _ => None,
+            }
+        })
+    };
+    Err(match field {
+        Some(f) => e.with_field(f),
+        None => e,
+    }
+    .into_de_with_field())
 }
 
 /// The draw log.
@@ -349,7 +400,8 @@ impl Verifier<'_> {
         }
     }
 
-    /// Fixes the party set of the current attempt and checks a re-draw's new randomness.
+    /// Fixes the party set of the current attempt: a re-draw attempt needs a fresh
+    /// commitment from every party of the plan (checked in ascending party id).
     fn freeze(&mut self) -> Result<()> {
         let k = self.attempts.len().saturating_sub(1);
         let Some(cur) = self.attempts.last() else {
@@ -358,53 +410,32 @@ impl Verifier<'_> {
         if cur.frozen {
             return Ok(());
         }
-        let Some(start) = cur.start else {
-            if let Some(a) = self.attempts.last_mut() {
-                a.frozen = true;
+        if let Some(start) = cur.start {
+            let fresh: BTreeSet<&str> = cur.fresh.iter().map(|p| p.party_id.as_str()).collect();
+            let mut plan_parties: Vec<&str> = self
+                .plan
+                .parties
+                .iter()
+                .map(|p| p.party_id.as_str())
+                .collect();
+            plan_parties.sort_unstable();
+            if let Some(missing) = plan_parties.iter().find(|p| !fresh.contains(*p)) {
+                return Err(Error::new(
+                    VerifyCode::CommitmentMissing,
+                    format!(
+                        "re-draw attempt {k} has no fresh commitment from party {missing}: every party of the plan commits afresh before the attempt's first reveal, beacon or draw"
+                    ),
+                )
+                .with_field(format!("entries[{start}]"))
+                .with_detail("index", start.to_string())
+                .with_detail("party", *missing)
+                .with_detail("attempt", k.to_string()));
             }
-            return Ok(());
-        };
-        let earlier = self.attempts.get(..k).unwrap_or_default();
-        let used: BTreeSet<(&str, &str)> = earlier
-            .iter()
-            .flat_map(|a| a.sources.iter().map(BeaconSpec::instance))
-            .collect();
-        let new_beacon = cur.sources.iter().any(|s| !used.contains(&s.instance()));
-        let plan_parties: BTreeSet<&str> = self
-            .plan
-            .parties
-            .iter()
-            .map(|p| p.party_id.as_str())
-            .collect();
-        let fresh_parties: BTreeSet<&str> = cur.fresh.iter().map(|p| p.party_id.as_str()).collect();
-        let old: BTreeSet<&Bytes32> = earlier
-            .iter()
-            .flat_map(|a| a.parties.iter().map(|p| &p.commitment))
-            .collect();
-        let fresh_secrets = !cur.fresh.is_empty()
-            && fresh_parties == plan_parties
-            && cur.fresh.iter().all(|p| !old.contains(&p.commitment));
-        if !new_beacon && !fresh_secrets {
-            return Err(err(
-                VerifyCode::RedrawInvalid,
-                start,
-                "beacons",
-                format!(
-                    "attempt {k} reuses the randomness of earlier attempts: it needs a beacon instance (series, draw) not used before, or fresh commitments from every party"
-                ),
-            )
-            .with_detail("attempt", k.to_string()));
         }
-        let parties = if cur.fresh.is_empty() {
-            earlier
-                .last()
-                .map(|a| a.parties.clone())
-                .unwrap_or_default()
-        } else {
-            cur.fresh.clone()
-        };
         if let Some(a) = self.attempts.last_mut() {
-            a.parties = parties;
+            if a.start.is_some() {
+                a.parties = a.fresh.clone();
+            }
             a.frozen = true;
         }
         Ok(())
@@ -460,10 +491,26 @@ impl Verifier<'_> {
                     )
                     .with_detail("party", party));
                 }
-                cur.fresh.push(PartyCommitment {
-                    party_id: party.clone(),
-                    commitment: *commitment,
-                });
+                let reused = self
+                    .attempts
+                    .iter()
+                    .flat_map(|a| a.parties.iter().chain(a.fresh.iter()))
+                    .any(|p| p.commitment == *commitment);
+                if reused {
+                    return Err(err(
+                        VerifyCode::RedrawInvalid,
+                        i,
+                        "commitment",
+                        "a re-draw commitment repeats an earlier commitment: the secret must be new",
+                    )
+                    .with_detail("party", party));
+                }
+                if let Some(cur) = self.attempts.last_mut() {
+                    cur.fresh.push(PartyCommitment {
+                        party_id: party.clone(),
+                        commitment: *commitment,
+                    });
+                }
                 Ok(())
             }
             Event::Reveal {
@@ -733,6 +780,31 @@ impl Verifier<'_> {
                 }
                 .validate()
                 .map_err(at(i, "beacons"))?;
+                if beacons.is_empty() {
+                    return Err(err(
+                        VerifyCode::BeaconMissing,
+                        i,
+                        "beacons",
+                        "a re-draw names at least one beacon (fresh public randomness)",
+                    )
+                    .with_detail("attempt", attempt.to_string()));
+                }
+                let used: BTreeSet<(&str, &str)> = self
+                    .attempts
+                    .iter()
+                    .flat_map(|a| a.sources.iter().map(BeaconSpec::instance))
+                    .collect();
+                if beacons.iter().all(|s| used.contains(&s.instance())) {
+                    return Err(err(
+                        VerifyCode::RedrawInvalid,
+                        i,
+                        "beacons",
+                        format!(
+                            "attempt {attempt} reuses the public randomness of earlier attempts: it needs a beacon instance (series, draw) not used before"
+                        ),
+                    )
+                    .with_detail("attempt", attempt.to_string()));
+                }
                 self.attempts.push(Attempt {
                     sources: beacons.clone(),
                     start: Some(i),
@@ -758,7 +830,8 @@ impl Verifier<'_> {
 /// `log_chain_broken` (first bad index); `plan_hash_mismatch`; `log_order`;
 /// `party_unknown`, `party_duplicate`, `reveal_mismatch`, `reveal_missing`;
 /// `beacon_unknown`, `beacon_duplicate`, `beacon_invalid`, `beacon_missing`;
-/// `redraw_invalid`; `result_mismatch` (field `entries[i].event.seed`, or `head` when
+/// `redraw_invalid`, `commitment_missing` (field `entries[i]` of the re-draw);
+/// `result_mismatch` (field `entries[i].event.seed`, or `head` when
 /// the head differs from `expected_head`). Every error names the entry (detail
 /// `index`, field `entries[i].event.<field>`).
 pub fn verify_log(

@@ -85,7 +85,8 @@ pub trait MerkleLeaf {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EligibleLeaf {
-    /// The enterprise.
+    /// The enterprise (canonical text only when read: `value_not_canonical`).
+    #[serde(deserialize_with = "super::published::uscc")]
     pub uscc: Uscc,
     /// The supervision item.
     pub item_id: String,
@@ -100,7 +101,8 @@ pub struct EligibleLeaf {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExcludedLeaf {
-    /// The enterprise.
+    /// The enterprise (canonical text only when read: `value_not_canonical`).
+    #[serde(deserialize_with = "super::published::uscc")]
     pub uscc: Uscc,
     /// The reason codes (at least one; any order here, sorted in the leaf).
     pub reasons: Vec<String>,

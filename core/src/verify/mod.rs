@@ -31,6 +31,7 @@ pub mod committed;
 pub mod log;
 pub mod merkle;
 pub mod plan;
+pub(crate) mod published;
 mod sha256x4;
 
 pub use beacon::{BeaconKind, BeaconSpec, BeaconValue, canonicalize, validate_value};

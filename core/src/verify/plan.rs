@@ -39,7 +39,8 @@ pub struct PlanStratum {
     pub population: u64,
     /// The number to draw.
     pub quota: u64,
-    /// The sampling ratio `p/q`.
+    /// The sampling ratio `p/q` (written `"p/q"` only: `value_not_canonical`).
+    #[serde(deserialize_with = "super::published::ratio")]
     pub ratio: Ratio,
     /// Lower clamp of the quota.
     pub min: u64,
@@ -85,7 +86,8 @@ pub struct Plan {
     pub authority_id: String,
     /// The plan year.
     pub year: u16,
-    /// The plan date (`YYYY-MM-DD`).
+    /// The plan date (`YYYY-MM-DD`, zero-padded: `value_not_canonical` otherwise).
+    #[serde(deserialize_with = "super::published::date")]
     pub plan_date: NaiveDate,
     /// Hash of the item catalog used.
     pub catalog_hash: Bytes32,

@@ -261,6 +261,23 @@ pub fn revised(n: usize) -> Revised {
             }],
         })
         .unwrap();
+    // Every party of the plan commits afresh for the re-draw (verify spec §7.3 rule 9).
+    let fresh: Vec<PartyCommitment> = PARTIES
+        .iter()
+        .map(|(id, b)| PartyCommitment {
+            party_id: (*id).into(),
+            commitment: commitment(id, &secret(b ^ 0x80)).unwrap(),
+        })
+        .collect();
+    for c in &fresh {
+        f.log
+            .append(Event::Commitment {
+                attempt: 1,
+                party: c.party_id.clone(),
+                commitment: c.commitment,
+            })
+            .unwrap();
+    }
     f.log
         .append(Event::Beacon {
             attempt: 1,
@@ -268,7 +285,13 @@ pub fn revised(n: usize) -> Revised {
             value: SSQ_REDRAW.into(),
         })
         .unwrap();
-    let reveals = reveals();
+    let reveals: Vec<Reveal> = PARTIES
+        .iter()
+        .map(|(id, b)| Reveal {
+            party: (*id).into(),
+            secret: secret(b ^ 0x80),
+        })
+        .collect();
     for r in &reveals {
         f.log
             .append(Event::Reveal {
@@ -289,7 +312,7 @@ pub fn revised(n: usize) -> Revised {
         plan_hash: f.plan_hash,
         attempt: 1,
         sources: &plan1.beacons,
-        parties: &f.plan.parties,
+        parties: &fresh,
     }
     .seed(
         &reveals,

@@ -208,10 +208,33 @@ pub fn seed_of(
 }
 
 pub const SSQ_1: (&str, &str) = ("ssq", "02.08.15.16.22.30+12");
+pub const SSQ_2: (&str, &str) = ("ssq", "05.09.13.21.27.33+04");
 
-/// A complete log (plan with `after_beacon`): attempt 0 drawn, one substitution, a
-/// re-draw on a new lottery issue reusing the secrets, attempt 1 drawn; then a second
-/// re-draw with fresh commitments from every party and no beacon change.
+/// The beacon spec of a re-draw: the double-colour-ball issue `draw`.
+pub fn ssq_spec(draw: &str) -> BeaconSpec {
+    BeaconSpec {
+        source_id: "ssq".into(),
+        kind: BeaconKind::CwlSsq,
+        series: "cwl.ssq".into(),
+        draw: draw.into(),
+    }
+}
+
+/// Fresh commitments of every party for a re-draw attempt (secrets of `attempt`).
+pub fn push_commitments(log: &mut DrawLog, attempt: u32) {
+    for p in PARTIES {
+        log.append(Event::Commitment {
+            attempt,
+            party: p.to_owned(),
+            commitment: commitment(p, &secret(p, attempt)).unwrap(),
+        })
+        .unwrap();
+    }
+}
+
+/// A complete log (plan with `after_beacon`): attempt 0 drawn, one substitution; two
+/// re-draws, each on a new lottery issue with fresh commitments from every party, each
+/// drawn.
 pub fn full_log(plan: &Plan) -> DrawLog {
     let ph = plan.plan_hash().unwrap();
     let mut log = DrawLog::new(ph).unwrap();
@@ -234,48 +257,28 @@ pub fn full_log(plan: &Plan) -> DrawLog {
         evidence: "HLGL-2026-031".into(),
     })
     .unwrap();
-    let spec1 = BeaconSpec {
-        source_id: "ssq".into(),
-        kind: BeaconKind::CwlSsq,
-        series: "cwl.ssq".into(),
-        draw: "2026032".into(),
-    };
-    log.append(Event::Redraw {
-        attempt: 1,
-        reason: "result_document_lost".into(),
-        beacons: vec![spec1.clone()],
-    })
-    .unwrap();
-    push_beacons(&mut log, 1, &[SSQ_1]);
-    push_reveals(&mut log, 1, 0);
-    log.append(Event::Draw {
-        attempt: 1,
-        seed: seed_of(&ph, 1, &[SSQ_1], 0),
-        result_hash: Bytes32(sha256(b"result 1")),
-    })
-    .unwrap();
-    log.append(Event::Redraw {
-        attempt: 2,
-        reason: "court_order".into(),
-        beacons: vec![spec1],
-    })
-    .unwrap();
-    for p in PARTIES {
-        log.append(Event::Commitment {
-            attempt: 2,
-            party: p.to_owned(),
-            commitment: commitment(p, &secret(p, 2)).unwrap(),
+    for (k, (draw, value)) in [(1_u32, ("2026032", SSQ_1)), (2, ("2026033", SSQ_2))] {
+        log.append(Event::Redraw {
+            attempt: k,
+            reason: if k == 1 {
+                "result_document_lost"
+            } else {
+                "court_order"
+            }
+            .into(),
+            beacons: vec![ssq_spec(draw)],
+        })
+        .unwrap();
+        push_commitments(&mut log, k);
+        push_beacons(&mut log, k, &[value]);
+        push_reveals(&mut log, k, k);
+        log.append(Event::Draw {
+            attempt: k,
+            seed: seed_of(&ph, k, &[value], k),
+            result_hash: Bytes32(sha256(format!("result {k}").as_bytes())),
         })
         .unwrap();
     }
-    push_beacons(&mut log, 2, &[SSQ_1]);
-    push_reveals(&mut log, 2, 2);
-    log.append(Event::Draw {
-        attempt: 2,
-        seed: seed_of(&ph, 2, &[SSQ_1], 2),
-        result_hash: Bytes32(sha256(b"result 2")),
-    })
-    .unwrap();
     log
 }
 
