@@ -91,7 +91,7 @@ fn date_in(days: u32) -> NaiveDate {
 
 prop_compose! {
     fn record(n: u32)(
-        who in 0..n, days in 0u32..520, auth in 0usize..6, kind in 0usize..13,
+        who in 0..n, days in 0u32..520, auth in 0usize..6, kind in 0usize..CheckKind::ALL.len(),
         items in proptest::sample::subsequence(ITEMS.to_vec(), 0..=2),
         task in 0u32..4, visit in proptest::option::of(0u32..3),
     ) -> CheckRecord {
@@ -180,6 +180,11 @@ fn request(s: &Setup, items: &[&str], policy: SamplingPolicy) -> PlanRequest {
     }
 }
 
+/// The history as known on the plan date (later rows are refused, issue #15 item 5).
+fn known(s: &Setup, hist: &[CheckRecord]) -> Vec<CheckRecord> {
+    hist.iter().filter(|r| r.date <= s.date).cloned().collect()
+}
+
 fn run(s: &Setup, es: &[Enterprise], hist: &[CheckRecord]) -> EligibilityReport {
     let roster = Roster::new(es.to_vec()).unwrap();
     eligibility(&request(s, &ITEMS, policy()), &catalog(), &roster, hist).unwrap()
@@ -250,6 +255,7 @@ proptest! {
         s in setup(),
         (es, hist) in enterprises(12).prop_flat_map(|es| (Just(es), proptest::collection::vec(record(12), 0..40))),
     ) {
+        let hist = known(&s, &hist);
         let report = run(&s, &es, &hist);
         for e in &es {
             let at_cap = s.cap.as_ref().is_some_and(|c| {
@@ -270,18 +276,23 @@ proptest! {
         s in setup(),
         (es, hist) in enterprises(12).prop_flat_map(|es| (Just(es), proptest::collection::vec(record(12), 0..40))),
     ) {
+        let hist = known(&s, &hist);
         let report = run(&s, &es, &hist);
         let me = planner();
         for e in &es {
             for item in ITEMS {
                 let id = ItemId::parse(item).unwrap();
+                let dept = &catalog().item(&id).unwrap().department.clone();
                 let blocked = hist.iter().filter(|r| r.uscc == e.uscc)
-                    .filter(|r| r.authority.is_above(&me) && r.authority.covers(e.division))
+                    .filter(|r| &r.authority.department == dept
+                        && r.authority.is_above(&me) && r.authority.covers(e.division))
                     .any(|r| match s.hierarchy {
                         HierarchyMode::Off => false,
                         HierarchyMode::SameYear =>
                             r.kind == CheckKind::Random && r.date.year() == s.date.year(),
                         HierarchyMode::SameItemsThreeMonths => r.items.contains(&id)
+                            && matches!(r.kind, CheckKind::Random | CheckKind::Special
+                                | CheckKind::FlightCheck | CheckKind::SystemCheck)
                             && r.date <= s.date
                             && s.date <= r.date.checked_add_months(Months::new(3)).unwrap(),
                     });
@@ -298,6 +309,7 @@ proptest! {
         s in setup(),
         (es, hist) in enterprises(16).prop_flat_map(|es| (Just(es), proptest::collection::vec(record(16), 0..30))),
     ) {
+        let hist = known(&s, &hist);
         let report = run(&s, &es, &hist);
         for it in &report.items {
             let mut seen = BTreeSet::new();
@@ -341,6 +353,7 @@ proptest! {
         (es, hist) in enterprises(14).prop_flat_map(|es| (Just(es), proptest::collection::vec(record(14), 0..30))),
         keys in proptest::collection::vec(any::<u64>(), 64),
     ) {
+        let hist = known(&s, &hist);
         let roster_a = Roster::new(es.clone()).unwrap();
         let roster_b = Roster::new(shuffle(&es, &keys)).unwrap();
         let mut pol = policy();
@@ -351,6 +364,43 @@ proptest! {
         let b = eligibility(&request(&s, &items_b, pol), &catalog(), &roster_b, &hist_b).unwrap();
         prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
     }
+}
+
+#[test]
+fn history_after_plan_date_is_refused() {
+    let s = Setup {
+        cap: Some(CapConfig::default()),
+        hierarchy: HierarchyMode::SameYear,
+        date: date_in(250),
+        force_abnormal: false,
+    };
+    let e = Enterprise::new(
+        uscc(0),
+        "企业",
+        DivisionCode::parse(DIVISIONS[0]).unwrap(),
+        CreditClass::B,
+    );
+    let roster = Roster::new(vec![e]).unwrap();
+    let row = |days: u32| -> CheckRecord {
+        serde_json::from_value(json!({
+            "task_id": "T1", "uscc": uscc(0).as_str(), "date": date_in(days).to_string(),
+            "authority": authority(0), "kind": "random"}))
+        .unwrap()
+    };
+    let on_the_day = [row(100), row(250)];
+    assert!(
+        eligibility(
+            &request(&s, &ITEMS, policy()),
+            &catalog(),
+            &roster,
+            &on_the_day
+        )
+        .is_ok()
+    );
+    let later = [row(100), row(251), row(300)];
+    let err = eligibility(&request(&s, &ITEMS, policy()), &catalog(), &roster, &later).unwrap_err();
+    assert_eq!(err.code().as_str(), "history_after_plan_date");
+    assert_eq!(err.details().field.as_deref(), Some("history[1].date"));
 }
 
 #[test]

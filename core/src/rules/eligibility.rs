@@ -304,9 +304,35 @@ impl PlanRequest {
     }
 }
 
+/// Refuses a history that holds a check dated after the plan date.
+///
+/// A plan is drawn up on its date and can only count the checks made by then; a row
+/// dated later is either a wrong plan date or a wrong record, and counting it (as
+/// before 2026-12) or dropping it quietly would both publish a pool nobody could have
+/// drawn on that date. The caller keeps the rows with `date ≤ plan date`.
+fn check_history_dates(date: NaiveDate, history: &[CheckRecord]) -> Result<()> {
+    let Some((i, first)) = history.iter().enumerate().find(|(_, r)| r.date > date) else {
+        return Ok(());
+    };
+    let later = history.iter().filter(|r| r.date > date).count();
+    Err(Error::new(
+        RulesCode::HistoryAfterPlanDate,
+        format!(
+            "{later} check record(s) are dated after the plan date {date} (first: row {i}, {}); \
+             give the history as known on the plan date",
+            first.date
+        ),
+    )
+    .with_field(format!("history[{i}].date"))
+    .with_value(first.date.to_string())
+    .with_detail("plan_date", date.to_string())
+    .with_detail("rows_after", later.to_string()))
+}
+
 /// Builds the eligibility report of a plan.
 ///
-/// History rows about enterprises not on the roster are ignored. The roster may hold
+/// History rows about enterprises not on the roster are ignored. Every history row must
+/// be dated on or before the plan date. The roster may hold
 /// enterprises outside the authority's jurisdiction; they are reported as
 /// `outside_jurisdiction`. A runnable example is in the [module docs](crate::rules);
 /// the vectors in `tests/vectors/eligibility/` pin complete reports.
@@ -314,7 +340,8 @@ impl PlanRequest {
 /// # Errors
 /// The codes of [`PlanRequest::validate`] and [`PlanRequest::resolve_policy`];
 /// `item_unknown` for a plan item not in the catalog; `item_not_in_force`;
-/// `policy_missing` for an item with no policy row and no default ratio.
+/// `policy_missing` for an item with no policy row and no default ratio;
+/// `history_after_plan_date` for a check record dated after the plan date.
 pub fn eligibility(
     request: &PlanRequest,
     catalog: &Catalog,
@@ -322,6 +349,7 @@ pub fn eligibility(
     history: &[CheckRecord],
 ) -> Result<EligibilityReport> {
     request.validate()?;
+    check_history_dates(request.date, history)?;
     let policy = request.resolve_policy(catalog)?;
     let mut item_ids: Vec<&ItemId> = request.items.iter().collect();
     item_ids.sort();
@@ -379,27 +407,27 @@ pub fn eligibility(
         if let Some(cap) = &request.cap {
             common.extend(cap.reason(&request.authority, request.year, hist.iter().copied()));
         }
-        if request.hierarchy == HierarchyMode::SameYear {
-            common.extend(same_year_reason(
-                &request.authority,
-                e,
-                request.year,
-                hist.iter().copied(),
-            ));
-        }
         let why = request.force_in.why(e);
         for ((item, _), out) in plan_items.iter().zip(items.iter_mut()) {
             let mut reasons = common.clone();
             reasons.extend(scope_reason(item, e));
-            if request.hierarchy == HierarchyMode::SameItemsThreeMonths {
-                reasons.extend(three_month_reason(
+            reasons.extend(match request.hierarchy {
+                HierarchyMode::Off => None,
+                HierarchyMode::SameYear => same_year_reason(
                     &request.authority,
                     e,
-                    &item.id,
+                    item,
+                    request.year,
+                    hist.iter().copied(),
+                ),
+                HierarchyMode::SameItemsThreeMonths => three_month_reason(
+                    &request.authority,
+                    e,
+                    item,
                     request.date,
                     hist.iter().copied(),
-                ));
-            }
+                ),
+            });
             let stratum = out.strata.iter().position(|s| s.stratum.contains(e));
             if stratum.is_none() {
                 let grade = e.food_risk_grade.map_or("none", |g| g.as_str());

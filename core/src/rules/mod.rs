@@ -8,8 +8,8 @@
 //! * `policy` — ratios per item / item kind and stratum, with provenance;
 //! * `preset` — named local and national tables, by name and date;
 //! * `cap` — the yearly per-enterprise visit cap (default 2, exceptions configurable);
-//! * `hierarchy` — exclusion after a higher-level check (county: same year; 令49
-//!   Art. 42: same items, 3 months);
+//! * `hierarchy` — exclusion after a check by a higher level of the item's own
+//!   department (county: same year; 令49 Art. 42: same items, 3 months, 监督检查 only);
 //! * `applicability`, `status` — jurisdiction, item scope, item validity, registration
 //!   status;
 //! * `force` — optional forcing-in of abnormal, seriously-violating or D-class
@@ -56,7 +56,9 @@ pub use eligibility::{
     PolicySource, PolicyUsed, PresetRef, StratumEligibility, eligibility,
 };
 pub use force::{ForceInConfig, ForceWhy};
-pub use hierarchy::{HierarchyMode, same_year_reason, three_month_end, three_month_reason};
+pub use hierarchy::{
+    HierarchyMode, SUPERVISION_KINDS, same_year_reason, three_month_end, three_month_reason,
+};
 pub use policy::{PolicyRow, SamplingPolicy, StratumRule};
 pub use preset::{Preset, preset, preset_names, presets};
 pub use quota::{QuotaRule, quota};
