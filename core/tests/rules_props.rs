@@ -340,11 +340,11 @@ proptest! {
         let p = p.min(q);
         let ratio = Ratio::new(p, q).unwrap();
         let max = extra.map(|x| min.unwrap_or(0) + x);
-        prop_assert_eq!(quota(n, ratio, min, max), reference_quota(n, p, q, min, max));
+        prop_assert_eq!(quota(n, ratio, min, max).unwrap(), reference_quota(n, p, q, min, max));
         // exact multiples of q: no rounding up.
         let exact = u64::from(q) * mult;
-        prop_assert_eq!(quota(exact, ratio, None, None), mult * u64::from(p));
-        prop_assert_eq!(quota(0, ratio, min, max), 0);
+        prop_assert_eq!(quota(exact, ratio, None, None).unwrap(), mult * u64::from(p));
+        prop_assert_eq!(quota(0, ratio, min, max).unwrap(), 0);
     }
 
     #[test]
@@ -406,11 +406,17 @@ fn history_after_plan_date_is_refused() {
 #[test]
 fn quota_edges() {
     let r = Ratio::new(3, 100).unwrap();
-    assert_eq!(quota(0, r, Some(5), Some(10)), 0);
-    assert_eq!(quota(100, r, None, None), 3);
-    assert_eq!(quota(101, r, None, None), 4);
-    assert_eq!(quota(1000, r, None, Some(10)), 10);
-    assert_eq!(quota(10, r, Some(5), None), 5);
-    assert_eq!(quota(3, r, Some(5), None), 3);
-    assert_eq!(quota(u64::MAX, Ratio::ONE, None, None), u64::MAX);
+    assert_eq!(quota(0, r, Some(5), Some(10)).unwrap(), 0);
+    assert_eq!(quota(100, r, None, None).unwrap(), 3);
+    assert_eq!(quota(101, r, None, None).unwrap(), 4);
+    assert_eq!(quota(1000, r, None, Some(10)).unwrap(), 10);
+    assert_eq!(quota(10, r, Some(5), None).unwrap(), 5);
+    assert_eq!(quota(3, r, Some(5), None).unwrap(), 3);
+    assert_eq!(quota(u64::MAX, Ratio::ONE, None, None).unwrap(), u64::MAX);
+    // Issue #15 item 10: min > max is refused here as on the policy path.
+    assert_eq!(
+        quota(10, r, Some(5), Some(3)).unwrap_err().code().as_str(),
+        "min_above_max"
+    );
+    assert_eq!(quota(10, r, Some(3), Some(3)).unwrap(), 3);
 }

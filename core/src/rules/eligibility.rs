@@ -460,7 +460,7 @@ pub fn eligibility(
     for it in &mut items {
         for s in &mut it.strata {
             s.population = u64::try_from(s.eligible.len()).unwrap_or(u64::MAX);
-            s.quota = super::quota::quota(s.population, s.ratio, s.min, s.max);
+            s.quota = super::quota::quota(s.population, s.ratio, s.min, s.max)?;
         }
     }
 

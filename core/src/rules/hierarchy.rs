@@ -1,5 +1,7 @@
 //! Exclusion of enterprises already checked by a higher level of the same department.
 //!
+//! Sources: the county plan (seed) and 令49 Arts. 42 and 53, quoted below.
+//!
 //! **Line of authority.** Both sources speak of one department's own hierarchy: the
 //! county plan (霍林郭勒市 试点方案, \[S], the project's seed document) says "上级执法部门
 //! 同一年度内已抽查的企业，下级执法部门在抽查时应当予以排除", and 《食品生产经营监督检查
