@@ -137,7 +137,7 @@ fn setup() -> impl Strategy<Value = Setup> {
     (
         proptest::option::of((
             1u32..4,
-            0usize..3,
+            0usize..4,
             proptest::sample::subsequence(CheckKind::ALL.to_vec(), 0..4),
         )),
         0usize..3,
@@ -151,8 +151,10 @@ fn setup() -> impl Strategy<Value = Setup> {
                     CapScope::ThisAuthority,
                     CapScope::AllAuthorities,
                     CapScope::SameLevel,
+                    CapScope::SameDepartment,
                 ][scope],
                 counted_kinds: kinds.into_iter().collect(),
+                ..CapConfig::default()
             }),
             hierarchy: [
                 HierarchyMode::Off,
@@ -172,6 +174,7 @@ fn request(s: &Setup, items: &[&str], policy: SamplingPolicy) -> PlanRequest {
         items: items.iter().map(|i| ItemId::parse(i).unwrap()).collect(),
         policy: PolicySource::Explicit(policy),
         cap: s.cap.clone(),
+        cap_preset: None,
         hierarchy: s.hierarchy,
         force_in: shuangsuiji::rules::ForceInConfig {
             abnormal: s.force_abnormal,
@@ -220,6 +223,7 @@ fn counted_visits(cap: &CapConfig, year: i32, u: &Uscc, hist: &[CheckRecord]) ->
             CapScope::ThisAuthority => r.authority.id == me.id,
             CapScope::AllAuthorities => true,
             CapScope::SameLevel => r.authority.level == me.level,
+            CapScope::SameDepartment => r.authority.department == me.department,
         })
         .map(CheckRecord::visit_key)
         .collect::<BTreeSet<_>>()

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::applicability::{check_item_in_force, jurisdiction_reason, scope_reason};
 use super::cap::CapConfig;
+use super::cap_preset::cap_preset;
 use super::force::{ForceInConfig, ForceWhy};
 use super::hierarchy::{HierarchyMode, same_year_reason, three_month_reason};
 use super::policy::SamplingPolicy;
@@ -60,7 +61,7 @@ fn default_cap() -> Option<CapConfig> {
 /// A plan request: who plans, for when, which items, under which rules.
 ///
 /// `cap` defaults to [`CapConfig::default`] (2 visits, all authorities, random and
-/// special); `"cap": null` turns the cap off. `hierarchy` defaults to `same_year`,
+/// special); `"cap": null` turns the cap off; `cap_preset` names a bundled cap instead. `hierarchy` defaults to `same_year`,
 /// `force_in` to nothing forced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,6 +80,10 @@ pub struct PlanRequest {
     /// Yearly cap; `null` for none.
     #[serde(default = "default_cap")]
     pub cap: Option<CapConfig>,
+    /// A bundled cap preset ([`super::cap_preset`]) to use instead of `cap`, taken as in
+    /// force on its `date` (default: the plan date). Give either this or `cap`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_preset: Option<PresetRef>,
     /// Higher-level exclusion mode.
     #[serde(default)]
     pub hierarchy: HierarchyMode,
@@ -272,7 +277,24 @@ impl PlanRequest {
         if let Some(c) = &self.cap {
             c.validate()?;
         }
+        if self.cap_preset.is_some() && self.cap != default_cap() {
+            return Err(plan_invalid(
+                "the plan gives both a cap and a cap preset; give one".to_owned(),
+            )
+            .with_field("cap_preset"));
+        }
         Ok(())
+    }
+
+    /// The yearly cap applied: the cap preset in force, else `cap`.
+    ///
+    /// # Errors
+    /// `preset_unknown`, `preset_not_in_force` for the cap preset.
+    pub fn resolve_cap(&self) -> Result<Option<CapConfig>> {
+        match &self.cap_preset {
+            Some(r) => cap_preset(&r.name, r.date.unwrap_or(self.date)).map(Some),
+            None => Ok(self.cap.clone()),
+        }
     }
 
     /// Resolves the policy: the preset in force, or the explicit policy checked.
@@ -338,7 +360,8 @@ fn check_history_dates(date: NaiveDate, history: &[CheckRecord]) -> Result<()> {
 /// the vectors in `tests/vectors/eligibility/` pin complete reports.
 ///
 /// # Errors
-/// The codes of [`PlanRequest::validate`] and [`PlanRequest::resolve_policy`];
+/// The codes of [`PlanRequest::validate`], [`PlanRequest::resolve_cap`] and
+/// [`PlanRequest::resolve_policy`];
 /// `item_unknown` for a plan item not in the catalog; `item_not_in_force`;
 /// `policy_missing` for an item with no policy row and no default ratio;
 /// `history_after_plan_date` for a check record dated after the plan date.
@@ -350,6 +373,7 @@ pub fn eligibility(
 ) -> Result<EligibilityReport> {
     request.validate()?;
     check_history_dates(request.date, history)?;
+    let cap = request.resolve_cap()?;
     let policy = request.resolve_policy(catalog)?;
     let mut item_ids: Vec<&ItemId> = request.items.iter().collect();
     item_ids.sort();
@@ -404,8 +428,13 @@ pub fn eligibility(
         let mut common: Vec<Reason> = Vec::new();
         common.extend(jurisdiction_reason(&request.authority, e));
         common.extend(status_reason(e));
-        if let Some(cap) = &request.cap {
-            common.extend(cap.reason(&request.authority, request.year, hist.iter().copied()));
+        if let Some(cap) = &cap {
+            common.extend(cap.reason(
+                &request.authority,
+                e.credit_class,
+                request.year,
+                hist.iter().copied(),
+            ));
         }
         let why = request.force_in.why(e);
         for ((item, _), out) in plan_items.iter().zip(items.iter_mut()) {
@@ -472,7 +501,7 @@ pub fn eligibility(
             name: policy.name.clone(),
             provenance: policy.provenance.clone(),
         },
-        cap: request.cap.clone(),
+        cap,
         hierarchy: request.hierarchy,
         force_in: request.force_in,
         items,

@@ -7,7 +7,9 @@
 //! * `quota` — `n = min(N, max(min, min(max, ceil(N·p/q))))`, integers only;
 //! * `policy` — ratios per item / item kind and stratum, with provenance;
 //! * `preset` — named local and national tables, by name and date;
-//! * `cap` — the yearly per-enterprise visit cap (default 2, exceptions configurable);
+//! * `cap` — the yearly per-enterprise visit cap (default 2, exceptions configurable,
+//!   per-class and per-level limits);
+//! * `cap_preset` — named, dated local caps with the kinds each counts;
 //! * `hierarchy` — exclusion after a check by a higher level of the item's own
 //!   department (county: same year; 令49 Art. 42: same items, 3 months, 监督检查 only);
 //! * `applicability`, `status` — jurisdiction, item scope, item validity, registration
@@ -39,6 +41,7 @@
 
 pub mod applicability;
 pub mod cap;
+pub mod cap_preset;
 pub mod eligibility;
 pub mod force;
 pub mod hierarchy;
@@ -51,6 +54,7 @@ pub mod stratum;
 
 pub use applicability::{check_item_in_force, jurisdiction_reason, scope_reason};
 pub use cap::{CapConfig, CapScope};
+pub use cap_preset::{CapPreset, cap_preset, cap_preset_names, cap_presets};
 pub use eligibility::{
     DrawItem, DrawStratum, EligibilityReport, Exclusion, ForcedIn, ItemEligibility, PlanRequest,
     PolicySource, PolicyUsed, PresetRef, StratumEligibility, eligibility,

@@ -128,6 +128,7 @@ pub fn fixture_with(n: usize, max_substitutions: u32) -> Fixture {
             date: None,
         }),
         cap: Some(rules::CapConfig::default()),
+        cap_preset: None,
         hierarchy: rules::HierarchyMode::default(),
         force_in: rules::ForceInConfig::default(),
     };
