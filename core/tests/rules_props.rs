@@ -175,6 +175,7 @@ fn request(s: &Setup, items: &[&str], policy: SamplingPolicy) -> PlanRequest {
         policy: PolicySource::Explicit(policy),
         cap: s.cap.clone(),
         cap_preset: None,
+        coverage: None,
         hierarchy: s.hierarchy,
         force_in: shuangsuiji::rules::ForceInConfig {
             abnormal: s.force_abnormal,

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::applicability::{check_item_in_force, jurisdiction_reason, scope_reason};
 use super::cap::CapConfig;
 use super::cap_preset::cap_preset;
+use super::coverage::{CoverageConfig, ItemCoverage, due_entry, item_frequency, window_from};
 use super::force::{ForceInConfig, ForceWhy};
 use super::hierarchy::{HierarchyMode, same_year_reason, three_month_reason};
 use super::policy::SamplingPolicy;
@@ -90,6 +91,10 @@ pub struct PlanRequest {
     /// Force-in triggers.
     #[serde(default)]
     pub force_in: ForceInConfig,
+    /// Frequency and coverage (监管频次): report, per item, the enterprises due a check
+    /// and optionally force them in ([`super::coverage`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<CoverageConfig>,
 }
 
 /// The policy that was applied.
@@ -167,6 +172,10 @@ pub struct ItemEligibility {
     pub forced_in: Vec<ForcedIn>,
     /// Excluded enterprises, sorted by USCC.
     pub excluded: Vec<Exclusion>,
+    /// With `coverage`: the item's frequency and the enterprises due a check (of those
+    /// not excluded), whether forced in or not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<ItemCoverage>,
 }
 
 /// The eligibility report of a plan.
@@ -188,6 +197,9 @@ pub struct EligibilityReport {
     pub hierarchy: HierarchyMode,
     /// The force-in triggers applied.
     pub force_in: ForceInConfig,
+    /// The coverage options applied, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<CoverageConfig>,
     /// Per item, sorted by item id.
     pub items: Vec<ItemEligibility>,
 }
@@ -420,8 +432,17 @@ pub fn eligibility(
                 .collect(),
             forced_in: Vec::new(),
             excluded: Vec::new(),
+            coverage: request.coverage.and_then(|c| {
+                item_frequency(item, c.source).map(|(frequency, provenance)| ItemCoverage {
+                    frequency,
+                    provenance,
+                    window_from: window_from(request.date, frequency.years),
+                    due: Vec::new(),
+                })
+            }),
         })
         .collect();
+    let force_due = request.coverage.is_some_and(|c| c.force_due);
 
     for e in roster.enterprises() {
         let hist = by_uscc.get(&e.uscc).unwrap_or(&none);
@@ -467,11 +488,26 @@ pub fn eligibility(
                 );
             }
             reasons.sort_by_key(|r| r.code);
+            let mut why = why.clone();
+            if let (true, Some(cov)) = (reasons.is_empty(), out.coverage.as_mut()) {
+                if let Some(d) = due_entry(
+                    e.uscc,
+                    item,
+                    cov.frequency,
+                    request.date,
+                    hist.iter().copied(),
+                ) {
+                    cov.due.push(d);
+                    if force_due {
+                        why.push(ForceWhy::FrequencyDue);
+                    }
+                }
+            }
             match (reasons.is_empty(), stratum) {
                 (true, _) if !why.is_empty() => out.forced_in.push(ForcedIn {
                     uscc: e.uscc,
                     reason: ReasonCode::ForcedIn,
-                    why: why.clone(),
+                    why,
                 }),
                 (true, Some(s)) => {
                     if let Some(st) = out.strata.get_mut(s) {
@@ -504,6 +540,7 @@ pub fn eligibility(
         cap,
         hierarchy: request.hierarchy,
         force_in: request.force_in,
+        coverage: request.coverage,
         items,
     })
 }

@@ -14,6 +14,8 @@
 //!   department (county: same year; 令49 Art. 42: same items, 3 months, 监督检查 only);
 //! * `applicability`, `status` — jurisdiction, item scope, item validity, registration
 //!   status;
+//! * `coverage` — frequency (监管频次, 令49 Art. 22): who is due a check, optionally
+//!   forced in apart from the random sample;
 //! * `force` — optional forcing-in of abnormal, seriously-violating or D-class
 //!   enterprises;
 //! * `eligibility` — the report that combines them and the data the draw consumes.
@@ -42,6 +44,7 @@
 pub mod applicability;
 pub mod cap;
 pub mod cap_preset;
+pub mod coverage;
 pub mod eligibility;
 pub mod force;
 pub mod hierarchy;
@@ -55,6 +58,9 @@ pub mod stratum;
 pub use applicability::{check_item_in_force, jurisdiction_reason, scope_reason};
 pub use cap::{CapConfig, CapScope};
 pub use cap_preset::{CapPreset, cap_preset, cap_preset_names, cap_presets};
+pub use coverage::{
+    CoverageConfig, DueEntry, FrequencySource, ItemCoverage, due_entry, item_frequency, window_from,
+};
 pub use eligibility::{
     DrawItem, DrawStratum, EligibilityReport, Exclusion, ForcedIn, ItemEligibility, PlanRequest,
     PolicySource, PolicyUsed, PresetRef, StratumEligibility, eligibility,

@@ -129,6 +129,7 @@ pub fn fixture_with(n: usize, max_substitutions: u32) -> Fixture {
         }),
         cap: Some(rules::CapConfig::default()),
         cap_preset: None,
+        coverage: None,
         hierarchy: rules::HierarchyMode::default(),
         force_in: rules::ForceInConfig::default(),
     };
