@@ -116,7 +116,7 @@ fn primitives() -> Value {
     .iter()
     .map(|(n, ratio, min, max)| {
         json!({"eligible": n, "ratio": ratio.to_string(), "min": min, "max": max,
-               "quota": quota(*n, *ratio, Some(*min), *max)})
+               "quota": quota(*n, *ratio, Some(*min), *max).unwrap()})
     })
     .collect();
     let thresholds: Vec<Value> = [

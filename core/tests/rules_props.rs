@@ -91,7 +91,7 @@ fn date_in(days: u32) -> NaiveDate {
 
 prop_compose! {
     fn record(n: u32)(
-        who in 0..n, days in 0u32..520, auth in 0usize..6, kind in 0usize..13,
+        who in 0..n, days in 0u32..520, auth in 0usize..6, kind in 0usize..CheckKind::ALL.len(),
         items in proptest::sample::subsequence(ITEMS.to_vec(), 0..=2),
         task in 0u32..4, visit in proptest::option::of(0u32..3),
     ) -> CheckRecord {
@@ -137,7 +137,7 @@ fn setup() -> impl Strategy<Value = Setup> {
     (
         proptest::option::of((
             1u32..4,
-            0usize..3,
+            0usize..4,
             proptest::sample::subsequence(CheckKind::ALL.to_vec(), 0..4),
         )),
         0usize..3,
@@ -151,8 +151,10 @@ fn setup() -> impl Strategy<Value = Setup> {
                     CapScope::ThisAuthority,
                     CapScope::AllAuthorities,
                     CapScope::SameLevel,
+                    CapScope::SameDepartment,
                 ][scope],
                 counted_kinds: kinds.into_iter().collect(),
+                ..CapConfig::default()
             }),
             hierarchy: [
                 HierarchyMode::Off,
@@ -172,12 +174,19 @@ fn request(s: &Setup, items: &[&str], policy: SamplingPolicy) -> PlanRequest {
         items: items.iter().map(|i| ItemId::parse(i).unwrap()).collect(),
         policy: PolicySource::Explicit(policy),
         cap: s.cap.clone(),
+        cap_preset: None,
+        coverage: None,
         hierarchy: s.hierarchy,
         force_in: shuangsuiji::rules::ForceInConfig {
             abnormal: s.force_abnormal,
             ..Default::default()
         },
     }
+}
+
+/// The history as known on the plan date (later rows are refused, issue #15 item 5).
+fn known(s: &Setup, hist: &[CheckRecord]) -> Vec<CheckRecord> {
+    hist.iter().filter(|r| r.date <= s.date).cloned().collect()
 }
 
 fn run(s: &Setup, es: &[Enterprise], hist: &[CheckRecord]) -> EligibilityReport {
@@ -215,6 +224,7 @@ fn counted_visits(cap: &CapConfig, year: i32, u: &Uscc, hist: &[CheckRecord]) ->
             CapScope::ThisAuthority => r.authority.id == me.id,
             CapScope::AllAuthorities => true,
             CapScope::SameLevel => r.authority.level == me.level,
+            CapScope::SameDepartment => r.authority.department == me.department,
         })
         .map(CheckRecord::visit_key)
         .collect::<BTreeSet<_>>()
@@ -250,6 +260,7 @@ proptest! {
         s in setup(),
         (es, hist) in enterprises(12).prop_flat_map(|es| (Just(es), proptest::collection::vec(record(12), 0..40))),
     ) {
+        let hist = known(&s, &hist);
         let report = run(&s, &es, &hist);
         for e in &es {
             let at_cap = s.cap.as_ref().is_some_and(|c| {
@@ -270,18 +281,23 @@ proptest! {
         s in setup(),
         (es, hist) in enterprises(12).prop_flat_map(|es| (Just(es), proptest::collection::vec(record(12), 0..40))),
     ) {
+        let hist = known(&s, &hist);
         let report = run(&s, &es, &hist);
         let me = planner();
         for e in &es {
             for item in ITEMS {
                 let id = ItemId::parse(item).unwrap();
+                let dept = &catalog().item(&id).unwrap().department.clone();
                 let blocked = hist.iter().filter(|r| r.uscc == e.uscc)
-                    .filter(|r| r.authority.is_above(&me) && r.authority.covers(e.division))
+                    .filter(|r| &r.authority.department == dept
+                        && r.authority.is_above(&me) && r.authority.covers(e.division))
                     .any(|r| match s.hierarchy {
                         HierarchyMode::Off => false,
                         HierarchyMode::SameYear =>
                             r.kind == CheckKind::Random && r.date.year() == s.date.year(),
                         HierarchyMode::SameItemsThreeMonths => r.items.contains(&id)
+                            && matches!(r.kind, CheckKind::Random | CheckKind::Special
+                                | CheckKind::FlightCheck | CheckKind::SystemCheck)
                             && r.date <= s.date
                             && s.date <= r.date.checked_add_months(Months::new(3)).unwrap(),
                     });
@@ -298,6 +314,7 @@ proptest! {
         s in setup(),
         (es, hist) in enterprises(16).prop_flat_map(|es| (Just(es), proptest::collection::vec(record(16), 0..30))),
     ) {
+        let hist = known(&s, &hist);
         let report = run(&s, &es, &hist);
         for it in &report.items {
             let mut seen = BTreeSet::new();
@@ -328,11 +345,11 @@ proptest! {
         let p = p.min(q);
         let ratio = Ratio::new(p, q).unwrap();
         let max = extra.map(|x| min.unwrap_or(0) + x);
-        prop_assert_eq!(quota(n, ratio, min, max), reference_quota(n, p, q, min, max));
+        prop_assert_eq!(quota(n, ratio, min, max).unwrap(), reference_quota(n, p, q, min, max));
         // exact multiples of q: no rounding up.
         let exact = u64::from(q) * mult;
-        prop_assert_eq!(quota(exact, ratio, None, None), mult * u64::from(p));
-        prop_assert_eq!(quota(0, ratio, min, max), 0);
+        prop_assert_eq!(quota(exact, ratio, None, None).unwrap(), mult * u64::from(p));
+        prop_assert_eq!(quota(0, ratio, min, max).unwrap(), 0);
     }
 
     #[test]
@@ -341,6 +358,7 @@ proptest! {
         (es, hist) in enterprises(14).prop_flat_map(|es| (Just(es), proptest::collection::vec(record(14), 0..30))),
         keys in proptest::collection::vec(any::<u64>(), 64),
     ) {
+        let hist = known(&s, &hist);
         let roster_a = Roster::new(es.clone()).unwrap();
         let roster_b = Roster::new(shuffle(&es, &keys)).unwrap();
         let mut pol = policy();
@@ -354,13 +372,56 @@ proptest! {
 }
 
 #[test]
+fn history_after_plan_date_is_refused() {
+    let s = Setup {
+        cap: Some(CapConfig::default()),
+        hierarchy: HierarchyMode::SameYear,
+        date: date_in(250),
+        force_abnormal: false,
+    };
+    let e = Enterprise::new(
+        uscc(0),
+        "企业",
+        DivisionCode::parse(DIVISIONS[0]).unwrap(),
+        CreditClass::B,
+    );
+    let roster = Roster::new(vec![e]).unwrap();
+    let row = |days: u32| -> CheckRecord {
+        serde_json::from_value(json!({
+            "task_id": "T1", "uscc": uscc(0).as_str(), "date": date_in(days).to_string(),
+            "authority": authority(0), "kind": "random"}))
+        .unwrap()
+    };
+    let on_the_day = [row(100), row(250)];
+    assert!(
+        eligibility(
+            &request(&s, &ITEMS, policy()),
+            &catalog(),
+            &roster,
+            &on_the_day
+        )
+        .is_ok()
+    );
+    let later = [row(100), row(251), row(300)];
+    let err = eligibility(&request(&s, &ITEMS, policy()), &catalog(), &roster, &later).unwrap_err();
+    assert_eq!(err.code().as_str(), "history_after_plan_date");
+    assert_eq!(err.details().field.as_deref(), Some("history[1].date"));
+}
+
+#[test]
 fn quota_edges() {
     let r = Ratio::new(3, 100).unwrap();
-    assert_eq!(quota(0, r, Some(5), Some(10)), 0);
-    assert_eq!(quota(100, r, None, None), 3);
-    assert_eq!(quota(101, r, None, None), 4);
-    assert_eq!(quota(1000, r, None, Some(10)), 10);
-    assert_eq!(quota(10, r, Some(5), None), 5);
-    assert_eq!(quota(3, r, Some(5), None), 3);
-    assert_eq!(quota(u64::MAX, Ratio::ONE, None, None), u64::MAX);
+    assert_eq!(quota(0, r, Some(5), Some(10)).unwrap(), 0);
+    assert_eq!(quota(100, r, None, None).unwrap(), 3);
+    assert_eq!(quota(101, r, None, None).unwrap(), 4);
+    assert_eq!(quota(1000, r, None, Some(10)).unwrap(), 10);
+    assert_eq!(quota(10, r, Some(5), None).unwrap(), 5);
+    assert_eq!(quota(3, r, Some(5), None).unwrap(), 3);
+    assert_eq!(quota(u64::MAX, Ratio::ONE, None, None).unwrap(), u64::MAX);
+    // Issue #15 item 10: min > max is refused here as on the policy path.
+    assert_eq!(
+        quota(10, r, Some(5), Some(3)).unwrap_err().code().as_str(),
+        "min_above_max"
+    );
+    assert_eq!(quota(10, r, Some(3), Some(3)).unwrap(), 3);
 }

@@ -135,7 +135,14 @@ fn main() -> Result<()> {
         "policy": {"preset": {"name": "henan_2021"}},
         "hierarchy": "same_year",
     }))?;
-    let report = rules::eligibility(&request, &catalog, &roster, &history)?;
+    // The plan counts the checks made by its date; later rows are refused
+    // (`history_after_plan_date`), so give the history as known on that day.
+    let known: Vec<_> = history
+        .iter()
+        .filter(|r| r.date <= request.date)
+        .cloned()
+        .collect();
+    let report = rules::eligibility(&request, &catalog, &roster, &known)?;
     println!(
         "\nEligibility ({}, yearly cap {:?}, hierarchy {:?}):",
         report.policy.name,

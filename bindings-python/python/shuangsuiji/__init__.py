@@ -429,7 +429,8 @@ def preset(name: str, date: DateLike) -> Dict[str, Any]:
 
 
 def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[int] = None) -> int:
-    """The core's quota ``clamp(ceil(eligible·ratio), min, max)``; ratio as ``"3/100"``."""
+    """The core's quota ``clamp(ceil(eligible·ratio), min, max)``; ratio as ``"3/100"``.
+    ``min > max`` raises ``min_above_max``, as a policy with those numbers does."""
     return _core.quota(eligible, _dumps(ratio), min, max)
 
 

@@ -59,7 +59,7 @@ fn quota(
     max: Option<u64>,
 ) -> PyResult<u64> {
     let ratio: Ratio = from_json(ratio, "ratio").py_err(py)?;
-    Ok(rules::quota(eligible, ratio, min, max))
+    rules::quota(eligible, ratio, min, max).py_err(py)
 }
 
 /// Registers this module's functions.

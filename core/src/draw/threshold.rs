@@ -158,7 +158,10 @@ mod tests {
         #[test]
         fn quota_is_clamped(n in 0u64..1_000_000, p in 0u32..=100, min in 0u64..50, max in proptest::option::of(0u64..500)) {
             let r = Ratio::new(p, 100).unwrap();
-            let k = crate::rules::quota(n, r, Some(min), max);
+            let Ok(k) = crate::rules::quota(n, r, Some(min), max) else {
+                prop_assert!(max.is_some_and(|m| m < min));
+                return Ok(());
+            };
             prop_assert!(k <= n);
             if n >= min { prop_assert!(k >= min); }
         }

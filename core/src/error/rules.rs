@@ -30,5 +30,8 @@ error_codes! {
         PolicyNotInForce = "policy_not_in_force",
         /// A policy row names both an item and an item kind.
         PolicyTargetInvalid = "policy_target_invalid",
+        /// A check record is dated after the plan date: a plan cannot count a check
+        /// that had not happened when it was drawn up.
+        HistoryAfterPlanDate = "history_after_plan_date",
     }
 }

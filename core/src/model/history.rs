@@ -38,6 +38,11 @@ labelled_enum! {
         Emergency = "emergency" ["应急", "突发事件", "应急处置"],
         /// Anything else.
         Other = "other" ["其他"],
+        /// 飞行检查: an unannounced check on a lead (食品生产经营监督检查管理办法 Art. 53
+        /// para. 2 \[V]).
+        FlightCheck = "flight_check" ["飞行检查"],
+        /// 体系检查: a check of a quality-management system (same 办法 Art. 53 para. 3 \[V]).
+        SystemCheck = "system_check" ["体系检查"],
     }
 }
 
@@ -79,14 +84,24 @@ pub struct CheckRecord {
 
 impl CheckRecord {
     /// The key that identifies the visit this record belongs to: the `visit_id` if
-    /// given, else `(task_id, uscc, date, authority id)`.
+    /// given, else `task_id|uscc|date`.
+    ///
+    /// The authority is not part of the key: the rows of one joint visit, recorded by
+    /// each department under the same task on the same day, are one visit
+    /// (优化营商环境条例 Art. 54 \[V]: "进一次门、查多项事"; 国办发〔2015〕58号 (c)).
+    ///
+    /// ```
+    /// let row = |auth: &str| -> shuangsuiji::model::CheckRecord { serde_json::from_value(serde_json::json!({
+    ///     "task_id": "J-1", "uscc": "91350100M000100Y43", "date": "2026-04-01",
+    ///     "authority": {"id": auth, "department": auth, "level": "county", "jurisdiction": "150581"},
+    ///     "kind": "random"})).unwrap() };
+    /// assert_eq!(row("market").visit_key(), row("ecology").visit_key());
+    /// assert_eq!(row("market").visit_key(), "J-1|91350100M000100Y43|2026-04-01");
+    /// ```
     #[must_use]
     pub fn visit_key(&self) -> String {
-        self.visit_id.clone().unwrap_or_else(|| {
-            format!(
-                "{}|{}|{}|{}",
-                self.task_id, self.uscc, self.date, self.authority.id
-            )
-        })
+        self.visit_id
+            .clone()
+            .unwrap_or_else(|| format!("{}|{}|{}", self.task_id, self.uscc, self.date))
     }
 }

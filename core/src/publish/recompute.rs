@@ -330,7 +330,8 @@ fn check_strata(plan: &Plan, eligible: &[EligibleLeaf]) -> Result<()> {
                 .with_detail("expected", n.to_string())
                 .with_detail("actual", s.population.to_string())));
             }
-            let q = crate::rules::quota(s.population, s.ratio, Some(s.min), s.max);
+            let q = crate::rules::quota(s.population, s.ratio, Some(s.min), s.max)
+                .map_err(|e| ctx(e.within(&format!("items[{i}].strata[{j}]"))))?;
             if q != s.quota {
                 return Err(ctx(difference_error(
                     &at("quota"),

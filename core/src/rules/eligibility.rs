@@ -18,6 +18,8 @@ use serde::{Deserialize, Serialize};
 
 use super::applicability::{check_item_in_force, jurisdiction_reason, scope_reason};
 use super::cap::CapConfig;
+use super::cap_preset::cap_preset;
+use super::coverage::{CoverageConfig, ItemCoverage, due_entry, item_frequency, window_from};
 use super::force::{ForceInConfig, ForceWhy};
 use super::hierarchy::{HierarchyMode, same_year_reason, three_month_reason};
 use super::policy::SamplingPolicy;
@@ -60,7 +62,7 @@ fn default_cap() -> Option<CapConfig> {
 /// A plan request: who plans, for when, which items, under which rules.
 ///
 /// `cap` defaults to [`CapConfig::default`] (2 visits, all authorities, random and
-/// special); `"cap": null` turns the cap off. `hierarchy` defaults to `same_year`,
+/// special); `"cap": null` turns the cap off; `cap_preset` names a bundled cap instead. `hierarchy` defaults to `same_year`,
 /// `force_in` to nothing forced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,12 +81,20 @@ pub struct PlanRequest {
     /// Yearly cap; `null` for none.
     #[serde(default = "default_cap")]
     pub cap: Option<CapConfig>,
+    /// A bundled cap preset ([`super::cap_preset`]) to use instead of `cap`, taken as in
+    /// force on its `date` (default: the plan date). Give either this or `cap`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_preset: Option<PresetRef>,
     /// Higher-level exclusion mode.
     #[serde(default)]
     pub hierarchy: HierarchyMode,
     /// Force-in triggers.
     #[serde(default)]
     pub force_in: ForceInConfig,
+    /// Frequency and coverage (监管频次): report, per item, the enterprises due a check
+    /// and optionally force them in ([`super::coverage`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<CoverageConfig>,
 }
 
 /// The policy that was applied.
@@ -162,6 +172,10 @@ pub struct ItemEligibility {
     pub forced_in: Vec<ForcedIn>,
     /// Excluded enterprises, sorted by USCC.
     pub excluded: Vec<Exclusion>,
+    /// With `coverage`: the item's frequency and the enterprises due a check (of those
+    /// not excluded), whether forced in or not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<ItemCoverage>,
 }
 
 /// The eligibility report of a plan.
@@ -183,6 +197,9 @@ pub struct EligibilityReport {
     pub hierarchy: HierarchyMode,
     /// The force-in triggers applied.
     pub force_in: ForceInConfig,
+    /// The coverage options applied, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<CoverageConfig>,
     /// Per item, sorted by item id.
     pub items: Vec<ItemEligibility>,
 }
@@ -272,7 +289,24 @@ impl PlanRequest {
         if let Some(c) = &self.cap {
             c.validate()?;
         }
+        if self.cap_preset.is_some() && self.cap != default_cap() {
+            return Err(plan_invalid(
+                "the plan gives both a cap and a cap preset; give one".to_owned(),
+            )
+            .with_field("cap_preset"));
+        }
         Ok(())
+    }
+
+    /// The yearly cap applied: the cap preset in force, else `cap`.
+    ///
+    /// # Errors
+    /// `preset_unknown`, `preset_not_in_force` for the cap preset.
+    pub fn resolve_cap(&self) -> Result<Option<CapConfig>> {
+        match &self.cap_preset {
+            Some(r) => cap_preset(&r.name, r.date.unwrap_or(self.date)).map(Some),
+            None => Ok(self.cap.clone()),
+        }
     }
 
     /// Resolves the policy: the preset in force, or the explicit policy checked.
@@ -304,17 +338,45 @@ impl PlanRequest {
     }
 }
 
+/// Refuses a history that holds a check dated after the plan date.
+///
+/// A plan is drawn up on its date and can only count the checks made by then; a row
+/// dated later is either a wrong plan date or a wrong record, and counting it (as
+/// before 2026-12) or dropping it quietly would both publish a pool nobody could have
+/// drawn on that date. The caller keeps the rows with `date ≤ plan date`.
+fn check_history_dates(date: NaiveDate, history: &[CheckRecord]) -> Result<()> {
+    let Some((i, first)) = history.iter().enumerate().find(|(_, r)| r.date > date) else {
+        return Ok(());
+    };
+    let later = history.iter().filter(|r| r.date > date).count();
+    Err(Error::new(
+        RulesCode::HistoryAfterPlanDate,
+        format!(
+            "{later} check record(s) are dated after the plan date {date} (first: row {i}, {}); \
+             give the history as known on the plan date",
+            first.date
+        ),
+    )
+    .with_field(format!("history[{i}].date"))
+    .with_value(first.date.to_string())
+    .with_detail("plan_date", date.to_string())
+    .with_detail("rows_after", later.to_string()))
+}
+
 /// Builds the eligibility report of a plan.
 ///
-/// History rows about enterprises not on the roster are ignored. The roster may hold
+/// History rows about enterprises not on the roster are ignored. Every history row must
+/// be dated on or before the plan date. The roster may hold
 /// enterprises outside the authority's jurisdiction; they are reported as
 /// `outside_jurisdiction`. A runnable example is in the [module docs](crate::rules);
 /// the vectors in `tests/vectors/eligibility/` pin complete reports.
 ///
 /// # Errors
-/// The codes of [`PlanRequest::validate`] and [`PlanRequest::resolve_policy`];
+/// The codes of [`PlanRequest::validate`], [`PlanRequest::resolve_cap`] and
+/// [`PlanRequest::resolve_policy`];
 /// `item_unknown` for a plan item not in the catalog; `item_not_in_force`;
-/// `policy_missing` for an item with no policy row and no default ratio.
+/// `policy_missing` for an item with no policy row and no default ratio;
+/// `history_after_plan_date` for a check record dated after the plan date.
 pub fn eligibility(
     request: &PlanRequest,
     catalog: &Catalog,
@@ -322,6 +384,8 @@ pub fn eligibility(
     history: &[CheckRecord],
 ) -> Result<EligibilityReport> {
     request.validate()?;
+    check_history_dates(request.date, history)?;
+    let cap = request.resolve_cap()?;
     let policy = request.resolve_policy(catalog)?;
     let mut item_ids: Vec<&ItemId> = request.items.iter().collect();
     item_ids.sort();
@@ -368,21 +432,27 @@ pub fn eligibility(
                 .collect(),
             forced_in: Vec::new(),
             excluded: Vec::new(),
+            coverage: request.coverage.and_then(|c| {
+                item_frequency(item, c.source).map(|(frequency, provenance)| ItemCoverage {
+                    frequency,
+                    provenance,
+                    window_from: window_from(request.date, frequency.years),
+                    due: Vec::new(),
+                })
+            }),
         })
         .collect();
+    let force_due = request.coverage.is_some_and(|c| c.force_due);
 
     for e in roster.enterprises() {
         let hist = by_uscc.get(&e.uscc).unwrap_or(&none);
         let mut common: Vec<Reason> = Vec::new();
         common.extend(jurisdiction_reason(&request.authority, e));
         common.extend(status_reason(e));
-        if let Some(cap) = &request.cap {
-            common.extend(cap.reason(&request.authority, request.year, hist.iter().copied()));
-        }
-        if request.hierarchy == HierarchyMode::SameYear {
-            common.extend(same_year_reason(
+        if let Some(cap) = &cap {
+            common.extend(cap.reason(
                 &request.authority,
-                e,
+                e.credit_class,
                 request.year,
                 hist.iter().copied(),
             ));
@@ -391,15 +461,23 @@ pub fn eligibility(
         for ((item, _), out) in plan_items.iter().zip(items.iter_mut()) {
             let mut reasons = common.clone();
             reasons.extend(scope_reason(item, e));
-            if request.hierarchy == HierarchyMode::SameItemsThreeMonths {
-                reasons.extend(three_month_reason(
+            reasons.extend(match request.hierarchy {
+                HierarchyMode::Off => None,
+                HierarchyMode::SameYear => same_year_reason(
                     &request.authority,
                     e,
-                    &item.id,
+                    item,
+                    request.year,
+                    hist.iter().copied(),
+                ),
+                HierarchyMode::SameItemsThreeMonths => three_month_reason(
+                    &request.authority,
+                    e,
+                    item,
                     request.date,
                     hist.iter().copied(),
-                ));
-            }
+                ),
+            });
             let stratum = out.strata.iter().position(|s| s.stratum.contains(e));
             if stratum.is_none() {
                 let grade = e.food_risk_grade.map_or("none", |g| g.as_str());
@@ -410,11 +488,26 @@ pub fn eligibility(
                 );
             }
             reasons.sort_by_key(|r| r.code);
+            let mut why = why.clone();
+            if let (true, Some(cov)) = (reasons.is_empty(), out.coverage.as_mut()) {
+                if let Some(d) = due_entry(
+                    e.uscc,
+                    item,
+                    cov.frequency,
+                    request.date,
+                    hist.iter().copied(),
+                ) {
+                    cov.due.push(d);
+                    if force_due {
+                        why.push(ForceWhy::FrequencyDue);
+                    }
+                }
+            }
             match (reasons.is_empty(), stratum) {
                 (true, _) if !why.is_empty() => out.forced_in.push(ForcedIn {
                     uscc: e.uscc,
                     reason: ReasonCode::ForcedIn,
-                    why: why.clone(),
+                    why,
                 }),
                 (true, Some(s)) => {
                     if let Some(st) = out.strata.get_mut(s) {
@@ -432,7 +525,7 @@ pub fn eligibility(
     for it in &mut items {
         for s in &mut it.strata {
             s.population = u64::try_from(s.eligible.len()).unwrap_or(u64::MAX);
-            s.quota = super::quota::quota(s.population, s.ratio, s.min, s.max);
+            s.quota = super::quota::quota(s.population, s.ratio, s.min, s.max)?;
         }
     }
 
@@ -444,9 +537,10 @@ pub fn eligibility(
             name: policy.name.clone(),
             provenance: policy.provenance.clone(),
         },
-        cap: request.cap.clone(),
+        cap,
         hierarchy: request.hierarchy,
         force_in: request.force_in,
+        coverage: request.coverage,
         items,
     })
 }

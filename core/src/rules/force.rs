@@ -28,6 +28,9 @@ pub enum ForceWhy {
     CreditClassD,
     /// At least `min_complaints` complaints in the last 12 months.
     Complaints,
+    /// Due a check under the item's frequency (监管频次, 令49 Art. 22; see
+    /// [`super::coverage`]); only with `coverage.force_due`.
+    FrequencyDue,
 }
 
 /// Which triggers force an enterprise in. All off by default.

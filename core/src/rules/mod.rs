@@ -7,11 +7,15 @@
 //! * `quota` — `n = min(N, max(min, min(max, ceil(N·p/q))))`, integers only;
 //! * `policy` — ratios per item / item kind and stratum, with provenance;
 //! * `preset` — named local and national tables, by name and date;
-//! * `cap` — the yearly per-enterprise visit cap (default 2, exceptions configurable);
-//! * `hierarchy` — exclusion after a higher-level check (county: same year; 令49
-//!   Art. 42: same items, 3 months);
+//! * `cap` — the yearly per-enterprise visit cap (default 2, exceptions configurable,
+//!   per-class and per-level limits);
+//! * `cap_preset` — named, dated local caps with the kinds each counts;
+//! * `hierarchy` — exclusion after a check by a higher level of the item's own
+//!   department (county: same year; 令49 Art. 42: same items, 3 months, 监督检查 only);
 //! * `applicability`, `status` — jurisdiction, item scope, item validity, registration
 //!   status;
+//! * `coverage` — frequency (监管频次, 令49 Art. 22): who is due a check, optionally
+//!   forced in apart from the random sample;
 //! * `force` — optional forcing-in of abnormal, seriously-violating or D-class
 //!   enterprises;
 //! * `eligibility` — the report that combines them and the data the draw consumes.
@@ -39,6 +43,8 @@
 
 pub mod applicability;
 pub mod cap;
+pub mod cap_preset;
+pub mod coverage;
 pub mod eligibility;
 pub mod force;
 pub mod hierarchy;
@@ -51,12 +57,18 @@ pub mod stratum;
 
 pub use applicability::{check_item_in_force, jurisdiction_reason, scope_reason};
 pub use cap::{CapConfig, CapScope};
+pub use cap_preset::{CapPreset, cap_preset, cap_preset_names, cap_presets};
+pub use coverage::{
+    CoverageConfig, DueEntry, FrequencySource, ItemCoverage, due_entry, item_frequency, window_from,
+};
 pub use eligibility::{
     DrawItem, DrawStratum, EligibilityReport, Exclusion, ForcedIn, ItemEligibility, PlanRequest,
     PolicySource, PolicyUsed, PresetRef, StratumEligibility, eligibility,
 };
 pub use force::{ForceInConfig, ForceWhy};
-pub use hierarchy::{HierarchyMode, same_year_reason, three_month_end, three_month_reason};
+pub use hierarchy::{
+    HierarchyMode, SUPERVISION_KINDS, same_year_reason, three_month_end, three_month_reason,
+};
 pub use policy::{PolicyRow, SamplingPolicy, StratumRule};
 pub use preset::{Preset, preset, preset_names, presets};
 pub use quota::{QuotaRule, quota};

@@ -18,6 +18,21 @@
 //! enterprises; an enterprise that falls in none of them is reported with reason
 //! `no_stratum`. If no group applies, the item's `default_ratio` from the catalog is
 //! used as the single stratum `all`, with the item's provenance.
+//!
+//! # Sources of these rules
+//! * **Per item, per kind** — the county plan (seed, \[S]) draws "按清单规定比例", the
+//!   ratio the 抽查事项清单 gives each item; 38号 二(一) gives rules per item kind
+//!   (重点 / 一般). "Item beats kind beats all" is the project's reading of the two
+//!   together: the item's own ratio is the more specific statement.
+//! * **One stratum per enterprise** — 6号文's classes A–D and 令49 Art. 21's risk grades
+//!   A–D are each exclusive, so rows stratifying by one field partition the
+//!   enterprises; mixing fields in one group would let an enterprise fall in two strata
+//!   (`stratum_overlap`). The partition requirement is the project's, so that every
+//!   enterprise is counted once.
+//! * **The catalog's `default_ratio`** — the ratio written in the 抽查事项清单 itself
+//!   (seed: "按清单规定比例"); used only when the policy names nothing for the item.
+//! * **The quota of a stratum** (ceiling, `min`/`max` clamps, `min_above_max`) — see
+//!   [`super::quota`], which cites its own sources.
 
 use std::collections::BTreeSet;
 

@@ -6,10 +6,10 @@
 //!
 //! | Name | Source | In force |
 //! |---|---|---|
-//! | `national_default` | 国市监信〔2019〕38号 二(一) \[S, confirmed]; 企业公示信息抽查办法 (令101, 2025-03-18) Art. 4 \[S] | 2019-02-12 – |
+//! | `national_default` | 国市监信〔2019〕38号 二(一) \[S, confirmed] (重点 uncapped, 一般 严格限制); 3 % is the preset's choice — 令101 Art. 4's 3 % binds only 企业公示信息 checks | 2019-02-12 – |
 //! | `neimenggu_bayannaoer_2022` | Inner Mongolia AMR, 巴彦淖尔 2022 (A 2 %, B 5 %, C 100 %, D 100 %) \[S] | 2022-01-01 – |
 //! | `henan_2021` | 河南省局 2021 (A 1 %, B 2 %, C 10 %, D 30 %) \[S] | 2021-01-01 – |
-//! | `heilongjiang_lindian_2024` | 林甸县 2024 ranges; lower bound of each range (A: its stated 5 %) \[S] | 2024-01-01 – |
+//! | `heilongjiang_lindian_2024` | 林甸县 2024 ranges; lower bound of B–D; A 2 % (below B, 6号文 可合理降低; the preset's choice) \[S] | 2024-01-01 – |
 //! | `ningxia_shizuishan_2023` | 石嘴山 (一般 ≤ 5 %, 重点 no cap) \[S] | 2023-01-01 – |
 //!
 //! Validity periods start on the date of the national document, or on 1 January of the
@@ -201,6 +201,17 @@ mod tests {
         }
         let lindian = preset("heilongjiang_lindian_2024", d("2024-01-01")).unwrap();
         let ratios: Vec<String> = lindian.rows.iter().map(|r| r.ratio.to_string()).collect();
-        assert_eq!(ratios, ["5/100", "5/100", "21/100", "61/100", "5/100"]);
+        assert_eq!(ratios, ["2/100", "5/100", "21/100", "61/100", "5/100"]);
+        // Issue #15 item 9: class A is checked less than class B (6号文: A 可合理降低).
+        assert!(lindian.rows[0].ratio < lindian.rows[1].ratio);
+        // Issue #15 item 8: the preset's dates are those of the document it rests on.
+        let national = presets().unwrap();
+        let national = national
+            .iter()
+            .find(|p| p.name() == "national_default")
+            .unwrap();
+        let prov = &national.policy.provenance;
+        assert!(prov.document.contains("38号") && !prov.document.contains("令第101号"));
+        assert_eq!(prov.effective_from, Some(d("2019-02-12")));
     }
 }

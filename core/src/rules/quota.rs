@@ -1,9 +1,24 @@
 //! The quota of one stratum: `n = min(N, max(min, min(max, ceil(N·p/q))))`.
 //!
-//! Source: the project's draw design (design/DRAW.md, "Selection per stratum") built on
-//! 国办发〔2015〕58号 (c) ("合理确定随机抽查的比例和频次", \[S], 2015-08-05 onward) and
-//! 国市监信〔2019〕38号 二(一) (ratios per item kind, \[S], 2019-02-12 onward). Integer
-//! arithmetic only: the ceiling is exact ([`Ratio::ceil_of`]); there is no float.
+//! Sources, rule by rule:
+//!
+//! * **a ratio of the stratum** — 国办发〔2015〕58号 (c) "合理确定随机抽查的比例和频次"
+//!   (\[S], 2015-08-05 onward) and 国市监信〔2019〕38号 二(一) (ratios per item kind,
+//!   \[S], 2019-02-12 onward); the numbers themselves are policy data with their own
+//!   provenance ([`super::policy`]).
+//! * **the ceiling** `ceil(N·p/q)` — a ratio stated as a floor, as in 企业公示信息抽查办法
+//!   (SAMR 令101, 2025-03-18) Art. 4 \[V] "抽取辖区内不少于3%的企业", is met only by
+//!   rounding up, so a stratum of 101 at 3 % draws 4, not 3. No national text states a rounding rule for
+//!   other ratios; rounding up is the project's choice (design/DRAW.md, "Selection per
+//!   stratum") so that a non-empty stratum with a positive ratio is never drawn at 0.
+//! * **the clamps** `min` / `max` — local plans state counts beside ratios (e.g. 石嘴山
+//!   2023, 一般事项 ≤ 5 %, RULES-ADDENDUM §5 \[S]; the county plan's 按清单规定比例); they
+//!   are policy data. The result never exceeds `N` (nobody is drawn twice).
+//! * **`min > max`** is refused with `min_above_max` everywhere — the policy path, the
+//!   quota function and the bindings' `quota` (issue #15 item 10): a rule whose bounds
+//!   contradict each other has no answer.
+//!
+//! Integer arithmetic only: the ceiling is exact ([`Ratio::ceil_of`]); there is no float.
 
 use serde::{Deserialize, Serialize};
 
@@ -62,22 +77,27 @@ impl QuotaRule {
     /// # Errors
     /// `min_above_max`.
     pub fn quota(&self, population: u64) -> Result<u64> {
-        self.validate()?;
-        Ok(quota(population, self.ratio, self.min, self.max))
+        quota(population, self.ratio, self.min, self.max)
     }
 }
 
 /// `min(N, max(min, min(max, ceil(N·p/q))))` with absent bounds meaning 0 and ∞.
-/// Callers must have checked `min ≤ max`.
 ///
 /// ```
 /// use shuangsuiji::model::Ratio;
-/// assert_eq!(shuangsuiji::rules::quota(7, Ratio::new(1, 2).unwrap(), None, None), 4);
+/// let half = Ratio::new(1, 2).unwrap();
+/// assert_eq!(shuangsuiji::rules::quota(7, half, None, None).unwrap(), 4);
+/// let err = shuangsuiji::rules::quota(7, half, Some(5), Some(3)).unwrap_err();
+/// assert_eq!(err.code().as_str(), "min_above_max");
 /// ```
-#[must_use]
-pub fn quota(population: u64, ratio: Ratio, min: Option<u64>, max: Option<u64>) -> u64 {
+///
+/// # Errors
+/// `min_above_max` if both bounds are given and `min > max` (the same answer as the
+/// policy path gives for the same numbers).
+pub fn quota(population: u64, ratio: Ratio, min: Option<u64>, max: Option<u64>) -> Result<u64> {
+    QuotaRule { ratio, min, max }.validate()?;
     let by_ratio = ratio.ceil_of(population);
     let capped = max.map_or(by_ratio, |m| by_ratio.min(m));
     let floored = min.map_or(capped, |m| capped.max(m));
-    floored.min(population)
+    Ok(floored.min(population))
 }

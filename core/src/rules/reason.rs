@@ -1,4 +1,9 @@
 //! Reason codes: why an enterprise is or is not in the pool of an item.
+//!
+//! Sources: each code names the rule module that gives it, and that module cites its
+//! document and article; the duty to give reasons is 国办发〔2015〕58号 (d) (公开) and
+//! 《优化营商环境条例》 Art. 54 \[V]. Visits are grouped per [`CheckRecord::visit_key`]
+//! (one joint visit counts once, Art. 54 进一次门、查多项事).
 
 use std::collections::{BTreeMap, BTreeSet};
 

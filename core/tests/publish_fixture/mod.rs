@@ -74,7 +74,7 @@ fn force_one(report: &mut EligibilityReport) {
         .unwrap();
     let uscc = s.eligible.remove(0);
     s.population -= 1;
-    s.quota = rules::quota(s.population, s.ratio, s.min, s.max);
+    s.quota = rules::quota(s.population, s.ratio, s.min, s.max).unwrap();
     item.forced_in.push(ForcedIn {
         uscc,
         reason: ReasonCode::ForcedIn,
@@ -128,6 +128,8 @@ pub fn fixture_with(n: usize, max_substitutions: u32) -> Fixture {
             date: None,
         }),
         cap: Some(rules::CapConfig::default()),
+        cap_preset: None,
+        coverage: None,
         hierarchy: rules::HierarchyMode::default(),
         force_in: rules::ForceInConfig::default(),
     };

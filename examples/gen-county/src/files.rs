@@ -159,6 +159,8 @@ fn kind_label(k: CheckKind) -> &'static str {
         CheckKind::LicensingSiteCheck => "许可现场核查",
         CheckKind::Emergency => "应急处置",
         CheckKind::Other => "其他",
+        CheckKind::FlightCheck => "飞行检查",
+        CheckKind::SystemCheck => "体系检查",
     }
 }
 
