@@ -13,9 +13,12 @@ use shuangsuiji::routes::{Datum, Location};
 
 use crate::rng::SplitMix64;
 
+/// (latitude, longitude) in microdegrees.
+type MicroDegrees = (i32, i32);
+
 /// Centre (lat, lon in microdegrees) and half-size of the box (microdegrees of latitude,
 /// of longitude) per town.
-const TOWN_CENTRES: &[(&str, (i32, i32), (i32, i32))] = &[
+const TOWN_CENTRES: &[(&str, MicroDegrees, MicroDegrees)] = &[
     (
         "河东街道（示例）",
         (45_532_000, 119_668_000),
