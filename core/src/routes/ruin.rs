@@ -92,7 +92,7 @@ fn ruin_one(
 
 /// Puts `x` where it adds the least (metres, minutes) and fits; else on a new route.
 fn insert_cheapest(c: &Costs, rs: &mut Vec<Vec<usize>>, x: usize) {
-    let mut best: Option<((u64, u64), usize, usize)> = None;
+    let mut best: Option<((i128, i128), usize, usize)> = None;
     for (ri, r) in rs.iter().enumerate() {
         if r.len() + 1 > c.max_visits {
             continue;
@@ -105,7 +105,11 @@ fn insert_cheapest(c: &Costs, rs: &mut Vec<Vec<usize>>, x: usize) {
             if after.1 > c.day_minutes {
                 continue;
             }
-            let add = (after.0 - before.0, after.1.saturating_sub(before.1));
+            // Signed: a platform matrix need not obey the triangle inequality.
+            let add = (
+                i128::from(after.0) - i128::from(before.0),
+                i128::from(after.1) - i128::from(before.1),
+            );
             if best.is_none_or(|(b, _, _)| add < b) {
                 best = Some((add, ri, p));
             }
