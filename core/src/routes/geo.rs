@@ -333,10 +333,8 @@ impl serde::de::Visitor<'_> for CoordVisitor {
         i32::try_from(e6).map_err(|_| bad("out of range"))
     }
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<i32, E> {
-        if !v.is_finite() {
-            return self.visit_str(&v.to_string());
-        }
-        // Display prints the shortest round-trip decimal, never an exponent.
+        // Display prints the shortest round-trip decimal, never an exponent (JSON has no
+        // NaN or infinity; were one passed, its text is refused as not a decimal).
         self.visit_str(&v.to_string())
     }
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<i32, E> {

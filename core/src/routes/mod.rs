@@ -14,9 +14,10 @@
 //! * **Distances**: integer equirectangular metres ([`Location::metres_to`]), road
 //!   minutes per leg from the speed model. No floats in any decision: coordinates are
 //!   whole microdegrees read from their decimal text.
-//! * **Method**: Clarke–Wright savings to build routes, then local search (2-opt and
-//!   Or-opt inside routes, relocate and swap between routes) to a local optimum of
-//!   (total metres, total minutes). Stops are numbered in USCC order before anything
+//! * **Method**: Clarke–Wright savings to build routes (several shape factors λ, the
+//!   best result wins), then local search (2-opt and Or-opt inside routes; relocate,
+//!   swap and 2-opt\* between routes) to a local optimum of (total metres, total
+//!   minutes); plans of at most 40 stops then get a deterministic ruin-and-recreate pass. Stops are numbered in USCC order before anything
 //!   else, every scan runs in that order and ties go to the lower USCC: the plan is
 //!   a pure function of the request's *set* of stops. No randomness.
 //! * **Output** ([`RoutePlan`]): routes in visiting order, each closed at the start,
