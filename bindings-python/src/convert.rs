@@ -14,11 +14,19 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
         .map_err(|e| Error::new(InputCode::JsonShape, format!("cannot serialise: {e}")))
 }
 
-/// Parses JSON text handed over by the Python layer into a core value. Errors keep the
-/// core's codes (`json_syntax`, `json_shape`, or the model code of a bad value) and
-/// name the argument in `field`.
+/// Parses JSON text handed over by the Python layer into a core value, through the
+/// core's one JSON reader (limits and duplicate keys checked first). Errors keep the
+/// core's codes (`json_syntax`, `json_shape`, `json_duplicate_key`, or the model code
+/// of a bad value) and name the argument in `field`.
 pub fn from_json<T: DeserializeOwned>(text: &str, argument: &str) -> Result<T, Error> {
-    serde_json::from_str(text).map_err(|e| Error::from_json(&e).within(argument))
+    shuangsuiji::intake::parse_json(text).map_err(|e| e.within(argument))
+}
+
+/// Parses a published (committed) document — plan, log, event, result, receipt, leaves
+/// — through the core's strict committed reader, the one the wasm binding uses too
+/// (integers only, duplicate keys refused), naming the argument in `field`.
+pub fn from_committed<T: DeserializeOwned>(text: &str, argument: &str) -> Result<T, Error> {
+    shuangsuiji::verify::from_committed_text(text).map_err(|e| e.within(argument))
 }
 
 /// Parses an optional JSON argument (`None` = the core's default).

@@ -155,16 +155,16 @@ def _json_text(source: Any) -> str:
     if isinstance(source, (dict, list)):
         return _dumps(source)
     if isinstance(source, bytes):
-        return source.decode("utf-8")
+        return str(_core.document_text(source))
     if isinstance(source, os.PathLike):
-        with open(source, encoding="utf-8") as f:
-            return f.read()
+        with open(source, "rb") as f:
+            return str(_core.document_text(f.read()))
     if isinstance(source, str):
         stripped = source.lstrip()
         if stripped.startswith(("{", "[")):
             return source
-        with open(source, encoding="utf-8") as f:
-            return f.read()
+        with open(source, "rb") as f:
+            return str(_core.document_text(f.read()))
     raise TypeError(f"expected a dict, list, JSON text, bytes or a path, got {type(source).__name__}")
 
 

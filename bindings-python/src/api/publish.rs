@@ -11,7 +11,7 @@ use shuangsuiji::publish::{self, PlanMeta, Receipt, ResultDocument};
 use shuangsuiji::rules::EligibilityReport;
 use shuangsuiji::verify::{Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan};
 
-use crate::convert::{from_json, to_json};
+use crate::convert::{from_committed, from_json, to_json};
 use crate::errors::IntoPy;
 
 fn hex32(text: &str, field: &str) -> Result<Bytes32, Error> {
@@ -71,8 +71,8 @@ fn new_log(py: Python<'_>, plan_hash: &str) -> PyResult<String> {
 #[pyfunction]
 fn log_append(py: Python<'_>, log: &str, event: &str) -> PyResult<String> {
     let run = || {
-        let mut log: DrawLog = from_json(log, "log")?;
-        let event: Event = from_json(event, "event")?;
+        let mut log: DrawLog = from_committed(log, "log")?;
+        let event: Event = from_committed(event, "event")?;
         log.append(event)?;
         to_json(&log)
     };
@@ -97,10 +97,10 @@ fn publish_draw(
     seed: &str,
 ) -> PyResult<String> {
     let run = || {
-        let plan: Plan = from_json(plan, "plan")?;
-        let eligible: Vec<EligibleLeaf> = from_json(eligible, "eligible")?;
+        let plan: Plan = from_committed(plan, "plan")?;
+        let eligible: Vec<EligibleLeaf> = from_committed(eligible, "eligible")?;
         let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
-        let mut log: DrawLog = from_json(log, "log")?;
+        let mut log: DrawLog = from_committed(log, "log")?;
         let seed = hex32(seed, "seed")?;
         let result = publish::publish_draw(&plan, &eligible, &catalog, &mut log, attempt, &seed)?;
         to_json(&Published { result, log })
@@ -121,11 +121,11 @@ fn publish_substitutions(
     requests: &str,
 ) -> PyResult<String> {
     let run = || {
-        let plan: Plan = from_json(plan, "plan")?;
-        let eligible: Vec<EligibleLeaf> = from_json(eligible, "eligible")?;
+        let plan: Plan = from_committed(plan, "plan")?;
+        let eligible: Vec<EligibleLeaf> = from_committed(eligible, "eligible")?;
         let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
-        let mut log: DrawLog = from_json(log, "log")?;
-        let current: ResultDocument = from_json(result, "result")?;
+        let mut log: DrawLog = from_committed(log, "log")?;
+        let current: ResultDocument = from_committed(result, "result")?;
         let requests: Vec<SubstitutionRequest> = from_json(requests, "requests")?;
         let result = publish::publish_substitutions(
             &plan, &eligible, &catalog, &mut log, &current, &requests,
@@ -145,10 +145,10 @@ fn receipts(
     result: &str,
 ) -> PyResult<String> {
     let run = || {
-        let plan: Plan = from_json(plan, "plan")?;
-        let eligible: Vec<EligibleLeaf> = from_json(eligible, "eligible")?;
-        let excluded: Vec<ExcludedLeaf> = from_json(excluded, "excluded")?;
-        let result: ResultDocument = from_json(result, "result")?;
+        let plan: Plan = from_committed(plan, "plan")?;
+        let eligible: Vec<EligibleLeaf> = from_committed(eligible, "eligible")?;
+        let excluded: Vec<ExcludedLeaf> = from_committed(excluded, "excluded")?;
+        let result: ResultDocument = from_committed(result, "result")?;
         to_json(&publish::receipts(&plan, &eligible, &excluded, &result)?)
     };
     run().py_err(py)
@@ -158,9 +158,9 @@ fn receipts(
 #[pyfunction]
 fn verify_receipt(py: Python<'_>, receipt: &str, plan: &str, result: &str) -> PyResult<String> {
     let run = || {
-        let receipt: Receipt = from_json(receipt, "receipt")?;
-        let plan: Plan = from_json(plan, "plan")?;
-        let result: ResultDocument = from_json(result, "result")?;
+        let receipt: Receipt = from_committed(receipt, "receipt")?;
+        let plan: Plan = from_committed(plan, "plan")?;
+        let result: ResultDocument = from_committed(result, "result")?;
         to_json(&publish::verify_receipt(&receipt, &plan, &result)?)
     };
     run().py_err(py)
@@ -180,13 +180,13 @@ fn verify_draw(
     result: &str,
 ) -> PyResult<String> {
     let run = || {
-        let plan: Plan = from_json(plan, "plan")?;
+        let plan: Plan = from_committed(plan, "plan")?;
         let ph = hex32(plan_hash, "plan_hash")?;
         let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
-        let log: DrawLog = from_json(log, "log")?;
+        let log: DrawLog = from_committed(log, "log")?;
         let head = hex32(log_head, "log_head")?;
-        let eligible: Vec<EligibleLeaf> = from_json(eligible, "eligible")?;
-        let result: ResultDocument = from_json(result, "result")?;
+        let eligible: Vec<EligibleLeaf> = from_committed(eligible, "eligible")?;
+        let result: ResultDocument = from_committed(result, "result")?;
         to_json(&publish::verify_draw(
             &plan, &ph, &catalog, &log, &head, &eligible, &result,
         )?)

@@ -9,13 +9,13 @@ use shuangsuiji::model::{Catalog, InspectorRoster};
 use shuangsuiji::publish::{self, PlanMeta, Receipt, ResultDocument};
 use shuangsuiji::rules::EligibilityReport;
 use shuangsuiji::verify::{
-    Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan, from_committed_text,
+    Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan, document_text,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::verify::{document, text_of};
-use crate::convert::{from_js, text_of_bytes, to_js};
+use crate::convert::{from_js, to_js};
 use crate::errors::IntoJs;
 
 fn bytes32(text: &str, field: &str) -> Result<Bytes32, JsValue> {
@@ -96,8 +96,8 @@ pub fn log_append(
     #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string")] log: JsValue,
     #[wasm_bindgen(unchecked_param_type = "LogEvent | string")] event: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let mut log: DrawLog = from_js(&log, Some("log")).js_err()?;
-    let event: Event = from_js(&event, Some("event")).js_err()?;
+    let mut log: DrawLog = document(&log)?;
+    let event: Event = document(&event)?;
     log.append(event).js_err()?;
     to_js(&log).js_err()
 }
@@ -124,7 +124,7 @@ pub fn publish_draw(
     seed: &str,
 ) -> Result<JsValue, JsValue> {
     let plan: Plan = document(&plan)?;
-    let eligible: Vec<EligibleLeaf> = from_js(&eligible, Some("eligible")).js_err()?;
+    let eligible: Vec<EligibleLeaf> = document(&eligible)?;
     let catalog = catalog_of(&catalog)?;
     let mut log: DrawLog = document(&log)?;
     let seed = bytes32(seed, "seed")?;
@@ -153,7 +153,7 @@ pub fn publish_substitutions(
     #[wasm_bindgen(unchecked_param_type = "SubstitutionRequest[] | string")] requests: JsValue,
 ) -> Result<JsValue, JsValue> {
     let plan: Plan = document(&plan)?;
-    let eligible: Vec<EligibleLeaf> = from_js(&eligible, Some("eligible")).js_err()?;
+    let eligible: Vec<EligibleLeaf> = document(&eligible)?;
     let catalog = catalog_of(&catalog)?;
     let mut log: DrawLog = document(&log)?;
     let current: ResultDocument = document(&result)?;
@@ -177,8 +177,8 @@ pub fn receipts(
     #[wasm_bindgen(unchecked_param_type = "ResultDocument | string")] result: JsValue,
 ) -> Result<JsValue, JsValue> {
     let plan: Plan = document(&plan)?;
-    let eligible: Vec<EligibleLeaf> = from_js(&eligible, Some("eligible")).js_err()?;
-    let excluded: Vec<ExcludedLeaf> = from_js(&excluded, Some("excluded")).js_err()?;
+    let eligible: Vec<EligibleLeaf> = document(&eligible)?;
+    let excluded: Vec<ExcludedLeaf> = document(&excluded)?;
     let result: ResultDocument = document(&result)?;
     to_js(&publish::receipts(&plan, &eligible, &excluded, &result).js_err()?).js_err()
 }
@@ -202,19 +202,15 @@ pub fn verify_receipt(
 }
 
 /// A published document given as its object, its JSON text or its file's bytes (a
-/// `Uint8Array`, decoded as `File.text()` would: the page hands file contents over
-/// without decoding them in JS).
+/// `Uint8Array`: the page hands file contents over without decoding them in JS).
 fn published<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
-    match value.dyn_ref::<Uint8Array>() {
-        Some(bytes) => from_committed_text(&text_of_bytes(&bytes.to_vec())).js_err(),
-        None => document(value),
-    }
+    document(value)
 }
 
 /// The catalog given as its object, its JSON text or its file's bytes.
 fn published_catalog(value: &JsValue) -> Result<Catalog, JsValue> {
     match value.dyn_ref::<Uint8Array>() {
-        Some(bytes) => Catalog::from_json(&text_of_bytes(&bytes.to_vec()))
+        Some(bytes) => Catalog::from_json(document_text(&bytes.to_vec()).js_err()?)
             .map_err(|e| e.within("catalog"))
             .js_err(),
         None => catalog_of(value),

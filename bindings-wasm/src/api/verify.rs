@@ -1,6 +1,7 @@
 //! Verify exports: plan hash, plan check, draw log check.
 
 use shuangsuiji::verify::{Bytes32, DrawLog, Plan, from_committed_json, verify_log};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{json_of, to_js};
@@ -14,10 +15,15 @@ pub(crate) fn text_of(value: &JsValue) -> Result<String, JsValue> {
     }
 }
 
-/// Reads a committed document (strict: unknown fields, floats and integers beyond
-/// 2^53−1 are refused).
+/// Reads a committed document given as its object, its JSON text or its file's bytes
+/// (`Uint8Array`), always through the core's one strict committed reader (unknown
+/// fields, repeated keys, floats and integers beyond 2^53−1 refused; bytes must be
+/// UTF-8, one leading BOM dropped).
 pub(crate) fn document<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
-    from_committed_json(text_of(value)?.as_bytes()).js_err()
+    match value.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => from_committed_json(&bytes.to_vec()).js_err(),
+        None => from_committed_json(text_of(value)?.as_bytes()).js_err(),
+    }
 }
 
 /// The plan hash (64 lowercase hex digits) of a published plan.

@@ -149,6 +149,7 @@ impl Menu {
     /// `json_syntax` / `json_shape`; `menu_invalid` for duplicate ids, a listed entry
     /// without outcome or violation type, or a `not_found` entry with conditions.
     pub fn parse(json: &str) -> Result<Self> {
+        crate::intake::limits::check_json_text(json)?;
         let mut m: Self = serde_json::from_str(json).map_err(|e| Error::from_json(&e))?;
         let mut ids = std::collections::BTreeSet::new();
         for (i, e) in m.entries.iter_mut().enumerate() {

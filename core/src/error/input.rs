@@ -41,5 +41,8 @@ error_codes! {
         XlsxUnsupported = "xlsx_unsupported",
         /// The file format cannot be recognised from its bytes or name.
         FormatUnknown = "format_unknown",
+        /// A JSON object names the same key twice (readers that keep the first or the
+        /// last would see different documents under the same bytes).
+        JsonDuplicateKey = "json_duplicate_key",
     }
 }
