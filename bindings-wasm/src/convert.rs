@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use shuangsuiji::{Error, InputCode};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// JSON text of a JS value.
 pub fn json_of(value: &JsValue) -> Result<String, Error> {
@@ -40,4 +40,74 @@ pub fn from_js<T: serde::de::DeserializeOwned>(
         Some(a) => err.within(a),
         None => err,
     })
+}
+
+/// The `argument_type` error for argument `name`, which should have been `expected`.
+fn argument_type(value: &JsValue, name: &str, expected: &str) -> JsValue {
+    let actual = value.js_typeof().as_string().unwrap_or_default();
+    let actual = if value.is_null() {
+        "null".to_owned()
+    } else if value.is_instance_of::<js_sys::Date>() {
+        "Date".to_owned()
+    } else if actual == "object" {
+        js_sys::Object::get_prototype_of(value)
+            .constructor()
+            .name()
+            .as_string()
+            .unwrap_or(actual)
+    } else {
+        actual
+    };
+    crate::errors::to_js_error(
+        &Error::new(
+            InputCode::ArgumentType,
+            format!("argument {name} must be {expected}, not {actual}"),
+        )
+        .with_field(name)
+        .with_detail("expected", expected)
+        .with_detail("actual", actual),
+    )
+}
+
+/// A string argument; anything else (number, object, `Date`, `BigInt`, `undefined` …)
+/// is refused with `argument_type` naming it, instead of reaching wasm-bindgen's
+/// string passing (which traps on a non-string).
+pub fn str_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| argument_type(value, name, "a string"))
+}
+
+/// An optional string argument: `undefined` / `null` are `None`.
+pub fn opt_str_arg(value: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    str_arg(value, name).map(Some)
+}
+
+/// An unsigned 32-bit integer argument: a `number` that is an integer in
+/// 0 ..= 4 294 967 295. Fractions, negatives, larger values, `NaN`, strings, booleans,
+/// `BigInt` and `undefined` are refused with `argument_type` — never wrapped or
+/// truncated.
+pub fn u32_arg(value: &JsValue, name: &str) -> Result<u32, JsValue> {
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+        // `-0` prints as "-0": it is 0.
+        .and_then(|n| format!("{n}").trim_start_matches('-').parse::<u32>().ok())
+        .ok_or_else(|| argument_type(value, name, "an integer from 0 to 4294967295"))
+}
+
+/// A byte argument: a `Uint8Array` or an `ArrayBuffer` (what `File.arrayBuffer()`
+/// gives). Anything else — a string, a `Uint16Array`, an array of numbers — is refused
+/// with `argument_type`, never read as something else.
+pub fn bytes_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(a) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(a.to_vec());
+    }
+    if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(b).to_vec());
+    }
+    Err(argument_type(value, name, "a Uint8Array or an ArrayBuffer"))
 }

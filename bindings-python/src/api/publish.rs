@@ -11,7 +11,7 @@ use shuangsuiji::publish::{self, PlanMeta, Receipt, ResultDocument};
 use shuangsuiji::rules::EligibilityReport;
 use shuangsuiji::verify::{Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan};
 
-use crate::convert::{from_committed, from_json, to_json};
+use crate::convert::{from_committed, from_json, to_json, uint_arg};
 use crate::errors::IntoPy;
 
 fn hex32(text: &str, field: &str) -> Result<Bytes32, Error> {
@@ -93,10 +93,11 @@ fn publish_draw(
     eligible: &str,
     catalog: &str,
     log: &str,
-    attempt: u32,
+    attempt: &Bound<'_, PyAny>,
     seed: &str,
 ) -> PyResult<String> {
     let run = || {
+        let attempt: u32 = uint_arg(attempt, "attempt")?;
         let plan: Plan = from_committed(plan, "plan")?;
         let eligible: Vec<EligibleLeaf> = from_committed(eligible, "eligible")?;
         let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;

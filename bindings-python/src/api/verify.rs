@@ -11,7 +11,7 @@ use shuangsuiji::verify::{
     Reveal, TreeCommitment,
 };
 
-use crate::convert::{from_committed, from_json, to_json};
+use crate::convert::{from_committed, from_json, to_json, uint_arg};
 use crate::errors::IntoPy;
 
 fn hex32(text: &str, field: &str) -> Result<Bytes32, Error> {
@@ -146,11 +146,12 @@ fn validate_beacon_spec(py: Python<'_>, spec: &str) -> PyResult<()> {
 fn derive_seed(
     py: Python<'_>,
     plan_hash: &str,
-    attempt: u32,
+    attempt: &Bound<'_, PyAny>,
     beacons: &str,
     secrets: &str,
 ) -> PyResult<String> {
     let run = || {
+        let attempt: u32 = uint_arg(attempt, "attempt")?;
         let ph = hex32(plan_hash, "plan_hash")?;
         let beacons: Vec<BeaconValue> = from_json(beacons, "beacons")?;
         let secrets: Vec<Reveal> = from_json(secrets, "secrets")?;
@@ -174,13 +175,14 @@ fn derive_seed(
 fn ceremony_seed(
     py: Python<'_>,
     plan_hash: &str,
-    attempt: u32,
+    attempt: &Bound<'_, PyAny>,
     sources: &str,
     parties: &str,
     reveals: &str,
     beacons: &str,
 ) -> PyResult<String> {
     let run = || {
+        let attempt: u32 = uint_arg(attempt, "attempt")?;
         let sources: Vec<BeaconSpec> = from_json(sources, "sources")?;
         let parties: Vec<PartyCommitment> = from_json(parties, "parties")?;
         let reveals: Vec<Reveal> = from_json(reveals, "reveals")?;

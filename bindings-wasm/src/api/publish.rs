@@ -2,6 +2,7 @@
 //! log, the published result document, receipts and their verification, and
 //! `verifyDraw` recomputing a whole draw from the published files.
 
+use crate::convert::{str_arg, u32_arg};
 use js_sys::Uint8Array;
 use serde::Serialize;
 use shuangsuiji::draw::SubstitutionRequest;
@@ -81,7 +82,11 @@ pub fn excluded_leaves(
 /// # Errors
 /// `hash_invalid` for a malformed plan hash.
 #[wasm_bindgen(js_name = newLog, unchecked_return_type = "DrawLogDocument")]
-pub fn new_log(plan_hash: &str) -> Result<JsValue, JsValue> {
+pub fn new_log(
+    #[wasm_bindgen(unchecked_param_type = "string")] plan_hash: JsValue,
+) -> Result<JsValue, JsValue> {
+    let plan_hash = str_arg(&plan_hash, "plan_hash")?;
+    let plan_hash = plan_hash.as_str();
     let log = DrawLog::new(bytes32(plan_hash, "plan_hash")?).js_err()?;
     to_js(&log).js_err()
 }
@@ -120,9 +125,12 @@ pub fn publish_draw(
     #[wasm_bindgen(unchecked_param_type = "EligibleLeaf[] | string")] eligible: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] catalog: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string")] log: JsValue,
-    attempt: u32,
-    seed: &str,
+    #[wasm_bindgen(unchecked_param_type = "number")] attempt: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] seed: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let attempt = u32_arg(&attempt, "attempt")?;
+    let seed = str_arg(&seed, "seed")?;
+    let seed = seed.as_str();
     let plan: Plan = document(&plan)?;
     let eligible: Vec<EligibleLeaf> = document(&eligible)?;
     let catalog = catalog_of(&catalog)?;
@@ -228,15 +236,19 @@ fn published_catalog(value: &JsValue) -> Result<Catalog, JsValue> {
 #[wasm_bindgen(js_name = verifyDraw, unchecked_return_type = "DrawSummary")]
 pub fn verify_draw(
     #[wasm_bindgen(unchecked_param_type = "PlanDocument | string | Uint8Array")] plan: JsValue,
-    plan_hash: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] plan_hash: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string | Uint8Array")]
     catalog: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string | Uint8Array")] log: JsValue,
-    log_head: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] log_head: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EligibleLeaf[] | string | Uint8Array")]
     eligible: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ResultDocument | string | Uint8Array")] result: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let plan_hash = str_arg(&plan_hash, "plan_hash")?;
+    let plan_hash = plan_hash.as_str();
+    let log_head = str_arg(&log_head, "log_head")?;
+    let log_head = log_head.as_str();
     let plan: Plan = published(&plan)?;
     let plan_hash = bytes32(plan_hash, "plan_hash")?;
     let catalog = published_catalog(&catalog)?;

@@ -1,5 +1,6 @@
 //! Verify exports: plan hash, plan check, draw log check.
 
+use crate::convert::{opt_str_arg, str_arg};
 use shuangsuiji::verify::{Bytes32, DrawLog, Plan, from_committed_json, verify_log};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -46,8 +47,10 @@ pub fn plan_hash(
 #[wasm_bindgen(js_name = verifyPlan)]
 pub fn verify_plan(
     #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] plan: JsValue,
-    plan_hash: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] plan_hash: JsValue,
 ) -> Result<(), JsValue> {
+    let plan_hash = str_arg(&plan_hash, "plan_hash")?;
+    let plan_hash = plan_hash.as_str();
     let plan: Plan = document(&plan)?;
     let hash = Bytes32::from_hex(plan_hash).js_err()?;
     shuangsuiji::verify::verify_plan(&plan, &hash).js_err()
@@ -64,8 +67,9 @@ pub fn verify_plan(
 pub fn verify_log_js(
     #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] plan: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string")] log: JsValue,
-    expected_head: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] expected_head: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let expected_head = opt_str_arg(&expected_head, "expected_head")?;
     let plan: Plan = document(&plan)?;
     let log: DrawLog = document(&log)?;
     let head = expected_head

@@ -63,5 +63,9 @@ error_codes! {
         ReferenceUnknown = "reference_unknown",
         /// A catalog has no items.
         CatalogEmpty = "catalog_empty",
+        /// The first character of a USCC is not a registration-authority code of
+        /// GB 32100-2015 (1–9, A, N, Y): `000000000000000000`, a common placeholder,
+        /// has a correct check character but is no code.
+        UsccRegistrationAuthority = "uscc_registration_authority",
     }
 }
