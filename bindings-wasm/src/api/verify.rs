@@ -67,7 +67,7 @@ pub fn verify_plan(
 pub fn verify_log_js(
     #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] plan: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string")] log: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] expected_head: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] expected_head: JsValue,
 ) -> Result<JsValue, JsValue> {
     let expected_head = opt_str_arg(&expected_head, "expected_head")?;
     let plan: Plan = document(&plan)?;
