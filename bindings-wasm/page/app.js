@@ -21,6 +21,10 @@ let nextId = 0;
 const pending = new Map();
 strataWorker.onmessage = worker.onmessage = (event) => {
   const { id, kind } = event.data;
+  if (kind === 'engine') {
+    document.body.dataset.engine = event.data.state;
+    return;
+  }
   const p = pending.get(id);
   if (!p) return;
   if (kind === 'progress') p.progress?.(event.data.stage);

@@ -17,6 +17,9 @@ const ready = import(SIMD ? './pkg-simd/shuangsuiji_wasm.js' : './pkg/shuangsuij
   }
   return ssj;
 });
+// Tells the page once the engine is loaded: from then on verification needs no network
+// (the page marks it on <body data-engine="ready">).
+ready.then(() => self.postMessage({ kind: 'engine', state: 'ready' }), () => self.postMessage({ kind: 'engine', state: 'failed' }));
 
 let state = null;
 // Where the enterprises' receipts are: `{base}` (a published folder opened by link:

@@ -438,6 +438,8 @@ test('opening by link: ?task=<published folder on this origin> verifies at once;
 
 test('offline after load: files from disk verify and look up with the network gone', { skip }, async () => {
   const { page, errors } = await openPage(chrome.browser, server.url);
+  // "After load": the page and its verification engine (the worker's wasm) are loaded.
+  await page.waitForSelector('body[data-engine="ready"]');
   await chrome.browser.setOffline(true);
   try {
     await load(page, published());

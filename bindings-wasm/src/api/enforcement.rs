@@ -194,8 +194,10 @@ pub fn assess_credit_repair(
 pub fn assess_list_removal(
     #[wasm_bindgen(unchecked_param_type = "ListRecord | string")] record: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ListFacts | string")] facts: JsValue,
-    on: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] on: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let on = str_arg(&on, "on")?;
+    let on = on.as_str();
     let record: ListRecord = from_js(&record, Some("record")).js_err()?;
     let facts: ListFacts = from_js(&facts, Some("facts")).js_err()?;
     let a = list_removal::assess(&record, &facts, date(on, "on")?).js_err()?;
