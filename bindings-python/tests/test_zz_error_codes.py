@@ -19,6 +19,8 @@ NOT_REACHABLE = {
     # Raised only when the core is compiled without its `xlsx` feature; the binding
     # always builds the core with default features (xlsx on).
     "xlsx_unsupported": "binding is built with the xlsx feature",
+    # A bug in the core (an invariant that did not hold); no input can cause it.
+    "internal_invariant": "raised only on a bug in the core",
 }
 
 

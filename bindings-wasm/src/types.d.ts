@@ -11,7 +11,8 @@ export interface ShuangsuijiError extends Error {
   /** Where and what: file/row/column for intake, field path, value, plus code-specific keys. */
   details: ErrorDetails;
 }
-export type ErrorFamily = 'input' | 'validation' | 'rules' | 'draw' | 'verify' | 'team' | 'enforcement' | 'limit';
+/** Checked against `errorCodes()` by tests/basics.test.mjs. */
+export type ErrorFamily = 'input' | 'validation' | 'rules' | 'draw' | 'verify' | 'team' | 'enforcement' | 'limit' | 'internal';
 export interface ErrorDetails {
   file?: string;
   row?: number;

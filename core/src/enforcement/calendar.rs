@@ -17,6 +17,8 @@
 //! day the notice lists as 上班 (make-up working day). A date in a year without data is
 //! an error (`calendar_year_missing`): 调休 can only be known from the notice, so the
 //! calendar never guesses.
+//!
+//! Tested by `core/tests/enforcement_calendar.rs` (vectors in `tests/vectors/calendar/`) and the unit tests below.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -24,6 +24,8 @@
 //! an entry to a case whose [`CaseFacts::division`](super::CaseFacts::division) lies
 //! outside is refused with `menu_out_of_territory`; a territorial entry on a case without
 //! a division is `facts_invalid` (never guessed).
+//!
+//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use serde::{Deserialize, Serialize};
 

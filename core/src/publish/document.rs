@@ -13,7 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::recompute::difference_error;
+use super::compare::difference_error;
 use crate::canonical::tagged_hash;
 use crate::draw::{Draw, DrawResult, SubstitutionReason, SubstitutionRequest};
 use crate::model::{Catalog, ItemId};
