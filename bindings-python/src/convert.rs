@@ -14,11 +14,19 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
         .map_err(|e| Error::new(InputCode::JsonShape, format!("cannot serialise: {e}")))
 }
 
-/// Parses JSON text handed over by the Python layer into a core value. Errors keep the
-/// core's codes (`json_syntax`, `json_shape`, or the model code of a bad value) and
-/// name the argument in `field`.
+/// Parses JSON text handed over by the Python layer into a core value, through the
+/// core's one JSON reader (limits and duplicate keys checked first). Errors keep the
+/// core's codes (`json_syntax`, `json_shape`, `json_duplicate_key`, or the model code
+/// of a bad value) and name the argument in `field`.
 pub fn from_json<T: DeserializeOwned>(text: &str, argument: &str) -> Result<T, Error> {
-    serde_json::from_str(text).map_err(|e| Error::from_json(&e).within(argument))
+    shuangsuiji::intake::parse_json(text).map_err(|e| e.within(argument))
+}
+
+/// Parses a published (committed) document — plan, log, event, result, receipt, leaves
+/// — through the core's strict committed reader, the one the wasm binding uses too
+/// (integers only, duplicate keys refused), naming the argument in `field`.
+pub fn from_committed<T: DeserializeOwned>(text: &str, argument: &str) -> Result<T, Error> {
+    shuangsuiji::verify::from_committed_text(text).map_err(|e| e.within(argument))
 }
 
 /// Parses an optional JSON argument (`None` = the core's default).
@@ -27,4 +35,40 @@ pub fn from_json_or_default<T: DeserializeOwned + Default>(
     argument: &str,
 ) -> Result<T, Error> {
     text.map_or_else(|| Ok(T::default()), |t| from_json(t, argument))
+}
+
+/// An unsigned integer argument: a Python `int` (not a `bool`, not a float, not a
+/// string) within the range of `T`. Anything else is refused with `argument_type`
+/// naming the argument — never coerced, never an `OverflowError`.
+pub fn uint_arg<T: TryFrom<u64>>(
+    value: &pyo3::Bound<'_, pyo3::PyAny>,
+    name: &str,
+) -> Result<T, Error> {
+    use pyo3::prelude::*;
+    use pyo3::types::{PyBool, PyInt};
+    let int = value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>();
+    int.then(|| value.extract::<u64>().ok())
+        .flatten()
+        .and_then(|v| T::try_from(v).ok())
+        .ok_or_else(|| {
+            let actual = value
+                .get_type()
+                .name()
+                .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+            let shown = value
+                .repr()
+                .map_or_else(|_| String::new(), |r| r.to_string());
+            let max = [u64::MAX, u32::MAX.into(), u16::MAX.into(), u8::MAX.into()]
+                .into_iter()
+                .find(|m| T::try_from(*m).is_ok())
+                .unwrap_or_default();
+            let expected = format!("an int from 0 to {max}");
+            Error::new(
+                InputCode::ArgumentType,
+                format!("argument {name} must be {expected}, not {actual} {shown}"),
+            )
+            .with_field(name)
+            .with_detail("expected", expected)
+            .with_detail("actual", actual)
+        })
 }

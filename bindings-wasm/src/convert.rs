@@ -1,10 +1,8 @@
 //! The one conversion path: JS value ⇄ JSON text ⇄ core serde types.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 use shuangsuiji::{Error, InputCode};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// JSON text of a JS value.
 pub fn json_of(value: &JsValue) -> Result<String, Error> {
@@ -28,7 +26,8 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
 }
 
 /// Reads a core value from a JS value: a JSON string is parsed as is, anything else is
-/// first turned into JSON text. Shape errors name the argument (`within`).
+/// first turned into JSON text; either goes through the core's one JSON reader (limits
+/// and duplicate keys checked first). Shape errors name the argument (`within`).
 pub fn from_js<T: serde::de::DeserializeOwned>(
     value: &JsValue,
     arg: Option<&str>,
@@ -37,20 +36,78 @@ pub fn from_js<T: serde::de::DeserializeOwned>(
         Some(t) => t,
         None => json_of(value)?,
     };
-    serde_json::from_str(&text).map_err(|e| {
-        let err = Error::from_json(&e);
-        match arg {
-            Some(a) => err.within(a),
-            None => err,
-        }
+    shuangsuiji::intake::parse_json(&text).map_err(|err| match arg {
+        Some(a) => err.within(a),
+        None => err,
     })
 }
 
-/// The text of a file's bytes, decoded as the browser's `TextDecoder("utf-8")` (and
-/// `File.text()`) decodes it: one leading byte-order mark dropped, malformed sequences
-/// replaced by U+FFFD. Valid UTF-8 is borrowed, not copied.
-pub fn text_of_bytes(bytes: &[u8]) -> Cow<'_, str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Strict validation first: it is the fast one, and a published file is UTF-8.
-    std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed)
+/// The `argument_type` error for argument `name`, which should have been `expected`.
+fn argument_type(value: &JsValue, name: &str, expected: &str) -> JsValue {
+    let actual = value.js_typeof().as_string().unwrap_or_default();
+    let actual = if value.is_null() {
+        "null".to_owned()
+    } else if value.is_instance_of::<js_sys::Date>() {
+        "Date".to_owned()
+    } else if actual == "object" {
+        js_sys::Object::get_prototype_of(value)
+            .constructor()
+            .name()
+            .as_string()
+            .unwrap_or(actual)
+    } else {
+        actual
+    };
+    crate::errors::to_js_error(
+        &Error::new(
+            InputCode::ArgumentType,
+            format!("argument {name} must be {expected}, not {actual}"),
+        )
+        .with_field(name)
+        .with_detail("expected", expected)
+        .with_detail("actual", actual),
+    )
+}
+
+/// A string argument; anything else (number, object, `Date`, `BigInt`, `undefined` …)
+/// is refused with `argument_type` naming it, instead of reaching wasm-bindgen's
+/// string passing (which traps on a non-string).
+pub fn str_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| argument_type(value, name, "a string"))
+}
+
+/// An optional string argument: `undefined` / `null` are `None`.
+pub fn opt_str_arg(value: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    str_arg(value, name).map(Some)
+}
+
+/// An unsigned 32-bit integer argument: a `number` that is an integer in
+/// 0 ..= 4 294 967 295. Fractions, negatives, larger values, `NaN`, strings, booleans,
+/// `BigInt` and `undefined` are refused with `argument_type` — never wrapped or
+/// truncated.
+pub fn u32_arg(value: &JsValue, name: &str) -> Result<u32, JsValue> {
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+        // `-0` prints as "-0": it is 0.
+        .and_then(|n| format!("{n}").trim_start_matches('-').parse::<u32>().ok())
+        .ok_or_else(|| argument_type(value, name, "an integer from 0 to 4294967295"))
+}
+
+/// A byte argument: a `Uint8Array` or an `ArrayBuffer` (what `File.arrayBuffer()`
+/// gives). Anything else — a string, a `Uint16Array`, an array of numbers — is refused
+/// with `argument_type`, never read as something else.
+pub fn bytes_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(a) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(a.to_vec());
+    }
+    if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(b).to_vec());
+    }
+    Err(argument_type(value, name, "a Uint8Array or an ArrayBuffer"))
 }

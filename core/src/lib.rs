@@ -50,6 +50,7 @@ pub mod model;
 pub mod ops;
 mod parallel;
 pub mod publish;
+pub mod routes;
 pub mod rules;
 pub mod teams;
 pub mod verify;

@@ -72,6 +72,8 @@ def canonical_uscc(text: str) -> str:
         raise DrawError("uscc_length", text)
     if any(c not in ALPHABET for c in u):
         raise DrawError("uscc_charset", text)
+    if u[0] not in "123456789ANY":
+        raise DrawError("uscc_registration_authority", text)
     if not u[2:8].isdigit():
         raise DrawError("uscc_division", text)
     s = sum(ALPHABET.index(c) * w for c, w in zip(u[:17], WEIGHTS))

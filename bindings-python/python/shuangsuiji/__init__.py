@@ -159,17 +159,42 @@ def _json_text(source: Any) -> str:
     if isinstance(source, (dict, list)):
         return _dumps(source)
     if isinstance(source, bytes):
-        return source.decode("utf-8")
+        return str(_core.document_text(source))
     if isinstance(source, os.PathLike):
-        with open(source, encoding="utf-8") as f:
-            return f.read()
+        with open(source, "rb") as f:
+            return str(_core.document_text(f.read()))
     if isinstance(source, str):
-        stripped = source.lstrip()
-        if stripped.startswith(("{", "[")):
-            return source
-        with open(source, encoding="utf-8") as f:
-            return f.read()
+        # JSON text (a leading BOM dropped, as from a file) or the path of a file.
+        text = source[1:] if source.startswith("\ufeff") else source
+        if text.lstrip().startswith(("{", "[")):
+            return text
+        with open(_existing_path(source), "rb") as f:
+            return str(_core.document_text(f.read()))
     raise TypeError(f"expected a dict, list, JSON text, bytes or a path, got {type(source).__name__}")
+
+
+def _argument_type(message: str, field: str) -> ShuangsuijiError:
+    from ._errors import _from_core
+
+    return _from_core(message, "argument_type", "input", json.dumps({"field": field}))
+
+
+def _existing_path(source: str) -> str:
+    """``source`` if it names an existing file; else the typed ``argument_type`` error
+    (a ``str`` that is neither JSON text nor a file's path — empty, CSV text, a typo —
+    never surfaces as ``FileNotFoundError``/``OSError``)."""
+    try:
+        ok = bool(source) and "\0" not in source and os.path.isfile(source)
+    except (OSError, ValueError):
+        ok = False
+    if not ok:
+        shown = source if len(source) <= 60 else source[:60] + "…"
+        raise _argument_type(
+            f"{shown!r} is neither JSON text nor the path of an existing file "
+            "(give a file's contents as bytes, or its path as pathlib.Path)",
+            "source",
+        )
+    return source
 
 
 def _date(value: DateLike) -> str:
@@ -204,6 +229,8 @@ def _table_bytes(source: Any, options: Optional[Dict[str, Any]]) -> "tuple[bytes
         opts.setdefault("file_name", "<DataFrame>")
     elif isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
+        if isinstance(path, str):
+            _existing_path(path)
         with open(path, "rb") as f:
             data = f.read()
         opts.setdefault("file_name", os.path.basename(path))

@@ -71,6 +71,7 @@ __all__ = [
     "verify_log",
     "verify_plan",
     "list_removal_assess",
+    "document_text",
 ]
 
 # model
@@ -190,3 +191,4 @@ class ReceiptVerifier:
     def result_hash(self) -> str: ...
 
 def run_operation(operation: str, input: str) -> str: ...
+def document_text(data: bytes) -> str: ...

@@ -11,7 +11,7 @@ use shuangsuiji::publish::{self, PlanMeta, Receipt, ResultDocument};
 use shuangsuiji::rules::EligibilityReport;
 use shuangsuiji::verify::{Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan};
 
-use crate::convert::{from_json, to_json};
+use crate::convert::{from_committed, from_json, to_json, uint_arg};
 use crate::errors::IntoPy;
 
 fn hex32(text: &str, field: &str) -> Result<Bytes32, Error> {
@@ -71,8 +71,8 @@ fn new_log(py: Python<'_>, plan_hash: &str) -> PyResult<String> {
 #[pyfunction]
 fn log_append(py: Python<'_>, log: &str, event: &str) -> PyResult<String> {
     let run = || {
-        let mut log: DrawLog = from_json(log, "log")?;
-        let event: Event = from_json(event, "event")?;
+        let mut log: DrawLog = from_committed(log, "log")?;
+        let event: Event = from_committed(event, "event")?;
         log.append(event)?;
         to_json(&log)
     };
@@ -93,14 +93,15 @@ fn publish_draw(
     eligible: &str,
     catalog: &str,
     log: &str,
-    attempt: u32,
+    attempt: &Bound<'_, PyAny>,
     seed: &str,
 ) -> PyResult<String> {
     let run = || {
-        let plan: Plan = from_json(plan, "plan")?;
-        let eligible: Vec<EligibleLeaf> = from_json(eligible, "eligible")?;
+        let attempt: u32 = uint_arg(attempt, "attempt")?;
+        let plan: Plan = from_committed(plan, "plan")?;
+        let eligible: Vec<EligibleLeaf> = from_committed(eligible, "eligible")?;
         let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
-        let mut log: DrawLog = from_json(log, "log")?;
+        let mut log: DrawLog = from_committed(log, "log")?;
         let seed = hex32(seed, "seed")?;
         let result = publish::publish_draw(&plan, &eligible, &catalog, &mut log, attempt, &seed)?;
         to_json(&Published { result, log })
@@ -121,11 +122,11 @@ fn publish_substitutions(
     requests: &str,
 ) -> PyResult<String> {
     let run = || {
-        let plan: Plan = from_json(plan, "plan")?;
-        let eligible: Vec<EligibleLeaf> = from_json(eligible, "eligible")?;
+        let plan: Plan = from_committed(plan, "plan")?;
+        let eligible: Vec<EligibleLeaf> = from_committed(eligible, "eligible")?;
         let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
-        let mut log: DrawLog = from_json(log, "log")?;
-        let current: ResultDocument = from_json(result, "result")?;
+        let mut log: DrawLog = from_committed(log, "log")?;
+        let current: ResultDocument = from_committed(result, "result")?;
         let requests: Vec<SubstitutionRequest> = from_json(requests, "requests")?;
         let result = publish::publish_substitutions(
             &plan, &eligible, &catalog, &mut log, &current, &requests,
@@ -145,10 +146,10 @@ fn receipts(
     result: &str,
 ) -> PyResult<String> {
     let run = || {
-        let plan: Plan = from_json(plan, "plan")?;
-        let eligible: Vec<EligibleLeaf> = from_json(eligible, "eligible")?;
-        let excluded: Vec<ExcludedLeaf> = from_json(excluded, "excluded")?;
-        let result: ResultDocument = from_json(result, "result")?;
+        let plan: Plan = from_committed(plan, "plan")?;
+        let eligible: Vec<EligibleLeaf> = from_committed(eligible, "eligible")?;
+        let excluded: Vec<ExcludedLeaf> = from_committed(excluded, "excluded")?;
+        let result: ResultDocument = from_committed(result, "result")?;
         to_json(&publish::receipts(&plan, &eligible, &excluded, &result)?)
     };
     run().py_err(py)
@@ -158,9 +159,9 @@ fn receipts(
 #[pyfunction]
 fn verify_receipt(py: Python<'_>, receipt: &str, plan: &str, result: &str) -> PyResult<String> {
     let run = || {
-        let receipt: Receipt = published(receipt, "receipt")?;
-        let plan: Plan = published(plan, "plan")?;
-        let result: ResultDocument = published(result, "result")?;
+        let receipt: Receipt = from_committed(receipt, "receipt")?;
+        let plan: Plan = from_committed(plan, "plan")?;
+        let result: ResultDocument = from_committed(result, "result")?;
         to_json(&publish::verify_receipt(&receipt, &plan, &result)?)
     };
     run().py_err(py)
@@ -180,24 +181,18 @@ fn verify_draw(
     result: &str,
 ) -> PyResult<String> {
     let run = || {
-        let plan: Plan = published(plan, "plan")?;
+        let plan: Plan = from_committed(plan, "plan")?;
         let ph = hex32(plan_hash, "plan_hash")?;
         let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
-        let log: DrawLog = published(log, "log")?;
+        let log: DrawLog = from_committed(log, "log")?;
         let head = hex32(log_head, "log_head")?;
-        let eligible: Vec<EligibleLeaf> = published(eligible, "eligible")?;
-        let result: ResultDocument = published(result, "result")?;
+        let eligible: Vec<EligibleLeaf> = from_committed(eligible, "eligible")?;
+        let result: ResultDocument = from_committed(result, "result")?;
         to_json(&publish::verify_draw(
             &plan, &ph, &catalog, &log, &head, &eligible, &result,
         )?)
     };
     run().py_err(py)
-}
-
-/// A published document read as a verifier reads it (the core's committed JSON: errors
-/// located by path under `argument`, e.g. `receipt.uscc`).
-fn published<T: serde::de::DeserializeOwned>(text: &str, argument: &str) -> Result<T, Error> {
-    shuangsuiji::verify::from_committed_json(text.as_bytes()).map_err(|e| e.within(argument))
 }
 
 /// The core's `publish::ReceiptVerifier`: the plan and the result are read, checked
@@ -213,8 +208,8 @@ impl ReceiptVerifier {
     #[new]
     fn new(py: Python<'_>, plan: &str, result: &str) -> PyResult<Self> {
         let run = || {
-            let plan: Plan = published(plan, "plan")?;
-            let result: ResultDocument = published(result, "result")?;
+            let plan: Plan = from_committed(plan, "plan")?;
+            let result: ResultDocument = from_committed(result, "result")?;
             publish::ReceiptVerifier::new(plan, result)
         };
         run().map(|inner| Self { inner }).py_err(py)
@@ -223,7 +218,7 @@ impl ReceiptVerifier {
     /// Verifies one receipt (JSON text); returns the verdict as JSON text.
     fn verify(&self, py: Python<'_>, receipt: &str) -> PyResult<String> {
         let run = || {
-            let receipt: Receipt = published(receipt, "receipt")?;
+            let receipt: Receipt = from_committed(receipt, "receipt")?;
             to_json(&self.inner.verify(&receipt)?)
         };
         run().py_err(py)

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use shuangsuiji::model::{Catalog, CheckRecord, Ratio, Roster};
 use shuangsuiji::rules::{self, PlanRequest};
 
-use crate::convert::{from_json, to_json};
+use crate::convert::{from_json, to_json, uint_arg};
 use crate::errors::IntoPy;
 
 /// Builds the eligibility report of a plan; every argument is JSON text.
@@ -53,13 +53,19 @@ fn preset(py: Python<'_>, name: &str, date: &str) -> PyResult<String> {
 #[pyo3(signature = (eligible, ratio, min=None, max=None))]
 fn quota(
     py: Python<'_>,
-    eligible: u64,
+    eligible: &Bound<'_, PyAny>,
     ratio: &str,
-    min: Option<u64>,
-    max: Option<u64>,
+    min: Option<&Bound<'_, PyAny>>,
+    max: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<u64> {
-    let ratio: Ratio = from_json(ratio, "ratio").py_err(py)?;
-    rules::quota(eligible, ratio, min, max).py_err(py)
+    let run = || {
+        let eligible: u64 = uint_arg(eligible, "eligible")?;
+        let min: Option<u64> = min.map(|m| uint_arg(m, "min")).transpose()?;
+        let max: Option<u64> = max.map(|m| uint_arg(m, "max")).transpose()?;
+        let ratio: Ratio = from_json(ratio, "ratio")?;
+        rules::quota(eligible, ratio, min, max)
+    };
+    run().py_err(py)
 }
 
 /// Registers this module's functions.

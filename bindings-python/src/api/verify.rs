@@ -11,7 +11,7 @@ use shuangsuiji::verify::{
     Reveal, TreeCommitment,
 };
 
-use crate::convert::{from_json, to_json};
+use crate::convert::{from_committed, from_json, to_json, uint_arg};
 use crate::errors::IntoPy;
 
 fn hex32(text: &str, field: &str) -> Result<Bytes32, Error> {
@@ -146,11 +146,12 @@ fn validate_beacon_spec(py: Python<'_>, spec: &str) -> PyResult<()> {
 fn derive_seed(
     py: Python<'_>,
     plan_hash: &str,
-    attempt: u32,
+    attempt: &Bound<'_, PyAny>,
     beacons: &str,
     secrets: &str,
 ) -> PyResult<String> {
     let run = || {
+        let attempt: u32 = uint_arg(attempt, "attempt")?;
         let ph = hex32(plan_hash, "plan_hash")?;
         let beacons: Vec<BeaconValue> = from_json(beacons, "beacons")?;
         let secrets: Vec<Reveal> = from_json(secrets, "secrets")?;
@@ -174,13 +175,14 @@ fn derive_seed(
 fn ceremony_seed(
     py: Python<'_>,
     plan_hash: &str,
-    attempt: u32,
+    attempt: &Bound<'_, PyAny>,
     sources: &str,
     parties: &str,
     reveals: &str,
     beacons: &str,
 ) -> PyResult<String> {
     let run = || {
+        let attempt: u32 = uint_arg(attempt, "attempt")?;
         let sources: Vec<BeaconSpec> = from_json(sources, "sources")?;
         let parties: Vec<PartyCommitment> = from_json(parties, "parties")?;
         let reveals: Vec<Reveal> = from_json(reveals, "reveals")?;
@@ -197,7 +199,7 @@ fn ceremony_seed(
 }
 
 fn plan_from(text: &str) -> Result<Plan, Error> {
-    v::from_committed_json::<Plan>(text.as_bytes()).map_err(|e| e.within("plan"))
+    from_committed::<Plan>(text, "plan")
 }
 
 /// The canonical JSON text of a plan (integers only; floats are refused).
@@ -233,7 +235,7 @@ fn verify_log(
 ) -> PyResult<String> {
     let run = || {
         let plan = plan_from(plan)?;
-        let log: DrawLog = from_json(log, "log")?;
+        let log: DrawLog = from_committed(log, "log")?;
         let head = expected_head
             .map(|h| hex32(h, "expected_head"))
             .transpose()?;
@@ -242,8 +244,16 @@ fn verify_log(
     run().py_err(py)
 }
 
+/// The text of a published file's bytes (the core's `verify::document_text`: one BOM
+/// dropped, UTF-8 only).
+#[pyfunction]
+fn document_text(py: Python<'_>, data: &[u8]) -> PyResult<String> {
+    v::document_text(data).map(str::to_owned).py_err(py)
+}
+
 /// Registers this module's functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(document_text, m)?)?;
     m.add_function(wrap_pyfunction!(leaf_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(leaf_hash, m)?)?;
     m.add_function(wrap_pyfunction!(conflicts_hash, m)?)?;

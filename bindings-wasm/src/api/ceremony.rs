@@ -1,6 +1,7 @@
 //! Verify exports below the plan: Merkle leaves, trees and proofs, beacons, party
 //! commitments and the ceremony seed.
 
+use crate::convert::{str_arg, u32_arg};
 use serde::de::DeserializeOwned;
 use shuangsuiji::verify::merkle::{conflict_list_hash, leaf_hash};
 use shuangsuiji::verify::{
@@ -39,9 +40,11 @@ fn leaves<L: DeserializeOwned + MerkleLeaf>(value: &JsValue) -> Result<Vec<L>, J
 /// `too_many_bytes` from the leaf encoding.
 #[wasm_bindgen(js_name = merkleLeaf, unchecked_return_type = "MerkleLeafBytes")]
 pub fn merkle_leaf(
-    kind: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue,
     #[wasm_bindgen(unchecked_param_type = "MerkleLeafValue | string")] leaf: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let kind = str_arg(&kind, "kind")?;
+    let kind = kind.as_str();
     let bytes = match kind {
         "eligible" => from_js::<EligibleLeaf>(&leaf, Some("leaf"))
             .js_err()?
@@ -90,9 +93,11 @@ pub fn conflict_list_hash_js(
 /// `leaf_duplicate`, `leaf_invalid`, `json_shape`.
 #[wasm_bindgen(js_name = merkleTree, unchecked_return_type = "MerkleTreeSummary")]
 pub fn merkle_tree(
-    kind: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue,
     #[wasm_bindgen(unchecked_param_type = "MerkleLeafValue[] | string")] leaves_js: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let kind = str_arg(&kind, "kind")?;
+    let kind = kind.as_str();
     let tree = match kind {
         "eligible" => MerkleTree::from_leaves(&leaves::<EligibleLeaf>(&leaves_js)?),
         "excluded" => MerkleTree::from_leaves(&leaves::<ExcludedLeaf>(&leaves_js)?),
@@ -116,10 +121,12 @@ pub fn merkle_tree(
 /// style `json_shape` for malformed hex.
 #[wasm_bindgen(js_name = verifyInclusion)]
 pub fn verify_inclusion_js(
-    leaf_bytes: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] leaf_bytes: JsValue,
     #[wasm_bindgen(unchecked_param_type = "InclusionProof | string")] proof: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TreeCommitment | string")] tree: JsValue,
 ) -> Result<(), JsValue> {
+    let leaf_bytes = str_arg(&leaf_bytes, "leaf_bytes")?;
+    let leaf_bytes = leaf_bytes.as_str();
     let leaf = hex::decode(leaf_bytes)
         .map_err(|e| {
             Error::new(InputCode::JsonShape, format!("leaf bytes are not hex: {e}"))
@@ -136,7 +143,14 @@ pub fn verify_inclusion_js(
 /// # Errors
 /// `id_invalid` for a malformed party id; the hex code for a malformed secret.
 #[wasm_bindgen(js_name = partyCommitment)]
-pub fn party_commitment(party_id: &str, secret: &str) -> Result<String, JsValue> {
+pub fn party_commitment(
+    #[wasm_bindgen(unchecked_param_type = "string")] party_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] secret: JsValue,
+) -> Result<String, JsValue> {
+    let party_id = str_arg(&party_id, "party_id")?;
+    let party_id = party_id.as_str();
+    let secret = str_arg(&secret, "secret")?;
+    let secret = secret.as_str();
     let secret = bytes32(secret, "secret")?;
     commitment(party_id, &secret).map(|c| c.to_hex()).js_err()
 }
@@ -146,7 +160,14 @@ pub fn party_commitment(party_id: &str, secret: &str) -> Result<String, JsValue>
 /// # Errors
 /// `beacon_invalid` (details `field`, `reason`); `json_shape` for an unknown kind.
 #[wasm_bindgen(js_name = validateBeacon)]
-pub fn validate_beacon(kind: &str, value: &str) -> Result<(), JsValue> {
+pub fn validate_beacon(
+    #[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
+) -> Result<(), JsValue> {
+    let kind = str_arg(&kind, "kind")?;
+    let kind = kind.as_str();
+    let value = str_arg(&value, "value")?;
+    let value = value.as_str();
     validate_value(kind_of(kind)?, value).js_err()
 }
 
@@ -155,7 +176,14 @@ pub fn validate_beacon(kind: &str, value: &str) -> Result<(), JsValue> {
 /// # Errors
 /// `beacon_invalid`; `json_shape` for an unknown kind.
 #[wasm_bindgen(js_name = canonicalizeBeacon)]
-pub fn canonicalize_beacon(kind: &str, input: &str) -> Result<String, JsValue> {
+pub fn canonicalize_beacon(
+    #[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let kind = str_arg(&kind, "kind")?;
+    let kind = kind.as_str();
+    let input = str_arg(&input, "input")?;
+    let input = input.as_str();
     canonicalize(kind_of(kind)?, input).js_err()
 }
 
@@ -178,11 +206,14 @@ pub fn validate_beacon_spec(
 /// `beacon_duplicate`, `party_duplicate`, `id_invalid`; `json_shape`.
 #[wasm_bindgen(js_name = deriveSeed)]
 pub fn derive_seed_js(
-    plan_hash: &str,
-    attempt: u32,
+    #[wasm_bindgen(unchecked_param_type = "string")] plan_hash: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] attempt: JsValue,
     #[wasm_bindgen(unchecked_param_type = "{source: string, value: string}[]")] beacons: JsValue,
     #[wasm_bindgen(unchecked_param_type = "{party: string, secret: string}[]")] secrets: JsValue,
 ) -> Result<String, JsValue> {
+    let plan_hash = str_arg(&plan_hash, "plan_hash")?;
+    let plan_hash = plan_hash.as_str();
+    let attempt = u32_arg(&attempt, "attempt")?;
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct B {

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::convert::str_arg;
 use shuangsuiji::draw::{Draw, DrawInput, DrawResult, Seed, TaskId, Ticket, ticket as core_ticket};
 use shuangsuiji::model::Uscc;
 use wasm_bindgen::prelude::*;
@@ -86,7 +87,17 @@ pub fn draw_with_ticket_overrides(
 /// # Errors
 /// `seed_invalid`, `task_id_invalid`, the `uscc_*` validation codes.
 #[wasm_bindgen]
-pub fn ticket(seed: &str, task_id: &str, uscc: &str) -> Result<String, JsValue> {
+pub fn ticket(
+    #[wasm_bindgen(unchecked_param_type = "string")] seed: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] task_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] uscc: JsValue,
+) -> Result<String, JsValue> {
+    let seed = str_arg(&seed, "seed")?;
+    let seed = seed.as_str();
+    let task_id = str_arg(&task_id, "task_id")?;
+    let task_id = task_id.as_str();
+    let uscc = str_arg(&uscc, "uscc")?;
+    let uscc = uscc.as_str();
     let seed = Seed::parse(seed).js_err()?;
     let task = TaskId::parse(task_id).js_err()?;
     let uscc = Uscc::parse(uscc).js_err()?;

@@ -1,6 +1,7 @@
 //! Enforcement exports: the national working-day calendar, deadlines, leniency
 //! decisions, discretion bands and credit repair.
 
+use crate::convert::{opt_str_arg, str_arg};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use shuangsuiji::Error;
@@ -37,7 +38,11 @@ fn national() -> Result<Calendar, JsValue> {
 /// `calendar_year_missing` for a year without a bundled notice; `json_shape` for a
 /// malformed date.
 #[wasm_bindgen(js_name = dayStatus, unchecked_return_type = "DayStatus")]
-pub fn day_status(day: &str) -> Result<JsValue, JsValue> {
+pub fn day_status(
+    #[wasm_bindgen(unchecked_param_type = "string")] day: JsValue,
+) -> Result<JsValue, JsValue> {
+    let day = str_arg(&day, "day")?;
+    let day = day.as_str();
     let status = national()?.status(date(day, "date")?).js_err()?;
     to_js(&status).js_err()
 }
@@ -67,7 +72,14 @@ pub fn parse_calendar_year(
 /// `deadline_kind_unknown` (or the core's code for an unknown kind),
 /// `calendar_year_missing`.
 #[wasm_bindgen(unchecked_return_type = "Deadline")]
-pub fn deadline(kind: &str, start: &str) -> Result<JsValue, JsValue> {
+pub fn deadline(
+    #[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
+) -> Result<JsValue, JsValue> {
+    let kind = str_arg(&kind, "kind")?;
+    let kind = kind.as_str();
+    let start = str_arg(&start, "start")?;
+    let start = start.as_str();
     let kind = DeadlineKind::parse(kind).js_err()?;
     let d = core_deadline(&national()?, kind, date(start, "start")?).js_err()?;
     to_js(&d).js_err()
@@ -80,9 +92,11 @@ pub fn deadline(kind: &str, start: &str) -> Result<JsValue, JsValue> {
 /// `facts_invalid` for a count outside 1..=`MAX_PERIOD_COUNT`, `calendar_year_missing`.
 #[wasm_bindgen(js_name = dueDate)]
 pub fn due_date_js(
-    start: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Period | string")] period: JsValue,
 ) -> Result<String, JsValue> {
+    let start = str_arg(&start, "start")?;
+    let start = start.as_str();
     let period: Period = from_js(&period, Some("period")).js_err()?;
     let due = due_date(&national()?, date(start, "start")?, period).js_err()?;
     Ok(due.to_string())
@@ -97,12 +111,15 @@ pub fn due_date_js(
 /// the core's `enforcement::decide`.
 #[wasm_bindgen(unchecked_return_type = "Decision")]
 pub fn leniency(
-    entry: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] entry: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CaseFacts | string")] facts: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ViolationRecord[] | string | null | undefined")]
     history: JsValue,
-    on: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] on: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let entry = opt_str_arg(&entry, "entry")?;
+    let on = str_arg(&on, "on")?;
+    let on = on.as_str();
     let entry = entry
         .as_deref()
         .map(Menu::bundled_entry)
@@ -135,9 +152,11 @@ pub fn default_discretion_preset() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = discretionBand, unchecked_return_type = "BandRange")]
 pub fn discretion_band(
     #[wasm_bindgen(unchecked_param_type = "FineRange | string")] range: JsValue,
-    band: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] band: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DiscretionPreset | string")] preset: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let band = str_arg(&band, "band")?;
+    let band = band.as_str();
     let range: FineRange = from_js(&range, Some("range")).js_err()?;
     let band: Band = scalar(band, "band")?;
     let preset: DiscretionPreset = from_js(&preset, Some("preset")).js_err()?;
@@ -155,8 +174,10 @@ pub fn assess_credit_repair(
     #[wasm_bindgen(unchecked_param_type = "PenaltyRecord | string")] record: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RepairFacts | string")] facts: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RepairPolicy | string")] policy: JsValue,
-    on: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] on: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let on = str_arg(&on, "on")?;
+    let on = on.as_str();
     let record: PenaltyRecord = from_js(&record, Some("record")).js_err()?;
     let facts: RepairFacts = from_js(&facts, Some("facts")).js_err()?;
     let policy: RepairPolicy = from_js(&policy, Some("policy")).js_err()?;

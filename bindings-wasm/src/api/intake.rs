@@ -1,5 +1,6 @@
 //! Intake exports: rosters, inspector lists and check history from file bytes.
 
+use crate::convert::bytes_arg;
 use shuangsuiji::intake::{ReadOptions, read_enterprises, read_history, read_inspectors};
 use wasm_bindgen::prelude::*;
 
@@ -27,9 +28,11 @@ fn options(value: &JsValue) -> Result<ReadOptions, JsValue> {
 /// `ReadOptions::from_json` (`json_shape`, `encoding_unknown`, `format_unknown`).
 #[wasm_bindgen(js_name = readEnterprises, unchecked_return_type = "Enterprise[]")]
 pub fn read_enterprises_js(
-    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReadOptions | string | null | undefined")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let bytes = bytes_arg(&bytes, "bytes")?;
+    let bytes = bytes.as_slice();
     let opts = options(&opts)?;
     let roster = read_enterprises(bytes, &opts).js_err()?;
     to_js(&roster).js_err()
@@ -41,9 +44,11 @@ pub fn read_enterprises_js(
 /// As [`read_enterprises_js`], with the inspector validation codes.
 #[wasm_bindgen(js_name = readInspectors, unchecked_return_type = "Inspector[]")]
 pub fn read_inspectors_js(
-    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReadOptions | string | null | undefined")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let bytes = bytes_arg(&bytes, "bytes")?;
+    let bytes = bytes.as_slice();
     let opts = options(&opts)?;
     let roster = read_inspectors(bytes, &opts).js_err()?;
     to_js(&roster).js_err()
@@ -55,9 +60,11 @@ pub fn read_inspectors_js(
 /// As [`read_enterprises_js`], with the check-record validation codes.
 #[wasm_bindgen(js_name = readHistory, unchecked_return_type = "CheckRecord[]")]
 pub fn read_history_js(
-    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReadOptions | string | null | undefined")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let bytes = bytes_arg(&bytes, "bytes")?;
+    let bytes = bytes.as_slice();
     let opts = options(&opts)?;
     let history = read_history(bytes, &opts).js_err()?;
     to_js(&history).js_err()

@@ -1,5 +1,6 @@
 //! Model-level exports: USCC, error codes, catalogs, validation of model values.
 
+use crate::convert::str_arg;
 use shuangsuiji::ErrorCode;
 use shuangsuiji::model::{Catalog, ModelKind, Uscc, validate_json};
 use wasm_bindgen::prelude::*;
@@ -32,7 +33,11 @@ pub fn error_codes() -> Result<JsValue, JsValue> {
 /// # Errors
 /// The `uscc_*` validation codes.
 #[wasm_bindgen(js_name = parseUscc)]
-pub fn parse_uscc(text: &str) -> Result<String, JsValue> {
+pub fn parse_uscc(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<String, JsValue> {
+    let text = str_arg(&text, "text")?;
+    let text = text.as_str();
     Uscc::parse(text).map(|u| u.as_str().to_owned()).js_err()
 }
 
@@ -41,7 +46,11 @@ pub fn parse_uscc(text: &str) -> Result<String, JsValue> {
 /// # Errors
 /// The `uscc_*` validation codes.
 #[wasm_bindgen(js_name = completeUscc)]
-pub fn complete_uscc(first17: &str) -> Result<String, JsValue> {
+pub fn complete_uscc(
+    #[wasm_bindgen(unchecked_param_type = "string")] first17: JsValue,
+) -> Result<String, JsValue> {
+    let first17 = str_arg(&first17, "first17")?;
+    let first17 = first17.as_str();
     Uscc::complete(first17)
         .map(|u| u.as_str().to_owned())
         .js_err()
@@ -72,9 +81,11 @@ pub fn load_catalog(
 /// The model's validation codes; `reference_unknown` for an unknown kind.
 #[wasm_bindgen(unchecked_return_type = "unknown")]
 pub fn validate(
-    kind: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let kind = str_arg(&kind, "kind")?;
+    let kind = kind.as_str();
     let text = json_of(&value).js_err()?;
     let canonical = ModelKind::from_label(kind)
         .and_then(|k| validate_json(k, &text))

@@ -2,6 +2,7 @@
 //! log, the published result document, receipts and their verification, and
 //! `verifyDraw` recomputing a whole draw from the published files.
 
+use crate::convert::{str_arg, u32_arg};
 use js_sys::Uint8Array;
 use serde::Serialize;
 use shuangsuiji::draw::SubstitutionRequest;
@@ -9,13 +10,13 @@ use shuangsuiji::model::{Catalog, InspectorRoster};
 use shuangsuiji::publish::{self, PlanMeta, Receipt, ResultDocument};
 use shuangsuiji::rules::EligibilityReport;
 use shuangsuiji::verify::{
-    Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan, from_committed_text,
+    Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan, document_text, from_committed_json,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::verify::{document, text_of};
-use crate::convert::{from_js, text_of_bytes, to_js};
+use crate::convert::{from_js, to_js};
 use crate::errors::IntoJs;
 
 fn bytes32(text: &str, field: &str) -> Result<Bytes32, JsValue> {
@@ -81,7 +82,11 @@ pub fn excluded_leaves(
 /// # Errors
 /// `hash_invalid` for a malformed plan hash.
 #[wasm_bindgen(js_name = newLog, unchecked_return_type = "DrawLogDocument")]
-pub fn new_log(plan_hash: &str) -> Result<JsValue, JsValue> {
+pub fn new_log(
+    #[wasm_bindgen(unchecked_param_type = "string")] plan_hash: JsValue,
+) -> Result<JsValue, JsValue> {
+    let plan_hash = str_arg(&plan_hash, "plan_hash")?;
+    let plan_hash = plan_hash.as_str();
     let log = DrawLog::new(bytes32(plan_hash, "plan_hash")?).js_err()?;
     to_js(&log).js_err()
 }
@@ -96,8 +101,8 @@ pub fn log_append(
     #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string")] log: JsValue,
     #[wasm_bindgen(unchecked_param_type = "LogEvent | string")] event: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let mut log: DrawLog = from_js(&log, Some("log")).js_err()?;
-    let event: Event = from_js(&event, Some("event")).js_err()?;
+    let mut log: DrawLog = document(&log)?;
+    let event: Event = document(&event)?;
     log.append(event).js_err()?;
     to_js(&log).js_err()
 }
@@ -120,11 +125,14 @@ pub fn publish_draw(
     #[wasm_bindgen(unchecked_param_type = "EligibleLeaf[] | string")] eligible: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] catalog: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string")] log: JsValue,
-    attempt: u32,
-    seed: &str,
+    #[wasm_bindgen(unchecked_param_type = "number")] attempt: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] seed: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let attempt = u32_arg(&attempt, "attempt")?;
+    let seed = str_arg(&seed, "seed")?;
+    let seed = seed.as_str();
     let plan: Plan = document(&plan)?;
-    let eligible: Vec<EligibleLeaf> = from_js(&eligible, Some("eligible")).js_err()?;
+    let eligible: Vec<EligibleLeaf> = document(&eligible)?;
     let catalog = catalog_of(&catalog)?;
     let mut log: DrawLog = document(&log)?;
     let seed = bytes32(seed, "seed")?;
@@ -153,7 +161,7 @@ pub fn publish_substitutions(
     #[wasm_bindgen(unchecked_param_type = "SubstitutionRequest[] | string")] requests: JsValue,
 ) -> Result<JsValue, JsValue> {
     let plan: Plan = document(&plan)?;
-    let eligible: Vec<EligibleLeaf> = from_js(&eligible, Some("eligible")).js_err()?;
+    let eligible: Vec<EligibleLeaf> = document(&eligible)?;
     let catalog = catalog_of(&catalog)?;
     let mut log: DrawLog = document(&log)?;
     let current: ResultDocument = document(&result)?;
@@ -177,8 +185,8 @@ pub fn receipts(
     #[wasm_bindgen(unchecked_param_type = "ResultDocument | string")] result: JsValue,
 ) -> Result<JsValue, JsValue> {
     let plan: Plan = document(&plan)?;
-    let eligible: Vec<EligibleLeaf> = from_js(&eligible, Some("eligible")).js_err()?;
-    let excluded: Vec<ExcludedLeaf> = from_js(&excluded, Some("excluded")).js_err()?;
+    let eligible: Vec<EligibleLeaf> = document(&eligible)?;
+    let excluded: Vec<ExcludedLeaf> = document(&excluded)?;
     let result: ResultDocument = document(&result)?;
     to_js(&publish::receipts(&plan, &eligible, &excluded, &result).js_err()?).js_err()
 }
@@ -265,14 +273,14 @@ impl ReceiptVerifier {
 }
 
 /// A published document given as its object, its JSON text or its file's bytes (a
-/// `Uint8Array`, decoded as `File.text()` would: the page hands file contents over
-/// without decoding them in JS).
+/// `Uint8Array`: the page hands file contents over without decoding them in JS; bytes
+/// that are not UTF-8 are refused, never decoded lossily).
 /// Reading errors are located under the document's name (`receipt.uscc`,
 /// `eligible[3].uscc`), as the core's verifiers name their fields.
 fn published<T: serde::de::DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, JsValue> {
     let parsed = match value.dyn_ref::<Uint8Array>() {
-        Some(bytes) => from_committed_text(&text_of_bytes(&bytes.to_vec())),
-        None => from_committed_text(&text_of(value)?),
+        Some(bytes) => from_committed_json(&bytes.to_vec()),
+        None => from_committed_json(text_of(value)?.as_bytes()),
     };
     parsed.map_err(|e| e.within(name)).js_err()
 }
@@ -280,7 +288,7 @@ fn published<T: serde::de::DeserializeOwned>(value: &JsValue, name: &str) -> Res
 /// The catalog given as its object, its JSON text or its file's bytes.
 fn published_catalog(value: &JsValue) -> Result<Catalog, JsValue> {
     match value.dyn_ref::<Uint8Array>() {
-        Some(bytes) => Catalog::from_json(&text_of_bytes(&bytes.to_vec()))
+        Some(bytes) => Catalog::from_json(document_text(&bytes.to_vec()).js_err()?)
             .map_err(|e| e.within("catalog"))
             .js_err(),
         None => catalog_of(value),
@@ -298,15 +306,19 @@ fn published_catalog(value: &JsValue) -> Result<Catalog, JsValue> {
 #[wasm_bindgen(js_name = verifyDraw, unchecked_return_type = "DrawSummary")]
 pub fn verify_draw(
     #[wasm_bindgen(unchecked_param_type = "PlanDocument | string | Uint8Array")] plan: JsValue,
-    plan_hash: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] plan_hash: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string | Uint8Array")]
     catalog: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string | Uint8Array")] log: JsValue,
-    log_head: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] log_head: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EligibleLeaf[] | string | Uint8Array")]
     eligible: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ResultDocument | string | Uint8Array")] result: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let plan_hash = str_arg(&plan_hash, "plan_hash")?;
+    let plan_hash = plan_hash.as_str();
+    let log_head = str_arg(&log_head, "log_head")?;
+    let log_head = log_head.as_str();
     let plan: Plan = published(&plan, "plan")?;
     let plan_hash = bytes32(plan_hash, "plan_hash")?;
     let catalog = published_catalog(&catalog)?;

@@ -1,6 +1,8 @@
 //! Verify exports: plan hash, plan check, draw log check.
 
+use crate::convert::{opt_str_arg, str_arg};
 use shuangsuiji::verify::{Bytes32, DrawLog, Plan, from_committed_json, verify_log};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{json_of, to_js};
@@ -14,10 +16,15 @@ pub(crate) fn text_of(value: &JsValue) -> Result<String, JsValue> {
     }
 }
 
-/// Reads a committed document (strict: unknown fields, floats and integers beyond
-/// 2^53−1 are refused).
+/// Reads a committed document given as its object, its JSON text or its file's bytes
+/// (`Uint8Array`), always through the core's one strict committed reader (unknown
+/// fields, repeated keys, floats and integers beyond 2^53−1 refused; bytes must be
+/// UTF-8, one leading BOM dropped).
 pub(crate) fn document<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
-    from_committed_json(text_of(value)?.as_bytes()).js_err()
+    match value.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => from_committed_json(&bytes.to_vec()).js_err(),
+        None => from_committed_json(text_of(value)?.as_bytes()).js_err(),
+    }
 }
 
 /// The plan hash (64 lowercase hex digits) of a published plan.
@@ -40,8 +47,10 @@ pub fn plan_hash(
 #[wasm_bindgen(js_name = verifyPlan)]
 pub fn verify_plan(
     #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] plan: JsValue,
-    plan_hash: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] plan_hash: JsValue,
 ) -> Result<(), JsValue> {
+    let plan_hash = str_arg(&plan_hash, "plan_hash")?;
+    let plan_hash = plan_hash.as_str();
     let plan: Plan = document(&plan)?;
     let hash = Bytes32::from_hex(plan_hash).js_err()?;
     shuangsuiji::verify::verify_plan(&plan, &hash).js_err()
@@ -58,8 +67,9 @@ pub fn verify_plan(
 pub fn verify_log_js(
     #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] plan: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DrawLogDocument | string")] log: JsValue,
-    expected_head: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] expected_head: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let expected_head = opt_str_arg(&expected_head, "expected_head")?;
     let plan: Plan = document(&plan)?;
     let log: DrawLog = document(&log)?;
     let head = expected_head

@@ -41,5 +41,13 @@ error_codes! {
         XlsxUnsupported = "xlsx_unsupported",
         /// The file format cannot be recognised from its bytes or name.
         FormatUnknown = "format_unknown",
+        /// A JSON object names the same key twice (readers that keep the first or the
+        /// last would see different documents under the same bytes).
+        JsonDuplicateKey = "json_duplicate_key",
+        /// A binding function was given an argument of the wrong type (a number where
+        /// a string is expected, a fraction or a negative number where an unsigned
+        /// integer is, a boolean for an integer, a string for bytes …): refused, never
+        /// coerced.
+        ArgumentType = "argument_type",
     }
 }

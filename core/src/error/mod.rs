@@ -450,6 +450,11 @@ impl Error {
         &self.details
     }
 
+    /// The location and evidence, to relocate an error found on a trial value.
+    pub(crate) fn details_mut(&mut self) -> &mut Details {
+        &mut self.details
+    }
+
     /// Sets the file (only if none is set yet, so inner locations win).
     #[must_use]
     pub fn with_file(mut self, file: impl Into<String>) -> Self {

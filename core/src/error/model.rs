@@ -63,5 +63,14 @@ error_codes! {
         ReferenceUnknown = "reference_unknown",
         /// A catalog has no items.
         CatalogEmpty = "catalog_empty",
+        /// The first character of a USCC is not a registration-authority code of
+        /// GB 32100-2015 (1–9, A, N, Y): `000000000000000000`, a common placeholder,
+        /// has a correct check character but is no code.
+        UsccRegistrationAuthority = "uscc_registration_authority",
+        /// A required text (a name, a category) holds a control character other than a
+        /// line break or tab (NUL, ESC …) or a bidirectional override/isolate
+        /// (U+202A–U+202E, U+2066–U+2069),
+        /// which would make a listing show another name than the one stored.
+        TextInvalid = "text_invalid",
     }
 }

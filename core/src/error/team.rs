@@ -19,5 +19,14 @@ error_codes! {
         /// The exact search for a split of the certified requirement exceeded its
         /// documented budget (no answer either way).
         TeamSearchLimit = "team_search_limit",
+        /// A route request is malformed (duplicate stop, no location and no matrix,
+        /// a matrix of the wrong size, a zero capacity …) — see `routes`.
+        RouteRequestInvalid = "route_request_invalid",
+        /// A latitude or longitude is not a decimal number in range.
+        RouteLocationInvalid = "route_location_invalid",
+        /// Locations in one plan use different datums (WGS-84 and GCJ-02).
+        RouteDatumMixed = "route_datum_mixed",
+        /// A stop cannot be visited within one day even alone (out and back).
+        RouteStopTooFar = "route_stop_too_far",
     }
 }

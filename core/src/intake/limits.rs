@@ -102,17 +102,24 @@ pub fn check_field(text: &str, max: u64) -> Result<()> {
 /// Maximum nesting depth of arrays and objects in a JSON document.
 pub const MAX_JSON_DEPTH: usize = 32;
 
-/// Checks a JSON text against [`MAX_JSON_BYTES`] and [`MAX_JSON_DEPTH`] with one linear
-/// scan (no recursion), so that a crafted document cannot exhaust the stack or memory.
+/// Checks a JSON text against [`MAX_JSON_BYTES`] and [`MAX_JSON_DEPTH`], and refuses an
+/// object that names a key twice, with one linear scan (no recursion), so that a crafted
+/// document cannot exhaust the stack or memory, nor mean one thing to a reader that keeps
+/// the first of two keys and another to one that keeps the last. Every JSON text the
+/// library reads goes through this check (or [`check_json_structure`] after its own size
+/// check) before it is parsed.
 ///
 /// # Errors
-/// `too_many_bytes`, `too_deep`.
+/// `too_many_bytes`, `too_deep`, `json_duplicate_key` (the key as `value`, with the
+/// `line` and `json_column` of its second occurrence).
 ///
 /// ```
 /// use shuangsuiji::intake::limits::check_json_text;
 /// assert!(check_json_text("[[1]]").is_ok());
 /// let deep = "[".repeat(100);
 /// assert_eq!(check_json_text(&deep).unwrap_err().code().as_str(), "too_deep");
+/// let twice = r#"{"a": 1, "b": {"a": 2}, "\u0061": 3}"#;
+/// assert_eq!(check_json_text(twice).unwrap_err().code().as_str(), "json_duplicate_key");
 /// ```
 pub fn check_json_text(text: &str) -> Result<()> {
     if text.len() > MAX_JSON_BYTES {
@@ -124,31 +131,217 @@ pub fn check_json_text(text: &str) -> Result<()> {
             ),
         ));
     }
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for b in text.bytes() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    check_json_structure(text)
+}
+
+/// The depth and duplicate-key part of [`check_json_text`], without the size check.
+///
+/// # Errors
+/// `too_deep`, `json_duplicate_key`.
+///
+/// ```
+/// use shuangsuiji::intake::limits::check_json_structure;
+/// assert!(check_json_structure(r#"[{"a":1},{"a":1}]"#).is_ok());
+/// let e = check_json_structure("{\"a\":1,\n \"a\":2}").unwrap_err();
+/// assert_eq!(e.code().as_str(), "json_duplicate_key");
+/// assert_eq!(e.details().value.as_deref(), Some("a"));
+/// ```
+pub fn check_json_structure(text: &str) -> Result<()> {
+    let bytes = text.as_bytes();
+    let mut scan = KeyScan::default();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
         match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_JSON_DEPTH {
+            b'"' => {
+                let start = i;
+                let mut escaped = false;
+                loop {
+                    i = crate::verify::committed::skip_plain(bytes, i);
+                    match bytes.get(i) {
+                        Some(b'"') => break,
+                        Some(b'\\') => {
+                            escaped = true;
+                            i += 2;
+                        }
+                        Some(_) => i += 1,
+                        // Unterminated: the parser says so.
+                        None => return Ok(()),
+                    }
+                }
+                scan.last = Some((start, i, escaped));
+                i += 1;
+            }
+            b'{' | b'[' => {
+                scan.frames.push((b == b'{', scan.keys.len(), None));
+                if scan.frames.len() > MAX_JSON_DEPTH {
                     return Err(Error::new(
                         LimitCode::TooDeep,
                         format!("JSON nests deeper than {MAX_JSON_DEPTH} levels"),
                     ));
                 }
             }
-            b']' | b'}' => depth = depth.saturating_sub(1),
+            b']' | b'}' => {
+                if let Some((_, base, _)) = scan.frames.pop() {
+                    scan.keys.truncate(base);
+                }
+            }
+            b':' => {
+                if let Some((start, end, escaped)) = scan.last.take() {
+                    let raw = text.get(start..end).unwrap_or_default();
+                    if !scan.insert(raw, escaped) {
+                        return Err(duplicate_key(text, raw, end));
+                    }
+                }
+            }
             _ => {}
         }
     }
     Ok(())
+}
+
+/// The keys of one object with many of them.
+type KeySet<'a> = std::collections::HashSet<std::borrow::Cow<'a, str>>;
+
+/// Where a [`check_json_structure`] scan is: the open containers and the keys seen in
+/// the open objects.
+#[derive(Default)]
+struct KeyScan<'a> {
+    /// Per open container: is it an object, where its keys start in `keys`, and (for an
+    /// object with many keys) the set of them.
+    frames: Vec<(bool, usize, Option<KeySet<'a>>)>,
+    /// The keys of the open objects, innermost last.
+    keys: Vec<std::borrow::Cow<'a, str>>,
+    /// The last string read (content range, whether it holds an escape): a key if a
+    /// colon follows.
+    last: Option<(usize, usize, bool)>,
+}
+
+impl<'a> KeyScan<'a> {
+    /// Keys compared one by one up to this many in one object, through a set beyond.
+    const LINEAR: usize = 16;
+
+    /// Records `raw` (the key as written) in the innermost object: `false` if it is
+    /// already there.
+    fn insert(&mut self, raw: &'a str, escaped: bool) -> bool {
+        let Some((true, base, set)) = self.frames.last_mut() else {
+            return true; // not in an object: the parser says what is wrong
+        };
+        let key: std::borrow::Cow<'a, str> = if escaped {
+            // `\u0061` and `a` are the same key.
+            serde_json::from_str::<String>(&format!("\"{raw}\""))
+                .map_or(std::borrow::Cow::Borrowed(raw), std::borrow::Cow::Owned)
+        } else {
+            std::borrow::Cow::Borrowed(raw)
+        };
+        if let Some(set) = set {
+            return set.insert(key);
+        }
+        let mine = self.keys.get(*base..).unwrap_or_default();
+        if mine.contains(&key) {
+            return false;
+        }
+        if mine.len() >= Self::LINEAR {
+            let mut all: std::collections::HashSet<_> = self.keys.drain(*base..).collect();
+            all.insert(key);
+            *set = Some(all);
+        } else {
+            self.keys.push(key);
+        }
+        true
+    }
+}
+
+fn duplicate_key(text: &str, raw: &str, end: usize) -> Error {
+    let before = text.as_bytes().get(..end).unwrap_or_default();
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = text.get(line_start..end).map_or(0, |t| t.chars().count()) + 1;
+    let key = serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.into());
+    Error::new(
+        crate::InputCode::JsonDuplicateKey,
+        format!("the key {key:?} appears twice in one JSON object"),
+    )
+    .with_value(key)
+    .with_detail("line", line.to_string())
+    .with_detail("json_column", column.to_string())
+}
+
+#[cfg(test)]
+mod duplicate_key_tests {
+    use super::check_json_text;
+
+    fn dup(text: &str) -> Option<String> {
+        match check_json_text(text) {
+            Ok(()) => None,
+            Err(e) => {
+                assert_eq!(e.code().as_str(), "json_duplicate_key", "{e:?}");
+                e.details().value.clone()
+            }
+        }
+    }
+
+    #[test]
+    fn same_key_in_different_objects_is_fine() {
+        assert_eq!(
+            dup(r#"{"a":{"a":1},"b":[{"a":1},{"a":2}],"c":{"b":1}}"#),
+            None
+        );
+        assert_eq!(dup(r#"[{"a":1},{"a":1}]"#), None);
+        assert_eq!(dup(r#"{"a":"a:","b":"\"a\":"}"#), None);
+    }
+
+    #[test]
+    fn a_key_twice_in_one_object_is_refused_at_any_depth() {
+        assert_eq!(dup(r#"{"a":1,"a":1}"#).as_deref(), Some("a"));
+        assert_eq!(
+            dup(r#"[{"x":{"k":1,"j":[1,{"k":2}],"k":3}}]"#).as_deref(),
+            Some("k")
+        );
+        // After a nested object that used the same key.
+        assert_eq!(dup(r#"{"a":{"a":1},"a":2}"#).as_deref(), Some("a"));
+        // Escapes name the same key.
+        assert_eq!(dup(r#"{"é":1,"\u00e9":2}"#).as_deref(), Some("é"));
+        assert_eq!(dup(r#"{"a\"b":1,"a\u0022b":2}"#).as_deref(), Some("a\"b"));
+    }
+
+    #[test]
+    fn large_objects_go_through_a_set() {
+        let keys: Vec<String> = (0..200).map(|i| format!("\"k{i}\":{i}")).collect();
+        let ok = format!("{{{}}}", keys.join(","));
+        assert_eq!(dup(&ok), None);
+        let bad = format!("{{{},\"k7\":0}}", keys.join(","));
+        assert_eq!(dup(&bad).as_deref(), Some("k7"));
+        // A nested object inside a large one keeps its own keys.
+        let nested = format!("{{{},\"z\":{{\"k7\":1,\"k8\":2}}}}", keys.join(","));
+        assert_eq!(dup(&nested), None);
+    }
+
+    #[test]
+    fn the_second_occurrence_is_located() {
+        let e = check_json_text("{\n  \"a\": 1,\n  \"a\": 2\n}").unwrap_err();
+        assert_eq!(e.details().extra.get("line").map(String::as_str), Some("3"));
+        assert_eq!(
+            e.details().extra.get("json_column").map(String::as_str),
+            Some("5")
+        );
+    }
+
+    #[test]
+    fn broken_text_does_not_panic() {
+        for t in [
+            "{\"a",
+            "{\"a\":",
+            "\"\\",
+            "{:1}",
+            "}}{{",
+            "[\"a\":1]",
+            "{\"a\":1,\"a",
+        ] {
+            let _ = check_json_text(t);
+        }
+    }
 }

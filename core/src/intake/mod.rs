@@ -40,6 +40,27 @@ pub use headers::{ColumnSpec, ENTERPRISE_COLUMNS, HISTORY_COLUMNS, INSPECTOR_COL
 pub use options::{Encoding, Format, Limits, ReadOptions};
 pub use xlsx::zip_uncompressed_size;
 
+/// The library's one reader of JSON text into a typed value: the documented limits and
+/// duplicate keys are checked first ([`limits::check_json_text`]), then the text is
+/// parsed, a shape error naming the path of the offending value as `field`. The
+/// bindings read their JSON arguments through it.
+///
+/// # Errors
+/// `too_many_bytes`, `too_deep`, `json_duplicate_key`, `json_syntax`, `json_shape`, or
+/// the code a model type's validation gives.
+///
+/// ```
+/// use shuangsuiji::intake::parse_json;
+/// let v: Vec<u32> = parse_json("[1, 2]")?;
+/// assert_eq!(v, [1, 2]);
+/// let e = parse_json::<serde_json::Value>(r#"{"a": 1, "a": 2}"#).unwrap_err();
+/// assert_eq!(e.code().as_str(), "json_duplicate_key");
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> crate::Result<T> {
+    crate::error::located::from_str(text)
+}
+
 use crate::model::{Catalog, CheckRecord, Enterprise, Inspector, InspectorRoster, Roster};
 use crate::{Error, InputCode, Result};
 use table::{Builder, Parsed, Record};

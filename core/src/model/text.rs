@@ -21,7 +21,9 @@ pub fn normalize_width(s: &str) -> String {
         .to_owned()
 }
 
-/// Checks that a required text is not empty after trimming and returns it trimmed.
+/// Checks that a required text is not empty after trimming, and holds no control
+/// character other than a line break or tab, and no bidirectional override or isolate;
+/// returns it trimmed.
 pub(crate) fn required_text(value: &str, field: &str) -> crate::Result<String> {
     let t = value.trim();
     if t.is_empty() {
@@ -30,6 +32,25 @@ pub(crate) fn required_text(value: &str, field: &str) -> crate::Result<String> {
             format!("{field} must not be empty"),
         )
         .with_field(field));
+    }
+    if let Some(c) = t
+        .chars()
+        // Line breaks and tabs stay allowed (a quoted CSV cell may hold them).
+        .find(|&c| {
+            (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+    {
+        return Err(crate::Error::new(
+            crate::ModelCode::TextInvalid,
+            format!(
+                "{field} holds the character U+{:04X} (a control character or a bidirectional override)",
+                u32::from(c)
+            ),
+        )
+        .with_field(field)
+        .with_value(t)
+        .with_detail("character", format!("U+{:04X}", u32::from(c))));
     }
     Ok(t.to_owned())
 }

@@ -25,6 +25,17 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::text::normalize_width;
 use crate::{Error, ModelCode, Result};
 
+/// The registration-authority codes of GB 32100-2015 (表1 登记管理部门代码), the only
+/// characters allowed first: 1 机构编制, 2 外交, 3 司法行政, 4 文化, 5 民政, 6 旅游,
+/// 7 宗教, 8 工会, 9 市场监管（工商）, A 中央军委改革和编制办公室, N 农业, Y 其他.
+///
+/// ```
+/// use shuangsuiji::model::Uscc;
+/// let e = Uscc::parse("000000000000000000").unwrap_err();
+/// assert_eq!(e.code().as_str(), "uscc_registration_authority");
+/// ```
+pub const REGISTRATION_AUTHORITIES: &[u8; 12] = b"123456789ANY";
+
 /// The 31 characters allowed in a USCC, in value order (I, O, S, V and Z are excluded).
 pub const USCC_ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
@@ -118,7 +129,7 @@ pub fn org_code_check_char(body: &[u8; 8]) -> Result<u8> {
 /// characters), in one pass without building errors: the fast path of [`Uscc::parse`],
 /// which takes the detailed checks (and their error codes) only when this is false.
 fn is_valid_canonical(code: &[u8; 18]) -> bool {
-    let mut bad = false;
+    let mut bad = !REGISTRATION_AUTHORITIES.contains(&code[0]);
     let mut sum = 0u32;
     for (&c, w) in code.iter().zip(WEIGHTS) {
         let v = CHAR_VALUES[usize::from(c)];
@@ -165,6 +176,8 @@ impl Uscc {
     /// # Errors
     /// - `uscc_length`: not 18 characters after canonicalisation;
     /// - `uscc_charset`: a character outside the 31-character alphabet;
+    /// - `uscc_registration_authority`: the first character is not a registration-
+    ///   authority code of GB 32100-2015 ([`REGISTRATION_AUTHORITIES`]);
     /// - `uscc_division`: characters 3–8 are not digits;
     /// - `uscc_org_code_check`: the GB 11714 check character (position 17) is wrong;
     /// - `uscc_check_character`: the GB 32100 check character (position 18) is wrong.
@@ -188,6 +201,24 @@ impl Uscc {
         let canon = Self::canonicalize(input);
         let err = |e: Error| e.with_value(input);
         let bytes = canon.as_bytes();
+        if let Some((i, c)) = canon
+            .chars()
+            .enumerate()
+            .find(|(_, c)| !c.is_ascii())
+            .filter(|_| canon.chars().count() == 18)
+        {
+            // 18 characters, one of them not ASCII (a look-alike: Cyrillic М, ٩, 𝟗 …):
+            // name it rather than say "18 characters expected, 18 found".
+            return Err(err(Error::new(
+                ModelCode::UsccCharset,
+                format!(
+                    "统一社会信用代码第{}位字符 {c:?}（U+{:04X}）不在 GB 32100 字符集内（形似字符？）",
+                    i + 1,
+                    u32::from(c)
+                ),
+            )
+            .with_detail("position", (i + 1).to_string())));
+        }
         if canon.chars().count() != 18 || bytes.len() != 18 {
             return Err(err(Error::new(
                 ModelCode::UsccLength,
@@ -207,9 +238,20 @@ impl Uscc {
         Self::check(code, input)
     }
 
-    /// Checks 18 alphabet bytes: division digits, GB 32100 and GB 11714 check characters.
+    /// Checks 18 alphabet bytes: registration authority, division digits, GB 32100 and
+    /// GB 11714 check characters.
     fn check(code: [u8; 18], input: &str) -> Result<Self> {
         let err = |e: Error| e.with_value(input);
+        if !REGISTRATION_AUTHORITIES.contains(&code[0]) {
+            return Err(err(Error::new(
+                ModelCode::UsccRegistrationAuthority,
+                format!(
+                    "统一社会信用代码第1位应为登记管理部门代码（GB 32100：1–9、A、N、Y），实际为 {}",
+                    char::from(code[0])
+                ),
+            )
+            .with_detail("position", "1")));
+        }
         if !code[2..8].iter().all(u8::is_ascii_digit) {
             return Err(err(Error::new(
                 ModelCode::UsccDivision,
@@ -347,7 +389,7 @@ mod tests {
     /// 8-char body from the alphabet, then both check characters.
     fn valid_uscc() -> impl Strategy<Value = String> {
         (
-            alphabet_char(),
+            (0usize..REGISTRATION_AUTHORITIES.len()).prop_map(|i| REGISTRATION_AUTHORITIES[i]),
             alphabet_char(),
             proptest::collection::vec(0u8..10, 6),
             proptest::collection::vec(alphabet_char(), 8),
@@ -385,6 +427,21 @@ mod tests {
         // Valid GB 32100 check character but a wrong GB 11714 one.
         let bad_org = Uscc::complete("91350100M000100Y5").unwrap_err();
         assert_eq!(bad_org.code().as_str(), "uscc_org_code_check");
+        // A look-alike character is named, not counted as a wrong length (issue #17
+        // item 11).
+        for s in [
+            "9135010\u{41C}M000100Y43",
+            "913501\u{669}0M000100Y43",
+            "9135\u{1D7D7}100M000100Y43",
+        ] {
+            let e = Uscc::parse(s).unwrap_err();
+            assert_eq!(e.code().as_str(), "uscc_charset", "{s}");
+            assert!(e.message().contains("U+"), "{}", e.message());
+        }
+        // Placeholders whose check characters work out (issue #17 item 10).
+        assert_eq!(code("000000000000000000"), "uscc_registration_authority");
+        let z = Uscc::complete("01350100M000100Y4").unwrap_err();
+        assert_eq!(z.code().as_str(), "uscc_registration_authority");
     }
 
     proptest! {

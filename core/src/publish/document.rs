@@ -223,8 +223,17 @@ pub(crate) fn attempt_adjustments(log: &DrawLog, attempt: u32) -> Result<Attempt
 /// Draws and publishes: builds the result document with the current log head and
 /// appends the `draw` event (attempt, seed, result hash) to the log.
 ///
+/// Before drawing, the log with the `draw` event appended is checked as
+/// [`verify_log`] will check the published log, so that what would fail verification
+/// later is refused here: a seed that is not the one the log's reveals and beacons
+/// derive, a log without the beacons or reveals of the attempt, an attempt that is not
+/// the current one. The error then names the field of the draw (`seed`, `attempt`,
+/// `kind`) rather than a log entry.
+///
 /// # Errors
-/// `log_order` for an empty log; those of [`result_document`].
+/// `log_order` for an empty log or a wrong attempt; `result_mismatch` (field `seed`)
+/// for a seed that is not the log's; `beacon_missing` / `reveal_missing`; the other
+/// codes of [`verify_log`]; those of [`result_document`].
 pub fn publish_draw(
     plan: &Plan,
     eligible: &[EligibleLeaf],
@@ -236,6 +245,7 @@ pub fn publish_draw(
     let head = log
         .head()
         .ok_or_else(|| Error::new(VerifyCode::LogOrder, "the log is empty"))?;
+    check_draw_event(plan, log, attempt, seed)?;
     let doc = result_document(plan, eligible, catalog, attempt, seed, &head)?;
     log.append(Event::Draw {
         attempt,
@@ -243,6 +253,32 @@ pub fn publish_draw(
         result_hash: doc.result_hash()?,
     })?;
     Ok(doc)
+}
+
+/// [`verify_log`] of `log` with a `draw` of `attempt` and `seed` appended (its result
+/// hash is not known yet, and not checked by `verify_log`); an error about that new
+/// entry names the draw's own field.
+fn check_draw_event(plan: &Plan, log: &DrawLog, attempt: u32, seed: &Bytes32) -> Result<()> {
+    let mut trial = log.clone();
+    trial.append(Event::Draw {
+        attempt,
+        seed: *seed,
+        result_hash: Bytes32::default(),
+    })?;
+    let prefix = format!("entries[{}].event.", trial.entries.len() - 1);
+    verify_log(plan, &trial, None).map(|_| ()).map_err(|mut e| {
+        let own = e
+            .details()
+            .field
+            .as_deref()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .map(str::to_owned);
+        if let Some(field) = own {
+            e.details_mut().field = Some(field);
+            e.details_mut().extra.remove("index");
+        }
+        e
+    })
 }
 
 /// Publishes substitutions after a draw as a new revision of the current result: each

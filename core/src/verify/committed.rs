@@ -39,18 +39,21 @@ pub fn integers_only(bytes: &[u8]) -> bool {
     scan(bytes, usize::MAX).unwrap_or(false)
 }
 
-/// [`crate::intake::limits::check_json_text`] and [`integers_only`] in one pass over
-/// the text: the limits' error, or whether every number is a safe integer.
+/// [`crate::intake::limits::check_json_text`] and [`integers_only`]: the limits' or
+/// duplicate key's error, or whether every number is a safe integer.
 ///
 /// # Errors
-/// `too_many_bytes` / `too_deep`, exactly as `check_json_text`.
+/// `too_many_bytes` / `too_deep` / `json_duplicate_key`, exactly as `check_json_text`.
 pub(crate) fn check_text(text: &str) -> crate::Result<bool> {
     use crate::intake::limits::{MAX_JSON_BYTES, MAX_JSON_DEPTH, check_json_text};
     if text.len() > MAX_JSON_BYTES {
         return check_json_text(text).map(|()| false);
     }
     match scan(text.as_bytes(), MAX_JSON_DEPTH) {
-        Some(integers) => Ok(integers),
+        Some(integers) => {
+            crate::intake::limits::check_json_structure(text)?;
+            Ok(integers)
+        }
         // Too deep: the limits check names the error.
         None => check_json_text(text).map(|()| false),
     }
@@ -146,7 +149,7 @@ fn scan_until(bytes: &[u8], end: usize, max_depth: usize, st: &mut Scan) -> Step
 
 /// The first position from `i` on that holds a quote or a backslash (or the first of
 /// the last few bytes), eight bytes at a time.
-fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;

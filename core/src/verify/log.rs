@@ -267,12 +267,31 @@ impl DrawLog {
     }
 
     /// Appends an event, computing its chain hash. Ordering is checked by
-    /// [`verify_log`], not here.
+    /// [`verify_log`], not here — except that an attempt is drawn once: a second `draw`
+    /// of the same attempt is refused here, where it is made, rather than by the
+    /// verification of the published log.
     ///
     /// # Errors
-    /// `log_order` when appending anything but `plan_published` to an empty log; as
-    /// [`chain_hash`].
+    /// `log_order` when appending anything but `plan_published` to an empty log, or a
+    /// `draw` of an attempt already drawn (field `entries[i].event.attempt`, detail
+    /// `index` = where it would go); as [`chain_hash`].
     pub fn append(&mut self, event: Event) -> Result<Bytes32> {
+        if let Event::Draw { attempt, .. } = &event {
+            let drawn = self
+                .entries
+                .iter()
+                .position(|e| matches!(&e.event, Event::Draw { attempt: a, .. } if a == attempt));
+            if let Some(j) = drawn {
+                return Err(err(
+                    VerifyCode::LogOrder,
+                    self.entries.len(),
+                    "attempt",
+                    format!(
+                        "attempt {attempt} is already drawn (entry {j}): a second draw needs a redraw event and a new attempt"
+                    ),
+                ));
+            }
+        }
         let prev = match (self.entries.last(), &event) {
             (Some(last), _) => last.hash,
             (None, Event::PlanPublished { plan_hash }) => genesis(plan_hash)?,

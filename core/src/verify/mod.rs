@@ -263,18 +263,46 @@ pub fn committed_json_general<T: Serialize + ?Sized>(value: &T) -> Result<String
     crate::canonical::canonical_json(&v)
 }
 
-/// Reads a committed JSON document: rejects non-integer numbers first, then
-/// deserialises.
+/// Reads a committed JSON document from a file's bytes: [`document_text`], then
+/// [`from_committed_text`].
 ///
 /// # Errors
-/// `json_syntax` / `json_shape` (and any code carried by the type's validation) from
-/// parsing; `number_not_integer` for floats; `too_deep` / `too_many_bytes` beyond the
-/// documented JSON limits (checked by a linear scan before parsing).
+/// `encoding_invalid` for bytes that are not UTF-8; `json_syntax` / `json_shape` (and
+/// any code carried by the type's validation) from parsing; `number_not_integer` for
+/// floats; `json_duplicate_key` for an object that names a key twice; `too_deep` /
+/// `too_many_bytes` beyond the documented JSON limits (checked by a linear scan before
+/// parsing).
 pub fn from_committed_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => from_committed_text(text),
-        Err(_) => from_committed_json_general(bytes),
-    }
+    from_committed_text(document_text(bytes)?)
+}
+
+/// The text of a published file's bytes, read the one way every entry point of every
+/// binding reads it: one leading UTF-8 byte-order mark dropped (as `File.text()` does),
+/// anything but UTF-8 refused (a lossy decoding would verify another document than the
+/// one published).
+///
+/// # Errors
+/// `encoding_invalid`, naming the byte offset of the first invalid byte.
+///
+/// ```
+/// use shuangsuiji::verify::document_text;
+/// assert_eq!(document_text(b"\xEF\xBB\xBF{}")?, "{}");
+/// let e = document_text(b"{\"a\":\"\xFF\"}").unwrap_err();
+/// assert_eq!(e.code().as_str(), "encoding_invalid");
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn document_text(bytes: &[u8]) -> Result<&str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        Error::new(
+            crate::InputCode::EncodingInvalid,
+            format!(
+                "a published document must be UTF-8; byte {} is not",
+                e.valid_up_to()
+            ),
+        )
+        .with_detail("offset", e.valid_up_to().to_string())
+    })
 }
 
 /// [`from_committed_json`] of a text already known to be UTF-8 (the same answers,
@@ -317,10 +345,9 @@ pub fn from_committed_text<T: serde::de::DeserializeOwned>(text: &str) -> Result
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn from_committed_json_general<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        crate::intake::limits::check_json_text(text)?;
-    }
-    let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::from_json(&e))?;
+    let text = document_text(bytes)?;
+    crate::intake::limits::check_json_text(text)?;
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
     check_integers_only(&v)?;
     crate::error::located::from_value(v)
 }

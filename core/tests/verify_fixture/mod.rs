@@ -282,7 +282,8 @@ pub fn full_log(plan: &Plan) -> DrawLog {
     log
 }
 
-/// Rebuilds the chain hashes of a list of events (what a forger would do).
+/// Rebuilds the chain hashes of a list of events (what a forger would do: with the
+/// public hash functions, not `DrawLog::append`, which refuses a second draw).
 pub fn rechain(events: Vec<Event>) -> DrawLog {
     let mut it = events.into_iter();
     let first = it.next().unwrap();
@@ -290,8 +291,11 @@ pub fn rechain(events: Vec<Event>) -> DrawLog {
         panic!("first event must be plan_published")
     };
     let mut log = DrawLog::new(plan_hash).unwrap();
-    for e in it {
-        log.append(e).unwrap();
+    for event in it {
+        let prev = log.head().unwrap();
+        let hash = shuangsuiji::verify::log::chain_hash(&prev, &event).unwrap();
+        log.entries
+            .push(shuangsuiji::verify::LogEntry { event, hash });
     }
     log
 }

@@ -20,6 +20,7 @@ pub const GENERATED_FILES: &[&str] = &[
     "inspectors.csv",
     "history.json",
     "history.csv",
+    "locations.json",
 ];
 
 /// Marks the start of the generated statistics block in `examples/data/README.md`.
@@ -37,6 +38,7 @@ pub fn envelope_key(file: &str) -> Option<&'static str> {
         "enterprises.json" => Some("enterprises"),
         "inspectors.json" => Some("inspectors"),
         "history.json" => Some("records"),
+        "locations.json" => Some("locations"),
         _ => None,
     }
 }
@@ -346,6 +348,14 @@ pub(crate) fn render(data: &DataSet) -> Result<Vec<(&'static str, Vec<u8>)>, Err
             envelope("history.json", "2024年检查记录", &data.history)?,
         ),
         ("history.csv", history_csv(data)?),
+        (
+            "locations.json",
+            envelope(
+                "locations.json",
+                "企业与部门位置（WGS-84）",
+                &data.locations,
+            )?,
+        ),
     ];
     debug_assert!(
         files

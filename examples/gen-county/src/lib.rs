@@ -17,6 +17,7 @@ pub mod enterprises;
 mod files;
 pub mod history;
 pub mod inspectors;
+pub mod locations;
 pub mod rng;
 mod stats;
 
@@ -57,6 +58,8 @@ pub struct DataSet {
     pub inspectors: Vec<Inspector>,
     /// Check history of 2024, sorted by date.
     pub history: Vec<CheckRecord>,
+    /// Synthetic coordinates of the enterprises and offices (`locations.json`).
+    pub locations: locations::Locations,
 }
 
 /// Generates the data set from [`SEED`].
@@ -84,7 +87,9 @@ pub fn generate() -> Result<DataSet, Error> {
     }
     let mut history = history::history(SEED, &catalog, &authorities, &enterprises);
     history::assign_inspectors(SEED, &mut history, &inspectors);
+    let locations = locations::locations(SEED, &authorities, &enterprises)?;
     Ok(DataSet {
+        locations,
         authorities,
         catalog,
         enterprises,

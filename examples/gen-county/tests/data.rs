@@ -447,3 +447,48 @@ fn inspector_and_history_csvs_match_the_json() {
         assert_eq!(row[8], items.join(";"));
     }
 }
+
+#[test]
+fn locations_cover_every_enterprise_near_its_town() {
+    use shuangsuiji::routes::{Datum, Location};
+    #[derive(serde::Deserialize)]
+    struct Place {
+        uscc: Uscc,
+        location: Location,
+    }
+    #[derive(serde::Deserialize)]
+    struct Office {
+        authority: String,
+        location: Location,
+    }
+    #[derive(serde::Deserialize)]
+    struct Locations {
+        datum: Datum,
+        offices: Vec<Office>,
+        enterprises: Vec<Place>,
+    }
+    let l: Locations = payload("locations.json");
+    assert_eq!(l.datum, Datum::Wgs84);
+    let roster = roster();
+    let usccs: Vec<Uscc> = roster.enterprises().iter().map(|e| e.uscc).collect();
+    let placed: Vec<Uscc> = l.enterprises.iter().map(|p| p.uscc).collect();
+    assert_eq!(placed, usccs);
+    let market = l
+        .offices
+        .iter()
+        .find(|o| o.authority == "huolinguole-market")
+        .expect("the market office");
+    for (p, e) in l.enterprises.iter().zip(roster.enterprises()) {
+        assert_eq!(p.location.datum, Datum::Wgs84);
+        let km = market.location.metres_to(&p.location) / 1000;
+        if e.division.as_str() == "150581" {
+            assert!(km <= 20, "{} is {km} km from the office", p.uscc);
+        } else {
+            assert!(
+                km >= 150,
+                "{} outside the county is only {km} km away",
+                p.uscc
+            );
+        }
+    }
+}
