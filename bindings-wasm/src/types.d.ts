@@ -22,6 +22,13 @@ export interface ErrorDetails {
   [extra: string]: string | number | undefined;
 }
 export interface ErrorCodeInfo { code: string; family: ErrorFamily }
+/** One entry of the core's operation table (`operations()`): arguments in the order they are read. */
+export interface OperationInfo {
+  name: string;
+  jsName: string;
+  args: { name: string; kind: 'text' | 'date' | 'hex' | 'integer' | 'document' | 'committed' | 'file'; optional: boolean }[];
+  result: string;
+}
 
 /** 18-character 统一社会信用代码, canonical (upper case, half-width). */
 export type Uscc = string;

@@ -8,7 +8,9 @@
 //!
 //! * [`model`]: the domain model — enterprises (validated 统一社会信用代码), authorities,
 //!   inspectors, supervision items, catalogs, check history — with one JSON shape.
-//! * [`canonical`]: the one canonical JSON form that every hash and signature reads.
+//! * [`json`]: JSON in one leaf module — the documented limits, path-located errors, the
+//!   canonical form every hash reads ([`canonical`], also at its old path), the strict
+//!   committed reader, and [`json::parse_arg`], the one reader of every entry point.
 //! * [`intake`]: reading JSON, CSV (UTF-8 / GBK, Chinese or English headers) and xlsx.
 //! * [`rules`]: sampling policies, presets, caps, coverage and the eligibility report
 //!   with every reason and its legal source.
@@ -41,11 +43,12 @@
 
 #![forbid(unsafe_code)]
 
-pub mod canonical;
+pub use json::canonical;
 pub mod draw;
 pub mod enforcement;
 mod error;
 pub mod intake;
+pub mod json;
 pub mod model;
 pub mod ops;
 mod parallel;

@@ -36,6 +36,7 @@ __version__: str = _core.__version__
 
 __all__ = [
     "run_operation",
+    "operations",
     "eligible_leaves",
     "excluded_leaves",
     "log_append",
@@ -464,6 +465,13 @@ def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[in
 
 
 # ---------------------------------------------------------------- ops
+
+
+def operations() -> List[Dict[str, Any]]:
+    """The core's operation table: per operation ``name``, ``js_name``, ``args`` (in the
+    order they are read: ``name``, ``kind``, ``optional``) and ``result``."""
+    result: List[Dict[str, Any]] = json.loads(_core.operations_json())
+    return result
 
 
 def run_operation(operation: str, input: Any) -> Any:

@@ -18,6 +18,7 @@ from ._errors import (
 __version__: str
 __all__ = [
     "run_operation",
+    "operations",
     "eligible_leaves",
     "excluded_leaves",
     "log_append",
@@ -147,6 +148,7 @@ def preset(name: str, date: DateLike) -> Dict[str, Any]: ...
 def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[int] = None) -> int: ...
 
 # ops
+def operations() -> List[Dict[str, Any]]: ...
 def run_operation(operation: str, input: Any) -> Any: ...
 
 # teams

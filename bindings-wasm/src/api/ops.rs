@@ -7,6 +7,20 @@ use wasm_bindgen::prelude::*;
 use crate::convert::{from_js, to_js};
 use crate::errors::IntoJs;
 
+/// The operation table of the core: per operation its name, its JS name (`jsName`), its
+/// arguments in the order they are read (`name`, `kind`, `optional`) and its result.
+///
+/// # Errors
+/// None in practice (the table always converts).
+#[wasm_bindgen(unchecked_return_type = "OperationInfo[]")]
+pub fn operations() -> Result<JsValue, JsValue> {
+    let list: Vec<serde_json::Value> = shuangsuiji::ops::OPERATION_TABLE
+        .iter()
+        .map(|o| serde_json::json!({"name": o.name, "jsName": o.js_name(), "args": o.args, "result": o.result}))
+        .collect();
+    to_js(&list).js_err()
+}
+
 /// Runs one operation by name (`parse_uscc`, `read_enterprises`, `eligibility`, `draw`,
 /// `verify_log`, `decide` …) on a JSON-shaped input object and returns its output.
 ///

@@ -202,7 +202,7 @@ impl Calendar {
     /// `json_syntax` / `json_shape` for malformed JSON; `calendar_invalid` for
     /// inconsistent data (see [`Calendar::from_years`]).
     pub fn parse_year(json: &str) -> Result<CalendarYear> {
-        crate::intake::limits::check_json_text(json)?;
+        crate::json::limits::check_json_text(json)?;
         let year: CalendarYear = serde_json::from_str(json).map_err(|e| Error::from_json(&e))?;
         validate_year(&year)?;
         Ok(year)

@@ -284,7 +284,7 @@ impl Menu {
     /// `not_found` entry with conditions, or an entry whose own scope reaches outside the
     /// menu's territory.
     pub fn parse(json: &str) -> Result<Self> {
-        crate::intake::limits::check_json_text(json)?;
+        crate::json::limits::check_json_text(json)?;
         let mut m: Self = serde_json::from_str(json).map_err(|e| Error::from_json(&e))?;
         let Some(scope) = m.scope.clone() else {
             return Err(Error::new(

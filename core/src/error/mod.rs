@@ -66,7 +66,6 @@ mod enforcement;
 mod input;
 mod internal;
 mod limit;
-pub(crate) mod located;
 mod model;
 mod rules;
 mod team;

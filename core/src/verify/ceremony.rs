@@ -40,7 +40,7 @@ use serde::{Deserialize, Serialize};
 
 use super::beacon::{BeaconSpec, BeaconValue, validate_value};
 use super::{Bytes32, check_id};
-use crate::canonical::{lp, tagged_hash};
+use crate::json::canonical::{lp, tagged_hash};
 use crate::{Error, Result, VerifyCode};
 
 /// A party and its published commitment.

@@ -49,7 +49,7 @@ use super::beacon::{BeaconSpec, BeaconValue};
 use super::ceremony::{Ceremony, PartyCommitment, Reveal};
 use super::plan::{Plan, RevealOrder};
 use super::{Bytes32, committed_json};
-use crate::canonical::tagged_hash;
+use crate::json::canonical::tagged_hash;
 use crate::model::Uscc;
 use crate::{Error, Result, VerifyCode};
 

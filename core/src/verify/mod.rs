@@ -27,7 +27,7 @@ use crate::{Error, Result, VerifyCode};
 
 pub mod beacon;
 pub mod ceremony;
-pub mod committed;
+pub use crate::json::committed;
 pub mod log;
 pub mod merkle;
 pub mod plan;
@@ -158,14 +158,11 @@ pub fn check_id(id: &str, what: &str) -> Result<()> {
     }
 }
 
-/// The largest integer magnitude allowed in a committed JSON document (2^53 − 1), so
-/// that every RFC 8785 (JCS) implementation, which reads numbers as IEEE doubles,
-/// prints it exactly as we do.
-pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+pub use crate::json::MAX_SAFE_INTEGER;
 
 /// Rejects any JSON number that is not an integer of magnitude ≤ 2^53 − 1, anywhere in
 /// the document. With that constraint (and object keys that are ASCII), our canonical
-/// JSON ([`crate::canonical::canonical_json`]) equals RFC 8785 JCS.
+/// JSON ([`crate::json::canonical::canonical_json`]) equals RFC 8785 JCS.
 ///
 /// # Errors
 /// `number_not_integer` naming the JSON path of the first offending number.
@@ -260,7 +257,7 @@ pub fn committed_json_general<T: Serialize + ?Sized>(value: &T) -> Result<String
         )
     })?;
     check_integers_only(&v)?;
-    crate::canonical::canonical_json(&v)
+    crate::json::canonical::canonical_json(&v)
 }
 
 /// Reads a committed JSON document from a file's bytes: [`document_text`], then
@@ -346,8 +343,8 @@ pub fn from_committed_text<T: serde::de::DeserializeOwned>(text: &str) -> Result
 /// ```
 pub fn from_committed_json_general<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     let text = document_text(bytes)?;
-    crate::intake::limits::check_json_text(text)?;
+    crate::json::limits::check_json_text(text)?;
     let v: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
     check_integers_only(&v)?;
-    crate::error::located::from_value(v)
+    crate::json::located::from_value(v)
 }
