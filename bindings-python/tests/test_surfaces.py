@@ -11,12 +11,8 @@ import shuangsuiji as ssj
 # Table name -> (the Python function that does it today, why the name differs).
 NAME_DRIFT = {
     "validate:<kind>": ("validate", "one function for every kind: validate(kind, value)"),
-    "parse_division": ("validate", "validate('division', text); no separate function yet"),
-    "parse_ratio": ("validate", "validate('ratio', text); no separate function yet"),
     "beacon_canonicalize": ("canonicalize_beacon_value", "older name, verb first"),
     "beacon_validate": ("validate_beacon_value", "older name, verb first"),
-    "beacon_spec": ("validate_beacon_spec", "older name, verb first"),
-    "calendar_status": ("Calendar", "a method of the Calendar class (a handle)"),
 }
 
 
@@ -80,3 +76,21 @@ def test_eligibility_reports_the_first_fault_in_table_order_like_run_operation()
     with pytest.raises(ssj.ShuangsuijiError) as b:
         ssj.eligibility("{", "{", ssj.Roster(roster))
     assert (b.value.code, b.value.field) == (a.value.code, a.value.field) == ("json_syntax", "catalog")
+
+
+def test_generated_wrappers_answer_as_run_operation():
+    assert ssj.parse_ratio("3%") == ssj.run_operation("parse_ratio", {"text": "3%"})
+    assert ssj.parse_division("350100") == "350100"
+    import datetime
+
+    assert ssj.calendar_status(datetime.date(2026, 10, 1)) == ssj.run_operation(
+        "calendar_status", {"date": "2026-10-01"}
+    )
+    with pytest.raises(ssj.ShuangsuijiError) as a:
+        ssj.beacon_spec("{")
+    with pytest.raises(ssj.ShuangsuijiError) as b:
+        ssj.run_operation("beacon_spec", {"spec_text": "{"})
+    assert (a.value.code, a.value.field) == (b.value.code, b.value.field)
+    import inspect
+
+    assert list(inspect.signature(ssj.calendar_status).parameters) == ["date"]

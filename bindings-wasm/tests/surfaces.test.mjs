@@ -9,14 +9,9 @@ import ssj from './load.mjs';
 // Table name -> [the JS function that does it today, why the name differs].
 const NAME_DRIFT = {
   'validate:<kind>': ['validate', 'one function for every kind: validate(kind, value)'],
-  parse_division: ['validate', "validate('division', text); no separate function yet"],
-  parse_ratio: ['validate', "validate('ratio', text); no separate function yet"],
   read_catalog: ['loadCatalog', 'older name (Python: read_catalog)'],
   beacon_canonicalize: ['canonicalizeBeacon', 'older name, verb first'],
   beacon_validate: ['validateBeacon', 'older name, verb first'],
-  beacon_spec: ['validateBeaconSpec', 'older name, verb first'],
-  commitment: ['partyCommitment', 'older name (Python: commitment)'],
-  calendar_status: ['dayStatus', 'older name'],
 };
 
 const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
@@ -55,4 +50,15 @@ test('eligibility reports the first fault in table order, like runOperation', ()
   const direct = (() => { try { ssj.eligibility('{', '{', '[', '[]'); } catch (e) { return e; } })();
   assert.deepEqual([direct.code, direct.details.field], [viaOps.code, viaOps.details.field]);
   assert.deepEqual([direct.code, direct.details.field], ['json_syntax', 'catalog']);
+});
+
+test('the wrappers generated from the table answer as runOperation', () => {
+  assert.equal(ssj.parseRatio('3%'), ssj.runOperation('parse_ratio', { text: '3%' }));
+  assert.equal(ssj.parseDivision('350100'), '350100');
+  assert.deepEqual(ssj.calendarStatus('2026-10-01'), ssj.runOperation('calendar_status', { date: '2026-10-01' }));
+  const secret = '11'.repeat(32);
+  assert.equal(ssj.commitment('samr.county', secret), ssj.partyCommitment('samr.county', secret));
+  const a = (() => { try { ssj.beaconSpec('{'); } catch (e) { return e; } })();
+  const b = (() => { try { ssj.runOperation('beacon_spec', { spec_text: '{' }); } catch (e) { return e; } })();
+  assert.deepEqual([a.code, a.details.field], [b.code, b.details.field]);
 });

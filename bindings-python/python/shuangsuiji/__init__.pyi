@@ -18,6 +18,10 @@ from ._errors import (
 __version__: str
 __all__ = [
     "run_operation",
+    "parse_division",
+    "parse_ratio",
+    "calendar_status",
+    "beacon_spec",
     "operations",
     "eligible_leaves",
     "excluded_leaves",
@@ -150,6 +154,10 @@ def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[in
 # ops
 def operations() -> List[Dict[str, Any]]: ...
 def run_operation(operation: str, input: Any) -> Any: ...
+def parse_division(text: Any) -> Any: ...
+def parse_ratio(text: Any) -> Any: ...
+def calendar_status(date: Any) -> Any: ...
+def beacon_spec(spec: Any) -> Any: ...
 
 # teams
 class TeamAssignment(Dict[str, Any]):
