@@ -12,6 +12,7 @@
 
 pub mod canonical;
 pub mod committed;
+pub mod document;
 pub mod limits;
 pub(crate) mod located;
 
