@@ -19,7 +19,7 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
 /// core's codes (`json_syntax`, `json_shape`, `json_duplicate_key`, or the model code
 /// of a bad value) and name the argument in `field`.
 pub fn from_json<T: DeserializeOwned>(text: &str, argument: &str) -> Result<T, Error> {
-    shuangsuiji::intake::parse_json(text).map_err(|e| e.within(argument))
+    shuangsuiji::json::parse_arg(text, argument)
 }
 
 /// Parses a published (committed) document — plan, log, event, result, receipt, leaves

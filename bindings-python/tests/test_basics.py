@@ -44,8 +44,29 @@ def test_error_codes_are_unique_and_cover_every_family():
     names = [c["code"] for c in codes]
     assert len(names) == len(set(names))
     assert {c["family"] for c in codes} == {
-        "input", "validation", "rules", "draw", "verify", "team", "enforcement", "limit"
+        "input", "validation", "rules", "draw", "verify", "team", "enforcement", "limit",
+        "internal",
     }
+
+
+def test_every_family_has_its_class_exported_and_stubbed():
+    """The family classes are built from error_codes(); the stubs and __all__ name each."""
+    import pathlib
+    import re
+
+    from shuangsuiji import _errors
+
+    families = {c["family"] for c in ssj.error_codes()}
+    assert set(_errors._FAMILIES) == families
+    stub = (pathlib.Path(_errors.__file__).with_suffix(".pyi")).read_text(encoding="utf-8")
+    stubbed = set(re.findall(r"^class (\w+)\(ShuangsuijiError\)", stub, re.M))
+    for family, cls in _errors._FAMILIES.items():
+        assert cls.__name__ == _errors._class_name(family)
+        assert issubclass(cls, ssj.ShuangsuijiError)
+        assert getattr(ssj, cls.__name__) is cls, cls.__name__
+        assert cls.__name__ in ssj.__all__
+        assert cls.__name__ in stubbed, f"{cls.__name__} missing from _errors.pyi"
+    assert stubbed == {cls.__name__ for cls in _errors._FAMILIES.values()}
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,8 @@ NOT_REACHABLE = {
     "route_location_invalid": "routes have no binding yet (issue #26)",
     "route_datum_mixed": "routes have no binding yet (issue #26)",
     "route_stop_too_far": "routes have no binding yet (issue #26)",
+    # A bug in the core (an invariant that did not hold); no input can cause it.
+    "internal_invariant": "raised only on a bug in the core",
 }
 
 

@@ -36,10 +36,10 @@ pub fn from_js<T: serde::de::DeserializeOwned>(
         Some(t) => t,
         None => json_of(value)?,
     };
-    shuangsuiji::intake::parse_json(&text).map_err(|err| match arg {
-        Some(a) => err.within(a),
-        None => err,
-    })
+    match arg {
+        Some(a) => shuangsuiji::json::parse_arg(&text, a),
+        None => shuangsuiji::json::parse(&text),
+    }
 }
 
 /// The `argument_type` error for argument `name`, which should have been `expected`.

@@ -11,7 +11,8 @@ export interface ShuangsuijiError extends Error {
   /** Where and what: file/row/column for intake, field path, value, plus code-specific keys. */
   details: ErrorDetails;
 }
-export type ErrorFamily = 'input' | 'validation' | 'rules' | 'draw' | 'verify' | 'team' | 'enforcement' | 'limit';
+/** Checked against `errorCodes()` by tests/basics.test.mjs. */
+export type ErrorFamily = 'input' | 'validation' | 'rules' | 'draw' | 'verify' | 'team' | 'enforcement' | 'limit' | 'internal';
 export interface ErrorDetails {
   file?: string;
   row?: number;
@@ -21,6 +22,13 @@ export interface ErrorDetails {
   [extra: string]: string | number | undefined;
 }
 export interface ErrorCodeInfo { code: string; family: ErrorFamily }
+/** One entry of the core's operation table (`operations()`): arguments in the order they are read. */
+export interface OperationInfo {
+  name: string;
+  jsName: string;
+  args: { name: string; kind: 'text' | 'date' | 'hex' | 'integer' | 'document' | 'committed' | 'file'; optional: boolean }[];
+  result: string;
+}
 
 /** 18-character 统一社会信用代码, canonical (upper case, half-width). */
 export type Uscc = string;

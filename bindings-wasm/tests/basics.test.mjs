@@ -36,8 +36,18 @@ test('error codes are unique and cover every family', () => {
   assert.equal(new Set(names).size, names.length);
   assert.deepEqual(
     [...new Set(codes.map((c) => c.family))].sort(),
-    ['draw', 'enforcement', 'input', 'limit', 'rules', 'team', 'validation', 'verify'],
+    ['draw', 'enforcement', 'input', 'internal', 'limit', 'rules', 'team', 'validation', 'verify'],
   );
+});
+
+test('the TypeScript ErrorFamily type lists exactly the families of errorCodes()', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const dts = await readFile(new URL('../src/types.d.ts', import.meta.url), 'utf8');
+  const union = dts.match(/export type ErrorFamily = ([^;]+);/);
+  assert.ok(union, 'types.d.ts declares ErrorFamily');
+  const declared = [...union[1].matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort();
+  const families = [...new Set(ssj.errorCodes().map((c) => c.family))].sort();
+  assert.deepEqual(declared, families);
 });
 
 test('ratios: exact forms and float rejection', () => {

@@ -23,6 +23,7 @@ from ._errors import (
     DrawError,
     EnforcementError,
     InputError,
+    InternalError,
     LimitError,
     RulesError,
     ShuangsuijiError,
@@ -35,6 +36,11 @@ __version__: str = _core.__version__
 
 __all__ = [
     "run_operation",
+    "parse_division",
+    "parse_ratio",
+    "calendar_status",
+    "beacon_spec",
+    "operations",
     "eligible_leaves",
     "excluded_leaves",
     "log_append",
@@ -57,6 +63,7 @@ __all__ = [
     "EligibilityReport",
     "EnforcementError",
     "InputError",
+    "InternalError",
     "LimitError",
     "Roster",
     "TeamAssignment",
@@ -462,6 +469,53 @@ def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[in
 
 
 # ---------------------------------------------------------------- ops
+
+
+def operations() -> List[Dict[str, Any]]:
+    """The core's operation table: per operation ``name``, ``js_name``, ``args`` (in the
+    order they are read: ``name``, ``kind``, ``optional``) and ``result``."""
+    result: List[Dict[str, Any]] = json.loads(_core.operations_json())
+    return result
+
+
+def _table_operation(name: str) -> Callable[..., Any]:
+    """A wrapper of the core's table operation ``name`` (``operations()``): positional
+    arguments in the table's order; a ``str`` for a document argument is its JSON text,
+    a ``datetime.date`` for a date argument is written ``YYYY-MM-DD``; ``None`` leaves an
+    optional argument out. The same answers and errors as ``run_operation(name, …)``."""
+    import inspect
+
+    spec = next(op for op in operations() if op["name"] == name)
+    args = spec["args"]
+
+    def call(*values: Any) -> Any:
+        if len(values) > len(args):
+            raise _argument_type(f"{name} takes {len(args)} arguments, not {len(values)}", "arguments")
+        document: Dict[str, Any] = {}
+        for arg, value in zip(args, values):
+            if value is None:
+                continue
+            if arg["kind"] in ("document", "committed") and isinstance(value, str):
+                document[arg["name"] + "_text"] = value
+            elif arg["kind"] == "date" and isinstance(value, _dt.date):
+                document[arg["name"]] = value.isoformat()
+            else:
+                document[arg["name"]] = value
+        return run_operation(name, document)
+
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = f"The core's ``{name}`` operation; returns {spec['result']}."
+    call.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(
+                a["name"],
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                default=None if a["optional"] else inspect.Parameter.empty,
+            )
+            for a in args
+        ]
+    )
+    return call
 
 
 def run_operation(operation: str, input: Any) -> Any:
@@ -1041,3 +1095,11 @@ def list_removal_assess(record: Dict[str, Any], facts: Dict[str, Any], on: DateL
     spot-check result (令107), on a date: conditions, earliest dates, sources."""
     result: Dict[str, Any] = json.loads(_core.list_removal_assess(_dumps(record), _dumps(facts), _date(on)))
     return result
+
+
+# Operations of the core's table that had no Python function: generated from the table
+# (``_table_operation``), so their arguments are the table's, in its order.
+parse_division = _table_operation("parse_division")
+parse_ratio = _table_operation("parse_ratio")
+calendar_status = _table_operation("calendar_status")
+beacon_spec = _table_operation("beacon_spec")

@@ -6,6 +6,7 @@ from ._errors import (
     DrawError as DrawError,
     EnforcementError as EnforcementError,
     InputError as InputError,
+    InternalError as InternalError,
     LimitError as LimitError,
     RulesError as RulesError,
     ShuangsuijiError as ShuangsuijiError,
@@ -17,6 +18,11 @@ from ._errors import (
 __version__: str
 __all__ = [
     "run_operation",
+    "parse_division",
+    "parse_ratio",
+    "calendar_status",
+    "beacon_spec",
+    "operations",
     "eligible_leaves",
     "excluded_leaves",
     "log_append",
@@ -40,6 +46,7 @@ __all__ = [
     "EligibilityReport",
     "EnforcementError",
     "InputError",
+    "InternalError",
     "LimitError",
     "Roster",
     "RulesError",
@@ -145,7 +152,12 @@ def preset(name: str, date: DateLike) -> Dict[str, Any]: ...
 def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[int] = None) -> int: ...
 
 # ops
+def operations() -> List[Dict[str, Any]]: ...
 def run_operation(operation: str, input: Any) -> Any: ...
+def parse_division(text: Any) -> Any: ...
+def parse_ratio(text: Any) -> Any: ...
+def calendar_status(date: Any) -> Any: ...
+def beacon_spec(spec: Any) -> Any: ...
 
 # teams
 class TeamAssignment(Dict[str, Any]):

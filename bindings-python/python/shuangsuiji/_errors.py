@@ -58,48 +58,51 @@ class ShuangsuijiError(ValueError):
         return (_from_core, (self.message, self.code, self.family, json.dumps(self.details)))
 
 
-class InputError(ShuangsuijiError):
-    """Reading bytes failed: encodings, CSV, JSON, xlsx, headers."""
-
-
-class ValidationError(ShuangsuijiError):
-    """A value breaks the domain model (USCC, division code, ratio …)."""
-
-
-class RulesError(ShuangsuijiError):
-    """A sampling policy, preset or eligibility request is invalid."""
-
-
-class DrawError(ShuangsuijiError):
-    """The draw cannot be performed as asked."""
-
-
-class VerifyError(ShuangsuijiError):
-    """A published document does not verify, or a ceremony step is invalid."""
-
-
-class TeamError(ShuangsuijiError):
-    """No valid inspector assignment exists, or the request is invalid."""
-
-
-class EnforcementError(ShuangsuijiError):
-    """A leniency, discretion, calendar, deadline or credit-repair request is invalid."""
-
-
-class LimitError(ShuangsuijiError):
-    """A documented size or depth limit was exceeded."""
-
-
-_FAMILIES = {
-    "input": InputError,
-    "validation": ValidationError,
-    "rules": RulesError,
-    "draw": DrawError,
-    "verify": VerifyError,
-    "team": TeamError,
-    "enforcement": EnforcementError,
-    "limit": LimitError,
+# One subclass per family, built from the core's code list (error_codes()), so that a
+# new family in the core needs no edit here. The docstrings below are optional extras;
+# _errors.pyi declares the classes for type checkers (bindings-python/tests/test_basics.py
+# checks it against error_codes()).
+_DOCS = {
+    "input": "Reading bytes failed: encodings, CSV, JSON, xlsx, headers.",
+    "validation": "A value breaks the domain model (USCC, division code, ratio …).",
+    "rules": "A sampling policy, preset or eligibility request is invalid.",
+    "draw": "The draw cannot be performed as asked.",
+    "verify": "A published document does not verify, or a ceremony step is invalid.",
+    "team": "No valid inspector assignment exists, or the request is invalid.",
+    "enforcement": "A leniency, discretion, calendar, deadline or credit-repair request is invalid.",
+    "limit": "A documented size or depth limit was exceeded.",
+    "internal": "A bug in shuangsuiji: an invariant it guarantees did not hold (please report).",
 }
+
+
+def _class_name(family: str) -> str:
+    return "".join(part.title() for part in family.split("_")) + "Error"
+
+
+def _build_families() -> Dict[str, type]:
+    from . import _shuangsuiji as _core
+
+    families: Dict[str, type] = {}
+    for entry in json.loads(_core.error_codes_json()):
+        family = entry["family"]
+        if family in families:
+            continue
+        name = _class_name(family)
+        cls = type(
+            name,
+            (ShuangsuijiError,),
+            {
+                "__doc__": _DOCS.get(family, f"An error of the core's {family!r} family."),
+                "__module__": __name__,
+                "__qualname__": name,
+            },
+        )
+        globals()[name] = cls
+        families[family] = cls
+    return families
+
+
+_FAMILIES = _build_families()
 
 
 def _from_core(message: str, code: str, family: str, details_json: str) -> ShuangsuijiError:

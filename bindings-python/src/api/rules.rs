@@ -18,10 +18,12 @@ fn eligibility(
     history: &str,
 ) -> PyResult<String> {
     let run = || {
-        let request: PlanRequest = from_json(request, "request")?;
+        // The operation table's order (catalog, roster, history, request), so that a
+        // document with several faults reports the same first error as `run_operation`.
         let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
         let roster: Roster = from_json(roster, "roster")?;
         let history: Vec<CheckRecord> = from_json(history, "history")?;
+        let request: PlanRequest = from_json(request, "request")?;
         rules::eligibility(&request, &catalog, &roster, &history).and_then(|r| to_json(&r))
     };
     run().py_err(py)

@@ -142,6 +142,9 @@ pub fn verify_inclusion_js(
 ///
 /// # Errors
 /// `id_invalid` for a malformed party id; the hex code for a malformed secret.
+///
+/// Deprecated: use `commitment` (the operation table's name, Python's too); this name
+/// stays for one release.
 #[wasm_bindgen(js_name = partyCommitment)]
 pub fn party_commitment(
     #[wasm_bindgen(unchecked_param_type = "string")] party_id: JsValue,

@@ -106,6 +106,9 @@ pub fn due_date_js(
 /// history of earlier violations, on the decision date; `entry` is the id of a bundled
 /// 免罚/轻罚清单 entry or null.
 ///
+/// Deprecated: use `decide` (the operation table's name); `leniency` stays for one
+/// release.
+///
 /// # Errors
 /// `menu_entry_unknown`, `menu_entry_not_found`, `facts_invalid` and the other codes of
 /// the core's `enforcement::decide`.
@@ -133,6 +136,23 @@ pub fn leniency(
     };
     let dec = decide(entry.as_ref(), &facts, &history, date(on, "on")?).js_err()?;
     to_js(&dec).js_err()
+}
+
+/// The leniency decision under the operation table's name (`decide`, Python's name too),
+/// with the table's argument order `(entry, facts, history, on)`: the same as
+/// [`leniency`], which stays as a deprecated alias for one release.
+///
+/// # Errors
+/// As [`leniency`].
+#[wasm_bindgen(js_name = decide, unchecked_return_type = "Decision")]
+pub fn decide_op(
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] entry: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CaseFacts | string")] facts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ViolationRecord[] | string | null | undefined")]
+    history: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] on: JsValue,
+) -> Result<JsValue, JsValue> {
+    leniency(entry, facts, history, on)
 }
 
 /// The bundled default discretion preset (band cut points with their provenance).
@@ -196,6 +216,7 @@ pub fn assess_list_removal(
     #[wasm_bindgen(unchecked_param_type = "ListFacts | string")] facts: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] on: JsValue,
 ) -> Result<JsValue, JsValue> {
+    // A string check, not `&str`: wasm-bindgen's string passing traps on a non-string.
     let on = str_arg(&on, "on")?;
     let on = on.as_str();
     let record: ListRecord = from_js(&record, Some("record")).js_err()?;

@@ -25,7 +25,10 @@ pub fn eligibility(
         Some(t) => t,
         None => json_of(&catalog).js_err()?,
     };
-    let catalog = Catalog::from_json(&catalog_text).js_err()?;
+    // The operation table's order (catalog, roster, history, request), as `runOperation`.
+    let catalog = Catalog::from_json(&catalog_text)
+        .map_err(|e| e.within("catalog"))
+        .js_err()?;
     let roster: Roster = from_js(&roster, Some("roster")).js_err()?;
     let history: Vec<CheckRecord> = from_js(&history, Some("history")).js_err()?;
     let request: PlanRequest = from_js(&request, Some("request")).js_err()?;

@@ -10,7 +10,7 @@ use super::threshold::Threshold;
 use super::ticket::{Ticket, Ticketer, uscc_index};
 use super::types::{AlgorithmVersion, DrawMode, Seed, StratumKey, TaskId};
 use crate::model::{DepartmentCode, ItemId, Ratio, USCC_ALPHABET, Uscc};
-use crate::{DrawCode, Error, LimitCode, ModelCode, Result, RulesCode};
+use crate::{DrawCode, Error, ModelCode, Result, RulesCode};
 
 /// How many distinct enterprises [`Draw::select`] collects before computing their
 /// tickets together: a multiple of the ChaCha20 lane count, large enough to be split
@@ -190,9 +190,8 @@ impl Draw {
             let mut strata = Vec::with_capacity(item.strata.len());
             let mut sels = Vec::with_capacity(item.strata.len());
             for (h, s) in item.strata.into_iter().enumerate() {
-                let h = u32::try_from(h).map_err(|_| {
-                    Error::new(LimitCode::TooManyRows, "an item has more than 2^32 strata")
-                })?;
+                let h = u32::try_from(h)
+                    .map_err(|_| Error::internal("an item has more than 2^32 strata"))?;
                 crate::parallel::map_chunks(&s.eligible, 1, &mut keys, |chunk, keys| {
                     keys.extend(chunk.iter().map(|u| (uscc_index(u) << 32) | u128::from(h)));
                 });

@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 
 use super::rng::{LANES, block_prefix16, block_prefix16_lanes};
 use super::types::{Seed, TaskId, decode_hex};
-use crate::canonical::TAG_PREFIX;
+use crate::json::canonical::TAG_PREFIX;
 use crate::model::{USCC_ALPHABET, Uscc};
 use crate::{DrawCode, Error, Result};
 

@@ -17,6 +17,8 @@
 //! day the notice lists as 上班 (make-up working day). A date in a year without data is
 //! an error (`calendar_year_missing`): 调休 can only be known from the notice, so the
 //! calendar never guesses.
+//!
+//! Tested by `core/tests/enforcement_calendar.rs` (vectors in `tests/vectors/calendar/`) and the unit tests below.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -200,7 +202,7 @@ impl Calendar {
     /// `json_syntax` / `json_shape` for malformed JSON; `calendar_invalid` for
     /// inconsistent data (see [`Calendar::from_years`]).
     pub fn parse_year(json: &str) -> Result<CalendarYear> {
-        crate::intake::limits::check_json_text(json)?;
+        crate::json::limits::check_json_text(json)?;
         let year: CalendarYear = serde_json::from_str(json).map_err(|e| Error::from_json(&e))?;
         validate_year(&year)?;
         Ok(year)

@@ -21,38 +21,20 @@
 //! Whenever the outcome is `not_punished` or `may_not_punish`, the decision carries the
 //! education duty of Art. 33 ¶3 (对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人
 //! 进行教育) \[V\].
+//!
+//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::condition::{ConditionCheck, Context, evaluate as check};
+use super::condition::{Condition, Context, evaluate as check};
 use super::facts::{CaseFacts, ViolationRecord};
 use super::menu::{EntryFlag, EntryStatus, MenuEntry, MenuOutcome};
+use super::rule::PRECEDENCE;
+use super::rule::{Combinator, Outcome, RuleEvaluation, RuleId};
 use super::statute;
 use crate::model::{LegalRef, Provenance};
 use crate::{EnforcementCode, Error, Result};
-
-/// The outcome of a decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// 不再给予行政处罚 (Art. 36).
-    TimeBarred,
-    /// 不予行政处罚 (mandatory).
-    NotPunished,
-    /// 可以不予行政处罚 (discretionary).
-    MayNotPunish,
-    /// 从轻处罚.
-    Lighter,
-    /// 减轻处罚.
-    Mitigated,
-    /// 应当从轻或者减轻 (Art. 32).
-    LighterOrMitigated,
-    /// 一般: punish within the statutory range.
-    Ordinary,
-    /// 从重从严 consideration (实施条例 Art. 67).
-    Heavier,
-}
 
 impl From<MenuOutcome> for Outcome {
     fn from(o: MenuOutcome) -> Self {
@@ -63,58 +45,6 @@ impl From<MenuOutcome> for Outcome {
             MenuOutcome::Mitigated => Self::Mitigated,
         }
     }
-}
-
-/// The rules, in precedence order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RuleId {
-    /// 行政处罚法 Art. 36.
-    TimeBar,
-    /// Art. 33 ¶2.
-    NoFault,
-    /// 实施条例 Art. 67.
-    SeriousFood,
-    /// Art. 33 ¶1 first sentence.
-    MinorViolation,
-    /// A leniency menu entry.
-    MenuEntry,
-    /// Art. 33 ¶1 second sentence.
-    FirstOffence,
-    /// Art. 32.
-    Mitigation,
-    /// No leniency rule applies.
-    Ordinary,
-}
-
-/// How a rule's conditions combine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Combinator {
-    /// Every condition must hold.
-    All,
-    /// One condition suffices.
-    Any,
-}
-
-/// One rule's evaluation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RuleEvaluation {
-    /// The rule.
-    pub rule: RuleId,
-    /// Its source.
-    pub provenance: Provenance,
-    /// How the conditions combine.
-    pub combinator: Combinator,
-    /// Whether the rule applies.
-    pub applies: bool,
-    /// The outcome the rule gives when it applies.
-    pub outcome: Outcome,
-    /// The menu entry, for [`RuleId::MenuEntry`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entry_id: Option<String>,
-    /// Every condition with its evidence.
-    pub conditions: Vec<ConditionCheck>,
 }
 
 /// A decision an officer can defend.
@@ -239,69 +169,32 @@ pub fn decide_with(
             .first()
             .map(|c| (c.met, c.evidence.clone())),
     };
-    let mut rules = vec![
-        time_bar,
-        statute::no_fault::evaluate(facts, &ctx)?,
-        statute::serious_food::evaluate(facts, &ctx)?,
-        statute::minor::evaluate(facts, &ctx)?,
-    ];
+    let mut time_bar = Some(time_bar);
+    let mut rules = Vec::with_capacity(PRECEDENCE.len());
     let mut notes = Vec::new();
-    if let Some(e) = entry {
-        let mut conditions = vec![check(
-            &super::condition::Condition::EntryInForce,
-            facts,
-            &ctx,
-        )?];
-        for c in &e.conditions {
-            conditions.push(check(c, facts, &ctx)?);
-        }
-        for flag in &e.flags {
-            notes.push(format!(
-                "menu entry {} ({}): {}",
-                e.id,
-                match e.verification {
-                    crate::model::Verification::Verified => "[V]",
-                    crate::model::Verification::Secondary => "[S]",
-                    crate::model::Verification::Recalled => "[R]",
-                    crate::model::Verification::Local => "[L]",
-                    crate::model::Verification::Synthetic => "synthetic",
-                },
-                match flag {
-                    EntryFlag::NeedsOfficialAttachment =>
-                        "check against the official attachment before relying on it",
-                    EntryFlag::ListMembershipDisputed =>
-                        "sources disagree on which list holds this entry",
-                    EntryFlag::ConditionsIncomplete =>
-                        "some official conditions were not seen; the encoded set may be too loose",
-                    EntryFlag::BasisNotFound => "处罚依据 not seen",
-                }
-            ));
-        }
-        rules.push(RuleEvaluation {
-            rule: RuleId::MenuEntry,
-            provenance: e.provenance.clone().unwrap_or_else(|| Provenance {
-                document: e.id.clone(),
-                article: None,
-                verification: e.verification,
-                effective_from: None,
-                effective_to: None,
-                note: None,
-            }),
-            combinator: Combinator::All,
-            applies: conditions.iter().all(|c| c.met),
-            outcome: e.outcome.map_or(Outcome::Ordinary, Outcome::from),
-            entry_id: Some(e.id.clone()),
-            conditions,
-        });
+    for rule in PRECEDENCE {
+        let evaluation = match rule {
+            RuleId::TimeBar => time_bar.take(),
+            RuleId::NoFault => Some(statute::no_fault::evaluate(facts, &ctx)?),
+            RuleId::SeriousFood => Some(statute::serious_food::evaluate(facts, &ctx)?),
+            RuleId::MinorViolation => Some(statute::minor::evaluate(facts, &ctx)?),
+            RuleId::MenuEntry => match entry {
+                Some(e) => Some(menu_entry_rule(e, facts, &ctx, &mut notes)?),
+                None => None,
+            },
+            RuleId::FirstOffence => Some(statute::first_offence::evaluate(
+                facts,
+                &ctx,
+                policy.first_offence_lookback_months,
+            )?),
+            RuleId::Mitigation => Some(statute::mitigation::evaluate(facts, &ctx)?),
+            RuleId::Ordinary => None,
+        };
+        rules.extend(evaluation);
     }
-    rules.push(statute::first_offence::evaluate(
-        facts,
-        &ctx,
-        policy.first_offence_lookback_months,
-    )?);
-    let mitigation = statute::mitigation::evaluate(facts, &ctx)?;
-    let mitigation_applies = mitigation.applies;
-    rules.push(mitigation);
+    let mitigation_applies = rules
+        .iter()
+        .any(|r| r.rule == RuleId::Mitigation && r.applies);
 
     if !facts.food_safety_law
         && rules
@@ -346,5 +239,51 @@ pub fn decide_with(
         rules,
         education_note,
         notes,
+    })
+}
+
+/// The menu entry as a rule: in force on the decision date and every condition holds.
+/// Its flags go to `notes`.
+fn menu_entry_rule(
+    e: &MenuEntry,
+    facts: &CaseFacts,
+    ctx: &Context<'_>,
+    notes: &mut Vec<String>,
+) -> Result<RuleEvaluation> {
+    let mut conditions = vec![check(&Condition::EntryInForce, facts, ctx)?];
+    for c in &e.conditions {
+        conditions.push(check(c, facts, ctx)?);
+    }
+    for flag in &e.flags {
+        notes.push(format!(
+            "menu entry {} ({}): {}",
+            e.id,
+            e.verification.label(),
+            match flag {
+                EntryFlag::NeedsOfficialAttachment =>
+                    "check against the official attachment before relying on it",
+                EntryFlag::ListMembershipDisputed =>
+                    "sources disagree on which list holds this entry",
+                EntryFlag::ConditionsIncomplete =>
+                    "some official conditions were not seen; the encoded set may be too loose",
+                EntryFlag::BasisNotFound => "处罚依据 not seen",
+            }
+        ));
+    }
+    Ok(RuleEvaluation {
+        rule: RuleId::MenuEntry,
+        provenance: e.provenance.clone().unwrap_or_else(|| Provenance {
+            document: e.id.clone(),
+            article: None,
+            verification: e.verification,
+            effective_from: None,
+            effective_to: None,
+            note: None,
+        }),
+        combinator: Combinator::All,
+        applies: conditions.iter().all(|c| c.met),
+        outcome: e.outcome.map_or(Outcome::Ordinary, Outcome::from),
+        entry_id: Some(e.id.clone()),
+        conditions,
     })
 }

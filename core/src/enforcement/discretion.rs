@@ -18,6 +18,8 @@
 //! point (both ends inclusive). 减轻 is any amount below the statutory minimum,
 //! `[0, min − 1 fen]`, and is empty when the minimum is 0 (a lighter kind of penalty
 //! is then the only 减轻).
+//!
+//! Tested by `core/tests/enforcement_discretion.rs` (vectors in `tests/vectors/discretion/`).
 
 use serde::{Deserialize, Serialize};
 

@@ -28,6 +28,8 @@
 //!   a result that led to a penalty or listing stops together with its repair. 令107's
 //!   periods for these results were not seen: no minimum period and no automatic stop are
 //!   encoded (marked in `notes`).
+//!
+//! Tested by `core/tests/enforcement_credit_repair.rs`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -24,6 +24,8 @@
 //! an entry to a case whose [`CaseFacts::division`](super::CaseFacts::division) lies
 //! outside is refused with `menu_out_of_territory`; a territorial entry on a case without
 //! a division is `facts_invalid` (never guessed).
+//!
+//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use serde::{Deserialize, Serialize};
 
@@ -282,7 +284,7 @@ impl Menu {
     /// `not_found` entry with conditions, or an entry whose own scope reaches outside the
     /// menu's territory.
     pub fn parse(json: &str) -> Result<Self> {
-        crate::intake::limits::check_json_text(json)?;
+        crate::json::limits::check_json_text(json)?;
         let mut m: Self = serde_json::from_str(json).map_err(|e| Error::from_json(&e))?;
         let Some(scope) = m.scope.clone() else {
             return Err(Error::new(

@@ -16,6 +16,8 @@
 //!   effective date only);
 //! * [`list_removal`]: removal from the 经营异常名录 and the 严重违法失信名单 (令44), and
 //!   repair of negative spot-check results (令107 \[S\]).
+//!
+//! Tested by the `core/tests/enforcement_*.rs` files named in each module.
 
 mod calendar;
 mod condition;
@@ -26,6 +28,7 @@ mod discretion;
 mod facts;
 pub mod list_removal;
 mod menu;
+mod rule;
 mod statute;
 
 pub use calendar::{
@@ -35,11 +38,10 @@ pub use condition::{Condition, ConditionCheck, CorrectionRequirement};
 pub use deadline::{
     Deadline, DeadlineKind, MAX_PERIOD_COUNT, Period, PeriodUnit, deadline, due_date, roll_forward,
 };
-pub use decide::{
-    Combinator, Decision, DecisionPolicy, Outcome, RuleEvaluation, RuleId, decide, decide_with,
-};
+pub use decide::{Decision, DecisionPolicy, decide, decide_with};
 pub use discretion::{Band, BandRange, DiscretionPreset, FineRange, discretion_band};
 pub use facts::{
     CaseFacts, Correction, Harm, ItemFacts, MitigationFacts, SeriousFacts, Stage, ViolationRecord,
 };
 pub use menu::{EntryFlag, EntryStatus, Menu, MenuEntry, MenuOutcome, MenuScope, Territory};
+pub use rule::{Combinator, Outcome, PRECEDENCE, RuleEvaluation, RuleId};

@@ -51,6 +51,12 @@ macro_rules! error_codes {
             pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $code),* }
             }
+
+            /// The code whose string is `code`, if this family has it.
+            #[must_use]
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)* _ => None }
+            }
         }
     };
 }
@@ -58,8 +64,8 @@ macro_rules! error_codes {
 mod draw;
 mod enforcement;
 mod input;
+mod internal;
 mod limit;
-pub(crate) mod located;
 mod model;
 mod rules;
 mod team;
@@ -68,150 +74,127 @@ mod verify;
 pub use draw::DrawCode;
 pub use enforcement::EnforcementCode;
 pub use input::InputCode;
+pub use internal::InternalCode;
 pub use limit::LimitCode;
 pub use model::ModelCode;
 pub use rules::RulesCode;
 pub use team::TeamCode;
 pub use verify::VerifyCode;
 
-/// The family an [`ErrorCode`] belongs to; each binding maps a family to an error class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ErrorFamily {
+/// Declares every error family in one place: one line per family generates
+/// [`ErrorFamily`] (and its `as_str`, `ALL`), the [`ErrorCode`] variant, its `as_str`,
+/// `family`, `all`, `from_code` and the `From<FamilyCode>` conversion. A new family is
+/// one line here plus one code file; the bindings read the list from `error_codes()`.
+macro_rules! error_families {
+    (
+        $( $(#[$doc:meta])* $family:ident($ty:ident) = $name:literal, )*
+    ) => {
+        /// The family an [`ErrorCode`] belongs to; each binding maps a family to an error class.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[non_exhaustive]
+        pub enum ErrorFamily {
+            $( $(#[$doc])* #[serde(rename = $name)] $family, )*
+        }
+
+        impl ErrorFamily {
+            /// Every family, in declaration order.
+            pub const ALL: &'static [ErrorFamily] = &[$(ErrorFamily::$family),*];
+
+            /// The stable snake_case name of the family.
+            ///
+            /// ```
+            /// assert_eq!(shuangsuiji::ErrorFamily::Validation.as_str(), "validation");
+            /// ```
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $( Self::$family => $name, )* }
+            }
+        }
+
+        /// A stable error code. Serialises as its snake_case string.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $( #[doc = concat!("See [`", stringify!($ty), "`].")] $family($ty), )*
+        }
+
+        impl ErrorCode {
+            /// The stable snake_case string of this code.
+            ///
+            /// ```
+            /// use shuangsuiji::{ErrorCode, ModelCode};
+            /// assert_eq!(ErrorCode::from(ModelCode::UsccLength).as_str(), "uscc_length");
+            /// ```
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $( Self::$family(c) => c.as_str(), )* }
+            }
+
+            /// The family of this code (derived from the code, never stored).
+            ///
+            /// ```
+            /// use shuangsuiji::{ErrorCode, ErrorFamily, ModelCode};
+            /// assert_eq!(ErrorCode::from(ModelCode::UsccLength).family(), ErrorFamily::Validation);
+            /// ```
+            #[must_use]
+            pub const fn family(self) -> ErrorFamily {
+                match self { $( Self::$family(_) => ErrorFamily::$family, )* }
+            }
+
+            /// Every code of every family. Codes are unique across families.
+            ///
+            /// ```
+            /// let all = shuangsuiji::ErrorCode::all();
+            /// assert!(all.iter().any(|c| c.as_str() == "uscc_length"));
+            /// ```
+            #[must_use]
+            pub fn all() -> Vec<Self> {
+                let mut v: Vec<Self> = Vec::new();
+                $( v.extend($ty::ALL.iter().map(|&c| Self::$family(c))); )*
+                v
+            }
+
+            /// Looks a code up by its string (a generated match per family); `None` if
+            /// there is no such code.
+            ///
+            /// ```
+            /// use shuangsuiji::ErrorCode;
+            /// assert_eq!(ErrorCode::from_code("uscc_length").map(ErrorCode::as_str), Some("uscc_length"));
+            /// assert_eq!(ErrorCode::from_code("no_such_code"), None);
+            /// ```
+            #[must_use]
+            pub fn from_code(code: &str) -> Option<Self> {
+                $( if let Some(c) = $ty::from_code(code) { return Some(Self::$family(c)); } )*
+                None
+            }
+        }
+
+        $( impl From<$ty> for ErrorCode {
+            fn from(c: $ty) -> Self { Self::$family(c) }
+        } )*
+    };
+}
+
+error_families! {
     /// Reading bytes: encodings, CSV, JSON, xlsx, headers.
-    Input,
+    Input(InputCode) = "input",
     /// A value that does not satisfy the domain model (USCC, division, ratio …).
-    Validation,
+    Validation(ModelCode) = "validation",
     /// Sampling policy, presets, eligibility.
-    Rules,
+    Rules(RulesCode) = "rules",
     /// The draw engine: algorithm versions, seeds, tickets, substitutions.
-    Draw,
+    Draw(DrawCode) = "draw",
     /// Public verification: commitments, reveals, logs, receipts.
-    Verify,
+    Verify(VerifyCode) = "verify",
     /// Inspector team assignment.
-    Team,
+    Team(TeamCode) = "team",
     /// Leniency, discretion, calendar, deadlines, credit repair.
-    Enforcement,
+    Enforcement(EnforcementCode) = "enforcement",
     /// A documented size or depth limit was exceeded.
-    Limit,
-}
-
-impl ErrorFamily {
-    /// The stable snake_case name of the family.
-    ///
-    /// ```
-    /// assert_eq!(shuangsuiji::ErrorFamily::Validation.as_str(), "validation");
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Input => "input",
-            Self::Validation => "validation",
-            Self::Rules => "rules",
-            Self::Draw => "draw",
-            Self::Verify => "verify",
-            Self::Team => "team",
-            Self::Enforcement => "enforcement",
-            Self::Limit => "limit",
-        }
-    }
-}
-
-/// A stable error code. Serialises as its snake_case string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ErrorCode {
-    /// See [`InputCode`].
-    Input(InputCode),
-    /// See [`ModelCode`].
-    Validation(ModelCode),
-    /// See [`RulesCode`].
-    Rules(RulesCode),
-    /// See [`DrawCode`].
-    Draw(DrawCode),
-    /// See [`VerifyCode`].
-    Verify(VerifyCode),
-    /// See [`TeamCode`].
-    Team(TeamCode),
-    /// See [`EnforcementCode`].
-    Enforcement(EnforcementCode),
-    /// See [`LimitCode`].
-    Limit(LimitCode),
-}
-
-impl ErrorCode {
-    /// The stable snake_case string of this code.
-    ///
-    /// ```
-    /// use shuangsuiji::{ErrorCode, ModelCode};
-    /// assert_eq!(ErrorCode::from(ModelCode::UsccLength).as_str(), "uscc_length");
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Input(c) => c.as_str(),
-            Self::Validation(c) => c.as_str(),
-            Self::Rules(c) => c.as_str(),
-            Self::Draw(c) => c.as_str(),
-            Self::Verify(c) => c.as_str(),
-            Self::Team(c) => c.as_str(),
-            Self::Enforcement(c) => c.as_str(),
-            Self::Limit(c) => c.as_str(),
-        }
-    }
-
-    /// The family of this code.
-    ///
-    /// ```
-    /// use shuangsuiji::{ErrorCode, ErrorFamily, ModelCode};
-    /// assert_eq!(ErrorCode::from(ModelCode::UsccLength).family(), ErrorFamily::Validation);
-    /// ```
-    #[must_use]
-    pub const fn family(self) -> ErrorFamily {
-        match self {
-            Self::Input(_) => ErrorFamily::Input,
-            Self::Validation(_) => ErrorFamily::Validation,
-            Self::Rules(_) => ErrorFamily::Rules,
-            Self::Draw(_) => ErrorFamily::Draw,
-            Self::Verify(_) => ErrorFamily::Verify,
-            Self::Team(_) => ErrorFamily::Team,
-            Self::Enforcement(_) => ErrorFamily::Enforcement,
-            Self::Limit(_) => ErrorFamily::Limit,
-        }
-    }
-
-    /// Every code of every family. Codes are unique across families.
-    ///
-    /// ```
-    /// let all = shuangsuiji::ErrorCode::all();
-    /// assert!(all.iter().any(|c| c.as_str() == "uscc_length"));
-    /// ```
-    #[must_use]
-    pub fn all() -> Vec<Self> {
-        let mut v: Vec<Self> = Vec::new();
-        v.extend(InputCode::ALL.iter().map(|&c| Self::Input(c)));
-        v.extend(ModelCode::ALL.iter().map(|&c| Self::Validation(c)));
-        v.extend(RulesCode::ALL.iter().map(|&c| Self::Rules(c)));
-        v.extend(DrawCode::ALL.iter().map(|&c| Self::Draw(c)));
-        v.extend(VerifyCode::ALL.iter().map(|&c| Self::Verify(c)));
-        v.extend(TeamCode::ALL.iter().map(|&c| Self::Team(c)));
-        v.extend(EnforcementCode::ALL.iter().map(|&c| Self::Enforcement(c)));
-        v.extend(LimitCode::ALL.iter().map(|&c| Self::Limit(c)));
-        v
-    }
-
-    /// Looks a code up by its string; `None` if there is no such code.
-    ///
-    /// ```
-    /// use shuangsuiji::ErrorCode;
-    /// assert_eq!(ErrorCode::from_code("uscc_length").map(ErrorCode::as_str), Some("uscc_length"));
-    /// assert_eq!(ErrorCode::from_code("no_such_code"), None);
-    /// ```
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::all().into_iter().find(|c| c.as_str() == code)
-    }
+    Limit(LimitCode) = "limit",
+    /// A bug in this library: an invariant it guarantees did not hold. Never caused by
+    /// input; please report it.
+    Internal(InternalCode) = "internal",
 }
 
 impl fmt::Display for ErrorCode {
@@ -233,24 +216,6 @@ impl<'de> Deserialize<'de> for ErrorCode {
             .ok_or_else(|| serde::de::Error::custom(format!("unknown error code {s:?}")))
     }
 }
-
-macro_rules! impl_from_family {
-    ($($family:ident($ty:ty)),* $(,)?) => {
-        $(impl From<$ty> for ErrorCode {
-            fn from(c: $ty) -> Self { Self::$family(c) }
-        })*
-    };
-}
-impl_from_family!(
-    Input(InputCode),
-    Validation(ModelCode),
-    Rules(RulesCode),
-    Draw(DrawCode),
-    Verify(VerifyCode),
-    Team(TeamCode),
-    Enforcement(EnforcementCode),
-    Limit(LimitCode),
-);
 
 /// Where an error was found and the evidence for it. Every field is optional.
 ///
@@ -297,13 +262,45 @@ pub struct Details {
 /// assert_eq!(json["family"], "validation");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(into = "ErrorWire", from = "ErrorWire")]
 #[error("{code}: {message}{}", location_suffix(details))]
 pub struct Error {
     code: ErrorCode,
-    family: ErrorFamily,
+    message: String,
+    details: Box<Details>,
+}
+
+/// The JSON shape of an [`Error`]: `family` is written for readers in other languages
+/// and ignored on reading (it follows from `code`).
+#[derive(Serialize, Deserialize)]
+struct ErrorWire {
+    code: ErrorCode,
+    #[serde(default, skip_deserializing)]
+    family: Option<ErrorFamily>,
     message: String,
     #[serde(default)]
     details: Box<Details>,
+}
+
+impl From<Error> for ErrorWire {
+    fn from(e: Error) -> Self {
+        Self {
+            code: e.code,
+            family: Some(e.code.family()),
+            message: e.message,
+            details: e.details,
+        }
+    }
+}
+
+impl From<ErrorWire> for Error {
+    fn from(w: ErrorWire) -> Self {
+        Self {
+            code: w.code,
+            message: w.message,
+            details: w.details,
+        }
+    }
 }
 
 fn location_suffix(d: &Details) -> String {
@@ -344,13 +341,88 @@ impl Error {
     /// ```
     #[must_use]
     pub fn new(code: impl Into<ErrorCode>, message: impl Into<String>) -> Self {
-        let code = code.into();
         Self {
-            code,
-            family: code.family(),
+            code: code.into(),
             message: message.into(),
             details: Box::default(),
         }
+    }
+
+    /// The same thing given twice: `"{what} appears twice"`, with the repeated value
+    /// under `details.extra[key]`.
+    ///
+    /// ```
+    /// use shuangsuiji::{Error, VerifyCode};
+    /// let e = Error::duplicate(VerifyCode::PartyDuplicate, "a party", "party", "市监局");
+    /// assert_eq!(e.message(), "a party appears twice");
+    /// assert_eq!(e.details().extra["party"], "市监局");
+    /// ```
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn duplicate(
+        code: impl Into<ErrorCode>,
+        what: &str,
+        key: &str,
+        value: impl Into<String>,
+    ) -> Self {
+        Self::new(code, format!("{what} appears twice")).with_detail(key, value)
+    }
+
+    /// A name or reference that is not known: `"unknown {what}"`, with the value.
+    ///
+    /// ```
+    /// use shuangsuiji::{Error, TeamCode};
+    /// let e = Error::unknown(TeamCode::TeamRequestInvalid, "inspector", "I-9");
+    /// assert_eq!(e.message(), "unknown inspector");
+    /// assert_eq!(e.details().value.as_deref(), Some("I-9"));
+    /// ```
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn unknown(code: impl Into<ErrorCode>, what: &str, value: impl AsRef<str>) -> Self {
+        Self::new(code, format!("unknown {what}")).with_value(value)
+    }
+
+    /// A value that differs from the one it must equal: the field, a message, and the
+    /// evidence under `details.extra["expected"]` and `["actual"]`.
+    ///
+    /// ```
+    /// use shuangsuiji::{Error, VerifyCode};
+    /// let e = Error::mismatch(VerifyCode::RootMismatch, "plan_hash", "differs", "ab", "cd");
+    /// assert_eq!(e.details().field.as_deref(), Some("plan_hash"));
+    /// assert_eq!(e.details().extra["expected"], "ab");
+    /// assert_eq!(e.details().extra["actual"], "cd");
+    /// ```
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn mismatch(
+        code: impl Into<ErrorCode>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+        expected: impl Into<String>,
+        actual: impl Into<String>,
+    ) -> Self {
+        Self::new(code, message)
+            .with_field(field)
+            .with_detail("expected", expected)
+            .with_detail("actual", actual)
+    }
+
+    /// A bug in this library (code `internal_invariant`, family `internal`): an invariant
+    /// it guarantees did not hold. Never used for anything input can cause.
+    ///
+    /// ```
+    /// let e = shuangsuiji::Error::internal("no certified lead chosen");
+    /// assert_eq!(e.code().as_str(), "internal_invariant");
+    /// assert_eq!(e.family().as_str(), "internal");
+    /// ```
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(InternalCode::InternalInvariant, message)
     }
 
     /// The stable code.
@@ -362,7 +434,7 @@ impl Error {
     /// The family of the code.
     #[must_use]
     pub const fn family(&self) -> ErrorFamily {
-        self.family
+        self.code.family()
     }
 
     /// The human message (not stable).

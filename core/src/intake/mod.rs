@@ -29,7 +29,7 @@ mod csv;
 mod encoding;
 mod headers;
 mod json;
-pub mod limits;
+pub use crate::json::limits;
 mod options;
 mod records;
 mod table;
@@ -58,7 +58,7 @@ pub use xlsx::zip_uncompressed_size;
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> crate::Result<T> {
-    crate::error::located::from_str(text)
+    crate::json::parse(text)
 }
 
 use crate::model::{Catalog, CheckRecord, Enterprise, Inspector, InspectorRoster, Roster};

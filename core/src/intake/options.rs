@@ -286,7 +286,7 @@ impl ReadOptions {
     /// # Errors
     /// `json_syntax`, `json_shape`, `encoding_unknown`, `too_deep`; `count_invalid` for a limit above its documented maximum (see [`Limits::checked`]).
     pub fn from_json(text: &str) -> Result<Self> {
-        let o: Self = crate::error::located::from_str(text)?;
+        let o: Self = crate::json::located::from_str(text)?;
         o.limits.checked()?;
         Ok(o)
     }

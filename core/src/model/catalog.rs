@@ -52,7 +52,7 @@ impl Catalog {
     /// `json_syntax`, `json_shape`; `item_department_missing` for an item without a
     /// department; and the codes of [`Catalog::validate`].
     pub fn from_json(text: &str) -> Result<Self> {
-        crate::intake::limits::check_json_text(text)?;
+        crate::json::limits::check_json_text(text)?;
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
         if let Some(items) = value.get("items").and_then(|v| v.as_array()) {
@@ -73,7 +73,7 @@ impl Catalog {
                 }
             }
         }
-        let catalog: Self = crate::error::located::from_value(value)?;
+        let catalog: Self = crate::json::located::from_value(value)?;
         catalog.validate()?;
         Ok(catalog)
     }

@@ -41,7 +41,7 @@ fn canon<T: DeserializeOwned + Serialize>(
     text: &str,
     check: impl Fn(&T) -> Result<()>,
 ) -> Result<String> {
-    let v: T = crate::error::located::from_str(text)?;
+    let v: T = crate::json::located::from_str(text)?;
     check(&v)?;
     serde_json::to_string(&v)
         .map_err(|e| Error::new(InputCode::JsonShape, format!("cannot serialise: {e}")))

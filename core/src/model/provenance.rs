@@ -23,6 +23,26 @@ labelled_enum! {
     }
 }
 
+impl Verification {
+    /// The short tag used in reports and in RULES.md: `[V]`, `[S]`, `[R]`, `[L]`, or
+    /// `synthetic`.
+    ///
+    /// ```
+    /// use shuangsuiji::model::Verification;
+    /// assert_eq!(Verification::Secondary.label(), "[S]");
+    /// ```
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Verified => "[V]",
+            Self::Secondary => "[S]",
+            Self::Recalled => "[R]",
+            Self::Local => "[L]",
+            Self::Synthetic => "synthetic",
+        }
+    }
+}
+
 /// A citation of a legal or policy document.
 ///
 /// ```

@@ -13,9 +13,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::recompute::difference_error;
-use crate::canonical::tagged_hash;
+use super::compare::difference_error;
 use crate::draw::{Draw, DrawResult, SubstitutionReason, SubstitutionRequest};
+use crate::json::canonical::tagged_hash;
 use crate::model::{Catalog, ItemId};
 use crate::verify::{Bytes32, DrawLog, EligibleLeaf, Event, Plan, committed_json, verify_log};
 use crate::{Error, Result, VerifyCode};

@@ -104,12 +104,13 @@ mod document;
 mod receipt;
 mod recompute;
 
+pub use compare::first_difference;
 pub use document::{ResultDocument, publish_draw, publish_substitutions, result_document};
 pub use receipt::{
     EligibleEntry, ExcludedEntry, ExcludedNeighbour, Neighbour, NotExcluded, Receipt,
     ReceiptChecker, ReceiptVerifier, Verdict, VerdictItem, receipt, receipts, verify_receipt,
 };
-pub use recompute::{DrawSummary, first_difference, verify_draw};
+pub use recompute::{DrawSummary, PublishedDraw, verify_draw};
 
 /// The stratum key under which enterprises forced into an item (outside the random
 /// quota) are committed; its quota equals its population, so all of them are drawn.

@@ -19,8 +19,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::compare::difference_error;
 use super::document::ResultDocument;
-use super::recompute::difference_error;
 use crate::draw::{Cutoff, Seed, TaskId, Ticket, ticket};
 use crate::model::Uscc;
 use crate::verify::{
@@ -551,8 +551,22 @@ impl ReceiptVerifier {
     }
 }
 
-#[allow(clippy::too_many_lines)] // the §10.3 checks in their order, one after the other
+/// The §10.3 checks in their order: the binding to the plan and result (and the
+/// ticket), the inclusion of the enterprise's entries with their standing in the
+/// result, then its exclusion or the proof of its absence.
 fn check(plan: &Plan, result: &ResultDocument, h: &Hashed, receipt: &Receipt) -> Result<Verdict> {
+    let t = check_binding(h, receipt)?;
+    let items = check_inclusion(plan, result, receipt, t)?;
+    let excluded = check_exclusion(plan, receipt)?;
+    Ok(Verdict {
+        uscc: receipt.uscc,
+        items,
+        excluded,
+    })
+}
+
+/// The receipt is for this plan and result, and its ticket is the one the seed gives.
+fn check_binding(h: &Hashed, receipt: &Receipt) -> Result<Ticket> {
     if receipt.plan_hash != h.plan_hash {
         return Err(Error::new(
             VerifyCode::PlanHashMismatch,
@@ -577,6 +591,18 @@ fn check(plan: &Plan, result: &ResultDocument, h: &Hashed, receipt: &Receipt) ->
                 .with_detail("expected", t.to_hex()),
         );
     }
+    Ok(t)
+}
+
+/// The entries (with the leaves before and after) are contiguous leaves of the eligible
+/// tree, and each states the enterprise's standing in the result.
+fn check_inclusion(
+    plan: &Plan,
+    result: &ResultDocument,
+    receipt: &Receipt,
+    t: Ticket,
+) -> Result<Vec<VerdictItem>> {
+    let uscc = receipt.uscc;
     let me = Cutoff { ticket: t, uscc };
     // Contiguity: before, entries…, after occupy consecutive leaf positions.
     let mut next = 0u64;
@@ -668,6 +694,12 @@ fn check(plan: &Plan, result: &ResultDocument, h: &Hashed, receipt: &Receipt) ->
             }
         }
     }
+    Ok(items)
+}
+
+/// The enterprise's exclusion leaf, or the proof that it has none.
+fn check_exclusion(plan: &Plan, receipt: &Receipt) -> Result<Vec<String>> {
+    let uscc = receipt.uscc;
     let mut excluded = Vec::new();
     match (&receipt.excluded, &receipt.not_excluded) {
         (Some(_), Some(_)) => {
@@ -697,9 +729,5 @@ fn check(plan: &Plan, result: &ResultDocument, h: &Hashed, receipt: &Receipt) ->
         prove(&leaf, &x.proof, &plan.excluded, "excluded.proof")?;
         excluded.clone_from(&x.reasons);
     }
-    Ok(Verdict {
-        uscc,
-        items,
-        excluded,
-    })
+    Ok(excluded)
 }

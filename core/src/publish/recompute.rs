@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::compare::{difference_error, locate, result_difference, root_mismatch};
 use super::document::{ResultDocument, attempt_adjustments, revised_document};
 use crate::model::Catalog;
 use crate::verify::{Bytes32, DrawLog, EligibleLeaf, Event, Plan, verify_log, verify_plan};
@@ -32,109 +33,6 @@ pub struct DrawSummary {
     pub log_head: Bytes32,
     /// Number of visits.
     pub visits: u64,
-}
-
-pub(crate) fn difference_error(field: &str, msg: &str) -> Error {
-    Error::new(VerifyCode::ResultMismatch, msg).with_field(field)
-}
-
-fn push(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-/// The path of the first difference between two JSON values (object keys in sorted
-/// order, array elements by index, a length difference as `path[len]`); `None` if
-/// equal.
-///
-/// ```
-/// use serde_json::json;
-/// use shuangsuiji::publish::first_difference;
-/// let a = json!({"items": [{"n": 1}, {"n": 2}]});
-/// let b = json!({"items": [{"n": 1}, {"n": 3}]});
-/// assert_eq!(first_difference(&a, &b).as_deref(), Some("items[1].n"));
-/// assert_eq!(first_difference(&a, &a), None);
-/// ```
-#[must_use]
-pub fn first_difference(expected: &Value, actual: &Value) -> Option<String> {
-    diff(expected, actual, "")
-}
-
-fn diff(e: &Value, a: &Value, path: &str) -> Option<String> {
-    match (e, a) {
-        (Value::Object(x), Value::Object(y)) => {
-            let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
-            keys.sort();
-            keys.dedup();
-            keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {
-                (Some(p), Some(q)) => diff(p, q, &push(path, k)),
-                _ => Some(push(path, k)),
-            })
-        }
-        (Value::Array(x), Value::Array(y)) => x
-            .iter()
-            .zip(y)
-            .enumerate()
-            .find_map(|(i, (p, q))| diff(p, q, &format!("{path}[{i}]")))
-            .or_else(|| (x.len() != y.len()).then(|| format!("{path}[{}]", x.len().min(y.len())))),
-        _ => (e != a).then(|| {
-            if path.is_empty() {
-                "$".to_owned()
-            } else {
-                path.to_owned()
-            }
-        }),
-    }
-}
-
-/// Item, stratum and enterprise a result path points at (from the expected document).
-fn locate(doc: &Value, path: &str) -> Vec<(&'static str, String)> {
-    let mut out = Vec::new();
-    let index = |key: &str| -> Option<usize> {
-        let start = path.find(key)? + key.len();
-        let rest = path.get(start..)?;
-        rest.get(..rest.find(']')?)?.parse().ok()
-    };
-    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
-    if let Some(i) = index("draw.items[") {
-        let item = doc.pointer(&format!("/draw/items/{i}"));
-        if let Some(id) = text(item.and_then(|v| v.get("item_id"))) {
-            out.push(("item", id));
-        }
-        if let Some(j) = index(".strata[") {
-            let s = item.and_then(|v| v.pointer(&format!("/strata/{j}")));
-            if let Some(k) = text(s.and_then(|v| v.get("key"))) {
-                out.push(("stratum", k));
-            }
-            for list in ["selected", "replaced"] {
-                if let Some(m) = index(&format!(".{list}[")) {
-                    let p = s.and_then(|v| v.pointer(&format!("/{list}/{m}/uscc")));
-                    if let Some(u) = text(p) {
-                        out.push(("enterprise", u));
-                    }
-                }
-            }
-        }
-    }
-    if let Some(k) = index("draw.visits[") {
-        if let Some(u) = text(doc.pointer(&format!("/draw/visits/{k}/uscc"))) {
-            out.push(("enterprise", u));
-        }
-    }
-    out
-}
-
-fn root_mismatch(field: &str, expected: &str, actual: &str) -> Error {
-    Error::new(
-        VerifyCode::RootMismatch,
-        "a value recomputed from the published files differs from the plan",
-    )
-    .with_field(field)
-    .with_detail("expected", expected)
-    .with_detail("actual", actual)
 }
 
 /// Recomputes a whole draw from the published files and confirms it, or names the
@@ -175,134 +73,227 @@ pub fn verify_draw(
     eligible: &[EligibleLeaf],
     result: &ResultDocument,
 ) -> Result<DrawSummary> {
-    verify_plan(plan, plan_hash)?;
-    let catalog_hash = catalog.content_hash()?;
-    if catalog_hash != plan.catalog_hash.to_hex() {
-        return Err(root_mismatch(
-            "catalog_hash",
-            &plan.catalog_hash.to_hex(),
-            &catalog_hash,
-        ));
-    }
-    let tree = crate::verify::merkle::tree_commitment(eligible).map_err(|e| {
-        let f = e.details().field.clone();
-        e.with_field(f.map_or_else(|| "eligible".to_owned(), |f| format!("eligible.{f}")))
-    })?;
-    if tree.size != plan.eligible.size {
-        return Err(root_mismatch(
-            "eligible.size",
-            &plan.eligible.size.to_string(),
-            &tree.size.to_string(),
-        ));
-    }
-    if tree.root != plan.eligible.root {
-        return Err(root_mismatch(
-            "eligible.root",
-            &plan.eligible.root.to_hex(),
-            &tree.root.to_hex(),
-        ));
-    }
-    check_strata(plan, eligible)?;
-    let summary = verify_log(plan, log, Some(log_head))?;
-    let current = summary
-        .attempts
-        .last()
-        .ok_or_else(|| Error::new(VerifyCode::LogOrder, "the log has no attempt"))?;
-    let (Some(seed), Some(result_hash)) = (current.seed, current.result_hash) else {
-        return Err(
-            Error::new(VerifyCode::LogOrder, "the current attempt was not drawn")
-                .with_field("entries"),
-        );
-    };
-    let attempt = current.attempt;
-    let adjustments = attempt_adjustments(log, attempt)?;
-    if let Some(i) = adjustments.pending {
-        return Err(Error::new(
-            VerifyCode::LogOrder,
-            "the log records a substitution the published result does not hold",
-        )
-        .with_field(format!("entries[{i}]"))
-        .with_detail("index", i.to_string()));
-    }
-    // The document pins the log head just before the event that records its hash:
-    // the `draw` event (revision 0) or the last `revision` event.
-    let (pin, revision) = match adjustments.last_revision {
-        Some((i, r, _)) => (i, r),
-        None => {
-            let draw_at = log
-                .entries
-                .iter()
-                .position(|e| matches!(e.event, Event::Draw { attempt: a, .. } if a == attempt))
-                .ok_or_else(|| {
-                    Error::new(VerifyCode::LogOrder, "no draw event").with_field("entries")
-                })?;
-            (draw_at, 0)
-        }
-    };
-    let before = pin
-        .checked_sub(1)
-        .and_then(|p| log.entries.get(p))
-        .map(|e| e.hash)
-        .ok_or_else(|| Error::new(VerifyCode::LogOrder, "no draw event").with_field("entries"))?;
-    let expected = revised_document(
+    PublishedDraw {
         plan,
-        eligible,
+        plan_hash,
         catalog,
-        attempt,
-        &seed,
-        &adjustments.substitutions,
-        revision,
-        &before,
-    )?;
-    // A stale document (an earlier attempt or revision) is named as such.
-    for (field, want, got) in [
-        ("attempt", expected.attempt, result.attempt),
-        ("revision", expected.revision, result.revision),
-    ] {
-        if want != got {
-            return Err(difference_error(
-                field,
-                "the published result is not the log's current one",
-            )
-            .with_detail("expected", want.to_string())
-            .with_detail("actual", got.to_string()));
-        }
+        log,
+        log_head,
+        eligible,
+        result,
     }
-    if let Some((path, ev, av)) = super::compare::result_difference(&expected, result)? {
-        let pointer = format!("/{}", path.replace(['[', '.'], "/").replace(']', ""));
-        let show = |v: &Value| {
-            v.pointer(&pointer)
-                .map_or_else(|| "(absent)".to_owned(), Value::to_string)
+    .verify()
+}
+
+/// The published files of one draw, as [`PublishedDraw::verify`] (and [`verify_draw`])
+/// read them: named fields instead of seven positional arguments.
+///
+/// ```no_run
+/// # fn f(plan: &shuangsuiji::verify::Plan, plan_hash: &shuangsuiji::verify::Bytes32,
+/// #      catalog: &shuangsuiji::model::Catalog, log: &shuangsuiji::verify::DrawLog,
+/// #      log_head: &shuangsuiji::verify::Bytes32, eligible: &[shuangsuiji::verify::EligibleLeaf],
+/// #      result: &shuangsuiji::publish::ResultDocument) -> shuangsuiji::Result<()> {
+/// use shuangsuiji::publish::PublishedDraw;
+/// let draw = PublishedDraw { plan, plan_hash, catalog, log, log_head, eligible, result };
+/// println!("{} visits confirmed", draw.verify()?.visits);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct PublishedDraw<'a> {
+    /// The published plan.
+    pub plan: &'a Plan,
+    /// The plan hash the log and the notice announce.
+    pub plan_hash: &'a Bytes32,
+    /// The catalog the plan commits to.
+    pub catalog: &'a Catalog,
+    /// The draw log.
+    pub log: &'a DrawLog,
+    /// The announced log head.
+    pub log_head: &'a Bytes32,
+    /// The eligible entries the plan commits to.
+    pub eligible: &'a [EligibleLeaf],
+    /// The published result document.
+    pub result: &'a ResultDocument,
+}
+
+/// The log's current attempt and where its result document is pinned.
+struct Pinned {
+    attempt: u32,
+    seed: Bytes32,
+    result_hash: Bytes32,
+    revision: u32,
+    substitutions: Vec<super::document::LoggedSubstitution>,
+    before: Bytes32,
+}
+
+impl PublishedDraw<'_> {
+    /// Recomputes the draw and confirms it, or names the first mismatch: as
+    /// [`verify_draw`], in four steps — the roots, the log, the recomputation, the
+    /// comparison.
+    ///
+    /// # Errors
+    /// As [`verify_draw`].
+    pub fn verify(&self) -> Result<DrawSummary> {
+        self.check_roots()?;
+        let pinned = self.pin_in_log()?;
+        let expected = revised_document(
+            self.plan,
+            self.eligible,
+            self.catalog,
+            pinned.attempt,
+            &pinned.seed,
+            &pinned.substitutions,
+            pinned.revision,
+            &pinned.before,
+        )?;
+        self.compare(&expected, &pinned.result_hash)?;
+        Ok(DrawSummary {
+            plan_hash: *self.plan_hash,
+            attempt: pinned.attempt,
+            revision: pinned.revision,
+            substitutions: pinned.substitutions.len() as u64,
+            seed: pinned.seed,
+            result_hash: pinned.result_hash,
+            log_head: *self.log_head,
+            visits: self.result.draw.visits.len() as u64,
+        })
+    }
+
+    /// Step 1: the plan hash, the catalog hash, the eligible tree and every stratum's
+    /// `N` and quota.
+    fn check_roots(&self) -> Result<()> {
+        let plan = self.plan;
+        verify_plan(plan, self.plan_hash)?;
+        let catalog_hash = self.catalog.content_hash()?;
+        if catalog_hash != plan.catalog_hash.to_hex() {
+            return Err(root_mismatch(
+                "catalog_hash",
+                &plan.catalog_hash.to_hex(),
+                &catalog_hash,
+            ));
+        }
+        let tree = crate::verify::merkle::tree_commitment(self.eligible).map_err(|e| {
+            let f = e.details().field.clone();
+            e.with_field(f.map_or_else(|| "eligible".to_owned(), |f| format!("eligible.{f}")))
+        })?;
+        if tree.size != plan.eligible.size {
+            return Err(root_mismatch(
+                "eligible.size",
+                &plan.eligible.size.to_string(),
+                &tree.size.to_string(),
+            ));
+        }
+        if tree.root != plan.eligible.root {
+            return Err(root_mismatch(
+                "eligible.root",
+                &plan.eligible.root.to_hex(),
+                &tree.root.to_hex(),
+            ));
+        }
+        check_strata(plan, self.eligible)
+    }
+
+    /// Step 2: the log verifies up to the announced head; its current attempt was
+    /// drawn; the document is pinned at the log head just before the event that records
+    /// its hash (the `draw` event, revision 0, or the last `revision` event).
+    fn pin_in_log(&self) -> Result<Pinned> {
+        let log = self.log;
+        let summary = verify_log(self.plan, log, Some(self.log_head))?;
+        let current = summary
+            .attempts
+            .last()
+            .ok_or_else(|| Error::new(VerifyCode::LogOrder, "the log has no attempt"))?;
+        let (Some(seed), Some(result_hash)) = (current.seed, current.result_hash) else {
+            return Err(
+                Error::new(VerifyCode::LogOrder, "the current attempt was not drawn")
+                    .with_field("entries"),
+            );
         };
-        let mut err = difference_error(
-            &path,
-            "the published result differs from the recomputed one",
-        )
-        .with_detail("expected", show(&ev))
-        .with_detail("actual", show(&av));
-        for (k, v) in locate(&ev, &path) {
-            err = err.with_detail(k, v);
+        let attempt = current.attempt;
+        let adjustments = attempt_adjustments(log, attempt)?;
+        if let Some(i) = adjustments.pending {
+            return Err(Error::new(
+                VerifyCode::LogOrder,
+                "the log records a substitution the published result does not hold",
+            )
+            .with_field(format!("entries[{i}]"))
+            .with_detail("index", i.to_string()));
         }
-        return Err(err);
+        let (pin, revision) = match adjustments.last_revision {
+            Some((i, r, _)) => (i, r),
+            None => {
+                let draw_at = log
+                    .entries
+                    .iter()
+                    .position(|e| matches!(e.event, Event::Draw { attempt: a, .. } if a == attempt))
+                    .ok_or_else(|| {
+                        Error::new(VerifyCode::LogOrder, "no draw event").with_field("entries")
+                    })?;
+                (draw_at, 0)
+            }
+        };
+        let before = pin
+            .checked_sub(1)
+            .and_then(|p| log.entries.get(p))
+            .map(|e| e.hash)
+            .ok_or_else(|| {
+                Error::new(VerifyCode::LogOrder, "no draw event").with_field("entries")
+            })?;
+        Ok(Pinned {
+            attempt,
+            seed,
+            result_hash,
+            revision,
+            substitutions: adjustments.substitutions,
+            before,
+        })
     }
-    let actual_hash = result.result_hash()?;
-    if actual_hash != result_hash {
-        return Err(
-            difference_error("result_hash", "the log records another result hash")
-                .with_detail("expected", result_hash.to_hex())
-                .with_detail("actual", actual_hash.to_hex()),
-        );
+
+    /// Step 4: the published document against the recomputed one (a stale attempt or
+    /// revision named as such, then the first differing path), then the result hash the
+    /// log records.
+    fn compare(&self, expected: &ResultDocument, result_hash: &Bytes32) -> Result<()> {
+        let result = self.result;
+        for (field, want, got) in [
+            ("attempt", expected.attempt, result.attempt),
+            ("revision", expected.revision, result.revision),
+        ] {
+            if want != got {
+                return Err(difference_error(
+                    field,
+                    "the published result is not the log's current one",
+                )
+                .with_detail("expected", want.to_string())
+                .with_detail("actual", got.to_string()));
+            }
+        }
+        if let Some((path, ev, av)) = result_difference(expected, result)? {
+            let pointer = format!("/{}", path.replace(['[', '.'], "/").replace(']', ""));
+            let show = |v: &Value| {
+                v.pointer(&pointer)
+                    .map_or_else(|| "(absent)".to_owned(), Value::to_string)
+            };
+            let mut err = difference_error(
+                &path,
+                "the published result differs from the recomputed one",
+            )
+            .with_detail("expected", show(&ev))
+            .with_detail("actual", show(&av));
+            for (k, v) in locate(&ev, &path) {
+                err = err.with_detail(k, v);
+            }
+            return Err(err);
+        }
+        let actual_hash = result.result_hash()?;
+        if actual_hash != *result_hash {
+            return Err(
+                difference_error("result_hash", "the log records another result hash")
+                    .with_detail("expected", result_hash.to_hex())
+                    .with_detail("actual", actual_hash.to_hex()),
+            );
+        }
+        Ok(())
     }
-    Ok(DrawSummary {
-        plan_hash: *plan_hash,
-        attempt,
-        revision,
-        substitutions: adjustments.substitutions.len() as u64,
-        seed,
-        result_hash,
-        log_head: *log_head,
-        visits: result.draw.visits.len() as u64,
-    })
 }
 
 fn check_strata(plan: &Plan, eligible: &[EligibleLeaf]) -> Result<()> {

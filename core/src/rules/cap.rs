@@ -34,6 +34,8 @@
 //! An enterprise that reaches a limit is excluded with `yearly_cap_reached`; the
 //! evidence lists every counted visit (task ids, dates, authorities) and the detail
 //! names the limit that was reached (`limit`, `class_limit` or `level_limit`).
+//!
+//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs` and the unit tests below.
 
 use std::collections::{BTreeMap, BTreeSet};
 

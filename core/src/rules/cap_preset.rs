@@ -12,6 +12,8 @@
 //! | `guangdong_2025` | 粤市监信监〔2025〕111号 (RULES.md R2.3) | class A: 1 random check by the department; others 2 (the preset's choice) | 2025-01-01 – |
 //!
 //! A plan names one with `"cap_preset": {"name": …, "date"?: …}` instead of `cap`.
+//!
+//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs` and the unit tests below.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

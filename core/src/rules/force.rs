@@ -11,6 +11,8 @@
 //! scope, not capped or excluded by a higher level): forcing never overrides an
 //! exclusion. It is then taken out of its stratum (so `N` and the quota do not count
 //! it) and listed as `forced_in` with why.
+//!
+//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
 
 use serde::{Deserialize, Serialize};
 

@@ -40,6 +40,8 @@
 //! assert_eq!((c.eligible.len(), c.quota), (1, 1)); // C: 100 %
 //! # Ok::<(), shuangsuiji::Error>(())
 //! ```
+//!
+//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
 
 pub mod applicability;
 pub mod cap;

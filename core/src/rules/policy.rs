@@ -33,6 +33,8 @@
 //!   (seed: "按清单规定比例"); used only when the policy names nothing for the item.
 //! * **The quota of a stratum** (ceiling, `min`/`max` clamps, `min_above_max`) — see
 //!   [`super::quota`], which cites its own sources.
+//!
+//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
 
 use std::collections::BTreeSet;
 

@@ -17,6 +17,8 @@
 //! table until a newer one is added as a new preset. Credit-class presets put
 //! unclassified enterprises with class B (按常规比例, 国市监信发〔2022〕6号 \[S]) so that
 //! nobody silently falls out of the pool.
+//!
+//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs` and the unit tests below.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -19,6 +19,8 @@
 //!   contradict each other has no answer.
 //!
 //! Integer arithmetic only: the ceiling is exact ([`Ratio::ceil_of`]); there is no float.
+//!
+//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
 
 use serde::{Deserialize, Serialize};
 

@@ -4,6 +4,8 @@
 //! 《食品生产经营监督检查管理办法》 (SAMR 令49) Art. 21 (food risk grades A–D, \[V], in
 //! force 2022-03-15). Neither document fixes how a plan stratifies; the stratum is an
 //! explicit, serialisable part of each policy row.
+//!
+//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs` and the unit tests below.
 
 use std::fmt;
 

@@ -127,8 +127,7 @@ pub fn assign(req: &TeamRequest) -> Result<TeamAssignment> {
             }
         }
         let lead = lead.map(|(_, id)| id.clone()).ok_or_else(|| {
-            Error::new(TeamCode::LeadMissing, "internal: no certified lead chosen")
-                .with_detail("visits", v.uscc.as_str())
+            Error::internal("no certified lead chosen").with_detail("visits", v.uscc.as_str())
         })?;
         teams.push(Team {
             uscc: v.uscc,
@@ -246,14 +245,16 @@ pub fn why(
     inspector: &InspectorId,
 ) -> Result<CandidateStatus> {
     let ex = explain(req, assignment)?;
-    let visit = ex.iter().find(|v| v.uscc == *uscc).ok_or_else(|| {
-        Error::new(TeamCode::TeamRequestInvalid, "unknown visit").with_value(uscc.as_str())
-    })?;
+    let visit = ex
+        .iter()
+        .find(|v| v.uscc == *uscc)
+        .ok_or_else(|| Error::unknown(TeamCode::TeamRequestInvalid, "visit", uscc.as_str()))?;
     if !req.inspectors.iter().any(|i| i.id == *inspector) {
-        return Err(
-            Error::new(TeamCode::TeamRequestInvalid, "unknown inspector")
-                .with_value(inspector.as_str()),
-        );
+        return Err(Error::unknown(
+            TeamCode::TeamRequestInvalid,
+            "inspector",
+            inspector.as_str(),
+        ));
     }
     Ok(visit
         .departments

@@ -402,9 +402,36 @@ fn all_depts(
 }
 
 /// Finds the split and the per-department solutions.
+/// Finds a split of the certified requirement and each department's assignment, in the
+/// five steps below; the first failing step names what is missing.
 pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
+    check_visits(p)?;
+    let mut work = 0u64;
+    let lo: Split = p
+        .visits
+        .iter()
+        .map(|v| (0..v.needs.len()).map(|j| u32::from(j == v.lead)).collect())
+        .collect();
+    let opts: Vec<Vec<Vec<u32>>> = (0..p.visits.len())
+        .map(|vi| options(p, vi))
+        .collect::<Result<_>>()?;
+    let first: Split = opts
+        .iter()
+        .zip(&lo)
+        .map(|(o, l)| o.first().cloned().unwrap_or_else(|| l.clone()))
+        .collect();
+    // 2. The first split in preference order, for every visit at once.
+    if let Ok(sol) = all_depts(p, &first, &mut work) {
+        return Ok((first, sol));
+    }
+    diagnose(p, &lo, &mut work)?;
+    search(p, &opts, &lo, &first, &mut work)
+}
+
+/// Step 1: local checks, per visit in USCC order — a certified lead is possible and the
+/// visit can get `min_certified` certified officers at all.
+fn check_visits(p: &Prepared<'_>) -> Result<()> {
     let m = p.min_certified;
-    // 1. Local checks, per visit in USCC order.
     for v in &p.visits {
         if let Some(lead) = v.needs.get(v.lead) {
             if lead.n_cert == 0 {
@@ -440,27 +467,15 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
             .with_detail("short", (u64::from(m) - avail).to_string()));
         }
     }
-    let mut work = 0u64;
-    let lo: Split = p
-        .visits
-        .iter()
-        .map(|v| (0..v.needs.len()).map(|j| u32::from(j == v.lead)).collect())
-        .collect();
-    // 2. The first split in preference order, for every visit at once.
-    let opts: Vec<Vec<Vec<u32>>> = (0..p.visits.len())
-        .map(|vi| options(p, vi))
-        .collect::<Result<_>>()?;
-    let first: Split = opts
-        .iter()
-        .zip(&lo)
-        .map(|(o, l)| o.first().cloned().unwrap_or_else(|| l.clone()))
-        .collect();
-    if let Ok(sol) = all_depts(p, &first, &mut work) {
-        return Ok((first, sol));
-    }
+    Ok(())
+}
+
+/// Steps 3 and 4, after the preferred split failed: staffing alone (no certified
+/// requirement), then a certified lead everywhere.
+fn diagnose(p: &Prepared<'_>, lo: &Split, work: &mut u64) -> Result<()> {
     // 3. Diagnose: staffing alone (no certified requirement) …
     let zero: Split = p.visits.iter().map(|v| vec![0; v.needs.len()]).collect();
-    if let Err(d) = all_depts(p, &zero, &mut work) {
+    if let Err(d) = all_depts(p, &zero, work) {
         return Err(deficit_error(
             p,
             TeamCode::TeamInfeasible,
@@ -469,7 +484,7 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
         ));
     }
     // 4. … then a certified lead everywhere.
-    if let Err(d) = all_depts(p, &lo, &mut work) {
+    if let Err(d) = all_depts(p, lo, work) {
         return Err(deficit_error(
             p,
             TeamCode::LeadMissing,
@@ -477,10 +492,23 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
             &d,
         ));
     }
+    Ok(())
+}
+
+/// Step 5: exhaustive depth-first search over the visits with more than one split,
+/// keeping one incremental flow per department.
+fn search(
+    p: &Prepared<'_>,
+    opts: &[Vec<Vec<u32>>],
+    lo: &Split,
+    first: &Split,
+    work: &mut u64,
+) -> Result<(Split, Vec<DeptSolution>)> {
+    let m = p.min_certified;
     // 5. Exhaustive depth-first search over visits with more than one split.
     let mut split: Split = opts
         .iter()
-        .zip(&lo)
+        .zip(lo)
         .map(|(o, l)| {
             if o.len() == 1 {
                 o[0].clone()
@@ -489,7 +517,7 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
             }
         })
         .collect();
-    if let Err(d) = all_depts(p, &split, &mut work) {
+    if let Err(d) = all_depts(p, &split, work) {
         return Err(deficit_error(
             p,
             TeamCode::CertifiedShort,
@@ -502,18 +530,17 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
         .collect();
     // Incremental feasibility: one flow per department kept across the search.
     let mut states: Vec<DeptState> = (0..p.depts.len())
-        .map(|d| DeptState::new(p, d, &split, &mut work))
+        .map(|d| DeptState::new(p, d, &split, work))
         .collect();
     let mut choice = vec![0usize; branch.len()];
     let mut depth = 0usize;
     loop {
         if depth == branch.len() {
-            let sol = all_depts(p, &split, &mut work).map_err(|d| {
-                deficit_error(p, TeamCode::CertifiedShort, "internal: leaf infeasible", &d)
-            })?;
+            let sol = all_depts(p, &split, work)
+                .map_err(|_| Error::internal("the team search reached an infeasible leaf"))?;
             return Ok((split, sol));
         }
-        if work > SEARCH_WORK_LIMIT {
+        if *work > SEARCH_WORK_LIMIT {
             return Err(Error::new(
                 TeamCode::TeamSearchLimit,
                 "the search for a split of the certified requirement exceeded its budget",
@@ -527,7 +554,7 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
         let mut ok = true;
         for (ni, nd) in p.visits[vi].needs.iter().enumerate() {
             let k = target.get(ni).copied().unwrap_or(0);
-            ok &= states[nd.dept].set_k(p, vi, k, &mut work);
+            ok &= states[nd.dept].set_k(p, vi, k, work);
         }
         split[vi] = target;
         if c >= opts[vi].len() {
@@ -556,7 +583,7 @@ pub(crate) fn solve(p: &Prepared<'_>) -> Result<(Split, Vec<DeptSolution>)> {
     .with_detail("visit_count", branch.len().to_string())
     .with_detail("min_certified", m.to_string());
     // Name the department that fails under the preferred split.
-    if let Err(d) = all_depts(p, &first, &mut work) {
+    if let Err(d) = all_depts(p, first, work) {
         e = e.with_detail("department", p.depts[d.dept].as_str());
         e = e.with_detail("short", d.short.to_string());
     }

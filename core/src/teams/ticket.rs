@@ -10,7 +10,7 @@
 use sha2::{Digest, Sha256};
 
 use super::Seed;
-use crate::canonical::TAG_PREFIX;
+use crate::json::canonical::TAG_PREFIX;
 use crate::model::{InspectorId, Uscc};
 use crate::{Error, LimitCode, Result};
 
@@ -94,7 +94,7 @@ pub fn ticket(seed: &Seed, task_id: &str, uscc: &Uscc, inspector: &InspectorId) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::canonical::tagged_hash;
+    use crate::json::canonical::tagged_hash;
 
     #[test]
     fn matches_tagged_hash_and_chacha_reference() {

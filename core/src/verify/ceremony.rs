@@ -40,7 +40,7 @@ use serde::{Deserialize, Serialize};
 
 use super::beacon::{BeaconSpec, BeaconValue, validate_value};
 use super::{Bytes32, check_id};
-use crate::canonical::{lp, tagged_hash};
+use crate::json::canonical::{lp, tagged_hash};
 use crate::{Error, Result, VerifyCode};
 
 /// A party and its published commitment.
@@ -106,10 +106,12 @@ pub fn derive_seed(
     let mut beacon_bytes = Vec::new();
     for (i, (source, value)) in beacons.iter().enumerate() {
         if i > 0 && beacons.get(i - 1).map(|b| b.0) == Some(*source) {
-            return Err(
-                Error::new(VerifyCode::BeaconDuplicate, "a beacon source appears twice")
-                    .with_detail("source", *source),
-            );
+            return Err(Error::duplicate(
+                VerifyCode::BeaconDuplicate,
+                "a beacon source",
+                "source",
+                *source,
+            ));
         }
         lp(&mut beacon_bytes, source.as_bytes())?;
         lp(&mut beacon_bytes, value.as_bytes())?;
@@ -120,10 +122,12 @@ pub fn derive_seed(
     let mut fields: Vec<&[u8]> = vec![&plan_hash.0, &attempt_be, &beacon_bytes];
     for (i, (party, secret)) in secrets.iter().enumerate() {
         if i > 0 && secrets.get(i - 1).map(|s| s.0) == Some(*party) {
-            return Err(
-                Error::new(VerifyCode::PartyDuplicate, "a party appears twice")
-                    .with_detail("party", *party),
-            );
+            return Err(Error::duplicate(
+                VerifyCode::PartyDuplicate,
+                "a party",
+                "party",
+                *party,
+            ));
         }
         fields.push(party.as_bytes());
         fields.push(&secret.0);
@@ -155,11 +159,13 @@ impl Ceremony<'_> {
         for p in self.parties {
             check_id(&p.party_id, "party")?;
             if seen.insert(p.party_id.as_str(), ()).is_some() {
-                return Err(
-                    Error::new(VerifyCode::PartyDuplicate, "a party is listed twice")
-                        .with_field("parties")
-                        .with_detail("party", &p.party_id),
-                );
+                return Err(Error::duplicate(
+                    VerifyCode::PartyDuplicate,
+                    "a party",
+                    "party",
+                    &p.party_id,
+                )
+                .with_field("parties"));
             }
         }
         let mut seen = BTreeMap::new();
@@ -225,11 +231,13 @@ impl Ceremony<'_> {
         sorted.sort_by(|a, b| a.party.cmp(&b.party));
         for r in &sorted {
             if by_party.insert(r.party.as_str(), r).is_some() {
-                return Err(
-                    Error::new(VerifyCode::PartyDuplicate, "a party revealed twice")
-                        .with_detail("party", &r.party)
-                        .with_detail("attempt", &attempt),
-                );
+                return Err(Error::duplicate(
+                    VerifyCode::PartyDuplicate,
+                    "a party's reveal",
+                    "party",
+                    &r.party,
+                )
+                .with_detail("attempt", &attempt));
             }
         }
         let commitments: BTreeMap<&str, &Bytes32> = self
@@ -285,11 +293,13 @@ impl Ceremony<'_> {
         let mut by_source: BTreeMap<&str, &BeaconValue> = BTreeMap::new();
         for b in &sorted {
             if by_source.insert(b.source.as_str(), b).is_some() {
-                return Err(
-                    Error::new(VerifyCode::BeaconDuplicate, "a beacon has two values")
-                        .with_detail("source", &b.source)
-                        .with_detail("attempt", &attempt),
-                );
+                return Err(Error::duplicate(
+                    VerifyCode::BeaconDuplicate,
+                    "a beacon's value",
+                    "source",
+                    &b.source,
+                )
+                .with_detail("attempt", &attempt));
             }
         }
         let specs: BTreeMap<&str, &BeaconSpec> = self

@@ -49,7 +49,7 @@ use super::beacon::{BeaconSpec, BeaconValue};
 use super::ceremony::{Ceremony, PartyCommitment, Reveal};
 use super::plan::{Plan, RevealOrder};
 use super::{Bytes32, committed_json};
-use crate::canonical::tagged_hash;
+use crate::json::canonical::tagged_hash;
 use crate::model::Uscc;
 use crate::{Error, Result, VerifyCode};
 
@@ -460,8 +460,9 @@ impl Verifier<'_> {
         Ok(())
     }
 
+    /// Checks one event against the state so far and applies it: one method per event
+    /// kind.
     fn event(&mut self, i: usize, event: &Event) -> Result<()> {
-        let order = self.plan.reveal_order;
         match event {
             Event::PlanPublished { .. } => Err(err(
                 VerifyCode::LogOrder,
@@ -473,372 +474,432 @@ impl Verifier<'_> {
                 attempt,
                 party,
                 commitment,
-            } => {
-                self.check_attempt(i, *attempt)?;
-                if *attempt == 0 {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "attempt",
-                        "attempt 0's commitments are in the plan",
-                    ));
-                }
-                if !self.plan.parties.iter().any(|p| &p.party_id == party) {
-                    return Err(err(
-                        VerifyCode::PartyUnknown,
-                        i,
-                        "party",
-                        "a commitment from a party not in the plan",
-                    )
-                    .with_detail("party", party));
-                }
-                let cur = self.current()?;
-                if cur.frozen {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "kind",
-                        "commitments come before any reveal, beacon or draw of their attempt",
-                    ));
-                }
-                if cur.fresh.iter().any(|p| &p.party_id == party) {
-                    return Err(err(
-                        VerifyCode::PartyDuplicate,
-                        i,
-                        "party",
-                        "a party committed twice in one attempt",
-                    )
-                    .with_detail("party", party));
-                }
-                let reused = self
-                    .attempts
-                    .iter()
-                    .flat_map(|a| a.parties.iter().chain(a.fresh.iter()))
-                    .any(|p| p.commitment == *commitment);
-                if reused {
-                    return Err(err(
-                        VerifyCode::RedrawInvalid,
-                        i,
-                        "commitment",
-                        "a re-draw commitment repeats an earlier commitment: the secret must be new",
-                    )
-                    .with_detail("party", party));
-                }
-                if let Some(cur) = self.attempts.last_mut() {
-                    cur.fresh.push(PartyCommitment {
-                        party_id: party.clone(),
-                        commitment: *commitment,
-                    });
-                }
-                Ok(())
-            }
+                ..
+            } => self.on_commitment(i, attempt, party, commitment),
             Event::Reveal {
                 attempt,
                 party,
                 secret,
-            } => {
-                self.check_attempt(i, *attempt)?;
-                self.freeze()?;
-                let cur = self.current()?;
-                if cur.drawn {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "kind",
-                        "a reveal after the draw of its attempt",
-                    ));
-                }
-                if order == RevealOrder::BeforeBeacon && !cur.beacons.is_empty() {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "kind",
-                        "the plan has every reveal before any beacon",
-                    ));
-                }
-                if order == RevealOrder::AfterBeacon && cur.beacons.len() < cur.sources.len() {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "kind",
-                        "the plan has every beacon before any reveal",
-                    ));
-                }
-                let r = Reveal {
-                    party: party.clone(),
-                    secret: *secret,
-                };
-                cur.reveals.push(r);
-                let c = Ceremony {
-                    plan_hash: Bytes32::default(),
-                    attempt: *attempt,
-                    sources: &[],
-                    parties: &cur.parties,
-                };
-                // Check this reveal alone (duplicates, unknown party, mismatch).
-                c.seed_unlabelled(&cur.reveals, &[])
-                    .map(|_| ())
-                    .or_else(|e| {
-                        if e.code() == VerifyCode::RevealMissing.into() {
-                            Ok(())
-                        } else {
-                            Err(e)
-                        }
-                    })
-                    .map_err(|e| {
-                        let f = if e.code() == VerifyCode::RevealMismatch.into() {
-                            "secret"
-                        } else {
-                            "party"
-                        };
-                        at(i, f)(e)
-                    })
-            }
+                ..
+            } => self.on_reveal(i, attempt, party, secret),
             Event::Beacon {
                 attempt,
                 source,
                 value,
-            } => {
-                self.check_attempt(i, *attempt)?;
-                self.freeze()?;
-                let cur = self.current()?;
-                if cur.drawn {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "kind",
-                        "a beacon after the draw of its attempt",
-                    ));
-                }
-                if order == RevealOrder::BeforeBeacon && cur.reveals.len() < cur.parties.len() {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "kind",
-                        "the plan has every reveal before any beacon",
-                    ));
-                }
-                cur.beacons.push(BeaconValue {
-                    source: source.clone(),
-                    value: value.clone(),
-                });
-                let c = Ceremony {
-                    plan_hash: Bytes32::default(),
-                    attempt: *attempt,
-                    sources: &cur.sources,
-                    parties: &[],
-                };
-                c.seed_unlabelled(&[], &cur.beacons)
-                    .map(|_| ())
-                    .or_else(|e| {
-                        if e.code() == VerifyCode::BeaconMissing.into() {
-                            Ok(())
-                        } else {
-                            Err(e)
-                        }
-                    })
-                    .map_err(|e| {
-                        if e.code() == VerifyCode::BeaconInvalid.into() {
-                            at(i, "value")(e.within(&format!("entries[{i}].event.value")))
-                        } else {
-                            at(i, "source")(e)
-                        }
-                    })
-            }
+                ..
+            } => self.on_beacon(i, attempt, source, value),
             Event::Draw {
                 attempt,
                 seed,
                 result_hash,
-            } => {
-                self.check_attempt(i, *attempt)?;
-                self.freeze()?;
-                let plan_hash = self.plan_hash;
-                let cur = self.current()?;
-                if cur.drawn {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "kind",
-                        "an attempt is drawn once; draw again only through redraw",
-                    ));
-                }
-                let c = Ceremony {
-                    plan_hash,
-                    attempt: *attempt,
-                    sources: &cur.sources,
-                    parties: &cur.parties,
-                };
-                let expected = c.seed_unlabelled(&cur.reveals, &cur.beacons).map_err(|e| {
-                    let f = if e.code() == VerifyCode::BeaconMissing.into() {
-                        "beacons"
-                    } else {
-                        "reveals"
-                    };
-                    at(i, f)(e)
-                })?;
-                if expected != *seed {
-                    return Err(err(
-                        VerifyCode::ResultMismatch,
-                        i,
-                        "seed",
-                        "the recorded seed differs from the one recomputed from the ceremony",
-                    )
-                    .with_detail("attempt", attempt.to_string())
-                    .with_detail("expected", expected.to_hex())
-                    .with_detail("actual", seed.to_hex()));
-                }
-                cur.drawn = true;
-                if let Some(s) = cur.summary.as_mut() {
-                    s.seed = Some(*seed);
-                    s.result_hash = Some(*result_hash);
-                }
-                Ok(())
-            }
+                ..
+            } => self.on_draw(i, attempt, seed, result_hash),
             Event::Substitution {
                 attempt,
                 item_id,
                 stratum_key,
                 reason,
                 ..
-            } => {
-                self.check_attempt(i, *attempt)?;
-                let cur = self.current()?;
-                if !cur.drawn {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "kind",
-                        "a substitution comes after the draw of its attempt",
-                    ));
-                }
-                for (f, v) in [
-                    ("item_id", item_id),
-                    ("stratum_key", stratum_key),
-                    ("reason", reason),
-                ] {
-                    if v.trim().is_empty() {
-                        return Err(err(
-                            VerifyCode::LogOrder,
-                            i,
-                            f,
-                            "a substitution names its item, stratum and reason",
-                        ));
-                    }
-                }
-                cur.pending = cur.pending.saturating_add(1);
-                Ok(())
-            }
+            } => self.on_substitution(i, attempt, item_id, stratum_key, reason),
             Event::Revision {
                 attempt,
                 revision,
                 result_hash,
-            } => {
-                self.check_attempt(i, *attempt)?;
-                let cur = self.current()?;
-                if !cur.drawn {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "kind",
-                        "a revision comes after the draw of its attempt",
-                    ));
-                }
-                if cur.pending == 0 {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "kind",
-                        "a revision follows at least one substitution",
-                    ));
-                }
-                let next = cur.revision.saturating_add(1);
-                if *revision != next {
-                    return Err(err(
-                        VerifyCode::LogOrder,
-                        i,
-                        "revision",
-                        format!("this revision of attempt {attempt} is number {next}"),
-                    ));
-                }
-                cur.revision = next;
-                cur.pending = 0;
-                if let Some(s) = cur.summary.as_mut() {
-                    s.result_hash = Some(*result_hash);
-                    s.revision = next;
-                }
-                Ok(())
-            }
+                ..
+            } => self.on_revision(i, attempt, revision, result_hash),
             Event::Redraw {
                 attempt,
                 reason,
                 beacons,
-            } => {
-                self.freeze()?;
-                let next = self.attempts.len() as u64;
-                if u64::from(*attempt) != next {
-                    return Err(err(
-                        VerifyCode::RedrawInvalid,
-                        i,
-                        "attempt",
-                        format!("a re-draw starts attempt {next}"),
-                    ));
+                ..
+            } => self.on_redraw(i, attempt, reason, beacons),
+        }
+    }
+
+    /// A fresh commitment of a re-draw attempt: a plan party, before any reveal, new.
+    fn on_commitment(
+        &mut self,
+        i: usize,
+        attempt: &u32,
+        party: &str,
+        commitment: &Bytes32,
+    ) -> Result<()> {
+        self.check_attempt(i, *attempt)?;
+        if *attempt == 0 {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "attempt",
+                "attempt 0's commitments are in the plan",
+            ));
+        }
+        if !self.plan.parties.iter().any(|p| p.party_id == party) {
+            return Err(err(
+                VerifyCode::PartyUnknown,
+                i,
+                "party",
+                "a commitment from a party not in the plan",
+            )
+            .with_detail("party", party));
+        }
+        let cur = self.current()?;
+        if cur.frozen {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "kind",
+                "commitments come before any reveal, beacon or draw of their attempt",
+            ));
+        }
+        if cur.fresh.iter().any(|p| p.party_id == party) {
+            return Err(err(
+                VerifyCode::PartyDuplicate,
+                i,
+                "party",
+                "a party committed twice in one attempt",
+            )
+            .with_detail("party", party));
+        }
+        let reused = self
+            .attempts
+            .iter()
+            .flat_map(|a| a.parties.iter().chain(a.fresh.iter()))
+            .any(|p| p.commitment == *commitment);
+        if reused {
+            return Err(err(
+                VerifyCode::RedrawInvalid,
+                i,
+                "commitment",
+                "a re-draw commitment repeats an earlier commitment: the secret must be new",
+            )
+            .with_detail("party", party));
+        }
+        if let Some(cur) = self.attempts.last_mut() {
+            cur.fresh.push(PartyCommitment {
+                party_id: party.to_owned(),
+                commitment: *commitment,
+            });
+        }
+        Ok(())
+    }
+
+    /// A reveal: in the plan's reveal order, before the draw, matching its commitment.
+    fn on_reveal(&mut self, i: usize, attempt: &u32, party: &str, secret: &Bytes32) -> Result<()> {
+        let order = self.plan.reveal_order;
+        self.check_attempt(i, *attempt)?;
+        self.freeze()?;
+        let cur = self.current()?;
+        if cur.drawn {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "kind",
+                "a reveal after the draw of its attempt",
+            ));
+        }
+        if order == RevealOrder::BeforeBeacon && !cur.beacons.is_empty() {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "kind",
+                "the plan has every reveal before any beacon",
+            ));
+        }
+        if order == RevealOrder::AfterBeacon && cur.beacons.len() < cur.sources.len() {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "kind",
+                "the plan has every beacon before any reveal",
+            ));
+        }
+        let r = Reveal {
+            party: party.to_owned(),
+            secret: *secret,
+        };
+        cur.reveals.push(r);
+        let c = Ceremony {
+            plan_hash: Bytes32::default(),
+            attempt: *attempt,
+            sources: &[],
+            parties: &cur.parties,
+        };
+        // Check this reveal alone (duplicates, unknown party, mismatch).
+        c.seed_unlabelled(&cur.reveals, &[])
+            .map(|_| ())
+            .or_else(|e| {
+                if e.code() == VerifyCode::RevealMissing.into() {
+                    Ok(())
+                } else {
+                    Err(e)
                 }
-                if reason.trim().is_empty() {
-                    return Err(err(
-                        VerifyCode::RedrawInvalid,
-                        i,
-                        "reason",
-                        "a re-draw records its reason",
-                    ));
+            })
+            .map_err(|e| {
+                let f = if e.code() == VerifyCode::RevealMismatch.into() {
+                    "secret"
+                } else {
+                    "party"
+                };
+                at(i, f)(e)
+            })
+    }
+
+    /// A beacon value: in the plan's order, before the draw, well-formed.
+    fn on_beacon(&mut self, i: usize, attempt: &u32, source: &str, value: &str) -> Result<()> {
+        let order = self.plan.reveal_order;
+        self.check_attempt(i, *attempt)?;
+        self.freeze()?;
+        let cur = self.current()?;
+        if cur.drawn {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "kind",
+                "a beacon after the draw of its attempt",
+            ));
+        }
+        if order == RevealOrder::BeforeBeacon && cur.reveals.len() < cur.parties.len() {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "kind",
+                "the plan has every reveal before any beacon",
+            ));
+        }
+        cur.beacons.push(BeaconValue {
+            source: source.to_owned(),
+            value: value.to_owned(),
+        });
+        let c = Ceremony {
+            plan_hash: Bytes32::default(),
+            attempt: *attempt,
+            sources: &cur.sources,
+            parties: &[],
+        };
+        c.seed_unlabelled(&[], &cur.beacons)
+            .map(|_| ())
+            .or_else(|e| {
+                if e.code() == VerifyCode::BeaconMissing.into() {
+                    Ok(())
+                } else {
+                    Err(e)
                 }
-                Ceremony {
-                    plan_hash: Bytes32::default(),
-                    attempt: *attempt,
-                    sources: beacons,
-                    parties: &[],
+            })
+            .map_err(|e| {
+                if e.code() == VerifyCode::BeaconInvalid.into() {
+                    at(i, "value")(e.within(&format!("entries[{i}].event.value")))
+                } else {
+                    at(i, "source")(e)
                 }
-                .validate()
-                .map_err(at(i, "beacons"))?;
-                if beacons.is_empty() {
-                    return Err(err(
-                        VerifyCode::BeaconMissing,
-                        i,
-                        "beacons",
-                        "a re-draw names at least one beacon (fresh public randomness)",
-                    )
-                    .with_detail("attempt", attempt.to_string()));
-                }
-                let used: BTreeSet<(&str, &str)> = self
-                    .attempts
-                    .iter()
-                    .flat_map(|a| a.sources.iter().map(BeaconSpec::instance))
-                    .collect();
-                if beacons.iter().all(|s| used.contains(&s.instance())) {
-                    return Err(err(
-                        VerifyCode::RedrawInvalid,
-                        i,
-                        "beacons",
-                        format!(
-                            "attempt {attempt} reuses the public randomness of earlier attempts: it needs a beacon instance (series, draw) not used before"
-                        ),
-                    )
-                    .with_detail("attempt", attempt.to_string()));
-                }
-                self.attempts.push(Attempt {
-                    sources: beacons.clone(),
-                    start: Some(i),
-                    summary: Some(AttemptSummary {
-                        attempt: *attempt,
-                        seed: None,
-                        result_hash: None,
-                        revision: 0,
-                        redraw_reason: Some(reason.clone()),
-                    }),
-                    ..Attempt::default()
-                });
-                Ok(())
+            })
+    }
+
+    /// The draw: once per attempt, its seed recomputed from the ceremony.
+    fn on_draw(
+        &mut self,
+        i: usize,
+        attempt: &u32,
+        seed: &Bytes32,
+        result_hash: &Bytes32,
+    ) -> Result<()> {
+        self.check_attempt(i, *attempt)?;
+        self.freeze()?;
+        let plan_hash = self.plan_hash;
+        let cur = self.current()?;
+        if cur.drawn {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "kind",
+                "an attempt is drawn once; draw again only through redraw",
+            ));
+        }
+        let c = Ceremony {
+            plan_hash,
+            attempt: *attempt,
+            sources: &cur.sources,
+            parties: &cur.parties,
+        };
+        let expected = c.seed_unlabelled(&cur.reveals, &cur.beacons).map_err(|e| {
+            let f = if e.code() == VerifyCode::BeaconMissing.into() {
+                "beacons"
+            } else {
+                "reveals"
+            };
+            at(i, f)(e)
+        })?;
+        if expected != *seed {
+            return Err(err(
+                VerifyCode::ResultMismatch,
+                i,
+                "seed",
+                "the recorded seed differs from the one recomputed from the ceremony",
+            )
+            .with_detail("attempt", attempt.to_string())
+            .with_detail("expected", expected.to_hex())
+            .with_detail("actual", seed.to_hex()));
+        }
+        cur.drawn = true;
+        if let Some(s) = cur.summary.as_mut() {
+            s.seed = Some(*seed);
+            s.result_hash = Some(*result_hash);
+        }
+        Ok(())
+    }
+
+    /// A substitution: after the draw, naming its item, stratum and reason.
+    fn on_substitution(
+        &mut self,
+        i: usize,
+        attempt: &u32,
+        item_id: &str,
+        stratum_key: &str,
+        reason: &str,
+    ) -> Result<()> {
+        self.check_attempt(i, *attempt)?;
+        let cur = self.current()?;
+        if !cur.drawn {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "kind",
+                "a substitution comes after the draw of its attempt",
+            ));
+        }
+        for (f, v) in [
+            ("item_id", item_id),
+            ("stratum_key", stratum_key),
+            ("reason", reason),
+        ] {
+            if v.trim().is_empty() {
+                return Err(err(
+                    VerifyCode::LogOrder,
+                    i,
+                    f,
+                    "a substitution names its item, stratum and reason",
+                ));
             }
         }
+        cur.pending = cur.pending.saturating_add(1);
+        Ok(())
+    }
+
+    /// A revision: after at least one substitution, numbered in sequence.
+    fn on_revision(
+        &mut self,
+        i: usize,
+        attempt: &u32,
+        revision: &u32,
+        result_hash: &Bytes32,
+    ) -> Result<()> {
+        self.check_attempt(i, *attempt)?;
+        let cur = self.current()?;
+        if !cur.drawn {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "kind",
+                "a revision comes after the draw of its attempt",
+            ));
+        }
+        if cur.pending == 0 {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "kind",
+                "a revision follows at least one substitution",
+            ));
+        }
+        let next = cur.revision.saturating_add(1);
+        if *revision != next {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "revision",
+                format!("this revision of attempt {attempt} is number {next}"),
+            ));
+        }
+        cur.revision = next;
+        cur.pending = 0;
+        if let Some(s) = cur.summary.as_mut() {
+            s.result_hash = Some(*result_hash);
+            s.revision = next;
+        }
+        Ok(())
+    }
+
+    /// A re-draw: the next attempt, with a reason and fresh beacons.
+    fn on_redraw(
+        &mut self,
+        i: usize,
+        attempt: &u32,
+        reason: &str,
+        beacons: &[BeaconSpec],
+    ) -> Result<()> {
+        self.freeze()?;
+        let next = self.attempts.len() as u64;
+        if u64::from(*attempt) != next {
+            return Err(err(
+                VerifyCode::RedrawInvalid,
+                i,
+                "attempt",
+                format!("a re-draw starts attempt {next}"),
+            ));
+        }
+        if reason.trim().is_empty() {
+            return Err(err(
+                VerifyCode::RedrawInvalid,
+                i,
+                "reason",
+                "a re-draw records its reason",
+            ));
+        }
+        Ceremony {
+            plan_hash: Bytes32::default(),
+            attempt: *attempt,
+            sources: beacons,
+            parties: &[],
+        }
+        .validate()
+        .map_err(at(i, "beacons"))?;
+        if beacons.is_empty() {
+            return Err(err(
+                VerifyCode::BeaconMissing,
+                i,
+                "beacons",
+                "a re-draw names at least one beacon (fresh public randomness)",
+            )
+            .with_detail("attempt", attempt.to_string()));
+        }
+        let used: BTreeSet<(&str, &str)> = self
+            .attempts
+            .iter()
+            .flat_map(|a| a.sources.iter().map(BeaconSpec::instance))
+            .collect();
+        if beacons.iter().all(|s| used.contains(&s.instance())) {
+            return Err(err(
+                VerifyCode::RedrawInvalid,
+                i,
+                "beacons",
+                format!(
+                    "attempt {attempt} reuses the public randomness of earlier attempts: it needs a beacon instance (series, draw) not used before"
+                ),
+            )
+            .with_detail("attempt", attempt.to_string()));
+        }
+        self.attempts.push(Attempt {
+            sources: beacons.to_vec(),
+            start: Some(i),
+            summary: Some(AttemptSummary {
+                attempt: *attempt,
+                seed: None,
+                result_hash: None,
+                revision: 0,
+                redraw_reason: Some(reason.to_owned()),
+            }),
+            ..Attempt::default()
+        });
+        Ok(())
     }
 }
 

@@ -34,7 +34,7 @@ use sha2::{Digest, Sha256};
 
 use super::Bytes32;
 use super::sha256x4::{self, Lanes};
-use crate::canonical::{TAG_PREFIX, lp, sha256};
+use crate::json::canonical::{TAG_PREFIX, lp, sha256};
 use crate::model::Uscc;
 use crate::{Error, Result, VerifyCode};
 

@@ -22,7 +22,7 @@ use super::beacon::{BeaconSpec, BeaconValue};
 use super::ceremony::{Ceremony, PartyCommitment, Reveal};
 use super::merkle::TreeCommitment;
 use super::{Bytes32, committed_json};
-use crate::canonical::tagged_hash;
+use crate::json::canonical::tagged_hash;
 use crate::model::Ratio;
 use crate::{DrawCode, Error, ModelCode, Result, VerifyCode};
 

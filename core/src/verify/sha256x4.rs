@@ -326,7 +326,7 @@ pub(crate) fn node4<L: Lanes>(pairs: [(&[u8; 32], &[u8; 32]); 4]) -> [[u8; 32]; 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::canonical::sha256;
+    use crate::json::canonical::sha256;
 
     #[test]
     fn four_lanes_give_sha256_of_each_message() {

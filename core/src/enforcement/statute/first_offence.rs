@@ -5,11 +5,13 @@
 //! Discretionary. The law does not define 初次; the look-back is a preset of
 //! [`DecisionPolicy`](crate::enforcement::DecisionPolicy) (24 months per SAMR's 2025
 //! statements \[S\]; 36 months in 巴中 \[S\]), counted over records of the same violation type.
+//!
+//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, Context, CorrectionRequirement, evaluate as check};
-use crate::enforcement::decide::{Combinator, Outcome, RuleEvaluation, RuleId};
 use crate::enforcement::facts::{CaseFacts, Harm};
+use crate::enforcement::rule::{Combinator, Outcome, RuleEvaluation, RuleId};
 
 /// Evaluates Art. 33 ¶1 second sentence.
 pub(crate) fn evaluate(

@@ -3,11 +3,13 @@
 //! > 违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。
 //!
 //! Mandatory. 及时改正 = corrected immediately or within the ordered period.
+//!
+//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, Context, CorrectionRequirement, evaluate as check};
-use crate::enforcement::decide::{Combinator, Outcome, RuleEvaluation, RuleId};
 use crate::enforcement::facts::{CaseFacts, Harm};
+use crate::enforcement::rule::{Combinator, Outcome, RuleEvaluation, RuleId};
 
 /// Evaluates Art. 33 ¶1 first sentence.
 pub(crate) fn evaluate(f: &CaseFacts, ctx: &Context<'_>) -> Result<RuleEvaluation> {

@@ -6,11 +6,13 @@
 //! > 减轻行政处罚的。
 //!
 //! Any one ground suffices.
+//!
+//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, Context, evaluate as check};
-use crate::enforcement::decide::{Combinator, Outcome, RuleEvaluation, RuleId};
 use crate::enforcement::facts::CaseFacts;
+use crate::enforcement::rule::{Combinator, Outcome, RuleEvaluation, RuleId};
 
 /// Evaluates Art. 32.
 pub(crate) fn evaluate(f: &CaseFacts, ctx: &Context<'_>) -> Result<RuleEvaluation> {

@@ -1,4 +1,9 @@
 //! The statutory rules built in (\[V\]), one per file, each a pure function of the facts.
+//! They build on the leaf [`rule`](super::rule) vocabulary; their order is
+//! [`PRECEDENCE`](super::rule::PRECEDENCE).
+//!
+//! Tested by `core/tests/enforcement_leniency.rs` and the leniency vectors
+//! (`tests/vectors/leniency/`).
 
 pub(crate) mod first_offence;
 pub(crate) mod minor;
@@ -20,5 +25,17 @@ pub(crate) fn penalty_law(article: &str) -> Provenance {
         effective_from: NaiveDate::from_ymd_opt(2021, 7, 15),
         effective_to: None,
         note: None,
+    }
+}
+
+/// Provenance of an article of the 食品安全法实施条例 (国务院令第721号, in force 2019-12-01).
+pub(crate) fn food_regulation(article: &str, note: &str) -> Provenance {
+    Provenance {
+        document: "中华人民共和国食品安全法实施条例（国务院令第721号）".to_owned(),
+        article: Some(article.to_owned()),
+        verification: Verification::Verified,
+        effective_from: NaiveDate::from_ymd_opt(2019, 12, 1),
+        effective_to: None,
+        note: Some(note.to_owned()),
     }
 }

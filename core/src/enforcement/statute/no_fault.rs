@@ -3,11 +3,13 @@
 //! > 当事人有证据足以证明没有主观过错的，不予行政处罚。法律、行政法规另有规定的，从其规定。
 //!
 //! [`CaseFacts::no_fault_excluded_by`] cites a law or regulation that provides otherwise.
+//!
+//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, Context, evaluate as check};
-use crate::enforcement::decide::{Combinator, Outcome, RuleEvaluation, RuleId};
 use crate::enforcement::facts::CaseFacts;
+use crate::enforcement::rule::{Combinator, Outcome, RuleEvaluation, RuleId};
 
 /// Evaluates Art. 33 ¶2.
 pub(crate) fn evaluate(f: &CaseFacts, ctx: &Context<'_>) -> Result<RuleEvaluation> {

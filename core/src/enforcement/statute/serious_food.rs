@@ -12,11 +12,13 @@
 //! Any one ground suffices. 情节严重 is incompatible with 轻微 and 危害后果轻微, so it
 //! excludes Art. 33 ¶1 and every menu entry; the outcome is 从重 consideration.
 //! "同一性质" is read as the same violation type.
+//!
+//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, Context, evaluate as check};
-use crate::enforcement::decide::{Combinator, Outcome, RuleEvaluation, RuleId};
 use crate::enforcement::facts::CaseFacts;
+use crate::enforcement::rule::{Combinator, Outcome, RuleEvaluation, RuleId};
 
 /// 2万元 in fen.
 pub(crate) const GOODS_VALUE_FEN: u64 = 2_000_000;
@@ -39,17 +41,10 @@ pub(crate) fn evaluate(f: &CaseFacts, ctx: &Context<'_>) -> Result<RuleEvaluatio
     .collect::<Result<Vec<_>>>()?;
     Ok(RuleEvaluation {
         rule: RuleId::SeriousFood,
-        provenance: crate::model::Provenance {
-            document: "中华人民共和国食品安全法实施条例（国务院令第721号）".to_owned(),
-            article: Some("第六十七条".to_owned()),
-            verification: crate::model::Verification::Verified,
-            effective_from: chrono::NaiveDate::from_ymd_opt(2019, 12, 1),
-            effective_to: None,
-            note: Some(
-                "applies to 食品安全法第一百二十三条至第一百二十六条、第一百三十二条 and 条例第七十二条、第七十三条"
-                    .to_owned(),
-            ),
-        },
+        provenance: super::food_regulation(
+            "第六十七条",
+            "applies to 食品安全法第一百二十三条至第一百二十六条、第一百三十二条 and 条例第七十二条、第七十三条",
+        ),
         combinator: Combinator::Any,
         applies: f.food_safety_law && conditions.iter().any(|c| c.met),
         outcome: Outcome::Heavier,

@@ -9,11 +9,13 @@
 //! is within the period ("内" includes the day, 程序规定 Art. 84). The end is not moved
 //! off holidays: discovery is not an act the party must perform on a working day.
 //! "Harmful consequences" means [`Harm::Minor`] or [`Harm::Harmful`].
+//!
+//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, ConditionCheck};
-use crate::enforcement::decide::{Combinator, Outcome, RuleEvaluation, RuleId};
 use crate::enforcement::facts::{CaseFacts, Harm, months_after};
+use crate::enforcement::rule::{Combinator, Outcome, RuleEvaluation, RuleId};
 
 /// Evaluates the time bar: the rule "applies" when the act is time-barred.
 pub(crate) fn evaluate(f: &CaseFacts) -> Result<RuleEvaluation> {

@@ -11,7 +11,7 @@
 //! | entries in an xlsx zip archive | [`MAX_ZIP_ENTRIES`] (10 000) |
 //!
 //! The tabular limits can be tightened per read with
-//! [`Limits`](super::Limits) in [`ReadOptions`](super::ReadOptions), never raised.
+//! [`Limits`](crate::intake::Limits) in [`ReadOptions`](crate::intake::ReadOptions), never raised.
 //! The xlsx limit is checked on the sizes the zip central directory declares, before
 //! any entry is decompressed.
 
@@ -157,7 +157,7 @@ pub fn check_json_structure(text: &str) -> Result<()> {
                 let start = i;
                 let mut escaped = false;
                 loop {
-                    i = crate::verify::committed::skip_plain(bytes, i);
+                    i = crate::json::committed::skip_plain(bytes, i);
                     match bytes.get(i) {
                         Some(b'"') => break,
                         Some(b'\\') => {

@@ -4,8 +4,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::Error;
-use crate::Result;
+use crate::{Error, Result};
 
 fn located(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
     let err = Error::from_json(e.inner());
@@ -27,10 +26,10 @@ fn located(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
     }
 }
 
-/// `serde_json::from_str` after [`check_json_text`](crate::intake::limits::check_json_text)
+/// `serde_json::from_str` after [`check_json_text`](crate::json::limits::check_json_text)
 /// (size, depth, duplicate keys), with the path of a shape error as `field`.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
-    crate::intake::limits::check_json_text(text)?;
+    crate::json::limits::check_json_text(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| located(&e))?;
     de.end().map_err(|e| Error::from_json(&e))?;

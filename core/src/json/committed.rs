@@ -1,4 +1,4 @@
-//! Fast paths of [`super::committed_json`] and [`super::from_committed_json`] for the
+//! Fast paths of [`crate::verify::committed_json`] and [`crate::verify::from_committed_json`] for the
 //! common case — a document whose numbers are all safe integers — that give exactly
 //! the answer of the general paths or decline (`None`), never another answer.
 //!
@@ -39,19 +39,19 @@ pub fn integers_only(bytes: &[u8]) -> bool {
     scan(bytes, usize::MAX).unwrap_or(false)
 }
 
-/// [`crate::intake::limits::check_json_text`] and [`integers_only`]: the limits' or
+/// [`crate::json::limits::check_json_text`] and [`integers_only`]: the limits' or
 /// duplicate key's error, or whether every number is a safe integer.
 ///
 /// # Errors
 /// `too_many_bytes` / `too_deep` / `json_duplicate_key`, exactly as `check_json_text`.
 pub(crate) fn check_text(text: &str) -> crate::Result<bool> {
-    use crate::intake::limits::{MAX_JSON_BYTES, MAX_JSON_DEPTH, check_json_text};
+    use crate::json::limits::{MAX_JSON_BYTES, MAX_JSON_DEPTH, check_json_text};
     if text.len() > MAX_JSON_BYTES {
         return check_json_text(text).map(|()| false);
     }
     match scan(text.as_bytes(), MAX_JSON_DEPTH) {
         Some(integers) => {
-            crate::intake::limits::check_json_structure(text)?;
+            crate::json::limits::check_json_structure(text)?;
             Ok(integers)
         }
         // Too deep: the limits check names the error.
