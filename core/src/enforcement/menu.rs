@@ -188,8 +188,8 @@ impl MenuEntry {
         self
     }
 
-    /// Checks the entry may be applied to a case in `division` (see the [module
-    /// docs](self) on territory).
+    /// Checks the entry may be applied to a case in `division` (see the module
+    /// docs on territory).
     ///
     /// # Errors
     /// `menu_invalid` when the entry carries no [`MenuScope`]; `facts_invalid` (field

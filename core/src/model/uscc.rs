@@ -177,7 +177,7 @@ impl Uscc {
     /// - `uscc_length`: not 18 characters after canonicalisation;
     /// - `uscc_charset`: a character outside the 31-character alphabet;
     /// - `uscc_registration_authority`: the first character is not a registration-
-    ///   authority code of GB 32100-2015 ([`REGISTRATION_AUTHORITIES`]);
+    ///   authority code of GB 32100-2015 (`REGISTRATION_AUTHORITIES`);
     /// - `uscc_division`: characters 3–8 are not digits;
     /// - `uscc_org_code_check`: the GB 11714 check character (position 17) is wrong;
     /// - `uscc_check_character`: the GB 32100 check character (position 18) is wrong.

@@ -5,7 +5,7 @@
 //! (published 2025-01-03, \[S]): localities must publish a yearly per-enterprise check cap
 //! by end-June 2025. **No national number exists** (RULES.md §7), so the cap is a
 //! configurable parameter, and the documented local caps are bundled as dated **cap
-//! presets** with their sources ([`cap_preset`](super::cap_preset)).
+//! presets** with their sources ([`cap_preset`](mod@super::cap_preset)).
 //!
 //! * The cap counts **visits** in the plan's calendar year, not rows: rows with the same
 //!   [`CheckRecord::visit_key`] are one visit (one joint visit checking many items counts

@@ -12,7 +12,7 @@
 //! An enterprise is **due** for an item when, in the window of the frequency's `years`
 //! ending on the plan date (from the day after the same date `years` years earlier, to
 //! the plan date, both inclusive), it had fewer than `times` checks that are 监督检查
-//! ([`SUPERVISION_KINDS`](super::SUPERVISION_KINDS)) naming the item, made by an
+//! ([`SUPERVISION_KINDS`]) naming the item, made by an
 //! authority of the item's department. Only enterprises that pass every exclusion rule
 //! are listed (a due enterprise that is capped or out of scope stays excluded).
 //!

@@ -83,7 +83,7 @@ pub struct PlanRequest {
     /// Yearly cap; `null` for none.
     #[serde(default = "default_cap")]
     pub cap: Option<CapConfig>,
-    /// A bundled cap preset ([`super::cap_preset`]) to use instead of `cap`, taken as in
+    /// A bundled cap preset ([`cap_preset`](mod@super::cap_preset)) to use instead of `cap`, taken as in
     /// force on its `date` (default: the plan date). Give either this or `cap`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap_preset: Option<PresetRef>,

@@ -32,7 +32,7 @@
 //! * **The catalog's `default_ratio`** — the ratio written in the 抽查事项清单 itself
 //!   (seed: "按清单规定比例"); used only when the policy names nothing for the item.
 //! * **The quota of a stratum** (ceiling, `min`/`max` clamps, `min_above_max`) — see
-//!   [`super::quota`], which cites its own sources.
+//!   [`quota`](mod@super::quota), which cites its own sources.
 //!
 //! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
 
