@@ -31,8 +31,20 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// assert_eq!(decode(&gbk, Encoding::Utf8).unwrap_err().code().as_str(), "encoding_invalid");
 /// ```
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String> {
+    if looks_like_utf16(bytes) {
+        return Err(Error::new(
+            InputCode::EncodingUnknown,
+            "the file looks like UTF-16 without a byte order mark (every other byte is 0); \
+             save it as UTF-8 or GBK",
+        )
+        .with_row(1)
+        .with_detail("encoding", "utf-16"));
+    }
     match encoding {
-        Encoding::Utf8 => decode_utf8(bytes.strip_prefix(BOM).unwrap_or(bytes)),
+        Encoding::Utf8 => match bytes.strip_prefix(BOM) {
+            Some(rest) => decode_utf8_after_bom(rest),
+            None => decode_utf8(bytes),
+        },
         Encoding::Gbk | Encoding::Gb18030 => {
             if bytes.starts_with(BOM) {
                 return Err(Error::new(
@@ -49,7 +61,7 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String> {
         }
         Encoding::Auto => {
             if let Some(rest) = bytes.strip_prefix(BOM) {
-                return decode_utf8(rest);
+                return decode_utf8_after_bom(rest);
             }
             if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
                 return Err(Error::new(
@@ -65,6 +77,50 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String> {
             decode_gb(bytes, Encoding::Gb18030)
         }
     }
+}
+
+/// UTF-16 saved without a byte order mark: in its first bytes (ASCII headers such as
+/// `uscc`), every other byte is 0 and the others are not. UTF-8 and GBK text never has
+/// a 0 byte there.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(256) & !1];
+    if head.len() < 4 {
+        return false;
+    }
+    let pairs = head.len() / 2;
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    // Allow a few non-ASCII (CJK) code units, whose both bytes are non-zero.
+    (odd * 10 >= pairs * 7 && even == 0) || (even * 10 >= pairs * 7 && odd == 0)
+}
+
+/// UTF-8 after a UTF-8 byte order mark: bytes that are not UTF-8 there mean the BOM is
+/// wrong (a GBK file with a BOM added), not that another encoding should be declared.
+fn decode_utf8_after_bom(bytes: &[u8]) -> Result<String> {
+    decode_utf8(bytes).map_err(|e| {
+        let mut e2 = Error::new(
+            InputCode::EncodingInvalid,
+            "the file starts with a UTF-8 byte order mark (BOM) but the bytes after it are not \
+             UTF-8 (a GBK file with a BOM added?): re-save the file as UTF-8, or as GBK without \
+             a BOM",
+        )
+        .with_detail("encoding", "utf-8")
+        .with_detail("bom", "utf-8");
+        let d = e.details();
+        if let Some(r) = d.row {
+            e2 = e2.with_row(r);
+        }
+        if let Some(v) = &d.value {
+            e2 = e2.with_value(v);
+        }
+        e2
+    })
 }
 
 fn line_of(bytes: &[u8], offset: usize) -> u64 {

@@ -78,7 +78,11 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
         fail(e)
     } else {
         match opts.format.unwrap_or_else(|| Format::sniff(bytes)) {
-            Format::Json => json::json_records::<T>(bytes, &lim, all),
+            Format::Json => {
+                let mut p = json::json_records::<T>(bytes, &lim, all);
+                limits::cap_problems(&mut p.errors, 0);
+                p
+            }
             Format::Csv => {
                 let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all);
                 let read = encoding::decode(bytes, opts.encoding).and_then(|text| {
@@ -160,6 +164,8 @@ pub fn read_enterprises(bytes: &[u8], opts: &ReadOptions) -> Result<Roster> {
 }
 
 /// Checks an enterprise file and returns every problem, in row order (empty = fine).
+/// At most [`limits::MAX_PROBLEMS`] are listed; then one `too_many_problems` says how
+/// many more there were (detail `omitted`). The same holds for every checker.
 ///
 /// ```
 /// use shuangsuiji::intake::{check_enterprises, ReadOptions};

@@ -1,0 +1,62 @@
+//! Memory of a checker on a file of bad rows: flat in the number of bad rows, because a
+//! check lists at most `MAX_PROBLEMS` problems and counts the rest (issue #17 item 8).
+//!
+//! Run: `cargo bench -p shuangsuiji --bench check_memory`. Linux only (reads the peak
+//! resident size from `/proc/self/status` and resets it through `/proc/self/clear_refs`);
+//! prints, per size, the peak growth during the check over the resident size before it
+//! (the input itself is built before and not counted).
+
+use shuangsuiji::intake::{ReadOptions, check_enterprises};
+
+fn status_kib(key: &str) -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with(key))?;
+    line[key.len()..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
+}
+
+fn bad_rows(n: usize) -> Vec<u8> {
+    let mut s = String::from("uscc,name,division,credit_class,status\n");
+    for i in 0..n {
+        // a bad credit class on every row, and a distinct name
+        s.push_str(&format!("91350100M000100Y43,企业{i},150581,Z,active\n"));
+    }
+    s.into_bytes()
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        println!("check_memory: benchmark");
+        return;
+    }
+    // A 1 MB file name, as in the issue: errors keep at most its last 255 bytes.
+    let opts = ReadOptions::named(&format!("{}.csv", "x".repeat(1 << 20)));
+    for n in [10_000usize, 100_000, 1_000_000] {
+        let bytes = bad_rows(n);
+        // Reset the peak ("VmHWM") to the current resident size.
+        let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
+        let before = status_kib("VmRSS:").unwrap_or(0);
+        let start = std::time::Instant::now();
+        let problems = check_enterprises(&bytes, &opts);
+        let took = start.elapsed();
+        let peak = status_kib("VmHWM:").unwrap_or(0);
+        let last = problems.last().map(|e| e.code().as_str().to_owned());
+        let omitted = problems
+            .last()
+            .and_then(|e| e.details().extra.get("omitted").cloned())
+            .unwrap_or_default();
+        println!(
+            "bad rows {n:>9}: problems listed {:>5} (last {}, omitted {omitted}), \
+             peak growth {} KiB{}, {took:.2?}",
+            problems.len(),
+            last.unwrap_or_default(),
+            peak.saturating_sub(before),
+            if reset { "" } else { " (peak not reset)" },
+        );
+        drop(problems);
+    }
+}
