@@ -5,6 +5,12 @@
 //! resident size from `/proc/self/status` and resets it through `/proc/self/clear_refs`);
 //! prints, per size, the peak growth during the check over the resident size before it
 //! (the input itself is built before and not counted).
+//!
+//! The growth that remains is one decoded copy of the input (proportional to the file's
+//! bytes, not to its bad rows): the bench prints it beside the input size.
+//!
+//! It also times how fast an xlsx sheet over the row limit (Excel's 1 048 575 rows) and a CSV
+//! header of 100 000 columns are refused (issue #17 item 9).
 
 use shuangsuiji::intake::{ReadOptions, check_enterprises};
 
@@ -50,8 +56,9 @@ fn main() {
             .and_then(|e| e.details().extra.get("omitted").cloned())
             .unwrap_or_default();
         println!(
-            "bad rows {n:>9}: problems listed {:>5} (last {}, omitted {omitted}), \
+            "bad rows {n:>9}: input {} KiB, problems listed {:>5} (last {}, omitted {omitted}), \
              peak growth {} KiB{}, {took:.2?}",
+            bytes.len() / 1024,
             problems.len(),
             last.unwrap_or_default(),
             peak.saturating_sub(before),
@@ -59,4 +66,42 @@ fn main() {
         );
         drop(problems);
     }
+    xlsx_over_the_row_limit();
+    wide_csv_header();
+}
+
+fn xlsx_over_the_row_limit() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "统一社会信用代码").unwrap();
+    for r in 1..1_048_576u32 {
+        ws.write_number(r, 0, f64::from(r)).unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let start = std::time::Instant::now();
+    let e = shuangsuiji::intake::read_enterprises(&bytes, &ReadOptions::named("rows.xlsx"))
+        .unwrap_err();
+    println!(
+        "xlsx of {} bytes, 1 048 575 data rows (Excel's maximum): {} at row {:?} after {:.2?}",
+        bytes.len(),
+        e.code().as_str(),
+        e.details().row,
+        start.elapsed()
+    );
+}
+
+fn wide_csv_header() {
+    let header = (0..100_000)
+        .map(|c| format!("c{c}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let csv = format!("{header}\n");
+    let start = std::time::Instant::now();
+    let e = shuangsuiji::intake::read_enterprises(csv.as_bytes(), &ReadOptions::named("wide.csv"))
+        .unwrap_err();
+    println!(
+        "CSV header of 100 000 columns: {} after {:.2?}",
+        e.code().as_str(),
+        start.elapsed()
+    );
 }

@@ -83,6 +83,9 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String> {
 /// `uscc`), every other byte is 0 and the others are not. UTF-8 and GBK text never has
 /// a 0 byte there.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return false; // with a BOM: refused below, saying so
+    }
     let head = &bytes[..bytes.len().min(256) & !1];
     if head.len() < 4 {
         return false;

@@ -149,7 +149,7 @@ fn first<T: Record>(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<T>> {
 /// `division_invalid`, `credit_class_unknown`, `risk_grade_unknown`,
 /// `status_unknown`, `inspector_id_invalid`, `enterprise_duplicate` (detail
 /// `first_row`), `text_empty`. Limits: `too_many_bytes`, `too_many_rows`,
-/// `field_too_long`, `too_deep`, `decompressed_too_large`.
+/// `field_too_long`, `too_deep`, `decompressed_too_large`, `too_many_columns`.
 ///
 /// ```
 /// use shuangsuiji::intake::{read_enterprises, ReadOptions};
