@@ -5,6 +5,8 @@
 //! it occurs. In GBK and GB18030 the byte `\n` (0x0A) is never part of a multi-byte
 //! character, so splitting at it before decoding is exact.
 
+use std::borrow::Cow;
+
 use super::options::Encoding;
 use crate::{Error, InputCode, Result};
 
@@ -31,6 +33,12 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// assert_eq!(decode(&gbk, Encoding::Utf8).unwrap_err().code().as_str(), "encoding_invalid");
 /// ```
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String> {
+    decode_borrowed(bytes, encoding).map(Cow::into_owned)
+}
+
+/// [`decode`] without copying text that is already UTF-8: the readers keep one copy of
+/// a large file, not two.
+pub(crate) fn decode_borrowed(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>> {
     if looks_like_utf16(bytes) {
         return Err(Error::new(
             InputCode::EncodingUnknown,
@@ -71,7 +79,7 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String> {
                 .with_row(1));
             }
             if let Ok(s) = std::str::from_utf8(bytes) {
-                return Ok(s.to_owned());
+                return Ok(Cow::Borrowed(s));
             }
             check_not_mixed(bytes)?;
             decode_gb(bytes, Encoding::Gb18030)
@@ -105,7 +113,7 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 
 /// UTF-8 after a UTF-8 byte order mark: bytes that are not UTF-8 there mean the BOM is
 /// wrong (a GBK file with a BOM added), not that another encoding should be declared.
-fn decode_utf8_after_bom(bytes: &[u8]) -> Result<String> {
+fn decode_utf8_after_bom(bytes: &[u8]) -> Result<Cow<'_, str>> {
     decode_utf8(bytes).map_err(|e| {
         let mut e2 = Error::new(
             InputCode::EncodingInvalid,
@@ -134,9 +142,9 @@ fn line_of(bytes: &[u8], offset: usize) -> u64 {
         .saturating_add(1)
 }
 
-fn decode_utf8(bytes: &[u8]) -> Result<String> {
+fn decode_utf8(bytes: &[u8]) -> Result<Cow<'_, str>> {
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
+        Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) => {
             let at = e.valid_up_to();
             let bad: Vec<String> = bytes
@@ -156,10 +164,10 @@ fn decode_utf8(bytes: &[u8]) -> Result<String> {
     }
 }
 
-fn decode_gb(bytes: &[u8], encoding: Encoding) -> Result<String> {
+fn decode_gb(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>> {
     if let Some(s) = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
     {
-        return Ok(s.into_owned());
+        return Ok(s);
     }
     // Find the first bad line for the report.
     let mut row = 1u64;

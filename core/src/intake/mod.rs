@@ -85,7 +85,7 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
             }
             Format::Csv => {
                 let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all);
-                let read = encoding::decode(bytes, opts.encoding).and_then(|text| {
+                let read = encoding::decode_borrowed(bytes, opts.encoding).and_then(|text| {
                     reject_html(&text)?;
                     csv::parse(&text, &mut |row| b.push(row))
                 });
