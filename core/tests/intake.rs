@@ -902,3 +902,83 @@ fn docs_list_every_header_alias() {
         }
     }
 }
+
+/// Issue #17 item 8: a check lists at most `MAX_PROBLEMS` problems, then one
+/// `too_many_problems` with the count of the rest; the file name an error keeps is cut.
+#[test]
+fn checks_list_a_bounded_number_of_problems_and_cut_the_file_name() {
+    use shuangsuiji::intake::limits::{MAX_FILE_NAME_BYTES, MAX_PROBLEMS};
+    let mut csv = String::from("uscc,name,division,credit_class,status\n");
+    let rows = MAX_PROBLEMS + 250;
+    for i in 0..rows {
+        csv.push_str(&format!("91350100M000100Y43,企业{i},150581,Z,active\n"));
+    }
+    let long_name = format!("{}名录.csv", "目录/".repeat(100_000));
+    let errs = check_enterprises(csv.as_bytes(), &opts(&long_name));
+    assert_eq!(errs.len(), MAX_PROBLEMS + 1);
+    assert!(
+        errs[..MAX_PROBLEMS]
+            .iter()
+            .all(|e| code(e) == "credit_class_unknown")
+    );
+    let last = errs.last().unwrap();
+    assert_eq!(code(last), "too_many_problems");
+    assert_eq!(last.details().extra["omitted"], "250");
+    for e in &errs {
+        let file = e.details().file.as_deref().unwrap();
+        assert!(file.len() <= MAX_FILE_NAME_BYTES + 3, "{}", file.len());
+        assert!(file.starts_with('…') && file.ends_with("名录.csv"));
+    }
+    // At or under the cap: every problem, no summary.
+    let few: String = csv.lines().take(11).map(|l| format!("{l}\n")).collect();
+    let errs = check_enterprises(few.as_bytes(), &opts("a.csv"));
+    assert_eq!(errs.len(), 10);
+    assert_eq!(errs[0].details().file.as_deref(), Some("a.csv"));
+}
+
+/// Issue #17 items 10–11: messages that name the real cause.
+#[test]
+fn misleading_inputs_get_messages_naming_the_cause() {
+    let head = "uscc,name,division,credit_class,status\n";
+    // A UTF-8 BOM followed by GBK bytes, read with auto: the BOM is wrong.
+    let (gbk, _, _) = encoding_rs::GBK.encode("uscc,企业名称\n");
+    let bytes = [b"\xEF\xBB\xBF".as_slice(), &gbk].concat();
+    let e = read_enterprises(&bytes, &opts("a.csv")).unwrap_err();
+    assert_eq!(code(&e), "encoding_invalid");
+    assert!(e.message().contains("byte order mark"), "{e}");
+    assert!(!e.message().contains("declare encoding gbk or auto"), "{e}");
+    // UTF-16 without BOM, both byte orders.
+    for utf16 in [
+        head.encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>(),
+        head.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+    ] {
+        let e = read_enterprises(&utf16, &opts("a.csv")).unwrap_err();
+        assert_eq!(code(&e), "encoding_unknown");
+        assert!(e.message().contains("UTF-16"), "{e}");
+    }
+    // A USCC column read as floating-point numbers.
+    let csv = format!("{head}9.115058100000001e+17,企业,150581,A,active\n");
+    let e = read_enterprises(csv.as_bytes(), &opts("a.csv")).unwrap_err();
+    assert_eq!(code(&e), "cell_invalid");
+    assert!(e.message().contains("pandas"), "{e}");
+    // A quoted line break inside the USCC cell.
+    let csv = format!("{head}\"91350100M000100Y43\n\",企业,150581,A,active\n");
+    let e = read_enterprises(csv.as_bytes(), &opts("a.csv")).unwrap_err();
+    assert_eq!((code(&e), e.details().row), ("cell_invalid", Some(2)));
+    // Times after a history date: a real time passes, garbage does not.
+    let hist = "任务编号,统一社会信用代码,检查日期,检查机关,部门,层级,管辖区划,检查类型\n";
+    for (date, ok) in [
+        ("2024-04-12 09:30:00", true),
+        ("2024-04-12T09:30", true),
+        ("2024-04-12T09:30:00+08:00", true),
+        ("2024-04-12 99:99:99 garbage", false),
+        ("2024-04-12 x", false),
+    ] {
+        let csv =
+            format!("{hist}T1,91350100M000100Y43,{date},hlgl-market,market,县级,150581,双随机\n");
+        let r = read_history(csv.as_bytes(), &opts("h.csv"));
+        assert_eq!(r.is_ok(), ok, "{date}: {r:?}");
+    }
+}

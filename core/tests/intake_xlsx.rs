@@ -394,3 +394,49 @@ mod mutated {
         }
     }
 }
+
+/// Issue #17 item 9: a sheet is refused at the first row past the limit while its cells
+/// are streamed (the error names that row), and a header wider than `MAX_COLUMNS` is
+/// refused with `too_many_columns`.
+#[test]
+fn row_and_column_limits_stop_at_the_crossing() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in header().iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let u = uscc(1);
+    for r in 1..5000u32 {
+        ws.write_string(r, 0, u.as_str()).unwrap();
+        ws.write_string(r, 1, "企业").unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let o = ReadOptions {
+        limits: Limits {
+            max_rows: 100,
+            ..Limits::default()
+        },
+        ..opts()
+    };
+    let e = read_enterprises(&bytes, &o).unwrap_err();
+    assert_eq!(code(&e), "too_many_rows");
+    assert_eq!(e.details().row, Some(102), "{e}");
+
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for c in 0..1001u16 {
+        ws.write_string(0, c, format!("列{c}")).unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let e = read_enterprises(&bytes, &opts()).unwrap_err();
+    assert_eq!(code(&e), "too_many_columns");
+    assert_eq!(e.details().extra["limit"], "1000");
+    // CSV headers have the same limit.
+    let csv = (0..1001)
+        .map(|c| format!("c{c}"))
+        .collect::<Vec<_>>()
+        .join(",")
+        + "\n";
+    let e = read_enterprises(csv.as_bytes(), &ReadOptions::default()).unwrap_err();
+    assert_eq!(code(&e), "too_many_columns");
+}

@@ -13,5 +13,10 @@ error_codes! {
         FieldTooLong = "field_too_long",
         /// A compressed input would expand beyond the allowed size.
         DecompressedTooLarge = "decompressed_too_large",
+        /// A checker found more problems than it reports; the last one it returns says how
+        /// many more there were (detail `omitted`).
+        TooManyProblems = "too_many_problems",
+        /// A header row has more columns than allowed.
+        TooManyColumns = "too_many_columns",
     }
 }

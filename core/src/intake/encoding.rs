@@ -5,6 +5,8 @@
 //! it occurs. In GBK and GB18030 the byte `\n` (0x0A) is never part of a multi-byte
 //! character, so splitting at it before decoding is exact.
 
+use std::borrow::Cow;
+
 use super::options::Encoding;
 use crate::{Error, InputCode, Result};
 
@@ -31,8 +33,26 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// assert_eq!(decode(&gbk, Encoding::Utf8).unwrap_err().code().as_str(), "encoding_invalid");
 /// ```
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String> {
+    decode_borrowed(bytes, encoding).map(Cow::into_owned)
+}
+
+/// [`decode`] without copying text that is already UTF-8: the readers keep one copy of
+/// a large file, not two.
+pub(crate) fn decode_borrowed(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>> {
+    if looks_like_utf16(bytes) {
+        return Err(Error::new(
+            InputCode::EncodingUnknown,
+            "the file looks like UTF-16 without a byte order mark (every other byte is 0); \
+             save it as UTF-8 or GBK",
+        )
+        .with_row(1)
+        .with_detail("encoding", "utf-16"));
+    }
     match encoding {
-        Encoding::Utf8 => decode_utf8(bytes.strip_prefix(BOM).unwrap_or(bytes)),
+        Encoding::Utf8 => match bytes.strip_prefix(BOM) {
+            Some(rest) => decode_utf8_after_bom(rest),
+            None => decode_utf8(bytes),
+        },
         Encoding::Gbk | Encoding::Gb18030 => {
             if bytes.starts_with(BOM) {
                 return Err(Error::new(
@@ -49,7 +69,7 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String> {
         }
         Encoding::Auto => {
             if let Some(rest) = bytes.strip_prefix(BOM) {
-                return decode_utf8(rest);
+                return decode_utf8_after_bom(rest);
             }
             if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
                 return Err(Error::new(
@@ -59,12 +79,59 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String> {
                 .with_row(1));
             }
             if let Ok(s) = std::str::from_utf8(bytes) {
-                return Ok(s.to_owned());
+                return Ok(Cow::Borrowed(s));
             }
             check_not_mixed(bytes)?;
             decode_gb(bytes, Encoding::Gb18030)
         }
     }
+}
+
+/// UTF-16 saved without a byte order mark: in its first bytes (ASCII headers such as
+/// `uscc`), every other byte is 0 and the others are not. UTF-8 and GBK text never has
+/// a 0 byte there.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return false; // with a BOM: refused below, saying so
+    }
+    let head = &bytes[..bytes.len().min(256) & !1];
+    if head.len() < 4 {
+        return false;
+    }
+    let pairs = head.len() / 2;
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    // Allow a few non-ASCII (CJK) code units, whose both bytes are non-zero.
+    (odd * 10 >= pairs * 7 && even == 0) || (even * 10 >= pairs * 7 && odd == 0)
+}
+
+/// UTF-8 after a UTF-8 byte order mark: bytes that are not UTF-8 there mean the BOM is
+/// wrong (a GBK file with a BOM added), not that another encoding should be declared.
+fn decode_utf8_after_bom(bytes: &[u8]) -> Result<Cow<'_, str>> {
+    decode_utf8(bytes).map_err(|e| {
+        let mut e2 = Error::new(
+            InputCode::EncodingInvalid,
+            "the file starts with a UTF-8 byte order mark (BOM) but the bytes after it are not \
+             UTF-8 (a GBK file with a BOM added?): re-save the file as UTF-8, or as GBK without \
+             a BOM",
+        )
+        .with_detail("encoding", "utf-8")
+        .with_detail("bom", "utf-8");
+        let d = e.details();
+        if let Some(r) = d.row {
+            e2 = e2.with_row(r);
+        }
+        if let Some(v) = &d.value {
+            e2 = e2.with_value(v);
+        }
+        e2
+    })
 }
 
 fn line_of(bytes: &[u8], offset: usize) -> u64 {
@@ -75,9 +142,9 @@ fn line_of(bytes: &[u8], offset: usize) -> u64 {
         .saturating_add(1)
 }
 
-fn decode_utf8(bytes: &[u8]) -> Result<String> {
+fn decode_utf8(bytes: &[u8]) -> Result<Cow<'_, str>> {
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
+        Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) => {
             let at = e.valid_up_to();
             let bad: Vec<String> = bytes
@@ -97,10 +164,10 @@ fn decode_utf8(bytes: &[u8]) -> Result<String> {
     }
 }
 
-fn decode_gb(bytes: &[u8], encoding: Encoding) -> Result<String> {
+fn decode_gb(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>> {
     if let Some(s) = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
     {
-        return Ok(s.into_owned());
+        return Ok(s);
     }
     // Find the first bad line for the report.
     let mut row = 1u64;

@@ -78,10 +78,14 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
         fail(e)
     } else {
         match opts.format.unwrap_or_else(|| Format::sniff(bytes)) {
-            Format::Json => json::json_records::<T>(bytes, &lim, all),
+            Format::Json => {
+                let mut p = json::json_records::<T>(bytes, &lim, all);
+                limits::cap_problems(&mut p.errors, 0);
+                p
+            }
             Format::Csv => {
                 let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all);
-                let read = encoding::decode(bytes, opts.encoding).and_then(|text| {
+                let read = encoding::decode_borrowed(bytes, opts.encoding).and_then(|text| {
                     reject_html(&text)?;
                     csv::parse(&text, &mut |row| b.push(row))
                 });
@@ -145,7 +149,7 @@ fn first<T: Record>(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<T>> {
 /// `division_invalid`, `credit_class_unknown`, `risk_grade_unknown`,
 /// `status_unknown`, `inspector_id_invalid`, `enterprise_duplicate` (detail
 /// `first_row`), `text_empty`. Limits: `too_many_bytes`, `too_many_rows`,
-/// `field_too_long`, `too_deep`, `decompressed_too_large`.
+/// `field_too_long`, `too_deep`, `decompressed_too_large`, `too_many_columns`.
 ///
 /// ```
 /// use shuangsuiji::intake::{read_enterprises, ReadOptions};
@@ -160,6 +164,8 @@ pub fn read_enterprises(bytes: &[u8], opts: &ReadOptions) -> Result<Roster> {
 }
 
 /// Checks an enterprise file and returns every problem, in row order (empty = fine).
+/// At most [`limits::MAX_PROBLEMS`] are listed; then one `too_many_problems` says how
+/// many more there were (detail `omitted`). The same holds for every checker.
 ///
 /// ```
 /// use shuangsuiji::intake::{check_enterprises, ReadOptions};

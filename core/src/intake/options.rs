@@ -294,7 +294,7 @@ impl ReadOptions {
     /// Attaches the file name (if any) to an error.
     pub(crate) fn locate(&self, e: Error) -> Error {
         match &self.file_name {
-            Some(f) => e.with_file(f.clone()),
+            Some(f) => e.with_file(super::limits::file_name_for_errors(f)),
             None => e,
         }
     }

@@ -236,10 +236,20 @@ fn parse_count(s: &str) -> Result<u32> {
 }
 
 /// Parses a date written as `2024-04-12`, `2024/4/12`, `2024.4.12` or `2024年4月12日`;
-/// a time part after a space or `T` (`2024-04-12 09:30:00`) is ignored.
+/// a time part after a space or `T` (`2024-04-12 09:30:00`, `09:30`, `09:30:00.5`, with
+/// an optional `Z` or `+08:00`) is checked and then ignored; any other text after the
+/// date (`2024-04-12 99:99:99 garbage`) is `cell_invalid`.
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
     let t = normalize_width(s);
-    let date_part = t.split([' ', 'T']).next().unwrap_or("");
+    let mut split = t.splitn(2, [' ', 'T']);
+    let date_part = split.next().unwrap_or("");
+    if let Some(time) = split.next() {
+        if !is_time_of_day(time.trim()) {
+            return Err(invalid(format!(
+                "{s:?}: the part after the date is not a time of day (09:30 or 09:30:00)"
+            )));
+        }
+    }
     let unified: String = date_part
         .trim_end_matches('日')
         .chars()
@@ -264,6 +274,54 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
     Err(invalid(format!(
         "{s:?} is not a date (2024-04-12, 2024/4/12 or 2024年4月12日)"
     )))
+}
+
+/// What is wrong with a USCC cell before the code itself is parsed (the USCC parser is
+/// the draw's and does not change): a line break inside the cell (a quoted multi-line
+/// CSV cell is not one code, and trimming would hide it), or a number in floating-point
+/// form (`9.115058100000001e+17`: a spreadsheet or pandas read the column as numbers
+/// and lost digits).
+fn uscc_cell_problem(raw: &str, trimmed: &str) -> Option<Error> {
+    if raw.contains(['\n', '\r']) {
+        return Some(invalid(
+            "统一社会信用代码单元格内有换行：一个单元格只能是一个代码 (a line break inside the USCC cell)",
+        ));
+    }
+    let t = normalize_width(trimmed);
+    let (mantissa, exponent) = t.split_once(['e', 'E'])?;
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    let digits_dot = |p: &str| {
+        !p.is_empty()
+            && p.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && p.matches('.').count() <= 1
+    };
+    if digits_dot(mantissa) && !exponent.is_empty() && exponent.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(invalid(format!(
+            "统一社会信用代码 {trimmed:?} 是浮点数形式：该列被电子表格或 pandas 当作数字读取，位数已丢失；\
+             请把该列作为文本读取 (dtype=str) 或在表格中设为文本格式 \
+             (the column was read as numbers by a spreadsheet or pandas: read it as text)"
+        )));
+    }
+    None
+}
+
+/// `H:MM`, `H:MM:SS` or `H:MM:SS.fff`, optionally followed by `Z` or `±HH:MM`.
+fn is_time_of_day(t: &str) -> bool {
+    let t = t.strip_suffix(['Z', 'z']).unwrap_or(t);
+    let t = match t.rfind(['+', '-']) {
+        Some(i) => {
+            let offset = &t[i + 1..];
+            if chrono::NaiveTime::parse_from_str(offset, "%H:%M").is_err() {
+                return false;
+            }
+            &t[..i]
+        }
+        None => t,
+    };
+    ["%H:%M:%S%.f", "%H:%M"]
+        .iter()
+        .any(|f| chrono::NaiveTime::parse_from_str(t, f).is_ok())
 }
 
 impl<'a> RowReader<'a> {
@@ -312,6 +370,15 @@ impl<'a> RowReader<'a> {
                 return Err(());
             }
         };
+        if field == "uscc" {
+            if let Some(e) = text
+                .as_deref()
+                .and_then(|t| uscc_cell_problem(&cell.raw(), t))
+            {
+                self.fail(i, field, cell, e);
+                return Err(());
+            }
+        }
         match text {
             Some(t) => Ok(Some((i, cell, t))),
             None => {
@@ -434,6 +501,8 @@ pub(crate) struct Builder<T> {
     done: bool,
     items: Vec<T>,
     errors: Vec<Error>,
+    /// Problems found after [`limits::MAX_PROBLEMS`] were kept: counted, not stored.
+    omitted: u64,
     seen: BTreeMap<String, u64>,
 }
 
@@ -448,6 +517,7 @@ impl<T: Record> Builder<T> {
             done: false,
             items: Vec::new(),
             errors: Vec::new(),
+            omitted: 0,
             seen: BTreeMap::new(),
         }
     }
@@ -467,6 +537,15 @@ impl<T: Record> Builder<T> {
             return true;
         }
         if self.header.is_none() {
+            let width = row
+                .cells
+                .iter()
+                .rposition(|c| !c.is_empty())
+                .map_or(0, |i| i + 1);
+            if let Err(e) = limits::check_columns(u64::try_from(width).unwrap_or(u64::MAX)) {
+                self.fail(e.with_row(row.number));
+                return false;
+            }
             let (header, header_errors) = map_header(T::TABLE, row, self.allow_unknown, &self.lim);
             if header_errors.is_empty() {
                 self.header = Some(header);
@@ -593,7 +672,13 @@ impl<T: Record> Builder<T> {
         }
         let mut row_errors = r.errors;
         row_errors.sort_by_key(|(i, _)| *i);
-        self.errors.extend(row_errors.into_iter().map(|(_, e)| e));
+        for (_, e) in row_errors {
+            if self.errors.len() < limits::MAX_PROBLEMS {
+                self.errors.push(e);
+            } else {
+                self.omitted = self.omitted.saturating_add(1);
+            }
+        }
         if !self.all && !self.errors.is_empty() {
             self.done = true;
         }
@@ -608,6 +693,7 @@ impl<T: Record> Builder<T> {
                 "the file is empty: no header row",
             ));
         }
+        limits::cap_problems(&mut self.errors, self.omitted);
         Parsed {
             items: self.items,
             errors: self.errors,

@@ -9,6 +9,9 @@
 //! | bytes of one cell (after decoding, UTF-8) | [`MAX_FIELD_BYTES`] (4 096) |
 //! | total uncompressed size of an xlsx workbook | [`MAX_DECOMPRESSED_BYTES`] (512 MiB) |
 //! | entries in an xlsx zip archive | [`MAX_ZIP_ENTRIES`] (10 000) |
+//! | columns of a header row (CSV, xlsx) | [`MAX_COLUMNS`] (1 000) |
+//! | problems a checker (`check_enterprises` …) returns | [`MAX_PROBLEMS`] (1 000, then one `too_many_problems` with the count of the rest) |
+//! | bytes of the file name kept in an error's `file` | [`MAX_FILE_NAME_BYTES`] (255, the end kept after `…`) |
 //!
 //! The tabular limits can be tightened per read with
 //! [`Limits`](crate::intake::Limits) in [`ReadOptions`](crate::intake::ReadOptions), never raised.
@@ -34,6 +37,82 @@ pub const MAX_DECOMPRESSED_BYTES: u64 = 512 << 20;
 
 /// Maximum number of entries in an xlsx zip archive.
 pub const MAX_ZIP_ENTRIES: u64 = 10_000;
+
+/// Maximum number of columns of a header row. A roster has about twenty; an xlsx
+/// sheet wider than this is refused while its cells are streamed, before any grid.
+pub const MAX_COLUMNS: u64 = 1000;
+
+/// Checks a header's width.
+///
+/// # Errors
+/// `too_many_columns`.
+///
+/// ```
+/// use shuangsuiji::intake::limits::{check_columns, MAX_COLUMNS};
+/// assert!(check_columns(MAX_COLUMNS).is_ok());
+/// assert_eq!(check_columns(MAX_COLUMNS + 1).unwrap_err().code().as_str(), "too_many_columns");
+/// ```
+pub fn check_columns(columns: u64) -> Result<()> {
+    if columns > MAX_COLUMNS {
+        return Err(Error::new(
+            LimitCode::TooManyColumns,
+            format!("the header has {columns} or more columns (limit {MAX_COLUMNS})"),
+        )
+        .with_detail("limit", MAX_COLUMNS.to_string()));
+    }
+    Ok(())
+}
+
+/// Maximum number of problems a checker returns: after that many, one more
+/// `too_many_problems` error carries the number of the others (detail `omitted`), so
+/// that a file of a million bad rows costs no more memory than one of a thousand.
+pub const MAX_PROBLEMS: usize = 1000;
+
+/// Maximum length in bytes of the file name an error carries. A longer name keeps its
+/// end (where the base name is) after `…`.
+pub const MAX_FILE_NAME_BYTES: usize = 255;
+
+/// The file name as errors carry it: at most [`MAX_FILE_NAME_BYTES`] bytes of its end,
+/// after `…` when cut.
+///
+/// ```
+/// use shuangsuiji::intake::limits::{file_name_for_errors, MAX_FILE_NAME_BYTES};
+/// assert_eq!(file_name_for_errors("名录.csv"), "名录.csv");
+/// let long = format!("{}名录.csv", "d/".repeat(1000));
+/// let kept = file_name_for_errors(&long);
+/// assert!(kept.starts_with('…') && kept.ends_with("名录.csv"));
+/// assert!(kept.len() <= MAX_FILE_NAME_BYTES + '…'.len_utf8());
+/// ```
+#[must_use]
+pub fn file_name_for_errors(name: &str) -> String {
+    if name.len() <= MAX_FILE_NAME_BYTES {
+        return name.to_owned();
+    }
+    let mut start = name.len() - MAX_FILE_NAME_BYTES;
+    while !name.is_char_boundary(start) {
+        start += 1;
+    }
+    format!("…{}", &name[start..])
+}
+
+/// Keeps at most [`MAX_PROBLEMS`] problems; the rest become one `too_many_problems`.
+pub(crate) fn cap_problems(errors: &mut Vec<Error>, omitted: u64) {
+    let over = errors.len().saturating_sub(MAX_PROBLEMS) as u64;
+    errors.truncate(MAX_PROBLEMS);
+    let omitted = omitted.saturating_add(over);
+    if omitted > 0 {
+        errors.push(
+            Error::new(
+                LimitCode::TooManyProblems,
+                format!(
+                    "{omitted} more problems not listed (a check lists the first {MAX_PROBLEMS}); fix these and check again"
+                ),
+            )
+            .with_detail("omitted", omitted.to_string())
+            .with_detail("max", MAX_PROBLEMS.to_string()),
+        );
+    }
+}
 
 /// Checks an input's size against a byte limit.
 ///

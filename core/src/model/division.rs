@@ -26,10 +26,14 @@ impl DivisionCode {
     /// Parses a division code (full-width digits are accepted and normalised).
     ///
     /// # Errors
-    /// `division_invalid` unless the text is exactly six ASCII digits.
+    /// `division_invalid` unless the text is exactly six ASCII digits; also for
+    /// `000000`, a placeholder common in exports that names no division of GB/T 2260.
     ///
     /// ```
-    /// assert!(shuangsuiji::model::DivisionCode::parse("15058").is_err());
+    /// use shuangsuiji::model::DivisionCode;
+    /// assert!(DivisionCode::parse("15058").is_err());
+    /// let e = DivisionCode::parse("000000").unwrap_err();
+    /// assert_eq!(e.code().as_str(), "division_invalid");
     /// ```
     pub fn parse(input: &str) -> Result<Self> {
         let canon = normalize_width(input);
@@ -45,6 +49,14 @@ impl DivisionCode {
                 )
                 .with_value(input)
             })?;
+        if bytes == *b"000000" {
+            return Err(Error::new(
+                ModelCode::DivisionInvalid,
+                "行政区划代码 000000 是占位值，不是 GB/T 2260 中的区划；请填写实际的6位区划代码",
+            )
+            .with_value(input)
+            .with_detail("reason", "placeholder"));
+        }
         Ok(Self(bytes))
     }
 
