@@ -107,6 +107,18 @@ def test_check_returns_every_problem_with_rows():
     assert all(p["details"]["file"] == "r.csv" for p in problems)
 
 
+def test_check_lists_at_most_max_problems_then_counts_the_rest():
+    # 1 500 rows whose USCC has 17 characters: the first 1 000 problems are listed, then
+    # one too_many_problems that says how many were left out (memory stays flat).
+    rows = "91350100M000100Y4,n,150581,A,active,\n" * 1500
+    problems = ssj.check_enterprises((ENT + rows).encode(), {"file_name": "r.csv"})
+    assert len(problems) == 1001
+    assert {p["code"] for p in problems[:1000]} == {"uscc_length"}
+    last = problems[-1]
+    assert (last["code"], last["family"]) == ("too_many_problems", "limit")
+    assert int(last["details"]["omitted"]) == 500
+
+
 def test_error_classes_per_family():
     with pytest.raises(ssj.InputError):
         ssj.draw("{not json")
