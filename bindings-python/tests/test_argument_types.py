@@ -63,3 +63,41 @@ def test_json_text_with_a_bom_is_text_not_a_path() -> None:
         ssj.verify_plan("\ufeff" + json.dumps(C["plan"]), SEED)
     assert e.value.code == "plan_hash_mismatch"
     ssj.verify_plan("\ufeff" + json.dumps(C["plan"]), C["plan_hash"])
+
+
+# Issue #17 item 7: content and argument mistakes that surfaced as bare ValueError or
+# TypeError, or were ignored, are typed errors of their family.
+
+
+def test_leaf_hash_bad_hex_is_hex_invalid():
+    with pytest.raises(ssj.VerifyError) as e:
+        ssj.leaf_hash("zz")
+    assert e.value.code == "hex_invalid"
+    assert e.value.details["field"] == "leaf_bytes"
+    with pytest.raises(ssj.InputError) as e:
+        ssj.leaf_hash(12)  # type: ignore[arg-type]
+    assert e.value.code == "argument_type"
+
+
+def test_read_enterprises_options_not_a_dict_names_the_encoding_option():
+    with pytest.raises(ssj.InputError) as e:
+        ssj.read_enterprises(b"uscc,name\n", "gbk")  # type: ignore[arg-type]
+    assert e.value.code == "argument_type"
+    assert e.value.details["field"] == "options"
+    assert "{'encoding': 'gbk'}" in str(e.value)
+
+
+def test_draw_columns_nan_cell_is_cell_invalid_naming_the_row():
+    spec = {"algorithm": "v1", "task_id": "t", "seed": "00" * 32, "mode": "fixed",
+            "items": [{"item": "x", "strata": [{"key": "A", "quota": 1}]}]}
+    with pytest.raises(ssj.InputError) as e:
+        ssj.draw_columns(spec, ["91350100M000100Y43", float("nan")], ["A", "A"])
+    assert e.value.code == "cell_invalid"
+    assert e.value.details["row"] == 2
+
+
+def test_decide_entry_of_another_type_is_refused_not_ignored():
+    with pytest.raises(ssj.InputError) as e:
+        ssj.decide({}, "2025-01-01", [], 5)  # type: ignore[arg-type]
+    assert e.value.code == "argument_type"
+    assert e.value.details["field"] == "entry"

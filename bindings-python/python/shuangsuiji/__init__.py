@@ -221,6 +221,12 @@ def _table_bytes(source: Any, options: Optional[Dict[str, Any]]) -> "tuple[bytes
     records is sent as JSON; a pandas DataFrame as UTF-8 CSV (its column headers go
     through the core's header aliases, like a spreadsheet export).
     """
+    if options is not None and not isinstance(options, dict):
+        raise _argument_type(
+            f"options must be a dict of ReadOptions, not {type(options).__name__} "
+            f"(for an encoding write {{'encoding': {options!r}}})",
+            "options",
+        )
     opts: Dict[str, Any] = dict(options or {})
     if isinstance(source, bytes):
         data = source
@@ -621,7 +627,21 @@ def _column(values: Any) -> "tuple[str, int]":
         values = values.tolist()
     elif not isinstance(values, (list, tuple)):
         values = list(values)
-    return "\n".join(values), len(values)
+    try:
+        return "\n".join(values), len(values)
+    except TypeError:
+        # Only on error: name the first cell that is not text (NaN for a missing cell in
+        # pandas, a number from a numeric column) as the core names a bad cell.
+        from ._errors import _from_core
+
+        row, cell = next((k, v) for k, v in enumerate(values) if not isinstance(v, str))
+        raise _from_core(
+            f"row {row + 1} of the column is not text but {cell!r} ({type(cell).__name__}): "
+            "a missing cell or a column read as numbers; read it as text (dtype=str)",
+            "cell_invalid",
+            "input",
+            json.dumps({"row": row + 1, "value": repr(cell)}),
+        ) from None
 
 
 def draw_columns(input: JsonSource, usccs: Iterable[str], classes: Iterable[str]) -> "DrawHandle":
@@ -708,7 +728,24 @@ def ticket(seed: str, task_id: str, uscc: str) -> str:
 
 
 def _hex_or_bytes(value: Union[str, bytes]) -> bytes:
-    return bytes.fromhex(value) if isinstance(value, str) else bytes(value)
+    """Bytes given as hex text or as bytes; bad hex is the core's ``hex_invalid``, any
+    other type ``argument_type`` (never a bare ``ValueError``/``TypeError``)."""
+    if isinstance(value, str):
+        try:
+            return bytes.fromhex(value)
+        except ValueError:
+            from ._errors import _from_core
+
+            shown = value if len(value) <= 60 else value[:60] + "…"
+            raise _from_core(
+                f"{shown!r} is not hexadecimal text (pairs of 0-9, a-f)",
+                "hex_invalid",
+                "verify",
+                json.dumps({"field": "leaf_bytes", "value": shown}),
+            ) from None
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    raise _argument_type(f"leaf bytes must be hex text or bytes, not {type(value).__name__}", "leaf_bytes")
 
 
 def leaf_bytes(kind: str, leaf: Dict[str, Any]) -> str:
@@ -1030,6 +1067,10 @@ def decide(
     ``entry`` is a bundled menu entry id or a menu entry dict; ``policy`` a
     ``DecisionPolicy`` (the core's default when None).
     """
+    if entry is not None and not isinstance(entry, (str, dict)):
+        raise _argument_type(
+            f"entry must be a menu entry id (str) or a menu entry dict, not {type(entry).__name__}", "entry"
+        )
     entry_id = entry if isinstance(entry, str) else None
     entry_json = _dumps(entry) if isinstance(entry, dict) else None
     result: Dict[str, Any] = json.loads(
