@@ -247,6 +247,11 @@ fn err(code: VerifyCode, i: usize, field: &str, msg: impl Into<String>) -> Error
     at(i, field)(Error::new(code, msg))
 }
 
+/// `log_order` at entry `i`, field `kind`: the event comes where the log's order forbids it.
+fn order_error(i: usize, msg: &str) -> Error {
+    err(VerifyCode::LogOrder, i, "kind", msg)
+}
+
 impl DrawLog {
     /// A new log holding only `plan_published`.
     ///
@@ -464,12 +469,9 @@ impl Verifier<'_> {
     /// kind.
     fn event(&mut self, i: usize, event: &Event) -> Result<()> {
         match event {
-            Event::PlanPublished { .. } => Err(err(
-                VerifyCode::LogOrder,
-                i,
-                "kind",
-                "plan_published appears only once, first",
-            )),
+            Event::PlanPublished { .. } => {
+                Err(order_error(i, "plan_published appears only once, first"))
+            }
             Event::Commitment {
                 attempt,
                 party,
@@ -544,10 +546,8 @@ impl Verifier<'_> {
         }
         let cur = self.current()?;
         if cur.frozen {
-            return Err(err(
-                VerifyCode::LogOrder,
+            return Err(order_error(
                 i,
-                "kind",
                 "commitments come before any reveal, beacon or draw of their attempt",
             ));
         }
@@ -590,26 +590,17 @@ impl Verifier<'_> {
         self.freeze()?;
         let cur = self.current()?;
         if cur.drawn {
-            return Err(err(
-                VerifyCode::LogOrder,
-                i,
-                "kind",
-                "a reveal after the draw of its attempt",
-            ));
+            return Err(order_error(i, "a reveal after the draw of its attempt"));
         }
         if order == RevealOrder::BeforeBeacon && !cur.beacons.is_empty() {
-            return Err(err(
-                VerifyCode::LogOrder,
+            return Err(order_error(
                 i,
-                "kind",
                 "the plan has every reveal before any beacon",
             ));
         }
         if order == RevealOrder::AfterBeacon && cur.beacons.len() < cur.sources.len() {
-            return Err(err(
-                VerifyCode::LogOrder,
+            return Err(order_error(
                 i,
-                "kind",
                 "the plan has every beacon before any reveal",
             ));
         }
@@ -651,18 +642,11 @@ impl Verifier<'_> {
         self.freeze()?;
         let cur = self.current()?;
         if cur.drawn {
-            return Err(err(
-                VerifyCode::LogOrder,
-                i,
-                "kind",
-                "a beacon after the draw of its attempt",
-            ));
+            return Err(order_error(i, "a beacon after the draw of its attempt"));
         }
         if order == RevealOrder::BeforeBeacon && cur.reveals.len() < cur.parties.len() {
-            return Err(err(
-                VerifyCode::LogOrder,
+            return Err(order_error(
                 i,
-                "kind",
                 "the plan has every reveal before any beacon",
             ));
         }
@@ -707,10 +691,8 @@ impl Verifier<'_> {
         let plan_hash = self.plan_hash;
         let cur = self.current()?;
         if cur.drawn {
-            return Err(err(
-                VerifyCode::LogOrder,
+            return Err(order_error(
                 i,
-                "kind",
                 "an attempt is drawn once; draw again only through redraw",
             ));
         }
@@ -759,10 +741,8 @@ impl Verifier<'_> {
         self.check_attempt(i, *attempt)?;
         let cur = self.current()?;
         if !cur.drawn {
-            return Err(err(
-                VerifyCode::LogOrder,
+            return Err(order_error(
                 i,
-                "kind",
                 "a substitution comes after the draw of its attempt",
             ));
         }
@@ -795,18 +775,14 @@ impl Verifier<'_> {
         self.check_attempt(i, *attempt)?;
         let cur = self.current()?;
         if !cur.drawn {
-            return Err(err(
-                VerifyCode::LogOrder,
+            return Err(order_error(
                 i,
-                "kind",
                 "a revision comes after the draw of its attempt",
             ));
         }
         if cur.pending == 0 {
-            return Err(err(
-                VerifyCode::LogOrder,
+            return Err(order_error(
                 i,
-                "kind",
                 "a revision follows at least one substitution",
             ));
         }
