@@ -29,6 +29,9 @@ rm -rf bindings-wasm/pkg
 wasm-bindgen --target experimental-nodejs-module --out-dir bindings-wasm/pkg/node "$wasm"
 wasm-bindgen --target web --out-dir bindings-wasm/pkg/web "$wasm"
 wasm-bindgen --target web --out-dir bindings-wasm/pkg/web-simd "$wasm_simd"
+# Real package.json files (name, version and license from Cargo.toml) and the license
+# texts, so that pkg/node and pkg/web install with npm.
+node scripts/npm-package.mjs
 # The verification page loads its own copies of the web builds (it is served on its own).
 rm -rf bindings-wasm/page/pkg bindings-wasm/page/pkg-simd
 cp -r bindings-wasm/pkg/web bindings-wasm/page/pkg

@@ -58,6 +58,9 @@ bash scripts/build-page-font.sh > /dev/null
 # stops it itself.
 node --test bindings-wasm/tests/
 
+step "packaging: license texts, one name/version/license in crate, wheel and npm packages"
+bash scripts/check-package.sh
+
 step "fuzz smoke: every cargo-fuzz target for a short fixed time"
 FUZZ_SECONDS="${FUZZ_SECONDS:-10}" bash scripts/fuzz-smoke.sh
 
