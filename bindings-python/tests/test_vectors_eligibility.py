@@ -1,4 +1,4 @@
-"""tests/vectors/eligibility through the binding (as core/tests/rules_vectors.rs)."""
+"""tests/vectors/eligibility through the binding (as core/tests/all/rules_vectors.rs)."""
 
 import pytest
 

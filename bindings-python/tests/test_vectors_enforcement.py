@@ -1,5 +1,5 @@
 """tests/vectors/{calendar,deadlines,leniency,discretion,credit_repair} through the
-binding (as core/tests/enforcement_*.rs)."""
+binding (as core/tests/all/enforcement_*.rs)."""
 
 import datetime as dt
 

@@ -1,4 +1,4 @@
-"""tests/vectors/teams through the binding (as core/tests/teams_vectors.rs)."""
+"""tests/vectors/teams through the binding (as core/tests/all/teams_vectors.rs)."""
 
 import pathlib
 

@@ -437,7 +437,7 @@ test('leniency: every case (outcome, deciding rule, education note, unmet condit
   }
 });
 
-// ---- publish (as core/tests/publish_vectors.rs) --------------------------------------
+// ---- publish (as core/tests/all/publish_vectors.rs) --------------------------------------
 
 const PUBLISH = load('publish/ceremony.json');
 const C = PUBLISH.ceremony;
@@ -556,7 +556,7 @@ test('publish: verifyDraw reads file bytes (Uint8Array) as it reads texts, error
   assert.equal(r.err?.code, 'encoding_invalid');
 });
 
-// ---- teams (as core/tests/teams_vectors.rs; tickets.json needs the core's ticket) -----
+// ---- teams (as core/tests/all/teams_vectors.rs; tickets.json needs the core's ticket) -----
 
 test('teams: every assignment vector (whole assignment and its explanation, or code and details)', () => {
   const files = jsonFiles('teams/').filter((f) => f !== 'tickets.json');

@@ -1,7 +1,7 @@
 //! The closed set of conditions (typed predicates) menu entries and statutory rules are
 //! made of, and their evaluation against [`CaseFacts`] with evidence.
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
+//! Tested by `core/tests/all/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -38,7 +38,7 @@
 //! note) in months per 民法典 Art. 202. The publicity's last day is the corresponding
 //! day; the earliest application day is the day after the minimum period ends.
 //!
-//! Tested by `core/tests/enforcement_credit_repair.rs` (vectors in `tests/vectors/credit_repair/`).
+//! Tested by `core/tests/all/enforcement_credit_repair.rs` (vectors in `tests/vectors/credit_repair/`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

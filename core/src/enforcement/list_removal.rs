@@ -29,7 +29,7 @@
 //!   periods for these results were not seen: no minimum period and no automatic stop are
 //!   encoded (marked in `notes`).
 //!
-//! Tested by `core/tests/enforcement_credit_repair.rs`.
+//! Tested by `core/tests/all/enforcement_credit_repair.rs`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

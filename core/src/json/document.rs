@@ -2,7 +2,7 @@
 //! integers only (within 2^53 − 1), canonical form, and the one strict reader (limits,
 //! duplicate keys, UTF-8 only). `verify` re-exports these under its old paths.
 //!
-//! Tested by `core/tests/committed_fast.rs`, `core/tests/verify_reading.rs` and the
+//! Tested by `core/tests/all/committed_fast.rs`, `core/tests/all/verify_reading.rs` and the
 //! `documents` vectors (`tests/vectors/documents/`).
 
 use serde::Serialize;

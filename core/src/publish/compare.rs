@@ -4,7 +4,7 @@
 //! A leaf of `publish`: the result document, the recomputation and the receipts use
 //! these helpers; this module uses none of them.
 //!
-//! Tested by `core/tests/publish_tamper.rs` and `core/tests/publish_vectors.rs`.
+//! Tested by `core/tests/all/publish_tamper.rs` and `core/tests/all/publish_vectors.rs`.
 
 use serde::Serialize;
 use serde_json::Value;

@@ -11,7 +11,7 @@
 //! history, the plan's items and the policy's rows: items are sorted by id, strata by
 //! key text, enterprises by USCC, reasons by code, visits by date then key.
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 

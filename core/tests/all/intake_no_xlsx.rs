@@ -1,5 +1,5 @@
 //! Without the `xlsx` feature, workbooks are refused with `xlsx_unsupported`.
-//! Run with `cargo test -p shuangsuiji --no-default-features --test intake_no_xlsx`.
+//! Run with `cargo test -p shuangsuiji --no-default-features --test all intake_no_xlsx::`.
 #![cfg(not(feature = "xlsx"))]
 
 use shuangsuiji::intake::{ReadOptions, read_enterprises};

@@ -5,10 +5,9 @@
 //! with `SSJ_WRITE_VECTORS=1` to rewrite them after a deliberate change (which, for v1,
 //! must never happen once released).
 
-mod verify_fixture;
-
 use std::path::PathBuf;
 
+use crate::verify_fixture::*;
 use serde_json::{Value, json};
 use shuangsuiji::verify::merkle::{conflict_list_hash, leaf_hash};
 use shuangsuiji::verify::{
@@ -17,7 +16,6 @@ use shuangsuiji::verify::{
     Reveal, RevealOrder, TreeCommitment, canonicalize, commitment, derive_seed, validate_value,
     verify_inclusion, verify_log, verify_plan,
 };
-use verify_fixture::*;
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/verify")

@@ -2,10 +2,10 @@
 //! array element removed and duplicated — one at a time and a sample of pairs. The
 //! verifiers must reject 100 % of them, naming the field; untouched documents verify.
 
-mod publish_fixture;
+use crate::publish_fixture;
 
+use crate::publish_fixture::{Fixture, fixture};
 use proptest::prelude::*;
-use publish_fixture::{Fixture, fixture};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;

@@ -1,9 +1,9 @@
 //! Substitutions after the draw, published as result revisions, and re-draws, end to
 //! end: the log, `verify_draw`, receipts, and what is refused.
 
-mod publish_fixture;
+use crate::publish_fixture;
 
-use publish_fixture::{Fixture, revised};
+use crate::publish_fixture::{Fixture, revised};
 use shuangsuiji::draw::{SubstitutionReason, SubstitutionRequest};
 use shuangsuiji::publish;
 use shuangsuiji::verify::{DrawLog, Event};

@@ -1,6 +1,6 @@
 //! Day routes on the sample county (examples/data/huolinguole, locations.json) against
 //! today's town grouping (`teams::routes`): total travel metres of both, printed
-//! (`cargo test -p shuangsuiji --release --test routes_sample -- --nocapture`) and the
+//! (`cargo test -p shuangsuiji --release --test all routes_sample:: -- --nocapture`) and the
 //! map must win.
 
 use std::collections::BTreeMap;

@@ -6,11 +6,9 @@
 //! `vectors_are_current` regenerates them in memory and compares; run with
 //! `SSJ_WRITE_VECTORS=1` to rewrite them after a deliberate change.
 
-mod publish_fixture;
-
 use std::path::PathBuf;
 
-use publish_fixture::{Fixture, Revised, fixture, revised};
+use crate::publish_fixture::{Fixture, Revised, fixture, revised};
 use serde_json::{Value, json};
 use shuangsuiji::model::Catalog;
 use shuangsuiji::publish::{self, Receipt, ResultDocument};

@@ -4,7 +4,7 @@
 //! their texts (floats, large integers, repeated and unknown keys, wrong types, broken
 //! syntax, deep nesting) and on arbitrary JSON values.
 
-mod publish_fixture;
+use crate::publish_fixture;
 
 use proptest::prelude::*;
 use serde::Serialize;

@@ -114,7 +114,7 @@ mod props {
 }
 
 /// Timing probe, run by hand: `cargo test --release -p shuangsuiji --test
-/// enforcement_deadlines -- --ignored --nocapture`.
+/// all enforcement_deadlines:: -- --ignored --nocapture`.
 #[test]
 #[ignore = "timing probe, not a correctness test"]
 fn timing_probe() {

@@ -1,8 +1,7 @@
 //! Property and tamper tests of the verify primitives: every change to a committed input
 //! is detected.
 
-mod verify_fixture;
-
+use crate::verify_fixture::*;
 use proptest::prelude::*;
 use serde_json::Value;
 use shuangsuiji::verify::merkle::TreeCommitment;
@@ -10,7 +9,6 @@ use shuangsuiji::verify::{
     Bytes32, DrawLog, Event, InclusionProof, MerkleLeaf, MerkleTree, Plan, RevealOrder,
     derive_seed, verify_inclusion, verify_log, verify_plan,
 };
-use verify_fixture::*;
 
 #[derive(Debug, Clone)]
 struct Raw(Vec<u8>);

@@ -1,11 +1,9 @@
 //! Reading published documents (verify spec §11.5): shape errors of a draw log name the
 //! entry (`entries[i].event…`), plan faults keep the plan's written order (§11.7).
 
-mod verify_fixture;
-
+use crate::verify_fixture::*;
 use serde_json::{Value, json};
 use shuangsuiji::verify::{DrawLog, Plan, RevealOrder, from_committed_json, verify_plan};
-use verify_fixture::*;
 
 fn read_log(v: &Value) -> shuangsuiji::Error {
     from_committed_json::<DrawLog>(&serde_json::to_vec(v).unwrap()).unwrap_err()

@@ -516,7 +516,7 @@ fn custom_menus_parse_validate_and_decide() {
 }
 
 /// Timing probe, run by hand: `cargo test --release -p shuangsuiji --test
-/// enforcement_leniency -- --ignored --nocapture`.
+/// all enforcement_leniency:: -- --ignored --nocapture`.
 #[test]
 #[ignore = "timing probe, not a correctness test"]
 fn timing_probe() {

@@ -1,8 +1,8 @@
 //! Golden vectors of the v1 draw (tests/vectors/draw/v1/*.json; schema in
 //! tests/vectors/draw/README.md).
 //!
-//! `cargo test -p shuangsuiji --test draw_vectors` checks the committed files.
-//! `SSJ_WRITE_VECTORS=1 cargo test -p shuangsuiji --test draw_vectors` rewrites them from
+//! `cargo test -p shuangsuiji --test all draw_vectors::` checks the committed files.
+//! `SSJ_WRITE_VECTORS=1 cargo test -p shuangsuiji --test all draw_vectors::` rewrites them from
 //! the cases defined here — only ever for a NEW algorithm version: v1 values are frozen
 //! (the value-stability test in draw_stability.rs pins some of them independently).
 

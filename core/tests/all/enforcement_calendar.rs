@@ -2,7 +2,7 @@
 //! library derives from the bundled notices, and the case vectors must hold.
 //!
 //! Regenerate the table after changing calendar data with
-//! `SSJ_BLESS=1 cargo test -p shuangsuiji --test enforcement_calendar`.
+//! `SSJ_BLESS=1 cargo test -p shuangsuiji --test all enforcement_calendar::`.
 
 use std::path::PathBuf;
 

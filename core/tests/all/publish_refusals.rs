@@ -1,9 +1,9 @@
 //! `publish_draw` and `DrawLog::append` refuse at the source what the verification of
 //! the published log would refuse later, naming the field (issue #17 item 3).
 
-mod publish_fixture;
+use crate::publish_fixture;
 
-use publish_fixture::fixture;
+use crate::publish_fixture::fixture;
 use shuangsuiji::publish;
 use shuangsuiji::verify::{Bytes32, DrawLog, Event, verify_log};
 

@@ -1,14 +1,12 @@
 //! Rough timings of the verify primitives (ignored by default; run in release):
-//! `cargo test -p shuangsuiji --release --test verify_timing -- --ignored --nocapture`
-
-mod verify_fixture;
+//! `cargo test -p shuangsuiji --release --test all verify_timing:: -- --ignored --nocapture`
 
 use std::time::Instant;
 
+use crate::verify_fixture::*;
 use shuangsuiji::verify::{
     EligibleLeaf, MerkleLeaf, MerkleTree, RevealOrder, verify_inclusion, verify_log,
 };
-use verify_fixture::*;
 
 #[test]
 #[ignore = "timing, not a check; run with --release --ignored --nocapture"]
