@@ -31,16 +31,6 @@ def test_committed_table(cal):
         assert cal.is_working_day(dt.date.fromisoformat(d)) == (s in ("workday", "makeup_workday"))
 
 
-@pytest.mark.parametrize("case", CAL["status_cases"], ids=case_id)
-def test_status_cases(cal, case):
-    if "status" in case:
-        assert cal.status(case["date"]) == case["status"]
-    else:
-        with pytest.raises(ssj.ShuangsuijiError) as info:
-            cal.status(case["date"])
-        assert info.value.code == case["error"]
-
-
 @pytest.mark.parametrize("case", CAL["data_cases"], ids=case_id)
 def test_data_cases(case):
     if "error" in case:

@@ -1,5 +1,6 @@
 //! Calendar vectors: the committed 2024–2026 working-day table must equal the table the
-//! library derives from the bundled notices, and the case vectors must hold.
+//! library derives from the bundled notices, and the year-data cases must hold (the status
+//! cases, `status.ops.json`, are run by the operation-vector runner `op_vectors`).
 //!
 //! Regenerate the table after changing calendar data with
 //! `SSJ_BLESS=1 cargo test -p shuangsuiji --test all enforcement_calendar::`.
@@ -8,7 +9,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
-use shuangsuiji::enforcement::{Calendar, DayStatus};
+use shuangsuiji::enforcement::Calendar;
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/calendar")
@@ -60,27 +61,10 @@ fn committed_table_equals_notices() {
 }
 
 #[test]
-fn case_vectors() {
+fn year_data_vectors() {
     let text = std::fs::read_to_string(dir().join("cases.json")).unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
-    let cal = Calendar::national().unwrap();
     let mut n = 0;
-    for case in v["status_cases"].as_array().unwrap() {
-        let date: NaiveDate = case["date"].as_str().unwrap().parse().unwrap();
-        let name = case["name"].as_str().unwrap();
-        match (case.get("status"), case.get("error")) {
-            (Some(s), None) => {
-                let got: DayStatus = cal.status(date).unwrap();
-                assert_eq!(got.as_str(), s.as_str().unwrap(), "{name}");
-            }
-            (None, Some(e)) => {
-                let err = cal.status(date).unwrap_err();
-                assert_eq!(err.code().as_str(), e.as_str().unwrap(), "{name}");
-            }
-            _ => panic!("case {name} needs exactly one of status / error"),
-        }
-        n += 1;
-    }
     for case in v["data_cases"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
         let year = serde_json::to_string(&case["year_data"]).unwrap();
@@ -97,5 +81,5 @@ fn case_vectors() {
         }
         n += 1;
     }
-    assert!(n >= 10, "too few calendar vectors: {n}");
+    assert!(n >= 5, "too few calendar year-data vectors: {n}");
 }

@@ -24,6 +24,7 @@ mod intake;
 mod intake_no_xlsx;
 mod intake_vectors;
 mod intake_xlsx;
+mod op_vectors;
 mod publish_fixture;
 mod publish_refusals;
 mod publish_revision;

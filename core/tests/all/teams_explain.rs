@@ -12,12 +12,12 @@ fn vector(name: &str) -> TeamRequest {
         .join(name);
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    serde_json::from_value(doc["request"].clone()).unwrap()
+    serde_json::from_value(doc["cases"][0]["input"]["request"].clone()).unwrap()
 }
 
 #[test]
 fn reasons_for_withdrawal_rotation_and_inactive() {
-    let req = vector("withdrawal_and_rotation.json");
+    let req = vector("withdrawal_and_rotation.ops.json");
     let out = assign(&req).unwrap();
     let ex = explain(&req, &out).unwrap();
     let status = |v: usize, id: &str| -> CandidateStatus {
@@ -58,7 +58,7 @@ fn reasons_for_withdrawal_rotation_and_inactive() {
 
 #[test]
 fn capacity_exhausted_and_other_department() {
-    let req = vector("capacity_forces_reroute.json");
+    let req = vector("capacity_forces_reroute.ops.json");
     let out = assign(&req).unwrap();
     let ex = explain(&req, &out).unwrap();
     // Visit 1 (M000001): M01 and M03 are eligible but each spent its capacity of 1 elsewhere.

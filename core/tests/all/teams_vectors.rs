@@ -1,13 +1,18 @@
-//! Runs the golden vectors in tests/vectors/teams/ (data only, shared with the Python
-//! and JavaScript bindings). `UPDATE_TEAM_VECTORS=1` rewrites the expected values —
-//! only for deliberate, reviewed changes of a new algorithm version.
+//! The team vectors in tests/vectors/teams/ beyond what the operation-vector runner
+//! (`op_vectors`) checks: the ticket vectors (`tickets.json`: the ticket is not a table
+//! operation) and the explanation of every expected assignment. `UPDATE_TEAM_VECTORS=1`
+//! rewrites the tickets (the assignments are rewritten by `SSJ_BLESS=1` of `op_vectors`)
+//! — only for deliberate, reviewed changes of a new algorithm version.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 use shuangsuiji::canonical::tagged_hash;
+
 use shuangsuiji::model::{InspectorId, Uscc};
 use shuangsuiji::teams::{Seed, TeamRequest, assign, explain, ticket};
+
+use crate::op_vectors::cases;
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/teams")
@@ -15,28 +20,6 @@ fn dir() -> PathBuf {
 
 fn update() -> bool {
     std::env::var_os("UPDATE_TEAM_VECTORS").is_some()
-}
-
-fn run_assign(doc: &Value) -> Value {
-    let req: TeamRequest = match serde_json::from_value(doc["request"].clone()) {
-        Ok(r) => r,
-        Err(e) => {
-            let e = shuangsuiji::Error::from_json(&e);
-            return json!({"error": {"code": e.code().as_str()}});
-        }
-    };
-    match assign(&req) {
-        Ok(out) => {
-            // Every assignment must also be explainable.
-            let ex = explain(&req, &out).expect("explain");
-            assert_eq!(ex.len(), out.teams.len());
-            json!({"assignment": out})
-        }
-        Err(e) => {
-            let v = serde_json::to_value(&e).expect("error json");
-            json!({"error": {"code": v["code"], "details": v["details"]}})
-        }
-    }
 }
 
 fn run_tickets(doc: &Value) -> Value {
@@ -66,41 +49,34 @@ fn run_tickets(doc: &Value) -> Value {
 }
 
 #[test]
-fn team_vectors() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir())
-        .expect("vector dir")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
+fn ticket_vectors() {
+    let path = dir().join("tickets.json");
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let got = run_tickets(&doc);
+    if update() {
+        doc["tickets"] = got;
+        let mut s = serde_json::to_string_pretty(&doc).expect("json");
+        s.push('\n');
+        std::fs::write(&path, s).expect("write");
+    } else {
+        assert_eq!(doc["tickets"], got);
+    }
+}
+
+/// Every expected assignment of the `assign_teams` vectors (run by `op_vectors`) is
+/// also explainable: one explanation per team.
+#[test]
+fn every_assignment_vector_is_explained() {
+    let cases = cases("/teams/");
     assert!(
-        files.len() >= 10,
+        cases.len() >= 10,
         "expected the team vectors, found {}",
-        files.len()
+        cases.len()
     );
-    for path in files {
-        let text = std::fs::read_to_string(&path).expect("read");
-        let mut doc: Value = serde_json::from_str(&text).expect("json");
-        let name = path.display().to_string();
-        if doc.get("tickets").is_some() {
-            let got = run_tickets(&doc);
-            if update() {
-                doc["tickets"] = got;
-            } else {
-                assert_eq!(doc["tickets"], got, "{name}");
-            }
-        } else {
-            let got = run_assign(&doc);
-            if update() {
-                doc["expected"] = got;
-            } else {
-                assert_eq!(doc["expected"], got, "{name}");
-            }
-        }
-        if update() {
-            let mut s = serde_json::to_string_pretty(&doc).expect("json");
-            s.push('\n');
-            std::fs::write(&path, s).expect("write");
-        }
+    for case in cases.iter().filter(|c| c.get("expect").is_some()) {
+        let req: TeamRequest = serde_json::from_value(case["input"]["request"].clone()).unwrap();
+        let out = assign(&req).unwrap();
+        let ex = explain(&req, &out).expect("explain");
+        assert_eq!(ex.len(), out.teams.len(), "{}", case["name"]);
     }
 }
