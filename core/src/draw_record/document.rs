@@ -17,7 +17,7 @@ use super::compare::difference_error;
 use crate::draw::{Draw, DrawResult, SubstitutionReason, SubstitutionRequest};
 use crate::json::canonical::tagged_hash;
 use crate::model::{Catalog, ItemId};
-use crate::verify::{Bytes32, DrawLog, EligibleLeaf, Event, Plan, committed_json, verify_log};
+use crate::proof::{Bytes32, DrawLog, EligibleLeaf, Event, Plan, committed_json, verify_log};
 use crate::{Error, Result, VerifyCode};
 
 /// The published result of one attempt (built by [`publish_draw`]; see the
@@ -69,10 +69,10 @@ impl ResultDocument {
 /// [`Plan::plan_hash`].
 ///
 /// ```no_run
-/// # fn f(plan: &shuangsuiji::verify::Plan, eligible: &[shuangsuiji::verify::EligibleLeaf],
-/// #      catalog: &shuangsuiji::model::Catalog, seed: &shuangsuiji::verify::Bytes32,
-/// #      head: &shuangsuiji::verify::Bytes32) -> shuangsuiji::Result<()> {
-/// let doc = shuangsuiji::publish::result_document(plan, eligible, catalog, 0, seed, head)?;
+/// # fn f(plan: &shuangsuiji::proof::Plan, eligible: &[shuangsuiji::proof::EligibleLeaf],
+/// #      catalog: &shuangsuiji::model::Catalog, seed: &shuangsuiji::proof::Bytes32,
+/// #      head: &shuangsuiji::proof::Bytes32) -> shuangsuiji::Result<()> {
+/// let doc = shuangsuiji::draw_record::result_document(plan, eligible, catalog, 0, seed, head)?;
 /// println!("{}", doc.result_hash()?);
 /// # Ok(()) }
 /// ```
@@ -149,7 +149,7 @@ pub(crate) fn revised_document(
         }
     }
     Ok(ResultDocument {
-        algorithm: crate::verify::plan::ALGORITHM.to_owned(),
+        algorithm: crate::proof::plan::ALGORITHM.to_owned(),
         plan_hash: plan.plan_hash()?,
         attempt,
         seed: *seed,
@@ -298,13 +298,13 @@ fn check_draw_event(plan: &Plan, log: &DrawLog, attempt: u32, seed: &Bytes32) ->
 ///
 /// ```no_run
 /// # use shuangsuiji::draw::{SubstitutionReason, SubstitutionRequest};
-/// # fn f(plan: &shuangsuiji::verify::Plan, eligible: &[shuangsuiji::verify::EligibleLeaf],
-/// #      catalog: &shuangsuiji::model::Catalog, log: &mut shuangsuiji::verify::DrawLog,
-/// #      result: &shuangsuiji::publish::ResultDocument, uscc: shuangsuiji::model::Uscc)
+/// # fn f(plan: &shuangsuiji::proof::Plan, eligible: &[shuangsuiji::proof::EligibleLeaf],
+/// #      catalog: &shuangsuiji::model::Catalog, log: &mut shuangsuiji::proof::DrawLog,
+/// #      result: &shuangsuiji::draw_record::ResultDocument, uscc: shuangsuiji::model::Uscc)
 /// #      -> shuangsuiji::Result<()> {
 /// let request = SubstitutionRequest { uscc, item_id: None,
 ///     reason: SubstitutionReason::Unreachable, evidence: Some("核查记录 2025-017".into()) };
-/// let revised = shuangsuiji::publish::publish_substitutions(plan, eligible, catalog, log, result, &[request])?;
+/// let revised = shuangsuiji::draw_record::publish_substitutions(plan, eligible, catalog, log, result, &[request])?;
 /// assert_eq!(revised.revision, result.revision + 1);
 /// # Ok(()) }
 /// ```

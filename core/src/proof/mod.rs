@@ -46,7 +46,7 @@ pub use plan::{Plan, PlanItem, PlanStratum, RevealOrder, verify_ceremony, verify
 /// 32 bytes — a SHA-256 value, a party secret, a seed. JSON: 64 lowercase hex characters.
 ///
 /// ```
-/// use shuangsuiji::verify::Bytes32;
+/// use shuangsuiji::proof::Bytes32;
 /// let b = Bytes32::from_hex(&"ab".repeat(32))?;
 /// assert_eq!(b.to_hex(), "ab".repeat(32));
 /// assert!(Bytes32::from_hex(&"AB".repeat(32)).is_err()); // uppercase is not canonical
@@ -136,7 +136,7 @@ pub const MAX_ID_LEN: usize = 64;
 /// `id_invalid`, with `field` set to `what`.
 ///
 /// ```
-/// use shuangsuiji::verify::check_id;
+/// use shuangsuiji::proof::check_id;
 /// assert!(check_id("notary-01", "party").is_ok());
 /// assert_eq!(check_id("公证处", "party").unwrap_err().code().as_str(), "id_invalid");
 /// ```

@@ -47,7 +47,7 @@ fn push(path: &str, key: &str) -> String {
 ///
 /// ```
 /// use serde_json::json;
-/// use shuangsuiji::publish::first_difference;
+/// use shuangsuiji::draw_record::first_difference;
 /// let a = json!({"items": [{"n": 1}, {"n": 2}]});
 /// let b = json!({"items": [{"n": 1}, {"n": 3}]});
 /// assert_eq!(first_difference(&a, &b).as_deref(), Some("items[1].n"));

@@ -9,7 +9,7 @@
 //! path; the message names the canonical text).
 //!
 //! ```
-//! use shuangsuiji::verify::{EligibleLeaf, from_committed_json};
+//! use shuangsuiji::proof::{EligibleLeaf, from_committed_json};
 //! let ok = br#"{"uscc": "91150581MA000100X7", "item_id": "SP-01", "stratum_key": "A"}"#;
 //! assert!(from_committed_json::<EligibleLeaf>(ok).is_ok());
 //! let lower = br#"[{"uscc": "91150581ma000100x7", "item_id": "SP-01", "stratum_key": "A"}]"#;

@@ -13,7 +13,7 @@
 //!   id, and the parties sorted by party id.
 //!
 //! ```
-//! use shuangsuiji::verify::{Bytes32, Ceremony, PartyCommitment, Reveal, BeaconSpec,
+//! use shuangsuiji::proof::{Bytes32, Ceremony, PartyCommitment, Reveal, BeaconSpec,
 //!     BeaconKind, BeaconValue, commitment};
 //!
 //! let secret = Bytes32([7; 32]);
@@ -69,7 +69,7 @@ pub struct Reveal {
 /// `id_invalid` if the party id is malformed.
 ///
 /// ```
-/// let c = shuangsuiji::verify::commitment("notary", &shuangsuiji::verify::Bytes32([0; 32]))?;
+/// let c = shuangsuiji::proof::commitment("notary", &shuangsuiji::proof::Bytes32([0; 32]))?;
 /// assert_eq!(c.to_hex().len(), 64);
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
@@ -89,7 +89,7 @@ pub fn commitment(party_id: &str, secret: &Bytes32) -> Result<Bytes32> {
 /// oversized fields.
 ///
 /// ```
-/// use shuangsuiji::verify::{Bytes32, derive_seed};
+/// use shuangsuiji::proof::{Bytes32, derive_seed};
 /// let a = derive_seed(&Bytes32([0; 32]), 0, &[("ssq", "03.07.11.19.26.31+09")], &[("notary", Bytes32([1; 32]))])?;
 /// let b = derive_seed(&Bytes32([0; 32]), 1, &[("ssq", "03.07.11.19.26.31+09")], &[("notary", Bytes32([1; 32]))])?;
 /// assert_ne!(a, b);

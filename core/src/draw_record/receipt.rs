@@ -23,7 +23,7 @@ use super::compare::difference_error;
 use super::document::ResultDocument;
 use crate::draw::{Cutoff, Seed, TaskId, Ticket, ticket};
 use crate::model::Uscc;
-use crate::verify::{
+use crate::proof::{
     Bytes32, EligibleLeaf, ExcludedLeaf, InclusionProof, MerkleLeaf, MerkleTree, Plan,
     TreeCommitment, verify_inclusion,
 };
@@ -103,7 +103,7 @@ pub struct NotExcluded {
 #[serde(deny_unknown_fields)]
 pub struct Receipt {
     /// The enterprise (canonical text only when read: `value_not_canonical`).
-    #[serde(deserialize_with = "crate::verify::published::uscc")]
+    #[serde(deserialize_with = "crate::proof::published::uscc")]
     pub uscc: Uscc,
     /// The plan hash.
     pub plan_hash: Bytes32,
@@ -411,9 +411,9 @@ fn prove(
 /// `after.proof…`, `excluded.proof…`).
 ///
 /// ```no_run
-/// # fn f(r: &shuangsuiji::publish::Receipt, p: &shuangsuiji::verify::Plan,
-/// #      d: &shuangsuiji::publish::ResultDocument) -> shuangsuiji::Result<()> {
-/// let verdict = shuangsuiji::publish::verify_receipt(r, p, d)?;
+/// # fn f(r: &shuangsuiji::draw_record::Receipt, p: &shuangsuiji::proof::Plan,
+/// #      d: &shuangsuiji::draw_record::ResultDocument) -> shuangsuiji::Result<()> {
+/// let verdict = shuangsuiji::draw_record::verify_receipt(r, p, d)?;
 /// println!("selected: {}", verdict.selected());
 /// # Ok(()) }
 /// ```
@@ -452,9 +452,9 @@ impl Hashed {
 /// Checks many receipts against one plan and result, hashing them once.
 ///
 /// ```no_run
-/// # fn f(rs: &[shuangsuiji::publish::Receipt], p: &shuangsuiji::verify::Plan,
-/// #      d: &shuangsuiji::publish::ResultDocument) -> shuangsuiji::Result<()> {
-/// let checker = shuangsuiji::publish::ReceiptChecker::new(p, d)?;
+/// # fn f(rs: &[shuangsuiji::draw_record::Receipt], p: &shuangsuiji::proof::Plan,
+/// #      d: &shuangsuiji::draw_record::ResultDocument) -> shuangsuiji::Result<()> {
+/// let checker = shuangsuiji::draw_record::ReceiptChecker::new(p, d)?;
 /// for r in rs {
 ///     checker.verify(r)?;
 /// }
@@ -498,8 +498,8 @@ impl<'a> ReceiptChecker<'a> {
 /// [`verify_receipt`], which re-hashes the plan and the result on every call.
 ///
 /// ```
-/// # use shuangsuiji::publish::{Receipt, ReceiptVerifier, ResultDocument};
-/// # use shuangsuiji::verify::Plan;
+/// # use shuangsuiji::draw_record::{Receipt, ReceiptVerifier, ResultDocument};
+/// # use shuangsuiji::proof::Plan;
 /// # fn f(plan: Plan, result: ResultDocument, receipts: &[Receipt]) -> shuangsuiji::Result<()> {
 /// let verifier = ReceiptVerifier::new(plan, result)?;
 /// for r in receipts {

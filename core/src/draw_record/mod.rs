@@ -13,7 +13,7 @@
 //!    and of the inspector pool ([`inspector_leaves`]). Enterprises forced into an item
 //!    are committed in a stratum [`FORCED_STRATUM`] whose quota equals its population.
 //! 2. The plan hash is published; the ceremony runs; the seed is derived
-//!    ([`crate::verify::verify_ceremony`]).
+//!    ([`crate::proof::verify_ceremony`]).
 //! 3. [`publish_draw`] runs the draw (fixed mode: the plan's quotas *are* the committed
 //!    sample sizes), builds the [`ResultDocument`] and appends the `draw` event with the
 //!    result hash to the log.
@@ -26,8 +26,8 @@
 //!
 //! ```
 //! use shuangsuiji::model::{Catalog, Ratio, Uscc};
-//! use shuangsuiji::publish;
-//! use shuangsuiji::verify::{
+//! use shuangsuiji::draw_record;
+//! use shuangsuiji::proof::{
 //!     BeaconKind, BeaconSpec, BeaconValue, Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf,
 //!     InspectorLeaf, MerkleTree, PartyCommitment, Plan, PlanItem, PlanStratum, Reveal,
 //!     RevealOrder, commitment, verify_ceremony,
@@ -69,21 +69,21 @@
 //! log.append(Event::Beacon { attempt: 0, source: "ssq".into(), value: value.clone() })?;
 //! let seed = verify_ceremony(&plan, &[reveal], &[BeaconValue { source: "ssq".into(), value }], 0)?;
 //!
-//! let result = publish::publish_draw(&plan, &eligible, &catalog, &mut log, 0, &seed)?;
+//! let result = draw_record::publish_draw(&plan, &eligible, &catalog, &mut log, 0, &seed)?;
 //! let head = log.head().unwrap();
-//! let summary = publish::verify_draw(&plan, &plan_hash, &catalog, &log, &head, &eligible, &result)?;
+//! let summary = draw_record::verify_draw(&plan, &plan_hash, &catalog, &log, &head, &eligible, &result)?;
 //! assert_eq!(summary.visits, 2);
 //!
-//! let receipts = publish::receipts(&plan, &eligible, &[], &result)?;
+//! let receipts = draw_record::receipts(&plan, &eligible, &[], &result)?;
 //! let selected = receipts.iter()
-//!     .map(|r| publish::verify_receipt(r, &plan, &result).map(|v| v.selected()))
+//!     .map(|r| draw_record::verify_receipt(r, &plan, &result).map(|v| v.selected()))
 //!     .collect::<shuangsuiji::Result<Vec<bool>>>()?;
 //! assert_eq!(selected.iter().filter(|s| **s).count(), 2);
 //!
 //! // Tampering is caught and named:
 //! let mut forged = receipts[0].clone();
 //! forged.eligible[0].selected = !forged.eligible[0].selected;
-//! let err = publish::verify_receipt(&forged, &plan, &result).unwrap_err();
+//! let err = draw_record::verify_receipt(&forged, &plan, &result).unwrap_err();
 //! assert_eq!(err.details().field.as_deref(), Some("eligible[0].selected"));
 //! # Ok::<(), shuangsuiji::Error>(())
 //! ```
@@ -92,11 +92,11 @@ use std::collections::BTreeMap;
 
 use crate::draw::{DrawInput, DrawMode, ItemDraw, Seed, StratumDraw, StratumKey, TaskId};
 use crate::model::{Catalog, InspectorRoster, ItemId, Ratio, Uscc};
-use crate::rules::EligibilityReport;
-use crate::verify::{
+use crate::proof::{
     BeaconSpec, Bytes32, EligibleLeaf, ExcludedLeaf, InspectorLeaf, MerkleTree, PartyCommitment,
     Plan, PlanItem, PlanStratum, RevealOrder,
 };
+use crate::rules::EligibilityReport;
 use crate::{Error, ModelCode, Result, VerifyCode};
 
 mod compare;
@@ -209,7 +209,7 @@ pub fn inspector_leaves(inspectors: &InspectorRoster) -> Vec<InspectorLeaf> {
 /// never in practice; and those of [`Plan::validate`].
 ///
 /// ```no_run
-/// # use shuangsuiji::publish::{PlanMeta, plan_from_eligibility};
+/// # use shuangsuiji::draw_record::{PlanMeta, plan_from_eligibility};
 /// # fn f(report: &shuangsuiji::rules::EligibilityReport, catalog: &shuangsuiji::model::Catalog,
 /// #      inspectors: &shuangsuiji::model::InspectorRoster, meta: &PlanMeta) -> shuangsuiji::Result<()> {
 /// let plan = plan_from_eligibility(report, catalog, inspectors, meta)?;
@@ -254,7 +254,7 @@ pub fn plan_from_eligibility(
         })
         .collect::<Result<Vec<_>>>()?;
     let plan = Plan {
-        algorithm: crate::verify::plan::ALGORITHM.to_owned(),
+        algorithm: crate::proof::plan::ALGORITHM.to_owned(),
         task_id: meta.task_id.clone(),
         authority_id: report.authority.id.clone(),
         year,

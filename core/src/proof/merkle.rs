@@ -14,7 +14,7 @@
 //!
 //! ```
 //! use shuangsuiji::model::Uscc;
-//! use shuangsuiji::verify::{EligibleLeaf, MerkleLeaf, MerkleTree, verify_inclusion};
+//! use shuangsuiji::proof::{EligibleLeaf, MerkleLeaf, MerkleTree, verify_inclusion};
 //!
 //! let leaves = vec![
 //!     EligibleLeaf { uscc: Uscc::parse("91350100M000100Y43")?, item_id: "SP-01".into(), stratum_key: "A".into() },
@@ -190,7 +190,7 @@ fn leaf_bytes(tag: &str, fields: &[&[u8]]) -> Result<Vec<u8>> {
 /// `leaf_invalid` if an element is empty or repeated.
 ///
 /// ```
-/// let h = shuangsuiji::verify::merkle::conflict_list_hash(&[])?;
+/// let h = shuangsuiji::proof::merkle::conflict_list_hash(&[])?;
 /// assert_eq!(h, shuangsuiji::canonical::sha256(b""));
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
@@ -304,7 +304,7 @@ const fn split(n: usize) -> usize {
 /// The RFC 6962 tree hash of a list of leaf hashes (`SHA-256("")` when empty).
 ///
 /// ```
-/// use shuangsuiji::verify::merkle::{leaf_hash, node_hash, root_of};
+/// use shuangsuiji::proof::merkle::{leaf_hash, node_hash, root_of};
 /// let (a, b) = (leaf_hash(b"a"), leaf_hash(b"b"));
 /// assert_eq!(root_of(&[a, b]), node_hash(&a, &b));
 /// assert_eq!(root_of(&[]), shuangsuiji::canonical::sha256(b""));
@@ -421,7 +421,7 @@ fn duplicate(key: &[Vec<u8>], index: usize) -> Error {
 ///
 /// ```
 /// use shuangsuiji::model::Uscc;
-/// use shuangsuiji::verify::{EligibleLeaf, MerkleTree, merkle::tree_commitment};
+/// use shuangsuiji::proof::{EligibleLeaf, MerkleTree, merkle::tree_commitment};
 /// let leaf = |item: &str| -> shuangsuiji::Result<EligibleLeaf> {
 ///     Ok(EligibleLeaf { uscc: Uscc::parse("91350100M000100Y43")?, item_id: item.into(), stratum_key: "A".into() })
 /// };

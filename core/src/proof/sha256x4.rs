@@ -363,7 +363,7 @@ mod tests {
         for (k, g) in got.iter().enumerate() {
             assert_eq!(
                 *g,
-                crate::verify::merkle::node_hash(&h[2 * k], &h[2 * k + 1])
+                crate::proof::merkle::node_hash(&h[2 * k], &h[2 * k + 1])
             );
         }
     }

@@ -18,7 +18,7 @@
 //! text was hashed. A value is never a float: an index close is a decimal *text*.
 //!
 //! ```
-//! use shuangsuiji::verify::{BeaconKind, canonicalize, validate_value};
+//! use shuangsuiji::proof::{BeaconKind, canonicalize, validate_value};
 //! assert_eq!(canonicalize(BeaconKind::CwlSsq, "26 3 7 11 19 31 + 9")?, "03.07.11.19.26.31+09");
 //! assert_eq!(canonicalize(BeaconKind::IndexClose, "3,245.6")?, "3245.60");
 //! let err = validate_value(BeaconKind::CwlSsq, "03.07.11.19.26.34+09").unwrap_err();
@@ -411,7 +411,7 @@ impl BeaconSpec {
     /// `id_invalid` (field `source_id` or `series`); `beacon_invalid` (field `draw`).
     ///
     /// ```
-    /// use shuangsuiji::verify::{BeaconKind, BeaconSpec};
+    /// use shuangsuiji::proof::{BeaconKind, BeaconSpec};
     /// let spec = BeaconSpec { source_id: "ssq".into(), kind: BeaconKind::CwlSsq,
     ///     series: "cwl.ssq".into(), draw: "2026031".into() };
     /// spec.validate()?;

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::compare::{difference_error, locate, result_difference, root_mismatch};
 use super::document::{ResultDocument, attempt_adjustments, revised_document};
 use crate::model::Catalog;
-use crate::verify::{Bytes32, DrawLog, EligibleLeaf, Event, Plan, verify_log, verify_plan};
+use crate::proof::{Bytes32, DrawLog, EligibleLeaf, Event, Plan, verify_log, verify_plan};
 use crate::{Error, Result, VerifyCode};
 
 /// What [`verify_draw`] confirmed.
@@ -56,11 +56,11 @@ pub struct DrawSummary {
 /// [`verify_log`] and [`Plan::validate`]; those of the draw itself.
 ///
 /// ```no_run
-/// # fn f(plan: &shuangsuiji::verify::Plan, h: &shuangsuiji::verify::Bytes32,
-/// #      catalog: &shuangsuiji::model::Catalog, log: &shuangsuiji::verify::DrawLog,
-/// #      head: &shuangsuiji::verify::Bytes32, eligible: &[shuangsuiji::verify::EligibleLeaf],
-/// #      result: &shuangsuiji::publish::ResultDocument) -> shuangsuiji::Result<()> {
-/// let summary = shuangsuiji::publish::verify_draw(plan, h, catalog, log, head, eligible, result)?;
+/// # fn f(plan: &shuangsuiji::proof::Plan, h: &shuangsuiji::proof::Bytes32,
+/// #      catalog: &shuangsuiji::model::Catalog, log: &shuangsuiji::proof::DrawLog,
+/// #      head: &shuangsuiji::proof::Bytes32, eligible: &[shuangsuiji::proof::EligibleLeaf],
+/// #      result: &shuangsuiji::draw_record::ResultDocument) -> shuangsuiji::Result<()> {
+/// let summary = shuangsuiji::draw_record::verify_draw(plan, h, catalog, log, head, eligible, result)?;
 /// println!("{} visits confirmed", summary.visits);
 /// # Ok(()) }
 /// ```
@@ -89,11 +89,11 @@ pub fn verify_draw(
 /// read them: named fields instead of seven positional arguments.
 ///
 /// ```no_run
-/// # fn f(plan: &shuangsuiji::verify::Plan, plan_hash: &shuangsuiji::verify::Bytes32,
-/// #      catalog: &shuangsuiji::model::Catalog, log: &shuangsuiji::verify::DrawLog,
-/// #      log_head: &shuangsuiji::verify::Bytes32, eligible: &[shuangsuiji::verify::EligibleLeaf],
-/// #      result: &shuangsuiji::publish::ResultDocument) -> shuangsuiji::Result<()> {
-/// use shuangsuiji::publish::PublishedDraw;
+/// # fn f(plan: &shuangsuiji::proof::Plan, plan_hash: &shuangsuiji::proof::Bytes32,
+/// #      catalog: &shuangsuiji::model::Catalog, log: &shuangsuiji::proof::DrawLog,
+/// #      log_head: &shuangsuiji::proof::Bytes32, eligible: &[shuangsuiji::proof::EligibleLeaf],
+/// #      result: &shuangsuiji::draw_record::ResultDocument) -> shuangsuiji::Result<()> {
+/// use shuangsuiji::draw_record::PublishedDraw;
 /// let draw = PublishedDraw { plan, plan_hash, catalog, log, log_head, eligible, result };
 /// println!("{} visits confirmed", draw.verify()?.visits);
 /// # Ok(()) }
@@ -172,7 +172,7 @@ impl PublishedDraw<'_> {
                 &catalog_hash,
             ));
         }
-        let tree = crate::verify::merkle::tree_commitment(self.eligible).map_err(|e| {
+        let tree = crate::proof::merkle::tree_commitment(self.eligible).map_err(|e| {
             let f = e.details().field.clone();
             e.with_field(f.map_or_else(|| "eligible".to_owned(), |f| format!("eligible.{f}")))
         })?;
