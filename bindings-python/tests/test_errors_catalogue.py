@@ -1,5 +1,5 @@
 """The bad-input catalogue (tests/vectors/errors) through the binding: the same code,
-family and locating details as the Rust runner (core/tests/errors_catalogue.rs), and a
+family and locating details as the Rust runner (core/tests/all/errors_catalogue.rs), and a
 typed exception — never a crash — for every case."""
 
 import pytest

@@ -98,7 +98,7 @@ def test_dataframe_in_and_out():
 
 def test_eligibility_and_visits_dataframes():
     pytest.importorskip("pandas")
-    v = load("eligibility/reasons_forced_in.json")
+    v = load("eligibility/reasons_forced_in.ops.json")["cases"][0]["input"]
     report = ssj.eligibility(v["request"], v["catalog"], v["roster"], v["history"])
     df = report.to_dataframe()
     n_eligible = sum(len(s["eligible"]) for it in report["items"] for s in it["strata"])

@@ -66,8 +66,8 @@ def test_eligibility_reports_the_first_fault_in_table_order_like_run_operation()
     import json
     import pathlib
 
-    vector = pathlib.Path(__file__).resolve().parents[2] / "tests/vectors/eligibility/error_cap_invalid.json"
-    roster = json.loads(vector.read_text(encoding="utf-8"))["roster"]
+    vector = pathlib.Path(__file__).resolve().parents[2] / "tests/vectors/eligibility/error_cap_invalid.ops.json"
+    roster = json.loads(vector.read_text(encoding="utf-8"))["cases"][0]["input"]["roster"]
     with pytest.raises(ssj.ShuangsuijiError) as a:
         ssj.run_operation("eligibility", {"catalog_text": "{", "roster": roster, "request_text": "{"})
     # The facade's roster is a table source, read (as a Roster) before the core call: a

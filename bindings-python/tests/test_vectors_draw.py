@@ -1,4 +1,4 @@
-"""tests/vectors/draw/v1 through the binding (as core/tests/draw_vectors.rs)."""
+"""tests/vectors/draw/v1 through the binding (as core/tests/all/draw_vectors.rs)."""
 
 import pytest
 

@@ -1,5 +1,5 @@
 """tests/vectors/{calendar,deadlines,leniency,discretion,credit_repair} through the
-binding (as core/tests/enforcement_*.rs)."""
+binding (as core/tests/all/enforcement_*.rs)."""
 
 import datetime as dt
 
@@ -29,16 +29,6 @@ def test_committed_table(cal):
     for d, s in days.items():
         assert cal.status(d) == s, d
         assert cal.is_working_day(dt.date.fromisoformat(d)) == (s in ("workday", "makeup_workday"))
-
-
-@pytest.mark.parametrize("case", CAL["status_cases"], ids=case_id)
-def test_status_cases(cal, case):
-    if "status" in case:
-        assert cal.status(case["date"]) == case["status"]
-    else:
-        with pytest.raises(ssj.ShuangsuijiError) as info:
-            cal.status(case["date"])
-        assert info.value.code == case["error"]
 
 
 @pytest.mark.parametrize("case", CAL["data_cases"], ids=case_id)

@@ -1,4 +1,4 @@
-"""tests/vectors/intake through the binding (as core/tests/intake_vectors.rs)."""
+"""tests/vectors/intake through the binding (as core/tests/all/intake_vectors.rs)."""
 
 import base64
 

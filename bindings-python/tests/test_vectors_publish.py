@@ -1,4 +1,4 @@
-"""tests/vectors/publish through the binding (as core/tests/publish_vectors.rs)."""
+"""tests/vectors/publish through the binding (as core/tests/all/publish_vectors.rs)."""
 
 import copy
 from typing import Any, Dict, Optional, Tuple

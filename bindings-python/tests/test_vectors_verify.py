@@ -1,4 +1,4 @@
-"""tests/vectors/verify through the binding (as core/tests/verify_vectors.rs)."""
+"""tests/vectors/verify through the binding (as core/tests/all/verify_vectors.rs)."""
 
 import pytest
 

@@ -14,7 +14,7 @@ from conftest import CODES_SEEN, MODULES_COLLECTED
 NOT_REACHABLE = {
     # Raised when the exact team search exhausts its documented budget (3·10⁹ edge
     # operations, about 10 s): reachable, but too slow for this suite; the Rust tests
-    # (core/tests/teams_props.rs) cover it.
+    # (core/tests/all/teams_props.rs) cover it.
     "team_search_limit": "needs a ~10 s pathological instance; covered in Rust",
     # Raised only when the core is compiled without its `xlsx` feature; the binding
     # always builds the core with default features (xlsx on).

@@ -1,5 +1,5 @@
 // The bad-input catalogue (tests/vectors/errors) through the wasm build: the same code,
-// family and locating details as the Rust runner (core/tests/errors_catalogue.rs), and a
+// family and locating details as the Rust runner (core/tests/all/errors_catalogue.rs), and a
 // real Error — never a crash — for every case.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -15,10 +15,11 @@
 //! * [`rules`]: sampling policies, presets, caps, coverage and the eligibility report
 //!   with every reason and its legal source.
 //! * [`draw`]: the reproducible, verifiable draw (tickets, strata, joint visits).
-//! * [`verify`]: the verifiability primitives — Merkle commitments, the seed ceremony
-//!   (commit / reveal / beacons), the hash-chained draw log, the plan.
-//! * [`publish`]: plan from eligibility, result document, per-enterprise receipts and
-//!   whole-draw verification that names the first mismatch.
+//! * [`proof`] (old name `verify`): the verifiability primitives — Merkle commitments,
+//!   the seed ceremony (commit / reveal / beacons), the hash-chained draw log, the plan.
+//! * [`draw_record`] (old name `publish`): the published record of a draw — plan from
+//!   eligibility, result document, per-enterprise receipts and whole-draw verification
+//!   that names the first mismatch.
 //! * [`teams`]: joint inspection teams — random, constrained, complete and explainable.
 //! * [`enforcement`]: service-oriented enforcement — leniency decisions, menus,
 //!   discretion bands, the working-day calendar, deadlines, credit repair.
@@ -45,6 +46,7 @@
 
 pub use json::canonical;
 pub mod draw;
+pub mod draw_record;
 pub mod enforcement;
 mod error;
 pub mod intake;
@@ -52,11 +54,18 @@ pub mod json;
 pub mod model;
 pub mod ops;
 mod parallel;
-pub mod publish;
+pub mod proof;
 pub mod routes;
 pub mod rules;
 pub mod teams;
-pub mod verify;
+
+/// Old name of [`proof`], kept until 0.2 (renamed so that `verify` is not confused with
+/// [`draw_record::verify_draw`], which checks a whole published draw).
+pub use proof as verify;
+
+/// Old name of [`draw_record`], kept until 0.2 (renamed so that the publication of a
+/// draw is not confused with the 公示 (`disclosure`) of inspection outcomes).
+pub use draw_record as publish;
 
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, InternalCode,

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::input::{Adjustment, DrawInput};
+use super::input::{Adjustment, DrawInput, ItemDraw};
 use super::result::{Basis, Cutoff, DrawResult, ItemResult, Pick, StratumResult};
 use super::select::{Key, Selector};
 use super::threshold::Threshold;
@@ -171,91 +171,10 @@ impl Draw {
 
         let mut states = Vec::with_capacity(items.len());
         let mut selectors: Vec<Vec<Selector>> = Vec::with_capacity(items.len());
-        for mut item in items {
-            item.strata.sort_by(|a, b| a.key.cmp(&b.key));
-            if let Some(w) = item.strata.windows(2).find(|w| w[0].key == w[1].key) {
-                return Err(Error::new(
-                    RulesCode::StratumDuplicate,
-                    format!(
-                        "stratum {} appears twice in item {}",
-                        w[0].key.as_str(),
-                        item.item_id.as_str()
-                    ),
-                )
-                .with_detail("item", item.item_id.as_str())
-                .with_value(w[0].key.as_str()));
-            }
-            let total: usize = item.strata.iter().map(|s| s.eligible.len()).sum();
-            let mut keys = Vec::with_capacity(total);
-            let mut strata = Vec::with_capacity(item.strata.len());
-            let mut sels = Vec::with_capacity(item.strata.len());
-            for (h, s) in item.strata.into_iter().enumerate() {
-                let h = u32::try_from(h)
-                    .map_err(|_| Error::internal("an item has more than 2^32 strata"))?;
-                crate::parallel::map_chunks(&s.eligible, 1, &mut keys, |chunk, keys| {
-                    keys.extend(chunk.iter().map(|u| (uscc_index(u) << 32) | u128::from(h)));
-                });
-                let n = u64::try_from(s.eligible.len()).unwrap_or(u64::MAX);
-                let (sel, threshold) = match mode {
-                    DrawMode::Fixed => {
-                        let q = s.quota.unwrap_or(0);
-                        (Selector::smallest(usize::try_from(q).unwrap_or(0)), None)
-                    }
-                    DrawMode::Bernoulli => {
-                        let t = Threshold::of(s.ratio.unwrap_or(Ratio::ZERO));
-                        (Selector::below(t), Some(t))
-                    }
-                };
-                sels.push(sel);
-                strata.push(StratumState {
-                    key: s.key,
-                    eligible_count: n,
-                    quota: s.quota,
-                    ratio: s.ratio,
-                    threshold,
-                    drawn_count: 0,
-                    cutoff: None,
-                    boundary: None,
-                    taken: 0,
-                    max_substitutions: s.max_substitutions,
-                    substitutions_used: 0,
-                    selected: Vec::new(),
-                    replaced: Vec::new(),
-                });
-            }
-            crate::parallel::sort_keys(&mut keys);
-            if let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) {
-                let uscc = uscc_from_index(w[0] >> 32)?;
-                let name = |k: u128| {
-                    usize::try_from(k & LOW32)
-                        .ok()
-                        .and_then(|h| strata.get(h))
-                        .map_or_else(String::new, |s: &StratumState| s.key.as_str().to_owned())
-                };
-                let (a, b) = (name(w[0]), name(w[1]));
-                let err = if a == b {
-                    Error::new(
-                        DrawCode::EligibleDuplicate,
-                        format!("enterprise {uscc} is listed twice in stratum {a}"),
-                    )
-                } else {
-                    Error::new(
-                        RulesCode::StratumOverlap,
-                        format!("enterprise {uscc} is listed in strata {a} and {b}"),
-                    )
-                };
-                return Err(err
-                    .with_value(uscc.as_str())
-                    .with_detail("item", item.item_id.as_str())
-                    .with_detail("stratum", a));
-            }
+        for item in items {
+            let (state, sels) = item_state(item, mode)?;
             selectors.push(sels);
-            states.push(ItemState {
-                item_id: item.item_id,
-                department: item.department,
-                keys,
-                strata,
-            });
+            states.push(state);
         }
 
         let mut draw = Self {
@@ -432,6 +351,106 @@ impl Draw {
                 .with_value(item_id.as_str())
             })
     }
+}
+
+/// One item's state before selection: its strata sorted by key (each once), the
+/// packed keys of every eligible enterprise sorted (each enterprise once), and the
+/// selector of each stratum.
+fn item_state(mut item: ItemDraw, mode: DrawMode) -> Result<(ItemState, Vec<Selector>)> {
+    item.strata.sort_by(|a, b| a.key.cmp(&b.key));
+    if let Some(w) = item.strata.windows(2).find(|w| w[0].key == w[1].key) {
+        return Err(Error::new(
+            RulesCode::StratumDuplicate,
+            format!(
+                "stratum {} appears twice in item {}",
+                w[0].key.as_str(),
+                item.item_id.as_str()
+            ),
+        )
+        .with_detail("item", item.item_id.as_str())
+        .with_value(w[0].key.as_str()));
+    }
+    let total: usize = item.strata.iter().map(|s| s.eligible.len()).sum();
+    let mut keys = Vec::with_capacity(total);
+    let mut strata = Vec::with_capacity(item.strata.len());
+    let mut sels = Vec::with_capacity(item.strata.len());
+    for (h, s) in item.strata.into_iter().enumerate() {
+        let h =
+            u32::try_from(h).map_err(|_| Error::internal("an item has more than 2^32 strata"))?;
+        crate::parallel::map_chunks(&s.eligible, 1, &mut keys, |chunk, keys| {
+            keys.extend(chunk.iter().map(|u| (uscc_index(u) << 32) | u128::from(h)));
+        });
+        let n = u64::try_from(s.eligible.len()).unwrap_or(u64::MAX);
+        let (sel, threshold) = match mode {
+            DrawMode::Fixed => {
+                let q = s.quota.unwrap_or(0);
+                (Selector::smallest(usize::try_from(q).unwrap_or(0)), None)
+            }
+            DrawMode::Bernoulli => {
+                let t = Threshold::of(s.ratio.unwrap_or(Ratio::ZERO));
+                (Selector::below(t), Some(t))
+            }
+        };
+        sels.push(sel);
+        strata.push(StratumState {
+            key: s.key,
+            eligible_count: n,
+            quota: s.quota,
+            ratio: s.ratio,
+            threshold,
+            drawn_count: 0,
+            cutoff: None,
+            boundary: None,
+            taken: 0,
+            max_substitutions: s.max_substitutions,
+            substitutions_used: 0,
+            selected: Vec::new(),
+            replaced: Vec::new(),
+        });
+    }
+    crate::parallel::sort_keys(&mut keys);
+    if let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) {
+        return Err(listed_twice(w[0], w[1], &strata, &item.item_id));
+    }
+    Ok((
+        ItemState {
+            item_id: item.item_id,
+            department: item.department,
+            keys,
+            strata,
+        },
+        sels,
+    ))
+}
+
+/// The error for two equal enterprise indexes among an item's sorted keys: listed twice
+/// in one stratum (`eligible_duplicate`) or in two (`stratum_overlap`).
+fn listed_twice(first: u128, second: u128, strata: &[StratumState], item_id: &ItemId) -> Error {
+    let uscc = match uscc_from_index(first >> 32) {
+        Ok(u) => u,
+        Err(e) => return e,
+    };
+    let name = |k: u128| {
+        usize::try_from(k & LOW32)
+            .ok()
+            .and_then(|h| strata.get(h))
+            .map_or_else(String::new, |s: &StratumState| s.key.as_str().to_owned())
+    };
+    let (a, b) = (name(first), name(second));
+    let err = if a == b {
+        Error::new(
+            DrawCode::EligibleDuplicate,
+            format!("enterprise {uscc} is listed twice in stratum {a}"),
+        )
+    } else {
+        Error::new(
+            RulesCode::StratumOverlap,
+            format!("enterprise {uscc} is listed in strata {a} and {b}"),
+        )
+    };
+    err.with_value(uscc.as_str())
+        .with_detail("item", item_id.as_str())
+        .with_detail("stratum", a)
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ pub struct Cutoff {
     /// The ticket.
     pub ticket: Ticket,
     /// The enterprise holding it (breaks ties; canonical text only when read).
-    #[serde(deserialize_with = "crate::verify::published::uscc")]
+    #[serde(deserialize_with = "crate::proof::published::uscc")]
     pub uscc: Uscc,
 }
 
@@ -109,7 +109,7 @@ pub enum Basis {
 #[serde(deny_unknown_fields)]
 pub struct Pick {
     /// The enterprise (canonical text only when read).
-    #[serde(deserialize_with = "crate::verify::published::uscc")]
+    #[serde(deserialize_with = "crate::proof::published::uscc")]
     pub uscc: Uscc,
     /// Its ticket.
     pub ticket: Ticket,
@@ -122,7 +122,7 @@ pub struct Pick {
 #[serde(deny_unknown_fields)]
 pub struct Visit {
     /// The enterprise (canonical text only when read).
-    #[serde(deserialize_with = "crate::verify::published::uscc")]
+    #[serde(deserialize_with = "crate::proof::published::uscc")]
     pub uscc: Uscc,
     /// Its ticket (the visit order is by ticket, then USCC).
     pub ticket: Ticket,
@@ -157,7 +157,7 @@ pub struct ExpansionRecord {
     /// The stratum.
     pub stratum: StratumKey,
     /// The enterprises added, in ticket order (canonical text only when read).
-    #[serde(deserialize_with = "crate::verify::published::uscc_list")]
+    #[serde(deserialize_with = "crate::proof::published::uscc_list")]
     pub added: Vec<Uscc>,
 }
 
@@ -172,11 +172,11 @@ pub struct SubstitutionRecord {
     /// The stratum.
     pub stratum: StratumKey,
     /// The enterprise replaced (canonical text only when read).
-    #[serde(deserialize_with = "crate::verify::published::uscc")]
+    #[serde(deserialize_with = "crate::proof::published::uscc")]
     pub replaced: Uscc,
     /// The substitute (the next untaken ticket of the stratum; canonical text only
     /// when read).
-    #[serde(deserialize_with = "crate::verify::published::uscc")]
+    #[serde(deserialize_with = "crate::proof::published::uscc")]
     pub substitute: Uscc,
     /// The substitute's ticket.
     pub substitute_ticket: Ticket,

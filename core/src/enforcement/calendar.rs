@@ -18,7 +18,7 @@
 //! an error (`calendar_year_missing`): 调休 can only be known from the notice, so the
 //! calendar never guesses.
 //!
-//! Tested by `core/tests/enforcement_calendar.rs` (vectors in `tests/vectors/calendar/`) and the unit tests below.
+//! Tested by `core/tests/all/enforcement_calendar.rs` (vectors in `tests/vectors/calendar/`) and the unit tests below.
 
 use std::collections::{BTreeMap, BTreeSet};
 

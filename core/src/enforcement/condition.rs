@@ -1,7 +1,7 @@
 //! The closed set of conditions (typed predicates) menu entries and statutory rules are
 //! made of, and their evaluation against [`CaseFacts`] with evidence.
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
+//! Tested by `core/tests/all/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -152,39 +152,7 @@ pub(crate) struct Context<'a> {
 /// Evaluates one condition.
 pub(crate) fn evaluate(c: &Condition, f: &CaseFacts, ctx: &Context<'_>) -> Result<ConditionCheck> {
     let (met, evidence): (bool, String) = match c {
-        Condition::FirstOffence { lookback_months } => {
-            let from = months_before(f.committed_on, *lookback_months)?;
-            let mut earlier: Vec<NaiveDate> = ctx
-                .history
-                .iter()
-                .filter(|r| {
-                    r.violation_type == f.violation_type
-                        && r.committed_on >= from
-                        && r.committed_on < f.committed_on
-                })
-                .map(|r| r.committed_on)
-                .collect();
-            earlier.sort();
-            if earlier.is_empty() {
-                (
-                    true,
-                    format!(
-                        "no earlier `{}` violation from {from} to {} ({lookback_months} months)",
-                        f.violation_type, f.committed_on
-                    ),
-                )
-            } else {
-                let list: Vec<String> = earlier.iter().map(ToString::to_string).collect();
-                (
-                    false,
-                    format!(
-                        "earlier `{}` violation(s) on {} within {lookback_months} months",
-                        f.violation_type,
-                        list.join(", ")
-                    ),
-                )
-            }
-        }
+        Condition::FirstOffence { lookback_months } => first_offence(f, ctx, *lookback_months)?,
         Condition::Corrected { requirement } => {
             let ok = match requirement {
                 CorrectionRequirement::Immediately => f.correction == Correction::Immediately,
@@ -193,15 +161,7 @@ pub(crate) fn evaluate(c: &Condition, f: &CaseFacts, ctx: &Context<'_>) -> Resul
             (ok, format!("correction: {}", f.correction.as_str()))
         }
         Condition::HarmAtMost { level } => (f.harm <= *level, format!("harm: {}", f.harm.as_str())),
-        Condition::GoodsValueAtMost { fen } => {
-            let v = f
-                .goods_value_fen
-                .ok_or_else(|| missing("goods_value_fen"))?;
-            (
-                v <= *fen,
-                format!("货值 {} against a limit of {}", yuan(v), yuan(*fen)),
-            )
-        }
+        Condition::GoodsValueAtMost { fen } => goods_value_at_most(f, *fen)?,
         Condition::NoFoodSafetyIncident => (
             !f.food_safety_incident,
             format!("food_safety_incident: {}", f.food_safety_incident),
@@ -233,17 +193,7 @@ pub(crate) fn evaluate(c: &Condition, f: &CaseFacts, ctx: &Context<'_>) -> Resul
             let v = need(f.item.cooked_bulk_food, "item.cooked_bulk_food")?;
             (!v, format!("cooked_bulk_food: {v}"))
         }
-        Condition::DurationLessThanMonths { months } => {
-            let limit = super::facts::months_after(f.committed_on, *months)?;
-            let end = f.ended_on();
-            (
-                end < limit,
-                format!(
-                    "act from {} to {end}; {months} month(s) would be reached on {limit}",
-                    f.committed_on
-                ),
-            )
-        }
+        Condition::DurationLessThanMonths { months } => duration_less_than(f, *months)?,
         Condition::MeetsLicenceConditions => {
             let v = need(
                 f.item.meets_licence_conditions,
@@ -274,29 +224,12 @@ pub(crate) fn evaluate(c: &Condition, f: &CaseFacts, ctx: &Context<'_>) -> Resul
             f.minor_violation,
             format!("minor_violation (officer's finding): {}", f.minor_violation),
         ),
-        Condition::NoFaultProven => match (&f.no_fault_proven, &f.no_fault_excluded_by) {
-            (true, Some(law)) => (
-                false,
-                format!("no fault proven, but the defence is excluded by {law}"),
-            ),
-            (p, _) => (*p, format!("no_fault_proven: {p}")),
-        },
+        Condition::NoFaultProven => no_fault_proven(f),
         Condition::WithinTimeBar => ctx
             .time_bar
             .clone()
             .unwrap_or((true, "time bar not evaluated".to_owned())),
-        Condition::EntryInForce => match ctx.entry_validity {
-            Some(v) => (
-                v.contains(ctx.on),
-                format!(
-                    "entry in force {}..{} against decision date {}",
-                    v.effective_from.map_or("∞".to_owned(), |d| d.to_string()),
-                    v.effective_to.map_or("∞".to_owned(), |d| d.to_string()),
-                    ctx.on
-                ),
-            ),
-            None => (true, "no validity limits".to_owned()),
-        },
+        Condition::EntryInForce => entry_in_force(ctx),
         Condition::EliminatedOrReducedHarm => flag(
             f.mitigation.eliminated_or_reduced_harm,
             "主动消除或者减轻危害后果",
@@ -315,24 +248,8 @@ pub(crate) fn evaluate(c: &Condition, f: &CaseFacts, ctx: &Context<'_>) -> Resul
             Some(g) => (true, format!("other legal ground: {g}")),
             None => (false, "no other legal ground cited".to_owned()),
         },
-        Condition::GoodsValueAtLeast { fen } => match f.goods_value_fen {
-            Some(v) => (
-                v >= *fen,
-                format!("货值 {} against {} (Art. 67(1))", yuan(v), yuan(*fen)),
-            ),
-            None => (false, "货值 not recorded".to_owned()),
-        },
-        Condition::DurationAtLeastMonths { months } => {
-            let limit = super::facts::months_after(f.committed_on, *months)?;
-            let end = f.ended_on();
-            (
-                end >= limit,
-                format!(
-                    "act from {} to {end}; {months} months reached on {limit}",
-                    f.committed_on
-                ),
-            )
-        }
+        Condition::GoodsValueAtLeast { fen } => goods_value_at_least(f, *fen),
+        Condition::DurationAtLeastMonths { months } => duration_at_least(f, *months)?,
         Condition::DeathsOrMassIllness => (
             f.serious.deaths > 0 || f.serious.ill_persons >= 30,
             format!(
@@ -345,36 +262,7 @@ pub(crate) fn evaluate(c: &Condition, f: &CaseFacts, ctx: &Context<'_>) -> Resul
             "故意提供虚假信息或者隐瞒真实情况",
         ),
         Condition::RefusedInspection => flag(f.serious.refused_inspection, "拒绝、逃避监督检查"),
-        Condition::RepeatAfterFoodPenalty => {
-            let mut hit: Option<NaiveDate> = None;
-            for r in ctx.history {
-                if let Some(p) = r.penalty_decided_on {
-                    let limit = super::facts::months_after(p, 12)?;
-                    if r.food_safety
-                        && r.violation_type == f.violation_type
-                        && p < f.committed_on
-                        && f.committed_on <= limit
-                    {
-                        hit = Some(hit.map_or(p, |h| h.max(p)));
-                    }
-                }
-            }
-            match (hit, f.serious.food_crime_before) {
-                (Some(p), _) => (
-                    true,
-                    format!(
-                        "food-safety penalty of {p} for the same type; act on {} within 1 year",
-                        f.committed_on
-                    ),
-                ),
-                (None, true) => (true, "food-safety criminal penalty before".to_owned()),
-                (None, false) => (
-                    false,
-                    "no same-type food-safety penalty in the year before the act, no food crime"
-                        .to_owned(),
-                ),
-            }
-        }
+        Condition::RepeatAfterFoodPenalty => repeat_after_food_penalty(f, ctx)?,
         Condition::OtherSerious => flag(f.serious.other_serious, "其他情节严重的情形"),
     };
     Ok(ConditionCheck {
@@ -386,4 +274,145 @@ pub(crate) fn evaluate(c: &Condition, f: &CaseFacts, ctx: &Context<'_>) -> Resul
 
 fn flag(v: bool, what: &str) -> (bool, String) {
     (v, format!("{what}: {}", if v { "yes" } else { "no" }))
+}
+
+/// `GoodsValueAtMost`: the goods value (货值, required) is at most `fen`.
+fn goods_value_at_most(f: &CaseFacts, fen: u64) -> Result<(bool, String)> {
+    let v = f
+        .goods_value_fen
+        .ok_or_else(|| missing("goods_value_fen"))?;
+    Ok((
+        v <= fen,
+        format!("货值 {} against a limit of {}", yuan(v), yuan(fen)),
+    ))
+}
+
+/// `GoodsValueAtLeast`: the goods value is at least `fen` (not met when not recorded).
+fn goods_value_at_least(f: &CaseFacts, fen: u64) -> (bool, String) {
+    match f.goods_value_fen {
+        Some(v) => (
+            v >= fen,
+            format!("货值 {} against {} (Art. 67(1))", yuan(v), yuan(fen)),
+        ),
+        None => (false, "货值 not recorded".to_owned()),
+    }
+}
+
+/// `NoFaultProven`: no fault proven, unless a law excludes the defence.
+fn no_fault_proven(f: &CaseFacts) -> (bool, String) {
+    match (&f.no_fault_proven, &f.no_fault_excluded_by) {
+        (true, Some(law)) => (
+            false,
+            format!("no fault proven, but the defence is excluded by {law}"),
+        ),
+        (p, _) => (*p, format!("no_fault_proven: {p}")),
+    }
+}
+
+/// `FirstOffence`: no earlier violation of the same type within the look-back window.
+fn first_offence(f: &CaseFacts, ctx: &Context<'_>, lookback_months: u32) -> Result<(bool, String)> {
+    let from = months_before(f.committed_on, lookback_months)?;
+    let mut earlier: Vec<NaiveDate> = ctx
+        .history
+        .iter()
+        .filter(|r| {
+            r.violation_type == f.violation_type
+                && r.committed_on >= from
+                && r.committed_on < f.committed_on
+        })
+        .map(|r| r.committed_on)
+        .collect();
+    earlier.sort();
+    if earlier.is_empty() {
+        return Ok((
+            true,
+            format!(
+                "no earlier `{}` violation from {from} to {} ({lookback_months} months)",
+                f.violation_type, f.committed_on
+            ),
+        ));
+    }
+    let list: Vec<String> = earlier.iter().map(ToString::to_string).collect();
+    Ok((
+        false,
+        format!(
+            "earlier `{}` violation(s) on {} within {lookback_months} months",
+            f.violation_type,
+            list.join(", ")
+        ),
+    ))
+}
+
+/// `DurationLessThanMonths`: the act ended before `months` were reached.
+fn duration_less_than(f: &CaseFacts, months: u32) -> Result<(bool, String)> {
+    let limit = super::facts::months_after(f.committed_on, months)?;
+    let end = f.ended_on();
+    Ok((
+        end < limit,
+        format!(
+            "act from {} to {end}; {months} month(s) would be reached on {limit}",
+            f.committed_on
+        ),
+    ))
+}
+
+/// `DurationAtLeastMonths`: the act lasted `months` or more.
+fn duration_at_least(f: &CaseFacts, months: u32) -> Result<(bool, String)> {
+    let limit = super::facts::months_after(f.committed_on, months)?;
+    let end = f.ended_on();
+    Ok((
+        end >= limit,
+        format!(
+            "act from {} to {end}; {months} months reached on {limit}",
+            f.committed_on
+        ),
+    ))
+}
+
+/// `EntryInForce`: the menu entry is in force on the decision date.
+fn entry_in_force(ctx: &Context<'_>) -> (bool, String) {
+    match ctx.entry_validity {
+        Some(v) => (
+            v.contains(ctx.on),
+            format!(
+                "entry in force {}..{} against decision date {}",
+                v.effective_from.map_or("∞".to_owned(), |d| d.to_string()),
+                v.effective_to.map_or("∞".to_owned(), |d| d.to_string()),
+                ctx.on
+            ),
+        ),
+        None => (true, "no validity limits".to_owned()),
+    }
+}
+
+/// `RepeatAfterFoodPenalty`: a food-safety penalty for the same type in the year before
+/// the act, or a food crime before.
+fn repeat_after_food_penalty(f: &CaseFacts, ctx: &Context<'_>) -> Result<(bool, String)> {
+    let mut hit: Option<NaiveDate> = None;
+    for r in ctx.history {
+        if let Some(p) = r.penalty_decided_on {
+            let limit = super::facts::months_after(p, 12)?;
+            if r.food_safety
+                && r.violation_type == f.violation_type
+                && p < f.committed_on
+                && f.committed_on <= limit
+            {
+                hit = Some(hit.map_or(p, |h| h.max(p)));
+            }
+        }
+    }
+    Ok(match (hit, f.serious.food_crime_before) {
+        (Some(p), _) => (
+            true,
+            format!(
+                "food-safety penalty of {p} for the same type; act on {} within 1 year",
+                f.committed_on
+            ),
+        ),
+        (None, true) => (true, "food-safety criminal penalty before".to_owned()),
+        (None, false) => (
+            false,
+            "no same-type food-safety penalty in the year before the act, no food crime".to_owned(),
+        ),
+    })
 }

@@ -38,7 +38,7 @@
 //! note) in months per 民法典 Art. 202. The publicity's last day is the corresponding
 //! day; the earliest application day is the day after the minimum period ends.
 //!
-//! Tested by `core/tests/enforcement_credit_repair.rs` (vectors in `tests/vectors/credit_repair/`).
+//! Tested by `core/tests/all/enforcement_credit_repair.rs` (vectors in `tests/vectors/credit_repair/`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -525,18 +525,7 @@ pub fn assess(
     policy: &RepairPolicy,
     on: NaiveDate,
 ) -> Result<RepairAssessment> {
-    let bad = |field: &str, msg: &str| {
-        Err(Error::new(EnforcementCode::FactsInvalid, msg.to_owned()).with_field(field))
-    };
-    if record.penalties.is_empty() {
-        return bad("penalties", "a penalty record needs at least one penalty");
-    }
-    if record.penalties.contains(&PenaltyKind::Fine) && record.fine_fen.is_none() {
-        return bad("fine_fen", "a fine needs its amount");
-    }
-    if record.published_on.is_some_and(|p| p < record.decided_on) {
-        return bad("published_on", "published before the decision");
-    }
+    check_record(record)?;
     let mut notes = Vec::new();
     let start = record.published_on.unwrap_or_else(|| {
         notes.push("publication date not given: periods counted from the decision date".to_owned());
@@ -595,86 +584,14 @@ pub fn assess(
             earliest = None;
         }
     }
-    let mut conditions = vec![RepairCheck {
-        condition: RepairCondition::Published,
-        met: published,
-        evidence: if published {
-            format!("published; periods from {start}")
-        } else if record.simple_procedure {
-            "简易程序 decisions are not published (令45 Art. 2 ¶1: 普通程序 only)".to_owned()
-        } else {
-            "仅受到警告的不予公示 (令45 Art. 2 ¶2)".to_owned()
-        },
-    }];
+    let mut conditions = vec![published_check(record, published, start)];
     if published {
-        conditions.push(match earliest {
-            Some(first) => RepairCheck {
-                condition: RepairCondition::MinimumPeriodReached,
-                met: on >= first,
-                evidence: format!("application from {first}; assessed on {on}"),
-            },
-            None => RepairCheck {
-                condition: RepairCondition::MinimumPeriodReached,
-                met: false,
-                evidence: format!(
-                    "no application: publicity stops by itself after {}",
-                    publicity_last_day.map_or_else(String::new, |d| d.to_string())
-                ),
-            },
-        });
-        if let Some(last) = publicity_last_day {
-            conditions.push(RepairCheck {
-                condition: RepairCondition::StillShown,
-                met: on <= last,
-                evidence: format!("last day shown {last}; assessed on {on}"),
-            });
-        }
-        conditions.push(RepairCheck {
-            condition: RepairCondition::PenaltyTypeRepairable,
-            met: blocking.is_empty(),
-            evidence: if blocking.is_empty() {
-                "no penalty of 令45 Art. 14 ¶3".to_owned()
-            } else {
-                format!("令45 Art. 14 ¶3 forbids early stop for {blocking:?}")
-            },
-        });
+        conditions.extend(period_checks(earliest, publicity_last_day, on));
+        conditions.push(penalty_type_check(&blocking));
         if !blocking.is_empty() {
             earliest = None;
         }
-        let f = facts;
-        for (c, met, what) in [
-            (
-                RepairCondition::DutiesFulfilled,
-                f.duties_fulfilled,
-                "已经自觉履行行政处罚决定中规定的义务",
-            ),
-            (
-                RepairCondition::HarmEliminated,
-                f.harm_eliminated,
-                "已经主动消除危害后果和不良影响",
-            ),
-            (
-                RepairCondition::NoRepeatSameType,
-                !f.repeated_same_type,
-                "未因同一类违法行为再次受到行政处罚",
-            ),
-            (
-                RepairCondition::NotOnAbnormalList,
-                !f.on_abnormal_list,
-                "未在经营异常名录中",
-            ),
-            (
-                RepairCondition::NotOnSeriousList,
-                !f.on_serious_list,
-                "未在严重违法失信名单中",
-            ),
-        ] {
-            conditions.push(RepairCheck {
-                condition: c,
-                met,
-                evidence: format!("{what}: {}", if met { "yes" } else { "no" }),
-            });
-        }
+        conditions.extend(fact_checks(facts));
     }
     if (regime == Regime::Samr2025 || favourable_terms.is_some()) && !blocking.is_empty() {
         notes.push("令107 lets 严重 information be repaired after 1 year, but 令45 Art. 14 ¶3 (no amendment found) forbids early stop for these penalties; confirm against the 令107 text".to_owned());
@@ -692,5 +609,120 @@ pub fn assess(
         conditions,
         eligible_now,
         notes,
+    })
+}
+
+/// The record's own consistency: at least one penalty, a fine with its amount, not
+/// published before the decision.
+fn check_record(record: &PenaltyRecord) -> Result<()> {
+    let bad = |field: &str, msg: &str| {
+        Err(Error::new(EnforcementCode::FactsInvalid, msg.to_owned()).with_field(field))
+    };
+    if record.penalties.is_empty() {
+        return bad("penalties", "a penalty record needs at least one penalty");
+    }
+    if record.penalties.contains(&PenaltyKind::Fine) && record.fine_fen.is_none() {
+        return bad("fine_fen", "a fine needs its amount");
+    }
+    if record.published_on.is_some_and(|p| p < record.decided_on) {
+        return bad("published_on", "published before the decision");
+    }
+    Ok(())
+}
+
+/// Condition `Published` (令45 Art. 2: 普通程序 decisions other than a warning alone).
+fn published_check(record: &PenaltyRecord, published: bool, start: NaiveDate) -> RepairCheck {
+    RepairCheck {
+        condition: RepairCondition::Published,
+        met: published,
+        evidence: if published {
+            format!("published; periods from {start}")
+        } else if record.simple_procedure {
+            "简易程序 decisions are not published (令45 Art. 2 ¶1: 普通程序 only)".to_owned()
+        } else {
+            "仅受到警告的不予公示 (令45 Art. 2 ¶2)".to_owned()
+        },
+    }
+}
+
+/// Conditions `MinimumPeriodReached` and (while the publicity has a last day)
+/// `StillShown` on the assessment date.
+fn period_checks(
+    earliest: Option<NaiveDate>,
+    publicity_last_day: Option<NaiveDate>,
+    on: NaiveDate,
+) -> Vec<RepairCheck> {
+    let mut out = vec![match earliest {
+        Some(first) => RepairCheck {
+            condition: RepairCondition::MinimumPeriodReached,
+            met: on >= first,
+            evidence: format!("application from {first}; assessed on {on}"),
+        },
+        None => RepairCheck {
+            condition: RepairCondition::MinimumPeriodReached,
+            met: false,
+            evidence: format!(
+                "no application: publicity stops by itself after {}",
+                publicity_last_day.map_or_else(String::new, |d| d.to_string())
+            ),
+        },
+    }];
+    if let Some(last) = publicity_last_day {
+        out.push(RepairCheck {
+            condition: RepairCondition::StillShown,
+            met: on <= last,
+            evidence: format!("last day shown {last}; assessed on {on}"),
+        });
+    }
+    out
+}
+
+/// Condition `PenaltyTypeRepairable` (令45 Art. 14 ¶3).
+fn penalty_type_check(blocking: &[PenaltyKind]) -> RepairCheck {
+    RepairCheck {
+        condition: RepairCondition::PenaltyTypeRepairable,
+        met: blocking.is_empty(),
+        evidence: if blocking.is_empty() {
+            "no penalty of 令45 Art. 14 ¶3".to_owned()
+        } else {
+            format!("令45 Art. 14 ¶3 forbids early stop for {blocking:?}")
+        },
+    }
+}
+
+/// The conditions on the enterprise's own conduct (令45 Art. 14 (一)–(四)).
+fn fact_checks(f: &RepairFacts) -> impl Iterator<Item = RepairCheck> {
+    [
+        (
+            RepairCondition::DutiesFulfilled,
+            f.duties_fulfilled,
+            "已经自觉履行行政处罚决定中规定的义务",
+        ),
+        (
+            RepairCondition::HarmEliminated,
+            f.harm_eliminated,
+            "已经主动消除危害后果和不良影响",
+        ),
+        (
+            RepairCondition::NoRepeatSameType,
+            !f.repeated_same_type,
+            "未因同一类违法行为再次受到行政处罚",
+        ),
+        (
+            RepairCondition::NotOnAbnormalList,
+            !f.on_abnormal_list,
+            "未在经营异常名录中",
+        ),
+        (
+            RepairCondition::NotOnSeriousList,
+            !f.on_serious_list,
+            "未在严重违法失信名单中",
+        ),
+    ]
+    .into_iter()
+    .map(|(condition, met, what)| RepairCheck {
+        condition,
+        met,
+        evidence: format!("{what}: {}", if met { "yes" } else { "no" }),
     })
 }

@@ -20,7 +20,7 @@
 //! Suspended time (检测、检验、检疫、鉴定、听证 …, 程序规定 Arts. 18 ¶2 and 64 ¶2) is not
 //! modelled: add it to the start date or compute from the resumed date.
 //!
-//! Tested by `core/tests/enforcement_deadlines.rs` (vectors in `tests/vectors/deadlines/`).
+//! Tested by `core/tests/all/enforcement_deadlines.rs` (vectors in `tests/vectors/deadlines/`).
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -22,7 +22,7 @@
 //! education duty of Art. 33 ¶3 (对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人
 //! 进行教育) \[V\].
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
+//! Tested by `core/tests/all/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

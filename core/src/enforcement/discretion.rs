@@ -19,7 +19,7 @@
 //! `[0, min − 1 fen]`, and is empty when the minimum is 0 (a lighter kind of penalty
 //! is then the only 减轻).
 //!
-//! Tested by `core/tests/enforcement_discretion.rs` (vectors in `tests/vectors/discretion/`).
+//! Tested by `core/tests/all/enforcement_discretion.rs` (vectors in `tests/vectors/discretion/`).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! Typed case facts and the enterprise's violation history, as an officer records them.
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
+//! Tested by `core/tests/all/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -29,7 +29,7 @@
 //!   periods for these results were not seen: no minimum period and no automatic stop are
 //!   encoded (marked in `notes`).
 //!
-//! Tested by `core/tests/enforcement_credit_repair.rs`.
+//! Tested by `core/tests/all/enforcement_credit_repair.rs`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -230,210 +230,262 @@ fn yes(met: bool) -> &'static str {
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn assess(record: &ListRecord, facts: &ListFacts, on: NaiveDate) -> Result<ListAssessment> {
-    let bad = |field: &str, msg: &str| {
-        Err(Error::new(EnforcementCode::FactsInvalid, msg.to_owned()).with_field(field))
-    };
     if let Some(m) = record.measures_until {
         if record.list != ListKind::SeriousViolation {
-            return bad(
+            return Err(facts_invalid(
                 "measures_until",
                 "measures_until is for the 严重违法失信名单 only",
-            );
+            ));
         }
         if m < record.listed_on {
-            return bad("measures_until", "a measure cannot end before the listing");
+            return Err(facts_invalid(
+                "measures_until",
+                "a measure cannot end before the listing",
+            ));
         }
     }
-    let too_early = |from: (i32, u32, u32), what: &str| {
-        Err(Error::new(
-            EnforcementCode::RegimeUnknown,
-            format!(
-                "no {what} rules are bundled for a listing on {} (before {})",
-                record.listed_on,
-                day(from)
-            ),
-        )
-        .with_field("listed_on")
-        .with_value(record.listed_on.to_string()))
+    let mut a = match record.list {
+        ListKind::SeriousViolation => serious_violation(record, facts, on)?,
+        ListKind::AbnormalOperation => abnormal_operation(record, facts)?,
+        ListKind::NegativeCheckResult => negative_check_result(record, facts, on),
     };
-    let new_regime = day(SAMR_2025_FROM);
-    let ling107 = source(
+    a.eligible_now = a.mandatory_removal
+        || (a.earliest_removal_application.is_some_and(|e| on >= e)
+            && a.conditions.iter().all(|c| c.met));
+    Ok(a)
+}
+
+fn facts_invalid(field: &str, msg: &str) -> Error {
+    Error::new(EnforcementCode::FactsInvalid, msg.to_owned()).with_field(field)
+}
+
+/// `regime_unknown` for a listing before the first bundled rules of its list.
+fn too_early(record: &ListRecord, from: (i32, u32, u32), what: &str) -> Error {
+    Error::new(
+        EnforcementCode::RegimeUnknown,
+        format!(
+            "no {what} rules are bundled for a listing on {} (before {})",
+            record.listed_on,
+            day(from)
+        ),
+    )
+    .with_field("listed_on")
+    .with_value(record.listed_on.to_string())
+}
+
+/// SAMR 令107 (in force 2025-12-25), article numbers not seen.
+fn ling107() -> Provenance {
+    source(
         "市场监督管理信用修复管理办法（总局令第107号）",
         "article numbers not seen",
         Verification::Secondary,
         SAMR_2025_FROM,
-    );
+    )
+}
+
+/// 严重违法失信名单 (令44): removal from one year after listing, automatic after three
+/// years (or when the measures end, if later).
+fn serious_violation(
+    record: &ListRecord,
+    facts: &ListFacts,
+    on: NaiveDate,
+) -> Result<ListAssessment> {
     let mut notes = Vec::new();
     let mut conditions = Vec::new();
     let mut provenance = Vec::new();
-    let mut last_day_listed = None;
-    let earliest: Option<NaiveDate>;
-    let mut mandatory_removal = false;
-    let decision_working_days;
-    match record.list {
-        ListKind::SeriousViolation => {
-            if record.listed_on < day(LING44_FROM) {
-                return too_early(LING44_FROM, "严重违法失信名单");
-            }
-            let ling44 = |a: &str| {
-                source(
-                    "市场监督管理严重违法失信名单管理办法（总局令第44号）",
-                    a,
-                    Verification::Verified,
-                    LING44_FROM,
-                )
-            };
-            provenance.push(ling44("第十六条、第十七条、第十八条、第十九条、第二十一条"));
-            let three_years = months_after(record.listed_on, 36)?;
-            let last = record
-                .measures_until
-                .map_or(three_years, |m| m.max(three_years));
-            last_day_listed = Some(last);
-            let year_end = months_after(record.listed_on, 12)?;
-            let first = super::calendar::succ(year_end)?;
-            conditions.push(check(
-                RemovalCondition::MinimumPeriodReached,
-                on >= first,
-                format!("满一年 on {year_end}: application from {first}; assessed on {on}"),
-            ));
-            let measures_end = record
-                .measures_until
-                .map(super::calendar::succ)
-                .transpose()?;
-            if let Some(m) = measures_end {
-                conditions.push(check(
-                    RemovalCondition::MeasuresEnded,
-                    on >= m,
-                    format!(
-                        "measures run until {}; application from {m}",
-                        m.pred_opt().unwrap_or(m)
-                    ),
-                ));
-            }
-            let first = measures_end.map_or(first, |m| m.max(first));
-            earliest = (first <= last).then_some(first);
-            conditions.push(check(
-                RemovalCondition::StillListed,
-                on <= last,
-                format!("removed automatically after {last} (Art. 21); assessed on {on}"),
-            ));
-            for (c, met, what) in [
-                (
-                    RemovalCondition::DutiesFulfilled,
-                    facts.duties_fulfilled,
-                    "已经自觉履行行政处罚决定中规定的义务",
-                ),
-                (
-                    RemovalCondition::HarmEliminated,
-                    facts.harm_eliminated,
-                    "已经主动消除危害后果和不良影响",
-                ),
-                (
-                    RemovalCondition::NoHeavierPenalty,
-                    !facts.heavier_penalty_since,
-                    "未再受到市场监督管理部门较重行政处罚",
-                ),
-            ] {
-                conditions.push(check(c, met, format!("{what}: {}", yes(met))));
-            }
-            if facts.basis_annulled {
-                mandatory_removal = true;
-                notes.push("the penalty the listing rests on was annulled: the listing must be revoked and its publicity stopped within 3 working days (令44 Art. 19), without application".to_owned());
-            }
-            decision_working_days = Some(if on >= new_regime {
-                provenance.push(ling107.clone());
-                notes.push("decision within 7 working days from 2025-12-25 (令107, press conference [S]) instead of 15 (令44 Art. 17)".to_owned());
-                7
-            } else {
-                15
-            });
-            notes.push(
-                "after removal the publicity stops within 3 working days (令44 Art. 18)".to_owned(),
-            );
-        }
-        ListKind::AbnormalOperation => {
-            if record.listed_on < day(ABNORMAL_FROM) {
-                return too_early(ABNORMAL_FROM, "经营异常名录");
-            }
-            let Some(reason) = record.abnormal_reason else {
-                return bad(
-                    "abnormal_reason",
-                    "an 经营异常名录 record needs the reason it was listed",
-                );
-            };
-            provenance.push(source(
-                "企业信息公示暂行条例（2024年3月10日修订）",
-                "第十八条",
-                Verification::Verified,
-                (2024, 5, 1),
-            ));
-            provenance.push(source(
-                "企业经营异常名录管理暂行办法（原国家工商行政管理总局令第68号）; 国市监信规〔2021〕3号",
-                "removal on fulfilment of the duty; decision within 5 working days (RULES R5.5)",
-                Verification::Secondary,
-                ABNORMAL_FROM,
-            ));
-            if reason == AbnormalReason::UnreachableAddress {
-                provenance.push(source(
-                    "市场主体登记管理条例实施细则",
-                    "第二十条第二款",
-                    Verification::Verified,
-                    (2022, 3, 1),
-                ));
-                notes.push("listed as unreachable: an application for any other change registration must include the address change (实施细则 Art. 20 ¶2)".to_owned());
-            }
-            earliest = Some(record.listed_on);
-            conditions.push(check(
-                RemovalCondition::DutyFulfilled,
-                facts.duty_fulfilled,
-                format!("{}: {}", reason.remedy(), yes(facts.duty_fulfilled)),
-            ));
-            notes.push("no automatic removal and no minimum period: the listing lasts until the duty is fulfilled".to_owned());
-            notes.push("企业公示信息抽查办法 (2025) Art. 13 refers to a 《企业经营异常名录管理办法》 whose text was not seen [NF]; the 5 working days follow the 暂行办法 [S]".to_owned());
-            decision_working_days = Some(5);
-        }
-        ListKind::NegativeCheckResult => {
-            provenance.push(ling107.clone());
-            let first = record.listed_on.max(new_regime);
-            earliest = Some(first);
-            conditions.push(check(
-                RemovalCondition::RegimeInForce,
-                on >= new_regime,
-                format!("negative check results are repairable from {new_regime} (令107); assessed on {on}"),
-            ));
-            if let Some(linked) = facts.linked_repaired_on {
-                last_day_listed = Some(linked.pred_opt().unwrap_or(linked).max(record.listed_on));
-                notes.push(format!("the penalty or listing this result led to was repaired on {linked}: the result stops with it (令107 [S])"));
-                conditions.push(check(
-                    RemovalCondition::StillListed,
-                    on < linked,
-                    format!("stops with the linked repair on {linked}; assessed on {on}"),
-                ));
-            }
-            conditions.push(check(
-                RemovalCondition::Corrected,
-                facts.corrected,
-                format!("problem found corrected: {}", yes(facts.corrected)),
-            ));
-            if record.listed_on < new_regime {
-                provenance.push(super::credit_repair::legislation_law());
-                notes.push("recorded before 令107: not repairable under 3号; 令107's repair applies from 2025-12-25 only (从旧兼从轻)".to_owned());
-            }
-            notes.push("令107's periods and conditions for negative check results were not seen [S]: only correction is required here, and no minimum period or automatic stop is encoded".to_owned());
-            decision_working_days = None;
-        }
+    if record.listed_on < day(LING44_FROM) {
+        return Err(too_early(record, LING44_FROM, "严重违法失信名单"));
     }
-    let eligible_now = mandatory_removal
-        || (earliest.is_some_and(|e| on >= e) && conditions.iter().all(|c| c.met));
+    let ling44 = |a: &str| {
+        source(
+            "市场监督管理严重违法失信名单管理办法（总局令第44号）",
+            a,
+            Verification::Verified,
+            LING44_FROM,
+        )
+    };
+    provenance.push(ling44("第十六条、第十七条、第十八条、第十九条、第二十一条"));
+    let three_years = months_after(record.listed_on, 36)?;
+    let last = record
+        .measures_until
+        .map_or(three_years, |m| m.max(three_years));
+    let last_day_listed = Some(last);
+    let year_end = months_after(record.listed_on, 12)?;
+    let first = super::calendar::succ(year_end)?;
+    conditions.push(check(
+        RemovalCondition::MinimumPeriodReached,
+        on >= first,
+        format!("满一年 on {year_end}: application from {first}; assessed on {on}"),
+    ));
+    let measures_end = record
+        .measures_until
+        .map(super::calendar::succ)
+        .transpose()?;
+    if let Some(m) = measures_end {
+        conditions.push(check(
+            RemovalCondition::MeasuresEnded,
+            on >= m,
+            format!(
+                "measures run until {}; application from {m}",
+                m.pred_opt().unwrap_or(m)
+            ),
+        ));
+    }
+    let first = measures_end.map_or(first, |m| m.max(first));
+    let earliest = (first <= last).then_some(first);
+    conditions.push(check(
+        RemovalCondition::StillListed,
+        on <= last,
+        format!("removed automatically after {last} (Art. 21); assessed on {on}"),
+    ));
+    for (c, met, what) in [
+        (
+            RemovalCondition::DutiesFulfilled,
+            facts.duties_fulfilled,
+            "已经自觉履行行政处罚决定中规定的义务",
+        ),
+        (
+            RemovalCondition::HarmEliminated,
+            facts.harm_eliminated,
+            "已经主动消除危害后果和不良影响",
+        ),
+        (
+            RemovalCondition::NoHeavierPenalty,
+            !facts.heavier_penalty_since,
+            "未再受到市场监督管理部门较重行政处罚",
+        ),
+    ] {
+        conditions.push(check(c, met, format!("{what}: {}", yes(met))));
+    }
+    if facts.basis_annulled {
+        notes.push("the penalty the listing rests on was annulled: the listing must be revoked and its publicity stopped within 3 working days (令44 Art. 19), without application".to_owned());
+    }
+    let decision_working_days = Some(if on >= day(SAMR_2025_FROM) {
+        provenance.push(ling107());
+        notes.push("decision within 7 working days from 2025-12-25 (令107, press conference [S]) instead of 15 (令44 Art. 17)".to_owned());
+        7
+    } else {
+        15
+    });
+    notes.push("after removal the publicity stops within 3 working days (令44 Art. 18)".to_owned());
     Ok(ListAssessment {
         list: record.list,
         provenance,
         last_day_listed,
         earliest_removal_application: earliest,
         decision_working_days,
-        mandatory_removal,
+        mandatory_removal: facts.basis_annulled,
         conditions,
-        eligible_now,
+        eligible_now: false,
         notes,
     })
+}
+
+/// 经营异常名录: removal once the duty of the listing's reason is fulfilled.
+fn abnormal_operation(record: &ListRecord, facts: &ListFacts) -> Result<ListAssessment> {
+    let mut notes = Vec::new();
+    let mut conditions = Vec::new();
+    let mut provenance = Vec::new();
+    if record.listed_on < day(ABNORMAL_FROM) {
+        return Err(too_early(record, ABNORMAL_FROM, "经营异常名录"));
+    }
+    let Some(reason) = record.abnormal_reason else {
+        return Err(facts_invalid(
+            "abnormal_reason",
+            "an 经营异常名录 record needs the reason it was listed",
+        ));
+    };
+    provenance.push(source(
+        "企业信息公示暂行条例（2024年3月10日修订）",
+        "第十八条",
+        Verification::Verified,
+        (2024, 5, 1),
+    ));
+    provenance.push(source(
+        "企业经营异常名录管理暂行办法（原国家工商行政管理总局令第68号）; 国市监信规〔2021〕3号",
+        "removal on fulfilment of the duty; decision within 5 working days (RULES R5.5)",
+        Verification::Secondary,
+        ABNORMAL_FROM,
+    ));
+    if reason == AbnormalReason::UnreachableAddress {
+        provenance.push(source(
+            "市场主体登记管理条例实施细则",
+            "第二十条第二款",
+            Verification::Verified,
+            (2022, 3, 1),
+        ));
+        notes.push("listed as unreachable: an application for any other change registration must include the address change (实施细则 Art. 20 ¶2)".to_owned());
+    }
+    let earliest = Some(record.listed_on);
+    conditions.push(check(
+        RemovalCondition::DutyFulfilled,
+        facts.duty_fulfilled,
+        format!("{}: {}", reason.remedy(), yes(facts.duty_fulfilled)),
+    ));
+    notes.push(
+        "no automatic removal and no minimum period: the listing lasts until the duty is fulfilled"
+            .to_owned(),
+    );
+    notes.push("企业公示信息抽查办法 (2025) Art. 13 refers to a 《企业经营异常名录管理办法》 whose text was not seen [NF]; the 5 working days follow the 暂行办法 [S]".to_owned());
+    let decision_working_days = Some(5);
+    Ok(ListAssessment {
+        list: record.list,
+        provenance,
+        last_day_listed: None,
+        earliest_removal_application: earliest,
+        decision_working_days,
+        mandatory_removal: false,
+        conditions,
+        eligible_now: false,
+        notes,
+    })
+}
+
+/// Negative check results: repairable under 令107 once corrected.
+fn negative_check_result(record: &ListRecord, facts: &ListFacts, on: NaiveDate) -> ListAssessment {
+    let mut notes = Vec::new();
+    let mut conditions = Vec::new();
+    let mut provenance = Vec::new();
+    let mut last_day_listed = None;
+    provenance.push(ling107());
+    let new_regime = day(SAMR_2025_FROM);
+    let first = record.listed_on.max(new_regime);
+    let earliest = Some(first);
+    conditions.push(check(
+        RemovalCondition::RegimeInForce,
+        on >= new_regime,
+        format!(
+            "negative check results are repairable from {new_regime} (令107); assessed on {on}"
+        ),
+    ));
+    if let Some(linked) = facts.linked_repaired_on {
+        last_day_listed = Some(linked.pred_opt().unwrap_or(linked).max(record.listed_on));
+        notes.push(format!("the penalty or listing this result led to was repaired on {linked}: the result stops with it (令107 [S])"));
+        conditions.push(check(
+            RemovalCondition::StillListed,
+            on < linked,
+            format!("stops with the linked repair on {linked}; assessed on {on}"),
+        ));
+    }
+    conditions.push(check(
+        RemovalCondition::Corrected,
+        facts.corrected,
+        format!("problem found corrected: {}", yes(facts.corrected)),
+    ));
+    if record.listed_on < new_regime {
+        provenance.push(super::credit_repair::legislation_law());
+        notes.push("recorded before 令107: not repairable under 3号; 令107's repair applies from 2025-12-25 only (从旧兼从轻)".to_owned());
+    }
+    notes.push("令107's periods and conditions for negative check results were not seen [S]: only correction is required here, and no minimum period or automatic stop is encoded".to_owned());
+    ListAssessment {
+        list: record.list,
+        provenance,
+        last_day_listed,
+        earliest_removal_application: earliest,
+        decision_working_days: None,
+        mandatory_removal: false,
+        conditions,
+        eligible_now: false,
+        notes,
+    }
 }

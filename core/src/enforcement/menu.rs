@@ -25,7 +25,7 @@
 //! outside is refused with `menu_out_of_territory`; a territorial entry on a case without
 //! a division is `facts_invalid` (never guessed).
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
+//! Tested by `core/tests/all/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use serde::{Deserialize, Serialize};
 

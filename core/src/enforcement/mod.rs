@@ -17,7 +17,7 @@
 //! * [`list_removal`]: removal from the 经营异常名录 and the 严重违法失信名单 (令44), and
 //!   repair of negative spot-check results (令107 \[S\]).
 //!
-//! Tested by the `core/tests/enforcement_*.rs` files named in each module.
+//! Tested by the `core/tests/all/enforcement_*.rs` files named in each module.
 
 mod calendar;
 mod condition;

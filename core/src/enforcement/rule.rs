@@ -4,7 +4,7 @@
 //! the statutes (`statute/*`) and the decision (`decide.rs`) both build on it, neither on
 //! the other's internals.
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` and the `tests` module below.
+//! Tested by `core/tests/all/enforcement_leniency.rs` and the `tests` module below.
 
 use serde::{Deserialize, Serialize};
 

@@ -506,6 +506,90 @@ pub(crate) struct Builder<T> {
     seen: BTreeMap<String, u64>,
 }
 
+/// The problems of a data row's shape, by cell index: a cell over the field size limit,
+/// a value beyond the header's width or a row shorter than it, a formula where a literal
+/// value is required. The row's values are read only when there are none.
+fn shape_errors<T: Record>(row: &Row, header: &Header, lim: &Limits) -> Vec<(usize, Error)> {
+    let width = header.columns.len();
+    let mut errors = Vec::new();
+    for (i, cell) in row.cells.iter().enumerate() {
+        if let Cell::Text(s) = cell {
+            if let Err(e) = limits::check_field(s, lim.max_field_bytes) {
+                let column = header
+                    .columns
+                    .get(i)
+                    .and_then(|c| c.as_ref().map(|(_, h)| h.clone()))
+                    .unwrap_or_default();
+                errors.push((i, e.with_row(row.number).with_column(column)));
+            }
+        }
+    }
+    if row.cells.len() > width {
+        if let Some((i, extra)) = row
+            .cells
+            .iter()
+            .enumerate()
+            .skip(width)
+            .find(|(_, c)| !c.is_empty())
+        {
+            errors.push((
+                i,
+                Error::new(
+                    InputCode::RowTooLong,
+                    format!(
+                        "the row has a value in cell {} but the header has {width} columns",
+                        i + 1
+                    ),
+                )
+                .with_row(row.number)
+                .with_value(extra.raw())
+                .with_detail("expected", width.to_string())
+                .with_detail("actual", row.cells.len().to_string()),
+            ));
+        }
+    } else if row.cells.len() < width {
+        let i = row.cells.len();
+        let column = header
+            .columns
+            .get(i)
+            .and_then(|c| c.as_ref().map(|(_, h)| h.clone()))
+            .unwrap_or_default();
+        errors.push((
+            i,
+            Error::new(
+                InputCode::RowTooShort,
+                format!(
+                    "the row has {} cells but the header has {width}",
+                    row.cells.len()
+                ),
+            )
+            .with_row(row.number)
+            .with_column(column)
+            .with_detail("expected", width.to_string())
+            .with_detail("actual", row.cells.len().to_string()),
+        ));
+    }
+    for field in T::LITERAL_FIELDS {
+        if let Some(&i) = header.by_field.get(field) {
+            if let Some(Some(formula)) = row.formulas.get(i) {
+                let column = header.text_of(field).unwrap_or_default();
+                errors.push((
+                    i,
+                    Error::new(
+                        InputCode::XlsxFormula,
+                        format!("{field} must be a literal value, not a formula"),
+                    )
+                    .with_row(row.number)
+                    .with_column(column)
+                    .with_field(*field)
+                    .with_value(format!("={formula}")),
+                ));
+            }
+        }
+    }
+    errors
+}
+
 impl<T: Record> Builder<T> {
     pub(crate) fn new(allow_unknown: bool, lim: &Limits, all: bool) -> Self {
         Self {
@@ -537,23 +621,7 @@ impl<T: Record> Builder<T> {
             return true;
         }
         if self.header.is_none() {
-            let width = row
-                .cells
-                .iter()
-                .rposition(|c| !c.is_empty())
-                .map_or(0, |i| i + 1);
-            if let Err(e) = limits::check_columns(u64::try_from(width).unwrap_or(u64::MAX)) {
-                self.fail(e.with_row(row.number));
-                return false;
-            }
-            let (header, header_errors) = map_header(T::TABLE, row, self.allow_unknown, &self.lim);
-            if header_errors.is_empty() {
-                self.header = Some(header);
-            } else {
-                self.errors.extend(header_errors);
-                self.done = true;
-            }
-            return !self.done;
+            return self.push_header(row);
         }
         self.data_rows = self.data_rows.saturating_add(1);
         if let Err(e) = limits::check_rows(self.data_rows, self.lim.max_rows) {
@@ -570,94 +638,12 @@ impl<T: Record> Builder<T> {
         else {
             return false;
         };
-        let width = header.columns.len();
         let mut r = RowReader {
             row,
             header,
-            errors: Vec::new(),
+            errors: shape_errors::<T>(row, header, lim),
         };
-        let mut shape_ok = true;
-        for (i, cell) in row.cells.iter().enumerate() {
-            if let Cell::Text(s) = cell {
-                if let Err(e) = limits::check_field(s, lim.max_field_bytes) {
-                    let column = header
-                        .columns
-                        .get(i)
-                        .and_then(|c| c.as_ref().map(|(_, h)| h.clone()))
-                        .unwrap_or_default();
-                    r.errors
-                        .push((i, e.with_row(row.number).with_column(column)));
-                    shape_ok = false;
-                }
-            }
-        }
-        if row.cells.len() > width {
-            if let Some((i, extra)) = row
-                .cells
-                .iter()
-                .enumerate()
-                .skip(width)
-                .find(|(_, c)| !c.is_empty())
-            {
-                r.errors.push((
-                    i,
-                    Error::new(
-                        InputCode::RowTooLong,
-                        format!(
-                            "the row has a value in cell {} but the header has {width} columns",
-                            i + 1
-                        ),
-                    )
-                    .with_row(row.number)
-                    .with_value(extra.raw())
-                    .with_detail("expected", width.to_string())
-                    .with_detail("actual", row.cells.len().to_string()),
-                ));
-                shape_ok = false;
-            }
-        } else if row.cells.len() < width {
-            let i = row.cells.len();
-            let column = header
-                .columns
-                .get(i)
-                .and_then(|c| c.as_ref().map(|(_, h)| h.clone()))
-                .unwrap_or_default();
-            r.errors.push((
-                i,
-                Error::new(
-                    InputCode::RowTooShort,
-                    format!(
-                        "the row has {} cells but the header has {width}",
-                        row.cells.len()
-                    ),
-                )
-                .with_row(row.number)
-                .with_column(column)
-                .with_detail("expected", width.to_string())
-                .with_detail("actual", row.cells.len().to_string()),
-            ));
-            shape_ok = false;
-        }
-        for field in T::LITERAL_FIELDS {
-            if let Some(&i) = header.by_field.get(field) {
-                if let Some(Some(formula)) = row.formulas.get(i) {
-                    let column = header.text_of(field).unwrap_or_default();
-                    r.errors.push((
-                        i,
-                        Error::new(
-                            InputCode::XlsxFormula,
-                            format!("{field} must be a literal value, not a formula"),
-                        )
-                        .with_row(row.number)
-                        .with_column(column)
-                        .with_field(*field)
-                        .with_value(format!("={formula}")),
-                    ));
-                    shape_ok = false;
-                }
-            }
-        }
-        if shape_ok {
+        if r.errors.is_empty() {
             if let Some(rec) = T::from_row(&mut r) {
                 if let Err(e) = rec.validate() {
                     let field = e.details().field.clone().unwrap_or_default();
@@ -670,7 +656,38 @@ impl<T: Record> Builder<T> {
                 }
             }
         }
-        let mut row_errors = r.errors;
+        let row_errors = r.errors;
+        self.keep(row_errors);
+        if !self.all && !self.errors.is_empty() {
+            self.done = true;
+        }
+        !self.done
+    }
+
+    /// The first non-blank row: the header (its width within the column limit, every
+    /// column known or allowed).
+    fn push_header(&mut self, row: &Row) -> bool {
+        let width = row
+            .cells
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |i| i + 1);
+        if let Err(e) = limits::check_columns(u64::try_from(width).unwrap_or(u64::MAX)) {
+            self.fail(e.with_row(row.number));
+            return false;
+        }
+        let (header, header_errors) = map_header(T::TABLE, row, self.allow_unknown, &self.lim);
+        if header_errors.is_empty() {
+            self.header = Some(header);
+        } else {
+            self.errors.extend(header_errors);
+            self.done = true;
+        }
+        !self.done
+    }
+
+    /// Keeps a row's problems in cell order, up to [`limits::MAX_PROBLEMS`] in all.
+    fn keep(&mut self, mut row_errors: Vec<(usize, Error)>) {
         row_errors.sort_by_key(|(i, _)| *i);
         for (_, e) in row_errors {
             if self.errors.len() < limits::MAX_PROBLEMS {
@@ -679,10 +696,6 @@ impl<T: Record> Builder<T> {
                 self.omitted = self.omitted.saturating_add(1);
             }
         }
-        if !self.all && !self.errors.is_empty() {
-            self.done = true;
-        }
-        !self.done
     }
 
     /// The records and problems; `csv_empty` if no header was seen.

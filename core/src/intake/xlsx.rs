@@ -162,7 +162,7 @@ fn rows_unguarded(
     lim: &Limits,
     push: &mut dyn FnMut(&Row) -> bool,
 ) -> Result<()> {
-    use calamine::{Data, Reader, Xlsx};
+    use calamine::{Reader, Xlsx};
 
     use super::table::Cell;
 
@@ -175,63 +175,8 @@ fn rows_unguarded(
     zip_uncompressed_size(bytes, lim.max_decompressed_bytes)?;
     let mut wb: Xlsx<_> =
         Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| not_zip(&e.to_string()))?;
-    let names = wb.sheet_names();
-    let name = match sheet {
-        Some(s) => names
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| {
-                Error::new(
-                    InputCode::XlsxSheetMissing,
-                    format!(
-                        "the workbook has no sheet {s:?}; it has {}",
-                        names.join(", ")
-                    ),
-                )
-                .with_value(s)
-                .with_detail("sheets", names.join(", "))
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| Error::new(InputCode::XlsxSheetMissing, "the workbook has no sheets"))?,
-    };
-    // calamine builds a dense grid from the first to the last cell: a 2 KB sheet with
-    // cells A1 and XFD1048576 would need 17 G cells (an abort on allocation). A
-    // streaming pass over the cells bounds the grid against the decompression limit
-    // before the grid is built.
-    {
-        let mut reader = wb
-            .worksheet_cells_reader(&name)
-            .map_err(|e| not_zip(&e.to_string()))?;
-        let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
-        while let Some(cell) = reader.next_cell().map_err(|e| not_zip(&e.to_string()))? {
-            let (r, c) = cell.get_position();
-            (r0, r1, c0, c1) = (r0.min(r), r1.max(r), c0.min(c), c1.max(c));
-            // Refuse as soon as a limit is crossed, not after streaming the whole sheet
-            // (a 1.1 M-row sheet took 16–32 s before `too_many_rows`).
-            limits::check_columns(u64::from(c1 - c0) + 1)?;
-            limits::check_rows(u64::from(r1 - r0), lim.max_rows)
-                .map_err(|e| e.with_row(u64::from(r) + 1))?;
-        }
-        if r0 <= r1 && c0 <= c1 {
-            let cells = (u64::from(r1 - r0) + 1).saturating_mul(u64::from(c1 - c0) + 1);
-            let cell_size = u64::try_from(std::mem::size_of::<Data>()).unwrap_or(u64::MAX);
-            let max = lim.max_decompressed_bytes;
-            if cells.saturating_mul(cell_size) > max {
-                return Err(Error::new(
-                    LimitCode::DecompressedTooLarge,
-                    format!(
-                        "the sheet spans {cells} cells from its first to its last; \
-                         held as a grid that is more than {max} bytes"
-                    ),
-                )
-                .with_detail("limit", max.to_string())
-                .with_detail("cells", cells.to_string()));
-            }
-        }
-    }
+    let name = sheet_name(&wb, sheet)?;
+    check_grid_size(&mut wb, &name, lim)?;
     let range = wb
         .worksheet_range(&name)
         .map_err(|e| not_zip(&e.to_string()))?;
@@ -262,45 +207,124 @@ fn rows_unguarded(
             break;
         }
     }
-    return Ok(());
+    Ok(())
+}
 
-    fn convert(d: &Data) -> Cell {
-        match d {
-            Data::Empty => Cell::Empty,
-            Data::String(s) => Cell::from_text(s.clone()),
-            Data::Int(n) => Cell::Text(n.to_string()),
-            Data::Float(f) => {
-                // Exact integers below 2^53 print exactly; anything else is refused
-                // rather than silently rounded.
-                let text = f.to_string();
-                if f.is_finite()
-                    && f.abs() < 9_007_199_254_740_992.0
-                    && !text.contains(['.', 'e', 'E'])
-                {
-                    Cell::Text(text)
-                } else {
-                    Cell::Invalid(
-                        text,
-                        "a number that is not an exact whole number; format the column as text"
-                            .into(),
-                    )
-                }
-            }
-            Data::Bool(b) => Cell::Bool(*b),
-            Data::DateTime(dt) => {
-                let (y, m, d, ..) = dt.to_ymd_hms_milli();
-                match chrono::NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d)) {
-                    Some(date) if dt.is_datetime() => Cell::Date(date),
-                    _ => Cell::Invalid(dt.to_string(), "a duration or invalid date cell".into()),
-                }
-            }
-            Data::DateTimeIso(s) => match super::table::parse_date(s) {
-                Ok(date) => Cell::Date(date),
-                Err(_) => Cell::Invalid(s.clone(), "an unreadable date cell".into()),
-            },
-            Data::DurationIso(s) => Cell::Invalid(s.clone(), "a duration cell".into()),
-            Data::Error(e) => Cell::Invalid(format!("{e}"), "an error value in the cell".into()),
+/// The sheet to read: the one named, or the first.
+#[cfg(feature = "xlsx")]
+fn sheet_name<R: std::io::Read + std::io::Seek>(
+    wb: &calamine::Xlsx<R>,
+    sheet: Option<&str>,
+) -> Result<String> {
+    use calamine::Reader;
+
+    let names = wb.sheet_names();
+    match sheet {
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .cloned()
+            .ok_or_else(|| {
+                Error::new(
+                    InputCode::XlsxSheetMissing,
+                    format!(
+                        "the workbook has no sheet {s:?}; it has {}",
+                        names.join(", ")
+                    ),
+                )
+                .with_value(s)
+                .with_detail("sheets", names.join(", "))
+            }),
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| Error::new(InputCode::XlsxSheetMissing, "the workbook has no sheets")),
+    }
+}
+
+/// calamine builds a dense grid from the first to the last cell: a 2 KB sheet with
+/// cells A1 and XFD1048576 would need 17 G cells (an abort on allocation). A
+/// streaming pass over the cells bounds the grid against the decompression limit
+/// before the grid is built.
+#[cfg(feature = "xlsx")]
+fn check_grid_size<R: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Xlsx<R>,
+    name: &str,
+    lim: &Limits,
+) -> Result<()> {
+    use calamine::Data;
+
+    let mut reader = wb
+        .worksheet_cells_reader(name)
+        .map_err(|e| not_zip(&e.to_string()))?;
+    let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
+    while let Some(cell) = reader.next_cell().map_err(|e| not_zip(&e.to_string()))? {
+        let (r, c) = cell.get_position();
+        (r0, r1, c0, c1) = (r0.min(r), r1.max(r), c0.min(c), c1.max(c));
+        // Refuse as soon as a limit is crossed, not after streaming the whole sheet
+        // (a 1.1 M-row sheet took 16–32 s before `too_many_rows`).
+        limits::check_columns(u64::from(c1 - c0) + 1)?;
+        limits::check_rows(u64::from(r1 - r0), lim.max_rows)
+            .map_err(|e| e.with_row(u64::from(r) + 1))?;
+    }
+    if r0 <= r1 && c0 <= c1 {
+        let cells = (u64::from(r1 - r0) + 1).saturating_mul(u64::from(c1 - c0) + 1);
+        let cell_size = u64::try_from(std::mem::size_of::<Data>()).unwrap_or(u64::MAX);
+        let max = lim.max_decompressed_bytes;
+        if cells.saturating_mul(cell_size) > max {
+            return Err(Error::new(
+                LimitCode::DecompressedTooLarge,
+                format!(
+                    "the sheet spans {cells} cells from its first to its last; \
+                     held as a grid that is more than {max} bytes"
+                ),
+            )
+            .with_detail("limit", max.to_string())
+            .with_detail("cells", cells.to_string()));
         }
+    }
+    Ok(())
+}
+
+/// A calamine cell as an intake cell.
+#[cfg(feature = "xlsx")]
+fn convert(d: &calamine::Data) -> super::table::Cell {
+    use calamine::Data;
+
+    use super::table::Cell;
+
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::from_text(s.clone()),
+        Data::Int(n) => Cell::Text(n.to_string()),
+        Data::Float(f) => {
+            // Exact integers below 2^53 print exactly; anything else is refused
+            // rather than silently rounded.
+            let text = f.to_string();
+            if f.is_finite() && f.abs() < 9_007_199_254_740_992.0 && !text.contains(['.', 'e', 'E'])
+            {
+                Cell::Text(text)
+            } else {
+                Cell::Invalid(
+                    text,
+                    "a number that is not an exact whole number; format the column as text".into(),
+                )
+            }
+        }
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            match chrono::NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d)) {
+                Some(date) if dt.is_datetime() => Cell::Date(date),
+                _ => Cell::Invalid(dt.to_string(), "a duration or invalid date cell".into()),
+            }
+        }
+        Data::DateTimeIso(s) => match super::table::parse_date(s) {
+            Ok(date) => Cell::Date(date),
+            Err(_) => Cell::Invalid(s.clone(), "an unreadable date cell".into()),
+        },
+        Data::DurationIso(s) => Cell::Invalid(s.clone(), "a duration cell".into()),
+        Data::Error(e) => Cell::Invalid(format!("{e}"), "an error value in the cell".into()),
     }
 }
 

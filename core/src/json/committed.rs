@@ -1,4 +1,4 @@
-//! Fast paths of [`crate::verify::committed_json`] and [`crate::verify::from_committed_json`] for the
+//! Fast paths of [`crate::proof::committed_json`] and [`crate::proof::from_committed_json`] for the
 //! common case — a document whose numbers are all safe integers — that give exactly
 //! the answer of the general paths or decline (`None`), never another answer.
 //!
@@ -28,7 +28,7 @@ use super::MAX_SAFE_INTEGER;
 /// is JSON at all.
 ///
 /// ```
-/// use shuangsuiji::verify::committed::integers_only;
+/// use shuangsuiji::proof::committed::integers_only;
 /// assert!(integers_only(br#"{"a":[1,-2,9007199254740991],"b":"1.5e3"}"#));
 /// assert!(!integers_only(br#"{"a":1.0}"#));
 /// assert!(!integers_only(br#"{"a":1e3}"#));
@@ -202,7 +202,7 @@ type Done = std::result::Result<(), Decline>;
 /// (the general path then decides, and names any error).
 ///
 /// ```
-/// use shuangsuiji::verify::committed::canonical_committed_json;
+/// use shuangsuiji::proof::committed::canonical_committed_json;
 /// #[derive(serde::Serialize)]
 /// struct S { b: u32, a: Vec<&'static str>, c: Option<u8> }
 /// let s = S { b: 1, a: vec!["x\n"], c: None };

@@ -2,7 +2,7 @@
 //! integers only (within 2^53 − 1), canonical form, and the one strict reader (limits,
 //! duplicate keys, UTF-8 only). `verify` re-exports these under its old paths.
 //!
-//! Tested by `core/tests/committed_fast.rs`, `core/tests/verify_reading.rs` and the
+//! Tested by `core/tests/all/committed_fast.rs`, `core/tests/all/verify_reading.rs` and the
 //! `documents` vectors (`tests/vectors/documents/`).
 
 use serde::Serialize;
@@ -19,7 +19,7 @@ use crate::{Error, Result, VerifyCode};
 /// `number_not_integer` naming the JSON path of the first offending number.
 ///
 /// ```
-/// use shuangsuiji::verify::check_integers_only;
+/// use shuangsuiji::proof::check_integers_only;
 /// let ok: serde_json::Value = serde_json::from_str(r#"{"a":[1,-2]}"#).unwrap();
 /// assert!(check_integers_only(&ok).is_ok());
 /// let bad: serde_json::Value = serde_json::from_str(r#"{"a":[1,0.5]}"#).unwrap();
@@ -75,9 +75,9 @@ fn check_numbers(value: &serde_json::Value, path: &str) -> Result<()> {
 /// holds a float or an integer beyond ±(2^53 − 1).
 ///
 /// ```
-/// let s = shuangsuiji::verify::committed_json(&serde_json::json!({"b": 1, "a": "x"}))?;
+/// let s = shuangsuiji::proof::committed_json(&serde_json::json!({"b": 1, "a": "x"}))?;
 /// assert_eq!(s, r#"{"a":"x","b":1}"#);
-/// assert!(shuangsuiji::verify::committed_json(&serde_json::json!({"p": 0.5})).is_err());
+/// assert!(shuangsuiji::proof::committed_json(&serde_json::json!({"p": 0.5})).is_err());
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn committed_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
@@ -95,7 +95,7 @@ pub fn committed_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 ///
 /// ```
 /// use serde_json::json;
-/// use shuangsuiji::verify::{committed_json, committed_json_general};
+/// use shuangsuiji::proof::{committed_json, committed_json_general};
 /// let v = json!({"b": [1, 2], "a": "x"});
 /// assert_eq!(committed_json_general(&v)?, committed_json(&v)?);
 /// # Ok::<(), shuangsuiji::Error>(())
@@ -133,7 +133,7 @@ pub fn from_committed_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Resu
 /// `encoding_invalid`, naming the byte offset of the first invalid byte.
 ///
 /// ```
-/// use shuangsuiji::verify::document_text;
+/// use shuangsuiji::proof::document_text;
 /// assert_eq!(document_text(b"\xEF\xBB\xBF{}")?, "{}");
 /// let e = document_text(b"{\"a\":\"\xFF\"}").unwrap_err();
 /// assert_eq!(e.code().as_str(), "encoding_invalid");
@@ -160,9 +160,9 @@ pub fn document_text(bytes: &[u8]) -> Result<&str> {
 /// As [`from_committed_json`].
 ///
 /// ```
-/// let v: Vec<u32> = shuangsuiji::verify::from_committed_text("[1, 2]")?;
+/// let v: Vec<u32> = shuangsuiji::proof::from_committed_text("[1, 2]")?;
 /// assert_eq!(v, [1, 2]);
-/// assert!(shuangsuiji::verify::from_committed_text::<Vec<u32>>("[1.5]").is_err());
+/// assert!(shuangsuiji::proof::from_committed_text::<Vec<u32>>("[1.5]").is_err());
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn from_committed_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
@@ -185,7 +185,7 @@ pub fn from_committed_text<T: serde::de::DeserializeOwned>(text: &str) -> Result
 /// As [`from_committed_json`].
 ///
 /// ```
-/// use shuangsuiji::verify::{from_committed_json, from_committed_json_general};
+/// use shuangsuiji::proof::{from_committed_json, from_committed_json_general};
 /// let text = br#"{"a": [1, 2]}"#;
 /// let fast: serde_json::Value = from_committed_json(text)?;
 /// assert_eq!(fast, from_committed_json_general::<serde_json::Value>(text)?);

@@ -6,7 +6,7 @@
 //! A leaf module: it uses only the error type, never the domain model, so the model,
 //! intake, verification and publication all build on it.
 //!
-//! Tested by the unit tests of each submodule, `core/tests/errors_catalogue.rs` (the
+//! Tested by the unit tests of each submodule, `core/tests/all/errors_catalogue.rs` (the
 //! bad-input catalogue, `tests/vectors/errors/`) and the binding runners of the same
 //! catalogue.
 

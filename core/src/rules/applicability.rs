@@ -17,7 +17,7 @@
 //! [`Authority::covers`]: crate::model::Authority::covers
 //! [`Applicability::applies_to`]: crate::model::Applicability::applies_to
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs`.
 
 use chrono::NaiveDate;
 

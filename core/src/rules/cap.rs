@@ -35,7 +35,7 @@
 //! evidence lists every counted visit (task ids, dates, authorities) and the detail
 //! names the limit that was reached (`limit`, `class_limit` or `level_limit`).
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs` and the unit tests below.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs` and the unit tests below.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -13,7 +13,7 @@
 //!
 //! A plan names one with `"cap_preset": {"name": …, "date"?: …}` instead of `cap`.
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs` and the unit tests below.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs` and the unit tests below.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

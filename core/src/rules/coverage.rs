@@ -21,7 +21,7 @@
 //! they are taken out of their strata before `N` and the quota are counted, so the
 //! random draw over the rest stays verifiable and the forced list is public.
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs`.
 
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};

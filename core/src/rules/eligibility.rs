@@ -11,7 +11,7 @@
 //! history, the plan's items and the policy's rows: items are sorted by id, strata by
 //! key text, enterprises by USCC, reasons by code, visits by date then key.
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,13 +24,14 @@ use super::cap_preset::cap_preset;
 use super::coverage::{CoverageConfig, ItemCoverage, due_entry, item_frequency, window_from};
 use super::force::{ForceInConfig, ForceWhy};
 use super::hierarchy::{HierarchyMode, same_year_reason, three_month_reason};
-use super::policy::SamplingPolicy;
+use super::policy::{SamplingPolicy, StratumRule};
 use super::preset::preset;
 use super::reason::{Reason, ReasonCode};
 use super::status::status_reason;
 use super::stratum::StratumKey;
 use crate::model::{
-    Authority, Catalog, CheckRecord, ItemId, ItemKind, Provenance, Ratio, Roster, Uscc,
+    Authority, Catalog, CheckRecord, Enterprise, ItemId, ItemKind, Provenance, Ratio, Roster,
+    SupervisionItem, Uscc,
 };
 use crate::{Error, Result, RulesCode};
 
@@ -389,22 +390,7 @@ pub fn eligibility(
     check_history_dates(request.date, history)?;
     let cap = request.resolve_cap()?;
     let policy = request.resolve_policy(catalog)?;
-    let mut item_ids: Vec<&ItemId> = request.items.iter().collect();
-    item_ids.sort();
-    let mut plan_items = Vec::with_capacity(item_ids.len());
-    for id in item_ids {
-        let item = catalog.item(id).ok_or_else(|| {
-            Error::new(
-                RulesCode::ItemUnknown,
-                format!("plan item {} is not in the catalog", id.as_str()),
-            )
-            .with_field("items")
-            .with_value(id.as_str())
-        })?;
-        check_item_in_force(item, request.date)?;
-        let rules = policy.rules_for(item)?;
-        plan_items.push((item, rules));
-    }
+    let plan_items = plan_items(request, catalog, &policy)?;
 
     let mut by_uscc: BTreeMap<Uscc, Vec<&CheckRecord>> = BTreeMap::new();
     for r in history {
@@ -414,35 +400,7 @@ pub fn eligibility(
 
     let mut items: Vec<ItemEligibility> = plan_items
         .iter()
-        .map(|(item, rules)| ItemEligibility {
-            item: item.id.clone(),
-            kind: item.kind,
-            strata: rules
-                .iter()
-                .map(|r| StratumEligibility {
-                    key: r.stratum.to_string(),
-                    stratum: r.stratum,
-                    population: 0,
-                    quota: 0,
-                    ratio: r.rule.ratio,
-                    min: r.rule.min,
-                    max: r.rule.max,
-                    provenance: r.provenance.clone(),
-                    note: r.note.clone(),
-                    eligible: Vec::new(),
-                })
-                .collect(),
-            forced_in: Vec::new(),
-            excluded: Vec::new(),
-            coverage: request.coverage.and_then(|c| {
-                item_frequency(item, c.source).map(|(frequency, provenance)| ItemCoverage {
-                    frequency,
-                    provenance,
-                    window_from: window_from(request.date, frequency.years),
-                    due: Vec::new(),
-                })
-            }),
-        })
+        .map(|(item, rules)| empty_item(request, item, rules))
         .collect();
     let force_due = request.coverage.is_some_and(|c| c.force_due);
 
@@ -461,35 +419,8 @@ pub fn eligibility(
         }
         let why = request.force_in.why(e);
         for ((item, _), out) in plan_items.iter().zip(items.iter_mut()) {
-            let mut reasons = common.clone();
-            reasons.extend(scope_reason(item, e));
-            reasons.extend(match request.hierarchy {
-                HierarchyMode::Off => None,
-                HierarchyMode::SameYear => same_year_reason(
-                    &request.authority,
-                    e,
-                    item,
-                    request.year,
-                    hist.iter().copied(),
-                ),
-                HierarchyMode::SameItemsThreeMonths => three_month_reason(
-                    &request.authority,
-                    e,
-                    item,
-                    request.date,
-                    hist.iter().copied(),
-                ),
-            });
             let stratum = out.strata.iter().position(|s| s.stratum.contains(e));
-            if stratum.is_none() {
-                let grade = e.food_risk_grade.map_or("none", |g| g.as_str());
-                reasons.push(
-                    Reason::new(ReasonCode::NoStratum)
-                        .with("credit_class", e.credit_class.as_str())
-                        .with("food_risk_grade", grade),
-                );
-            }
-            reasons.sort_by_key(|r| r.code);
+            let reasons = item_reasons(request, e, item, hist, &common, stratum.is_some());
             let mut why = why.clone();
             if let (true, Some(cov)) = (reasons.is_empty(), out.coverage.as_mut()) {
                 if let Some(d) = due_entry(
@@ -524,12 +455,7 @@ pub fn eligibility(
         }
     }
 
-    for it in &mut items {
-        for s in &mut it.strata {
-            s.population = u64::try_from(s.eligible.len()).unwrap_or(u64::MAX);
-            s.quota = super::quota::quota(s.population, s.ratio, s.min, s.max)?;
-        }
-    }
+    fill_quotas(&mut items)?;
 
     Ok(EligibilityReport {
         authority: request.authority.clone(),
@@ -545,4 +471,121 @@ pub fn eligibility(
         coverage: request.coverage,
         items,
     })
+}
+
+/// Step 1: the plan's items in id order, each found in the catalog, in force on the plan
+/// date, with its policy rows.
+fn plan_items<'c>(
+    request: &PlanRequest,
+    catalog: &'c Catalog,
+    policy: &SamplingPolicy,
+) -> Result<Vec<(&'c SupervisionItem, Vec<StratumRule>)>> {
+    let mut item_ids: Vec<&ItemId> = request.items.iter().collect();
+    item_ids.sort();
+    let mut plan_items = Vec::with_capacity(item_ids.len());
+    for id in item_ids {
+        let item = catalog.item(id).ok_or_else(|| {
+            Error::new(
+                RulesCode::ItemUnknown,
+                format!("plan item {} is not in the catalog", id.as_str()),
+            )
+            .with_field("items")
+            .with_value(id.as_str())
+        })?;
+        check_item_in_force(item, request.date)?;
+        let rules = policy.rules_for(item)?;
+        plan_items.push((item, rules));
+    }
+    Ok(plan_items)
+}
+
+/// Step 2: an item's report before any enterprise is placed: its strata (with their
+/// rules) and, when asked, its coverage window.
+fn empty_item(
+    request: &PlanRequest,
+    item: &SupervisionItem,
+    rules: &[StratumRule],
+) -> ItemEligibility {
+    ItemEligibility {
+        item: item.id.clone(),
+        kind: item.kind,
+        strata: rules
+            .iter()
+            .map(|r| StratumEligibility {
+                key: r.stratum.to_string(),
+                stratum: r.stratum,
+                population: 0,
+                quota: 0,
+                ratio: r.rule.ratio,
+                min: r.rule.min,
+                max: r.rule.max,
+                provenance: r.provenance.clone(),
+                note: r.note.clone(),
+                eligible: Vec::new(),
+            })
+            .collect(),
+        forced_in: Vec::new(),
+        excluded: Vec::new(),
+        coverage: request.coverage.and_then(|c| {
+            item_frequency(item, c.source).map(|(frequency, provenance)| ItemCoverage {
+                frequency,
+                provenance,
+                window_from: window_from(request.date, frequency.years),
+                due: Vec::new(),
+            })
+        }),
+    }
+}
+
+/// Step 3: why enterprise `e` is excluded from `item`: the reasons common to all items
+/// (jurisdiction, status, cap), the item's scope, the hierarchy rule, and no stratum.
+/// Sorted by code; empty when eligible.
+fn item_reasons(
+    request: &PlanRequest,
+    e: &Enterprise,
+    item: &SupervisionItem,
+    hist: &[&CheckRecord],
+    common: &[Reason],
+    in_a_stratum: bool,
+) -> Vec<Reason> {
+    let mut reasons = common.to_vec();
+    reasons.extend(scope_reason(item, e));
+    reasons.extend(match request.hierarchy {
+        HierarchyMode::Off => None,
+        HierarchyMode::SameYear => same_year_reason(
+            &request.authority,
+            e,
+            item,
+            request.year,
+            hist.iter().copied(),
+        ),
+        HierarchyMode::SameItemsThreeMonths => three_month_reason(
+            &request.authority,
+            e,
+            item,
+            request.date,
+            hist.iter().copied(),
+        ),
+    });
+    if !in_a_stratum {
+        let grade = e.food_risk_grade.map_or("none", |g| g.as_str());
+        reasons.push(
+            Reason::new(ReasonCode::NoStratum)
+                .with("credit_class", e.credit_class.as_str())
+                .with("food_risk_grade", grade),
+        );
+    }
+    reasons.sort_by_key(|r| r.code);
+    reasons
+}
+
+/// Step 4: each stratum's population and quota from its eligible enterprises.
+fn fill_quotas(items: &mut [ItemEligibility]) -> Result<()> {
+    for it in items {
+        for s in &mut it.strata {
+            s.population = u64::try_from(s.eligible.len()).unwrap_or(u64::MAX);
+            s.quota = super::quota::quota(s.population, s.ratio, s.min, s.max)?;
+        }
+    }
+    Ok(())
 }

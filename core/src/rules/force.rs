@@ -12,7 +12,7 @@
 //! exclusion. It is then taken out of its stratum (so `N` and the quota do not count
 //! it) and listed as `forced_in` with why.
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs`.
 
 use serde::{Deserialize, Serialize};
 

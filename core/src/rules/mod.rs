@@ -41,7 +41,7 @@
 //! # Ok::<(), shuangsuiji::Error>(())
 //! ```
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs`.
 
 pub mod applicability;
 pub mod cap;

@@ -34,7 +34,7 @@
 //! * **The quota of a stratum** (ceiling, `min`/`max` clamps, `min_above_max`) — see
 //!   [`quota`](mod@super::quota), which cites its own sources.
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs`.
 
 use std::collections::BTreeSet;
 

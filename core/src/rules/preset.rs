@@ -18,7 +18,7 @@
 //! unclassified enterprises with class B (按常规比例, 国市监信发〔2022〕6号 \[S]) so that
 //! nobody silently falls out of the pool.
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs` and the unit tests below.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs` and the unit tests below.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

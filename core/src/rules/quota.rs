@@ -20,7 +20,7 @@
 //!
 //! Integer arithmetic only: the ceiling is exact ([`Ratio::ceil_of`]); there is no float.
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs`.
 
 use serde::{Deserialize, Serialize};
 

@@ -5,7 +5,7 @@
 //! 《优化营商环境条例》 Art. 54 \[V]. Visits are grouped per [`CheckRecord::visit_key`]
 //! (one joint visit counts once, Art. 54 进一次门、查多项事).
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -9,7 +9,7 @@
 //! Choice: a 歇业 (suspended) enterprise still exists and stays eligible (it can be
 //! checked, e.g. for unlicensed operation during suspension).
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs`.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs`.
 
 use super::reason::{Reason, ReasonCode};
 use crate::model::{Enterprise, RegistrationStatus};

@@ -5,7 +5,7 @@
 //! force 2022-03-15). Neither document fixes how a plan stratifies; the stratum is an
 //! explicit, serialisable part of each policy row.
 //!
-//! Tested by `core/tests/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/rules_props.rs` and the unit tests below.
+//! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs` and the unit tests below.
 
 use std::fmt;
 

@@ -59,7 +59,11 @@ pub use request::{
 };
 pub use schedule::{Route, routes};
 pub use staffing::{Staffing, team_request};
-pub use ticket::{Ticket, ticket};
+pub use ticket::{InspectorTicket, ticket};
+
+/// Old name of [`InspectorTicket`], kept until 0.2 (renamed so that it is not confused with
+/// the draw's enterprise ticket [`crate::draw::Ticket`]).
+pub use ticket::InspectorTicket as Ticket;
 
 use prepare::Prepared;
 use ticket::TicketHasher;
@@ -67,7 +71,7 @@ use ticket::TicketHasher;
 use crate::model::InspectorId;
 use crate::{Error, Result, TeamCode};
 
-fn hex_ticket(t: Ticket) -> String {
+fn hex_ticket(t: InspectorTicket) -> String {
     hex::encode(t.to_be_bytes())
 }
 
@@ -103,7 +107,7 @@ pub fn assign(req: &TeamRequest) -> Result<TeamAssignment> {
     for (vi, v) in p.visits.iter().enumerate() {
         let mut members = Vec::new();
         let mut shares = Vec::new();
-        let mut lead: Option<(Ticket, &InspectorId)> = None;
+        let mut lead: Option<(InspectorTicket, &InspectorId)> = None;
         for (ni, nd) in v.needs.iter().enumerate() {
             let k = split.get(vi).and_then(|s| s.get(ni)).copied().unwrap_or(0);
             shares.push(DepartmentShare {

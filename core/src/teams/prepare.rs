@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::eligibility::{CandidateStatus, qualifies};
 use super::request::TeamRequest;
 use super::schedule::{Route, routes};
-use super::ticket::{Ticket, TicketHasher};
+use super::ticket::{InspectorTicket, TicketHasher};
 use crate::Result;
 use crate::model::{DepartmentCode, Inspector, InspectorId, ItemId, Uscc};
 
@@ -14,7 +14,7 @@ use crate::model::{DepartmentCode, Inspector, InspectorId, ItemId, Uscc};
 #[derive(Debug, Clone)]
 pub(crate) struct Cand {
     pub insp: usize,
-    pub ticket: Ticket,
+    pub ticket: InspectorTicket,
     pub certified: bool,
 }
 

@@ -15,7 +15,7 @@ use crate::model::{InspectorId, Uscc};
 use crate::{Error, LimitCode, Result};
 
 /// The ticket of one (visit, inspector) pair: 128 bits, compared as big-endian bytes.
-pub type Ticket = u128;
+pub type InspectorTicket = u128;
 
 /// Hashes the fixed prefix once; tickets then only absorb the USCC and inspector id.
 #[derive(Clone)]
@@ -56,7 +56,7 @@ impl TicketHasher {
 
     /// The ticket of `inspector` for the visit whose state `visit` came from
     /// [`TicketHasher::for_visit`].
-    pub(crate) fn ticket(visit: &Sha256, inspector: &InspectorId) -> Ticket {
+    pub(crate) fn ticket(visit: &Sha256, inspector: &InspectorId) -> InspectorTicket {
         let mut h = visit.clone();
         let id = inspector.as_str().as_bytes();
         // Inspector ids are at most 64 bytes (model invariant).
@@ -86,7 +86,12 @@ fn keystream16(key: [u8; 32]) -> [u8; 16] {
 /// assert_eq!(t, ticket(&Seed::from_bytes([0; 32]), "task-1", &Uscc::parse("91350100M000100Y43").unwrap(),
 ///     &InspectorId::parse("A1").unwrap()).unwrap());
 /// ```
-pub fn ticket(seed: &Seed, task_id: &str, uscc: &Uscc, inspector: &InspectorId) -> Result<Ticket> {
+pub fn ticket(
+    seed: &Seed,
+    task_id: &str,
+    uscc: &Uscc,
+    inspector: &InspectorId,
+) -> Result<InspectorTicket> {
     let h = TicketHasher::new(seed, task_id)?;
     Ok(TicketHasher::ticket(&h.for_visit(uscc), inspector))
 }

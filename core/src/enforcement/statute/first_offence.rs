@@ -6,7 +6,7 @@
 //! [`DecisionPolicy`](crate::enforcement::DecisionPolicy) (24 months per SAMR's 2025
 //! statements \[S\]; 36 months in 巴中 \[S\]), counted over records of the same violation type.
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
+//! Tested by `core/tests/all/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, Context, CorrectionRequirement, evaluate as check};

@@ -4,7 +4,7 @@
 //!
 //! Mandatory. 及时改正 = corrected immediately or within the ordered period.
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
+//! Tested by `core/tests/all/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, Context, CorrectionRequirement, evaluate as check};

@@ -2,7 +2,7 @@
 //! They build on the leaf [`rule`](super::rule) vocabulary; their order is
 //! [`PRECEDENCE`](super::rule::PRECEDENCE).
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` and the leniency vectors
+//! Tested by `core/tests/all/enforcement_leniency.rs` and the leniency vectors
 //! (`tests/vectors/leniency/`).
 
 pub(crate) mod first_offence;

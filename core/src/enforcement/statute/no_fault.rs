@@ -4,7 +4,7 @@
 //!
 //! [`CaseFacts::no_fault_excluded_by`] cites a law or regulation that provides otherwise.
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
+//! Tested by `core/tests/all/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, Context, evaluate as check};

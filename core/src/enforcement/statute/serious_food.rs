@@ -13,7 +13,7 @@
 //! excludes Art. 33 ¶1 and every menu entry; the outcome is 从重 consideration.
 //! "同一性质" is read as the same violation type.
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
+//! Tested by `core/tests/all/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, Context, evaluate as check};

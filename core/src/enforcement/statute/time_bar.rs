@@ -10,7 +10,7 @@
 //! off holidays: discovery is not an act the party must perform on a working day.
 //! "Harmful consequences" means [`Harm::Minor`] or [`Harm::Harmful`].
 //!
-//! Tested by `core/tests/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
+//! Tested by `core/tests/all/enforcement_leniency.rs` (vectors in `tests/vectors/leniency/`).
 
 use crate::Result;
 use crate::enforcement::condition::{Condition, ConditionCheck};
