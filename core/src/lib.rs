@@ -20,6 +20,8 @@
 //! * [`publish`]: plan from eligibility, result document, per-enterprise receipts and
 //!   whole-draw verification that names the first mismatch.
 //! * [`teams`]: joint inspection teams — random, constrained, complete and explainable.
+//! * [`workplan`]: the work plan (具体工作方案) of a task — lead department, participants
+//!   and their items, the check window in working days, team-days with routes.
 //! * [`enforcement`]: service-oriented enforcement — leniency decisions, menus,
 //!   discretion bands, the working-day calendar, deadlines, credit repair.
 //! * [`ops`]: every operation by a stable name, JSON in and JSON out — the one entry
@@ -57,6 +59,7 @@ pub mod routes;
 pub mod rules;
 pub mod teams;
 pub mod verify;
+pub mod workplan;
 
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, InternalCode,
