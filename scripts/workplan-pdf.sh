@@ -43,8 +43,9 @@ sizes="$(pdfinfo -f 1 -l "$pages" "$pdf" | grep -c 'size: *59[45][.0-9]* x 84[12
 embedded="$(pdffonts "$pdf" | tail -n +3)"
 grep -qE 'Type 3|CJK|WenQuanYi' <<< "$embedded" || fail "no CJK font embedded"
 
-# The text, whitespace removed (table cells wrap long names).
-text="$(pdftotext "$pdf" - | tr -d ' \n\t\f')"
+# The text in content order (-raw keeps a table cell's lines together), whitespace
+# removed (cells wrap long names).
+text="$(pdftotext -raw "$pdf" - | tr -d ' \n\t\f')"
 python3 - "$out/workplan.json" "$pages" <<'PY' | while IFS= read -r needle; do
 import json, sys, datetime
 p = json.load(open(sys.argv[1]))

@@ -52,7 +52,6 @@ struct Day {
     date: String,
     towns: String,
     leads: String,
-    route_line: String,
     inspectors: Vec<Person>,
     stops: Vec<Stop>,
 }
@@ -195,14 +194,6 @@ fn day(t: &TeamDay, dept: &BTreeMap<&DepartmentCode, &str>) -> Day {
             towns.join("、")
         },
         leads: leads.into_iter().collect::<Vec<_>>().join("、"),
-        route_line: format!(
-            "路线：出发 → {} → 返回",
-            t.stops
-                .iter()
-                .map(|s| format!("{}. {}", s.order, s.name))
-                .collect::<Vec<_>>()
-                .join(" → ")
-        ),
         inspectors: t
             .inspectors
             .iter()
