@@ -32,13 +32,28 @@ pub fn weekday_cn(d: NaiveDate) -> &'static str {
     }
 }
 
+fn weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
 /// A date with its weekday: 2024年9月13日（星期五）.
 pub(crate) fn date_weekday_cn(d: NaiveDate) -> String {
     format!("{}（{}）", date_cn(d), weekday_cn(d))
 }
 
-/// A short date for lists: 9月13日（五）.
-pub(crate) fn short_date_cn(d: NaiveDate) -> String {
+/// A working day with its weekday; a Saturday or Sunday among working days is a
+/// make-up working day (调休上班) and says so: 2024年9月14日（星期六，调休上班）.
+pub(crate) fn working_day_cn(d: NaiveDate) -> String {
+    if weekend(d) {
+        format!("{}（{}，调休上班）", date_cn(d), weekday_cn(d))
+    } else {
+        date_weekday_cn(d)
+    }
+}
+
+/// A short working day for lists: 9月13日（五）; 9月14日（六，调休上班）.
+pub(crate) fn short_working_day_cn(d: NaiveDate) -> String {
     let w = weekday_cn(d).trim_start_matches("星期");
-    format!("{}月{}日（{}）", d.month(), d.day(), w)
+    let note = if weekend(d) { "，调休上班" } else { "" };
+    format!("{}月{}日（{w}{note}）", d.month(), d.day())
 }

@@ -61,7 +61,8 @@ fn team_days_are_in_route_order_with_stops_in_visiting_order() {
     let p = plan("town_routes_across_mid_autumn");
     let html = render(&p).unwrap();
     // The make-up Saturday of 中秋 is a working day of the window.
-    assert!(html.contains("9月14日（六）"));
+    assert!(html.contains("9月14日（六，调休上班）"));
+    assert!(html.contains("第2组　2024年9月14日（星期六，调休上班）"));
     let mut at = 0;
     for t in &p.team_days {
         let head = format!("附页　第{}组", t.number);

@@ -6,7 +6,7 @@ use serde::Serialize;
 use shuangsuiji::model::{DepartmentCode, InspectorId};
 use shuangsuiji::workplan::{TeamDay, WorkPlan};
 
-use crate::format::{date_cn, date_weekday_cn, short_date_cn};
+use crate::format::{date_cn, short_working_day_cn, working_day_cn};
 
 #[derive(Serialize)]
 pub(super) struct View {
@@ -132,10 +132,15 @@ impl View {
                     visits: d.visits,
                 })
                 .collect(),
-            first_day: date_weekday_cn(plan.window.first_day),
-            last_day: date_weekday_cn(plan.window.last_day),
+            first_day: working_day_cn(plan.window.first_day),
+            last_day: working_day_cn(plan.window.last_day),
             working_days: plan.window.working_days,
-            days: plan.window.days.iter().map(|d| short_date_cn(*d)).collect(),
+            days: plan
+                .window
+                .days
+                .iter()
+                .map(|d| short_working_day_cn(*d))
+                .collect(),
             visits: plan.visits,
             inspectors: plan.inspectors,
             team_day_count: plan.team_days.len(),
@@ -187,7 +192,7 @@ fn day(t: &TeamDay, dept: &BTreeMap<&DepartmentCode, &str>) -> Day {
     let dept_name = |d: &DepartmentCode| dept.get(d).copied().unwrap_or(d.as_str()).to_owned();
     Day {
         number: t.number,
-        date: date_weekday_cn(t.date),
+        date: working_day_cn(t.date),
         towns: if towns.is_empty() {
             "—".to_owned()
         } else {
