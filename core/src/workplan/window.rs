@@ -102,6 +102,52 @@ pub(super) fn schedule(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the routes and their people: every route gets one day of the window,
+        /// no day holds more than the teams per day, nobody is on two routes of a day,
+        /// and without a given number the one used is the smallest that fits.
+        #[test]
+        fn schedule_keeps_its_rules(
+            routes in prop::collection::vec(prop::collection::btree_set(0u8..8, 1..4), 1..10),
+            days in 1usize..6,
+            per_day in prop::option::of(1u32..4),
+        ) {
+            let pool: Vec<InspectorId> =
+                (0..8).map(|i| InspectorId::parse(&format!("I{i}")).unwrap()).collect();
+            let sets: Vec<BTreeSet<&InspectorId>> = routes
+                .iter()
+                .map(|r| r.iter().map(|&i| &pool[usize::from(i)]).collect())
+                .collect();
+            let labels: Vec<u32> = (0..u32::try_from(sets.len()).unwrap()).collect();
+            match schedule(&sets, &labels, days, per_day) {
+                Ok((at, k)) => {
+                    prop_assert_eq!(at.len(), sets.len());
+                    if let Some(p) = per_day {
+                        prop_assert_eq!(k, p);
+                    } else if k > 1 && usize::try_from(k - 1).unwrap() >= sets.len().div_ceil(days) {
+                        prop_assert!(first_fit(&sets, days, usize::try_from(k - 1).unwrap()).is_err());
+                    }
+                    for d in 0..days {
+                        let on: Vec<usize> = (0..sets.len()).filter(|&r| at[r] == d).collect();
+                        prop_assert!(on.len() <= usize::try_from(k).unwrap());
+                        for (x, &a) in on.iter().enumerate() {
+                            for &b in &on[x + 1..] {
+                                prop_assert!(sets[a].is_disjoint(&sets[b]));
+                            }
+                        }
+                    }
+                }
+                Err(e) => {
+                    prop_assert_eq!(e.code().as_str(), "workplan_window_short");
+                    // It fits neither at the rate given nor at one route a day
+                    // when there are more routes than days.
+                    prop_assert!(per_day.is_some() || sets.len() > days || first_fit(&sets, days, sets.len()).is_err());
+                }
+            }
+        }
+    }
 
     fn ids(v: &[&str]) -> Vec<InspectorId> {
         v.iter().map(|s| InspectorId::parse(s).unwrap()).collect()
