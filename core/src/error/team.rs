@@ -39,5 +39,10 @@ error_codes! {
         /// The team-days do not fit into the check window (too few working days for the
         /// teams per day, or an inspector needed on two routes of every day).
         WorkplanWindowShort = "workplan_window_short",
+        /// The day routes given to the per-route team assignment do not fit its request
+        /// (a visit on no route or on two, a stop that is not a visit, an empty route,
+        /// an index twice, two lead departments on one route, a route longer than an
+        /// inspector's day) — see `teams::assign_by_route`.
+        TeamRoutesInvalid = "team_routes_invalid",
     }
 }
