@@ -54,7 +54,7 @@ const LIST_LIMIT: usize = 50;
 /// use shuangsuiji::model::{InspectorId, Uscc};
 /// use shuangsuiji::teams::{route_ticket, Seed};
 /// let a = Uscc::parse("91350100M000100Y43").unwrap();
-/// let b = Uscc::parse("91150581MA0N3F0D1C").unwrap();
+/// let b = Uscc::parse("91150581MA0N3F0D13").unwrap();
 /// let id = InspectorId::parse("A1").unwrap();
 /// let seed = Seed::from_bytes([0; 32]);
 /// // The order of the stops does not matter.
@@ -131,16 +131,16 @@ fn list<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
 ///   "visits": [
 ///     {"uscc": "91350100M000100Y43", "lead_department": "market",
 ///      "departments": [{"department": "market", "size": 2}]},
-///     {"uscc": "91150581MA0N3F0D1C", "lead_department": "market",
+///     {"uscc": "91150581MA0N3F0D13", "lead_department": "market",
 ///      "departments": [{"department": "market", "size": 2}]}],
 ///   "inspectors": [
 ///     {"id": "A1", "department": "market", "certified": true},
 ///     {"id": "A2", "department": "market", "certified": true},
 ///     {"id": "A3", "department": "market", "certified": true,
-///      "conflicts": ["91150581MA0N3F0D1C"]}]
+///      "conflicts": ["91150581MA0N3F0D13"]}]
 /// }"#).unwrap();
 /// let routes: Vec<Route> = serde_json::from_str(r#"[
-///   {"index": 0, "visits": ["91350100M000100Y43", "91150581MA0N3F0D1C"]}]"#).unwrap();
+///   {"index": 0, "visits": ["91350100M000100Y43", "91150581MA0N3F0D13"]}]"#).unwrap();
 /// let out = assign_by_route(&req, &routes, None)?;
 /// // One team for the whole route; A3 must withdraw at the second stop, so not at all.
 /// assert_eq!(out.teams[0].members, out.teams[1].members);
