@@ -7,7 +7,7 @@ use crate::model::{
     Catalog, DepartmentCode, Enterprise, Inspector, InspectorId, InspectorRoster, ItemId, Roster,
     SupervisionItem, Uscc,
 };
-use crate::teams::{Route, Team, TeamAssignment};
+use crate::teams::{ALGORITHM_V1_ROUTE, Route, Team, TeamAssignment};
 use crate::{Error, Result, TeamCode};
 
 /// The documents a work plan is built from: the catalog (item and department names),
@@ -48,6 +48,8 @@ pub(super) struct Checked<'a> {
     pub items: BTreeMap<&'a ItemId, &'a SupervisionItem>,
     pub departments: BTreeMap<&'a DepartmentCode, &'a str>,
     pub inspectors: BTreeMap<&'a InspectorId, &'a Inspector>,
+    /// One team per route (teams per route, `v1-route`).
+    pub per_route: bool,
 }
 
 impl<'a> Checked<'a> {
@@ -95,6 +97,9 @@ impl<'a> Checked<'a> {
             ));
         }
         let routes = Self::routes(i.routes, &visits)?;
+        if i.teams.algorithm == ALGORITHM_V1_ROUTE {
+            one_team_per_route(i.routes, &teams)?;
+        }
         let mut enterprises = BTreeMap::new();
         for u in visits.keys() {
             let e = i.roster.get(u).ok_or_else(|| {
@@ -160,6 +165,7 @@ impl<'a> Checked<'a> {
             items,
             departments,
             inspectors,
+            per_route: i.teams.algorithm == ALGORITHM_V1_ROUTE,
         })
     }
 
@@ -208,4 +214,28 @@ impl<'a> Checked<'a> {
         }
         Ok(by_index.into_values().collect())
     }
+}
+
+/// With teams per route (`v1-route`), every stop of a route must carry the same team
+/// (lead and members) as its first stop: otherwise the routes are not the ones the
+/// teams were assigned on.
+fn one_team_per_route(routes: &[Route], teams: &BTreeMap<Uscc, &Team>) -> Result<()> {
+    for (n, r) in routes.iter().enumerate() {
+        let first = r.visits.first().and_then(|u| teams.get(u));
+        for (k, u) in r.visits.iter().enumerate().skip(1) {
+            let same = match (first, teams.get(u)) {
+                (Some(a), Some(b)) => a.lead == b.lead && a.members == b.members,
+                _ => false,
+            };
+            if !same {
+                return Err(mismatch(
+                    format!("routes[{n}].visits[{k}]"),
+                    "the teams are per route (v1-route), but this stop's team is not the route's \
+                     first stop's: the routes are not the ones the teams were assigned on",
+                    u.as_str(),
+                ));
+            }
+        }
+    }
+    Ok(())
 }

@@ -8,7 +8,9 @@
 //! [`work_plan`] from what the task already has:
 //!
 //! * the draw result (the visits and their items — 进一次门、查多项事),
-//! * the team assignment of those visits ([`crate::teams`]),
+//! * the team assignment of those visits ([`crate::teams`]) — per visit, or one team per
+//!   route ([`crate::teams::assign_by_route`], then each team-day has one team and names
+//!   its lead),
 //! * the day routes over the same visits ([`crate::routes`]: on the map, or the town
 //!   grouping as fallback),
 //! * the catalog, the roster and the inspector list (names: everything printed is in
@@ -299,11 +301,17 @@ fn team_day(
             })
         })
         .collect();
+    // With teams per route every stop carries the route's team (checked on input).
+    let lead = (c.per_route)
+        .then(|| route.visits.first().and_then(|u| c.teams.get(u)))
+        .flatten()
+        .map(|t| t.lead.clone());
     TeamDay {
         number,
         date,
         route: route.index,
         town: route.town.clone(),
+        lead,
         inspectors,
         stops,
     }

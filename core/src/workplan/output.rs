@@ -131,6 +131,10 @@ pub struct TeamDay {
     /// The route's town, when the routes are the town grouping.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub town: Option<String>,
+    /// The team's lead (组长) when one team walks the whole route (teams per route,
+    /// algorithm `v1-route`); `None` with per-visit teams (then each stop names its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<InspectorId>,
     /// Every inspector of the day, by department then id.
     pub inspectors: Vec<PlannedInspector>,
     /// The stops in visiting order.
