@@ -4,11 +4,12 @@
 //! 1. read the catalog, roster, inspectors, history and the synthetic coordinates;
 //! 2. eligibility and a draw for three joint items (market, fire, emergency), with a
 //!    fixed demo seed (the `county` example shows the full public seed ceremony);
-//! 3. joint teams, then day routes on the map from the market office (town grouping
-//!    where a location is missing);
-//! 4. the work plan: lead department 市场监督管理局, a window of twenty working days from
-//!    2024-09-09 across 中秋 and 国庆 (09-14, 09-29 and 10-12 are make-up working days;
-//!    09-15..17 and 10-01..07 are off);
+//! 3. day routes on the map from the market office (town grouping where a location is
+//!    missing), then one joint team per route (`teams::assign_by_route`), the routes
+//!    walked ⌈routes / 10⌉ a day so that routes of one day share nobody;
+//! 4. the work plan: lead department 市场监督管理局, a window of ten working days from
+//!    2024-09-09 across 中秋 (09-14 is a make-up working day; 09-15..17 are off), the
+//!    team-days as many a day as the teams were assigned for;
 //! 5. `workplan.json` and `workplan.html` written to the output folder. Print the page
 //!    with `chromium --headless --no-sandbox --no-pdf-header-footer --print-to-pdf=…`
 //!    (scripts/workplan-pdf.sh does, and checks the PDF).
@@ -26,10 +27,13 @@ use shuangsuiji::intake::{self, ReadOptions};
 use shuangsuiji::model::{Authority, Uscc};
 use shuangsuiji::routes::{DayCapacity, Location, RouteRequest, SpeedModel, Stop, routes_or_towns};
 use shuangsuiji::rules::{self, PlanRequest};
-use shuangsuiji::teams::{self, Staffing};
+use shuangsuiji::teams::{self, ALGORITHM_V1_ROUTE, Staffing, TeamRequest};
 use shuangsuiji::workplan::{WorkPlanInputs, WorkPlanRequest, work_plan};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// The check window: ten working days from 2024-09-09 (a Monday).
+const WORKING_DAYS: usize = 10;
 
 const ITEMS: [&str; 3] = [
     "market.food_production",
@@ -118,18 +122,8 @@ fn main() -> Result<()> {
     }))?;
     let result = draw(DrawInput { items, ..input })?;
 
-    // 3. Teams, then day routes on the map from the market office.
-    let staffing: Staffing = serde_json::from_value(serde_json::json!({
-        "lead_department": "market", "sizes": {"market": 2},
-        "config": {"max_per_inspector": 30, "visits_per_team_day": 5},
-    }))?;
-    let assignment = teams::assign(&teams::team_request(
-        &result,
-        &roster,
-        &inspectors,
-        &history,
-        &staffing,
-    )?)?;
+    // 3. Day routes on the map from the market office, then one joint team per route
+    //    (进一次门、查多项事: the same people at every stop of a team-day).
     let locations = payload("locations.json", "locations")?;
     let at: BTreeMap<Uscc, Location> =
         serde_json::from_value::<Vec<serde_json::Value>>(locations["enterprises"].clone())?
@@ -172,6 +166,18 @@ fn main() -> Result<()> {
         .map(|v| (v.uscc, roster.get(&v.uscc).and_then(|e| e.town.clone())))
         .collect();
     let routes = routes_or_towns(&route_request, &towns)?;
+    // Routes are walked `per_day` a day in index order — the rate that fits them into
+    // the window — and routes of one day share nobody.
+    let per_day = u32::try_from(routes.len().div_ceil(WORKING_DAYS)).unwrap_or(u32::MAX);
+    let staffing: Staffing = serde_json::from_value(serde_json::json!({
+        "lead_department": "market", "sizes": {"market": 2},
+        "config": {"max_per_inspector": 30},
+    }))?;
+    let team_request = TeamRequest {
+        algorithm: ALGORITHM_V1_ROUTE.to_owned(),
+        ..teams::team_request(&result, &roster, &inspectors, &history, &staffing)?
+    };
+    let assignment = teams::assign_by_route(&team_request, &routes, Some(per_day))?;
 
     // 4. The work plan.
     let plan_request: WorkPlanRequest = serde_json::from_value(serde_json::json!({
@@ -181,7 +187,8 @@ fn main() -> Result<()> {
         "issued": "2024-09-05",
         "contact": {"name": "王丽（示例）", "phone": "0475-2812345",
                     "address": "霍林郭勒市市场监督管理局（示例地址）"},
-        "window": {"start": "2024-09-09", "working_days": 20},
+        "window": {"start": "2024-09-09", "working_days": WORKING_DAYS},
+        "teams_per_day": per_day,
     }))?;
     let plan = work_plan(
         &plan_request,

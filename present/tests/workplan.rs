@@ -87,3 +87,33 @@ fn every_value_is_escaped() {
     assert!(html.contains("A &amp; B &lt;b&gt;联合抽查&lt;&#x2f;b&gt;"));
     assert!(html.contains("&quot;王丽&quot; onload=x"));
 }
+
+#[test]
+fn one_team_per_route_is_printed_once_per_team_day() {
+    let p = plan("route_teams_two_a_day");
+    assert!(p.team_days.iter().all(|t| t.lead.is_some()));
+    let html = render(&p).unwrap();
+    assert!(
+        html.contains("<th>组长</th>"),
+        "summary column for one lead a team-day"
+    );
+    for t in &p.team_days {
+        let head = format!("附页　第{}组", t.number);
+        let page = html.split(&head).nth(1).unwrap();
+        let page = page.split("附页　第").next().unwrap();
+        assert!(page.contains("组长："), "the team-day names its lead");
+        assert_eq!(
+            page.matches("本组组长").count(),
+            1,
+            "one lead on the team list"
+        );
+        assert_eq!(page.matches("本组全体").count(), t.stops.len());
+        assert!(
+            !page.contains("组员："),
+            "no per-stop team with one team a route"
+        );
+    }
+    // Per-visit teams keep their per-stop lines.
+    let html = render(&plan("map_routes_one_team_a_day")).unwrap();
+    assert!(html.contains("各户组长") && html.contains("组员：") && !html.contains("本组全体"));
+}

@@ -27,6 +27,8 @@ pub(super) struct View {
     inspectors: u32,
     team_day_count: usize,
     teams_per_day: u32,
+    /// Every team-day is walked by one team (teams per route): one 组长 per team-day.
+    one_team_per_day: bool,
     team_days: Vec<Day>,
     tech: Tech,
 }
@@ -52,6 +54,8 @@ struct Day {
     date: String,
     towns: String,
     leads: String,
+    /// The team's lead when one team walks the whole route.
+    lead: Option<String>,
     inspectors: Vec<Person>,
     stops: Vec<Stop>,
 }
@@ -145,6 +149,8 @@ impl View {
             inspectors: plan.inspectors,
             team_day_count: plan.team_days.len(),
             teams_per_day: plan.teams_per_day,
+            one_team_per_day: !plan.team_days.is_empty()
+                && plan.team_days.iter().all(|t| t.lead.is_some()),
             team_days: plan.team_days.iter().map(|t| day(t, &dept)).collect(),
             tech: Tech {
                 task_id: plan.task_id.clone(),
@@ -172,10 +178,15 @@ fn day(t: &TeamDay, dept: &BTreeMap<&DepartmentCode, &str>) -> Day {
         .collect();
     let who = |id: &InspectorId| name.get(id).copied().unwrap_or(id.as_str()).to_owned();
     let mut led: BTreeMap<&InspectorId, Vec<String>> = BTreeMap::new();
-    for s in &t.stops {
-        led.entry(&s.lead)
-            .or_default()
-            .push(format!("第{}户", s.order));
+    if let Some(lead) = &t.lead {
+        // One team walks the route: its lead leads at every stop.
+        led.insert(lead, vec!["本组组长".to_owned()]);
+    } else {
+        for s in &t.stops {
+            led.entry(&s.lead)
+                .or_default()
+                .push(format!("第{}户", s.order));
+        }
     }
     let mut towns: Vec<&str> = Vec::new();
     for town in t
@@ -199,6 +210,7 @@ fn day(t: &TeamDay, dept: &BTreeMap<&DepartmentCode, &str>) -> Day {
             towns.join("、")
         },
         leads: leads.into_iter().collect::<Vec<_>>().join("、"),
+        lead: t.lead.as_ref().map(&who),
         inspectors: t
             .inspectors
             .iter()
