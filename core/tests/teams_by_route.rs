@@ -9,34 +9,19 @@
 //! With `SSJ_BLESS=1` the expectations are (re)written from what the library returns;
 //! check the diff by hand before committing.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+mod op_vectors;
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use op_vectors::{doc, run_folder};
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
+use shuangsuiji::Result;
 use shuangsuiji::model::{Inspector, InspectorId, Uscc, org_code_check_char};
 use shuangsuiji::teams::{
     ALGORITHM_V1, ALGORITHM_V1_ROUTE, DepartmentNeed, Route, Seed, TeamConfig, TeamRequest,
     VisitNeed, assign, assign_by_route,
 };
-use shuangsuiji::{Error, Result};
-
-fn files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/teams/by_route");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    v.sort();
-    v
-}
-
-fn doc<T: DeserializeOwned>(input: &Value, field: &str) -> Result<T> {
-    let v = input.get(field).cloned().unwrap_or(Value::Null);
-    serde_json::from_value(v).map_err(|e| Error::from_json(&e).within(field))
-}
 
 /// The operation `assign_teams_by_route`: arguments in the order the operations table
 /// will read them (request, routes, optional routes_per_day).
@@ -48,64 +33,9 @@ fn run(input: &Value) -> Result<Value> {
     Ok(serde_json::to_value(out).unwrap())
 }
 
-/// The error as vectors pin it: code, family and every detail except the JSON
-/// position.
-fn error_value(e: &Error) -> Value {
-    let v = serde_json::to_value(e).unwrap();
-    let mut details: Map<String, Value> = v["details"].as_object().cloned().unwrap_or_default();
-    details.remove("line");
-    details.remove("json_column");
-    json!({"code": v["code"], "family": v["family"], "details": details})
-}
-
 #[test]
 fn by_route_vectors() {
-    let bless = std::env::var("SSJ_BLESS").is_ok_and(|v| v == "1");
-    let files = files();
-    assert!(files.len() >= 10, "expected at least 10 by-route vectors");
-    let mut failures = Vec::new();
-    for path in files {
-        let name = path.display().to_string();
-        let mut case: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-        assert_eq!(case["op"], "assign_teams_by_route", "{name}: unknown op");
-        let got = run(&case["input"]);
-        let again = run(&case["input"]);
-        assert_eq!(
-            got.as_ref().map_err(error_value),
-            again.as_ref().map_err(error_value),
-            "{name}: not a pure function"
-        );
-        let (key, value) = match &got {
-            Ok(out) => ("expect", out.clone()),
-            Err(e) => ("expect_error", error_value(e)),
-        };
-        if bless {
-            let obj = case.as_object_mut().unwrap();
-            obj.remove("expect");
-            obj.remove("expect_error");
-            obj.insert(key.to_owned(), value);
-            std::fs::write(&path, serde_json::to_string_pretty(&case).unwrap() + "\n").unwrap();
-            continue;
-        }
-        let wants_error = case.get("expect_error").is_some();
-        if wants_error
-            && case
-                .get("reason")
-                .and_then(Value::as_str)
-                .is_none_or(str::is_empty)
-        {
-            failures.push(format!("{name}: an expect_error case needs its reason"));
-        }
-        match (key, wants_error) {
-            ("expect", true) => failures.push(format!("{name}: expected an error, got {value}")),
-            ("expect_error", false) => {
-                failures.push(format!("{name}: expected teams, got {value}"))
-            }
-            _ if case[key] != value => failures.push(format!("{name}: got {value}")),
-            _ => {}
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    run_folder("teams/by_route", "assign_teams_by_route", 10, run);
 }
 
 /// The per-visit `v1` vectors do not change: per-route teams are a separate entry point.
