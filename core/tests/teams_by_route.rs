@@ -1,6 +1,7 @@
 //! Teams per route (algorithm `v1-route`): the vectors in
-//! `tests/vectors/teams/by_route/*.json` (operation-shaped, schema in that folder's
-//! README.md) and properties on random instances.
+//! `tests/vectors/teams/by_route/assign_teams_by_route.json` (the `cases` shape of
+//! `*.ops.json`, tests/vectors/README.md on main; schema in that folder's README.md) and
+//! properties on random instances.
 //!
 //! The operation `assign_teams_by_route` is not yet in `shuangsuiji::ops` (the
 //! operations table is being rewritten, issue #26): this runner calls the core function
@@ -13,7 +14,7 @@ mod op_vectors;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use op_vectors::{doc, run_folder};
+use op_vectors::{doc, run_cases};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use shuangsuiji::Result;
@@ -35,7 +36,12 @@ fn run(input: &Value) -> Result<Value> {
 
 #[test]
 fn by_route_vectors() {
-    run_folder("teams/by_route", "assign_teams_by_route", 10, run);
+    run_cases(
+        "teams/by_route/assign_teams_by_route.json",
+        "assign_teams_by_route",
+        10,
+        run,
+    );
 }
 
 /// The per-visit `v1` vectors do not change: per-route teams are a separate entry point.
