@@ -10,11 +10,11 @@
 //! With `SSJ_BLESS=1` the expectations are (re)written from what the library returns;
 //! check the diff by hand before committing.
 
-mod op_vectors;
+mod pending_ops;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use op_vectors::{doc, run_cases};
+use pending_ops::{doc, run_cases};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use shuangsuiji::Result;

@@ -10,9 +10,9 @@
 //! With `SSJ_BLESS=1` the expectations are (re)written from what the library returns;
 //! check the diff by hand before committing.
 
-mod op_vectors;
+mod pending_ops;
 
-use op_vectors::{doc, run_folder};
+use pending_ops::{doc, run_folder};
 use serde_json::Value;
 use shuangsuiji::Result;
 use shuangsuiji::enforcement::Calendar;

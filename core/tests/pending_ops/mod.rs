@@ -1,4 +1,4 @@
-//! The runner of operation-shaped vector folders (`tests/vectors/<folder>/*.json`: one
+//! The runner of operation-shaped vectors of operations not yet in the table: folders (`tests/vectors/<folder>/*.json`: one
 //! case per file, `{op, input, expect}` or `{op, input, expect_error, reason}`), shared by
 //! the test files of operations not yet in `shuangsuiji::ops` (issue #26): each gives the
 //! function that runs its operation on a case's `input`.
