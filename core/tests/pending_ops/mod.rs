@@ -1,7 +1,8 @@
-//! The runner of operation-shaped vectors of operations not yet in the table: folders (`tests/vectors/<folder>/*.json`: one
-//! case per file, `{op, input, expect}` or `{op, input, expect_error, reason}`), shared by
-//! the test files of operations not yet in `shuangsuiji::ops` (issue #26): each gives the
-//! function that runs its operation on a case's `input`.
+//! The runner of operation-shaped vectors for operations not yet in `shuangsuiji::ops`
+//! (issue #26), shared by their test files: a folder of one-case files
+//! (`{op, input, expect}` or `{op, input, expect_error, reason}`, [`run_folder`]) or one
+//! file of `cases` in the shape of main's `*.ops.json` ([`run_cases`]). Each test file
+//! gives the function that runs its operation on a case's `input`.
 //!
 //! Every case must give exactly its expected result or error, twice the same. With
 //! `SSJ_BLESS=1` the expectations are (re)written from what the library returns; check
