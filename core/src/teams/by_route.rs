@@ -492,23 +492,48 @@ fn check_routes_locally(p: &Prepared<'_>, rp: &RouteProblem<'_>, routes: &[&Rout
 /// Rewrites an error of the search, which names routes by their key USCC, to name them
 /// by index (`routes`) with their stops (`visits`).
 fn name_routes(e: Error, rp: &RouteProblem<'_>, routes: &[&Route]) -> Error {
-    let index_of: BTreeMap<String, &Route> =
+    let index_of: BTreeMap<String, (usize, &Route)> =
         rp.p.visits
             .iter()
             .enumerate()
-            .map(|(vi, v)| (v.uscc.as_str().to_owned(), routes[rp.route_of[vi]]))
+            .map(|(vi, v)| (v.uscc.as_str().to_owned(), (vi, routes[rp.route_of[vi]])))
             .collect();
     let mut details = e.details().clone();
     let mut named: Vec<&Route> = Vec::new();
+    let mut seats: BTreeSet<usize> = BTreeSet::new();
     for key in ["visits", "enterprise"] {
         if let Some(text) = details.extra.remove(key) {
-            named.extend(text.split(',').filter_map(|t| index_of.get(t).copied()));
+            for &(vi, r) in text.split(',').filter_map(|t| index_of.get(t)) {
+                named.push(r);
+                seats.insert(vi);
+            }
+        }
+    }
+    // With routes of one day sharing nobody the cut runs through the day nodes and names
+    // no inspector node: name the department's inspectors who may walk those routes.
+    if details
+        .extra
+        .get("inspectors")
+        .is_some_and(String::is_empty)
+    {
+        if let Some(dept) = details.extra.get("department").cloned() {
+            let mut people: BTreeSet<&str> = BTreeSet::new();
+            for &vi in &seats {
+                for nd in rp.p.visits[vi]
+                    .needs
+                    .iter()
+                    .filter(|nd| rp.p.depts[nd.dept].as_str() == dept)
+                {
+                    people.extend(nd.cands.iter().map(|c| rp.p.inspectors[c.insp].id.as_str()));
+                }
+            }
+            details.extra.insert("inspectors".to_owned(), list(people));
         }
     }
     named.sort_by_key(|r| r.index);
     named.dedup_by_key(|r| r.index);
     let mut message = e.message().replace("visit", "route");
-    for (key, r) in &index_of {
+    for (key, (_, r)) in &index_of {
         message = message.replace(key.as_str(), &r.index.to_string());
     }
     if let Some(n) = details.extra.remove("visit_count") {
