@@ -64,6 +64,9 @@ bash scripts/check-package.sh
 step "fuzz smoke: every cargo-fuzz target for a short fixed time"
 FUZZ_SECONDS="${FUZZ_SECONDS:-10}" bash scripts/fuzz-smoke.sh
 
+step "work plan of the bundled county printed to PDF (headless Chromium, CJK fonts, pdftotext)"
+bash scripts/workplan-pdf.sh
+
 step "main example on the bundled county"
 cargo run --quiet -p shuangsuiji-examples --bin county > /dev/null
 

@@ -21,6 +21,8 @@
 //!   eligibility, result document, per-enterprise receipts and whole-draw verification
 //!   that names the first mismatch.
 //! * [`teams`]: joint inspection teams — random, constrained, complete and explainable.
+//! * [`workplan`]: the work plan (具体工作方案) of a task — lead department, participants
+//!   and their items, the check window in working days, team-days with routes.
 //! * [`enforcement`]: service-oriented enforcement — leniency decisions, menus,
 //!   discretion bands, the working-day calendar, deadlines, credit repair.
 //! * [`ops`]: every operation by a stable name, JSON in and JSON out — the one entry
@@ -58,6 +60,7 @@ pub mod proof;
 pub mod routes;
 pub mod rules;
 pub mod teams;
+pub mod workplan;
 
 /// Old name of [`proof`], kept until 0.2 (renamed so that `verify` is not confused with
 /// [`draw_record::verify_draw`], which checks a whole published draw).

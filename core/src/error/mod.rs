@@ -186,7 +186,7 @@ error_families! {
     Draw(DrawCode) = "draw",
     /// Public verification: commitments, reveals, logs, receipts.
     Verify(VerifyCode) = "verify",
-    /// Inspector team assignment.
+    /// Inspector team assignment, day routes and the work plan.
     Team(TeamCode) = "team",
     /// Leniency, discretion, calendar, deadlines, credit repair.
     Enforcement(EnforcementCode) = "enforcement",

@@ -15,7 +15,7 @@ pub(crate) mod label;
 mod provenance;
 mod ratio;
 mod roster;
-mod text;
+pub(crate) mod text;
 mod uscc;
 
 pub use authority::{Authority, Department, DepartmentCode, Level};

@@ -35,6 +35,7 @@
 //! # Ok::<(), shuangsuiji::Error>(())
 //! ```
 
+mod by_route;
 mod certified;
 mod eligibility;
 mod flow;
@@ -48,6 +49,7 @@ mod ticket;
 
 use std::collections::BTreeMap;
 
+pub use by_route::{ALGORITHM_V1_ROUTE, assign_by_route, route_ticket};
 pub use certified::MIN_CERTIFIED_FLOOR;
 pub use eligibility::{CandidateStatus, qualifies};
 pub use output::{
