@@ -22,6 +22,8 @@
 //! * [`teams`]: joint inspection teams — random, constrained, complete and explainable.
 //! * [`enforcement`]: service-oriented enforcement — leniency decisions, menus,
 //!   discretion bands, the working-day calendar, deadlines, credit repair.
+//! * [`outcomes`]: inspection outcomes (检查结果) per department and visit, checked
+//!   against the draw, the teams and the window; back into check history.
 //! * [`ops`]: every operation by a stable name, JSON in and JSON out — the one entry
 //!   point the bindings and the bad-input catalogue (`tests/vectors/errors/`) share.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding
@@ -51,6 +53,7 @@ pub mod intake;
 pub mod json;
 pub mod model;
 pub mod ops;
+pub mod outcomes;
 mod parallel;
 pub mod publish;
 pub mod routes;
@@ -60,7 +63,7 @@ pub mod verify;
 
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, InternalCode,
-    LimitCode, ModelCode, Result, RulesCode, TeamCode, VerifyCode,
+    LimitCode, ModelCode, OutcomeCode, Result, RulesCode, TeamCode, VerifyCode,
 };
 
 /// The README's Rust code blocks, compiled and run as doctests.
