@@ -24,6 +24,8 @@
 //!   discretion bands, the working-day calendar, deadlines, credit repair.
 //! * [`outcomes`]: inspection outcomes (检查结果) per department and visit, checked
 //!   against the draw, the teams and the window; back into check history.
+//! * [`disclosure`]: their publication (公示) merged per enterprise, its deadline and
+//!   completeness, its commitment in the draw log, CSV and xlsx exports.
 //! * [`ops`]: every operation by a stable name, JSON in and JSON out — the one entry
 //!   point the bindings and the bad-input catalogue (`tests/vectors/errors/`) share.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding
@@ -46,6 +48,7 @@
 #![forbid(unsafe_code)]
 
 pub use json::canonical;
+pub mod disclosure;
 pub mod draw;
 pub mod enforcement;
 mod error;

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
+use shuangsuiji::disclosure::{self, Disclosure};
+use shuangsuiji::draw::DrawResult;
 use shuangsuiji::model::Authority;
 use shuangsuiji::outcomes::{self, OutcomeIntake, OutcomeSet};
 use shuangsuiji::{Error, Result};
@@ -46,6 +48,24 @@ fn run(op: &str, input: &Value) -> Result<Value> {
             &arg::<OutcomeSet>(input, "outcomes")?,
             &arg::<Vec<Authority>>(input, "authorities")?,
         )),
+        "disclose" => out(disclosure::disclose(
+            &arg::<DrawResult>(input, "draw")?,
+            &arg::<OutcomeSet>(input, "outcomes")?,
+            arg(input, "as_of")?,
+        )),
+        "disclosure_completeness" => out(disclosure::completeness(
+            &arg::<DrawResult>(input, "draw")?,
+            &arg::<OutcomeSet>(input, "outcomes")?,
+            arg(input, "as_of")?,
+        )),
+        "outcomes_hash" => out(disclosure::outcomes_hash(&arg::<OutcomeSet>(
+            input, "outcomes",
+        )?)),
+        "disclosure_csv" => out(disclosure::disclosure_csv(&arg::<Disclosure>(
+            input,
+            "disclosure",
+        )?)
+        .map(|b| String::from_utf8(b).unwrap())),
         other => panic!("unknown op {other}"),
     }
 }
@@ -95,6 +115,11 @@ fn outcome_vectors() {
     run_vectors("outcomes", 10);
 }
 
+#[test]
+fn disclosure_vectors() {
+    run_vectors("disclosure", 8);
+}
+
 /// Writes the base fixture of the vectors (a draw result and its teams) to the file
 /// named by `SSJ_FIXTURE_OUT`; used once to write the vectors, kept to show where
 /// their `draw` and `teams` come from.
@@ -130,4 +155,356 @@ fn write_base_fixture() {
         serde_json::to_string_pretty(&fixture).unwrap(),
     )
     .unwrap();
+}
+
+/// A published task in miniature: plan (two items over four enterprises, quota 2, one
+/// substitution allowed), ceremony, draw, one substitution (revision 1), teams, the
+/// departments' records, and the outcomes committed in the log.
+mod published {
+    use serde_json::json;
+    use shuangsuiji::disclosure::{self, Disclosure};
+    use shuangsuiji::draw::{SubstitutionReason, SubstitutionRequest};
+    use shuangsuiji::model::{Catalog, Ratio, Uscc};
+    use shuangsuiji::outcomes::{OutcomeIntake, OutcomeSet, record_outcomes};
+    use shuangsuiji::publish::{self, ResultDocument};
+    use shuangsuiji::teams::{self, TeamRequest};
+    use shuangsuiji::verify::{
+        BeaconKind, BeaconSpec, BeaconValue, Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf,
+        InspectorLeaf, MerkleTree, PartyCommitment, Plan, PlanItem, PlanStratum, Reveal,
+        RevealOrder, commitment, verify_ceremony,
+    };
+
+    pub struct Task {
+        pub plan: Plan,
+        pub log: DrawLog,
+        pub result: ResultDocument,
+        pub set: OutcomeSet,
+        pub list: Disclosure,
+    }
+
+    const USCCS: [&str; 4] = [
+        "91150581M000001Y5M",
+        "91150581M000002Y1Y",
+        "91350100M000100Y43",
+        "91350100MA00000155",
+    ];
+
+    pub fn task() -> Task {
+        let catalog = Catalog::from_json(
+            r#"{"id": "demo", "version": "1", "name": "示例清单", "items": [
+              {"id": "market.food_production", "name": "食品生产监督检查", "department": "market",
+               "kind": "key", "form": "joint", "default_ratio": "1/2",
+               "provenance": {"document": "示例", "verification": "synthetic"}},
+              {"id": "fire.fire_safety", "name": "消防安全检查", "department": "fire",
+               "kind": "key", "form": "joint", "default_ratio": "1/2",
+               "provenance": {"document": "示例", "verification": "synthetic"}}]}"#,
+        )
+        .unwrap();
+        let items = ["fire.fire_safety", "market.food_production"];
+        let eligible: Vec<EligibleLeaf> = items
+            .iter()
+            .flat_map(|item| {
+                USCCS.iter().map(move |u| EligibleLeaf {
+                    uscc: Uscc::parse(u).unwrap(),
+                    item_id: (*item).into(),
+                    stratum_key: "all".into(),
+                })
+            })
+            .collect();
+        let secret = Bytes32([7; 32]);
+        let plan = Plan {
+            algorithm: "v1".into(),
+            task_id: "HLGL-2026-002".into(),
+            authority_id: "huolinguole-market".into(),
+            year: 2026,
+            plan_date: "2026-02-20".parse().unwrap(),
+            catalog_hash: Bytes32::from_hex(&catalog.content_hash().unwrap()).unwrap(),
+            items: items
+                .iter()
+                .map(|i| PlanItem {
+                    item_id: (*i).into(),
+                    strata: vec![PlanStratum {
+                        stratum_key: "all".into(),
+                        population: 4,
+                        quota: 2,
+                        ratio: Ratio::new(1, 2).unwrap(),
+                        min: 0,
+                        max: None,
+                    }],
+                })
+                .collect(),
+            eligible: MerkleTree::from_leaves(&eligible).unwrap().commitment(),
+            excluded: MerkleTree::from_leaves::<ExcludedLeaf>(&[])
+                .unwrap()
+                .commitment(),
+            inspectors: MerkleTree::from_leaves::<InspectorLeaf>(&[])
+                .unwrap()
+                .commitment(),
+            reveal_order: RevealOrder::BeforeBeacon,
+            beacons: vec![BeaconSpec {
+                source_id: "ssq".into(),
+                kind: BeaconKind::CwlSsq,
+                series: "cwl.ssq".into(),
+                draw: "2026024".into(),
+            }],
+            parties: vec![PartyCommitment {
+                party_id: "notary".into(),
+                commitment: commitment("notary", &secret).unwrap(),
+            }],
+            max_substitutions: 1,
+        };
+        let mut log = DrawLog::new(plan.plan_hash().unwrap()).unwrap();
+        log.append(Event::Reveal {
+            attempt: 0,
+            party: "notary".into(),
+            secret,
+        })
+        .unwrap();
+        let value = "05.09.14.22.27.31+12".to_owned();
+        log.append(Event::Beacon {
+            attempt: 0,
+            source: "ssq".into(),
+            value: value.clone(),
+        })
+        .unwrap();
+        let reveal = Reveal {
+            party: "notary".into(),
+            secret,
+        };
+        let seed = verify_ceremony(
+            &plan,
+            &[reveal],
+            &[BeaconValue {
+                source: "ssq".into(),
+                value,
+            }],
+            0,
+        )
+        .unwrap();
+        let drawn = publish::publish_draw(&plan, &eligible, &catalog, &mut log, 0, &seed).unwrap();
+        // The first visited enterprise cannot be reached: replaced in every item.
+        let gone = drawn.draw.visits[0].uscc;
+        let result = publish::publish_substitutions(
+            &plan,
+            &eligible,
+            &catalog,
+            &mut log,
+            &drawn,
+            &[SubstitutionRequest {
+                uscc: gone,
+                item_id: None,
+                reason: SubstitutionReason::Unreachable,
+                evidence: Some("核查记录 2026-01".into()),
+            }],
+        )
+        .unwrap();
+        let visits: Vec<_> = result
+            .draw
+            .visits
+            .iter()
+            .map(|v| {
+                json!({"uscc": v.uscc, "lead_department": "market", "departments":
+                    v.departments.iter().map(|d| json!({"department": d,
+                        "size": if d.as_str() == "market" { 2 } else { 1 }})).collect::<Vec<_>>()})
+            })
+            .collect();
+        let request: TeamRequest = serde_json::from_value(json!({
+            "algorithm": "v1", "task_id": "HLGL-2026-002", "seed": seed,
+            "visits": visits,
+            "inspectors": [
+                {"id": "M1", "department": "market", "certified": true},
+                {"id": "M2", "department": "market", "certified": true},
+                {"id": "M3", "department": "market", "certified": true},
+                {"id": "M4", "department": "market", "certified": true},
+                {"id": "F1", "department": "fire", "certified": true},
+                {"id": "F2", "department": "fire", "certified": true}]
+        }))
+        .unwrap();
+        let teams = teams::assign(&request).unwrap();
+        let records: Vec<_> = teams
+            .teams
+            .iter()
+            .flat_map(|t| {
+                let visit = result
+                    .draw
+                    .visits
+                    .iter()
+                    .find(|v| v.uscc == t.uscc)
+                    .unwrap();
+                let officers: Vec<_> = t.members.iter().map(|m| m.inspector.clone()).collect();
+                visit.departments.iter().map(move |d| {
+                    let items: Vec<_> = visit
+                        .items
+                        .iter()
+                        .filter(|i| &i.department == d)
+                        .map(|i| json!({"item_id": i.item_id, "category": "no_problem"}))
+                        .collect();
+                    json!({"uscc": t.uscc, "department": d, "date": "2026-03-10",
+                        "recorded_on": "2026-03-20", "officers": officers, "findings": items})
+                })
+            })
+            .collect();
+        let intake: OutcomeIntake = serde_json::from_value(json!({
+            "draw": result.draw, "teams": teams,
+            "window": {"first_day": "2026-03-02", "last_day": "2026-03-27"},
+            "records": records
+        }))
+        .unwrap();
+        let set = record_outcomes(&intake).unwrap();
+        disclosure::publish_outcomes(&mut log, &result, &set).unwrap();
+        let list = disclosure::disclose(&result.draw, &set, "2026-04-30".parse().unwrap()).unwrap();
+        Task {
+            plan,
+            log,
+            result,
+            set,
+            list,
+        }
+    }
+}
+
+#[test]
+fn committed_outcomes_verify_and_the_log_accepts_the_event() {
+    let t = published::task();
+    let summary = shuangsuiji::verify::verify_log(&t.plan, &t.log, None).unwrap();
+    assert_eq!(
+        summary.attempts[0].outcomes_hash,
+        Some(disclosure::outcomes_hash(&t.set).unwrap())
+    );
+    let report = disclosure::verify_disclosure(&t.log, &t.result, &t.set, &t.list).unwrap();
+    assert!(report.complete, "{report:?}");
+    // The replaced enterprise is covered by its logged substitution.
+    assert_eq!(report.substitutions.len(), 2);
+    assert_eq!(report.substitutions[0].reason.as_str(), "unreachable");
+}
+
+#[test]
+fn a_tampered_published_result_is_named() {
+    let t = published::task();
+    let mut forged = t.list.clone();
+    let (i, j) = (1, 0);
+    forged.records[i].results[j].findings[0].category = outcomes::FindingCategory::Corrected;
+    let e = disclosure::verify_disclosure(&t.log, &t.result, &t.set, &forged).unwrap_err();
+    assert_eq!(e.code().as_str(), "disclosure_mismatch");
+    assert_eq!(
+        e.details().field.as_deref(),
+        Some("records[1].results[0].findings[0].category")
+    );
+    assert_eq!(
+        e.details().extra["enterprise"],
+        t.list.records[1].uscc.as_str()
+    );
+    // A late date passed off as on time.
+    let mut forged = t.list.clone();
+    forged.records[0].results[0].recorded_on = Some("2026-03-11".parse().unwrap());
+    let e = disclosure::verify_disclosure(&t.log, &t.result, &t.set, &forged).unwrap_err();
+    assert_eq!(
+        e.details().field.as_deref(),
+        Some("records[0].results[0].recorded_on")
+    );
+    // A record dropped from the list.
+    let mut forged = t.list.clone();
+    forged.records.pop();
+    let e = disclosure::verify_disclosure(&t.log, &t.result, &t.set, &forged).unwrap_err();
+    assert_eq!(e.code().as_str(), "disclosure_mismatch");
+}
+
+#[test]
+fn a_changed_outcome_set_or_log_is_named() {
+    let t = published::task();
+    // The set changed after its commitment (and the list recomputed from it).
+    let mut set = t.set.clone();
+    set.records[0].findings[0].category = outcomes::FindingCategory::InfoFalse;
+    let e = disclosure::verify_disclosure(&t.log, &t.result, &set, &t.list).unwrap_err();
+    assert_eq!(e.code().as_str(), "disclosure_mismatch");
+    assert_eq!(e.details().field.as_deref(), Some("outcomes_hash"));
+    // The list claims another set.
+    let mut list = t.list.clone();
+    list.outcomes_hash = shuangsuiji::verify::Bytes32([0; 32]);
+    let e = disclosure::verify_disclosure(&t.log, &t.result, &t.set, &list).unwrap_err();
+    assert_eq!(e.details().field.as_deref(), Some("outcomes_hash"));
+    // A log without the outcomes event.
+    let mut log = t.log.clone();
+    log.entries.pop();
+    let e = disclosure::verify_disclosure(&log, &t.result, &t.set, &t.list).unwrap_err();
+    assert_eq!(e.details().field.as_deref(), Some("log"));
+    // The event's hash edited in place: the chain breaks there.
+    let mut log = t.log.clone();
+    let last = log.entries.len() - 1;
+    if let shuangsuiji::verify::Event::Outcomes { outcomes_hash, .. } = &mut log.entries[last].event
+    {
+        *outcomes_hash = shuangsuiji::verify::Bytes32([1; 32]);
+    }
+    let e = disclosure::verify_disclosure(&log, &t.result, &t.set, &t.list).unwrap_err();
+    assert_eq!(e.code().as_str(), "log_chain_broken");
+    assert_eq!(
+        e.details().field.as_deref(),
+        Some(format!("entries[{last}].hash").as_str())
+    );
+    // The draw's own result (revision 0) instead of the revision the outcomes answer to.
+    let mut result = t.result.clone();
+    result.revision = 0;
+    let e = disclosure::verify_disclosure(&t.log, &result, &t.set, &t.list).unwrap_err();
+    assert_eq!(e.details().field.as_deref(), Some("result"));
+}
+
+#[test]
+fn the_log_orders_the_outcomes_event() {
+    let t = published::task();
+    let hash = disclosure::outcomes_hash(&t.set).unwrap();
+    // Right after plan_published: before the draw.
+    let mut log = shuangsuiji::verify::DrawLog::new(t.plan.plan_hash().unwrap()).unwrap();
+    for e in t.log.entries.iter().skip(1).take(2) {
+        log.append(e.event.clone()).unwrap();
+    }
+    log.append(shuangsuiji::verify::Event::Outcomes {
+        attempt: 0,
+        revision: 0,
+        outcomes_hash: hash,
+    })
+    .unwrap();
+    let e = shuangsuiji::verify::verify_log(&t.plan, &log, None).unwrap_err();
+    assert_eq!(e.code().as_str(), "log_order");
+    assert_eq!(e.details().field.as_deref(), Some("entries[3].event.kind"));
+    // After the revision, naming the draw's revision 0.
+    let mut log = t.log.clone();
+    log.entries.pop();
+    log.append(shuangsuiji::verify::Event::Outcomes {
+        attempt: 0,
+        revision: 0,
+        outcomes_hash: hash,
+    })
+    .unwrap();
+    let e = shuangsuiji::verify::verify_log(&t.plan, &log, None).unwrap_err();
+    assert_eq!(e.code().as_str(), "log_order");
+    assert!(
+        e.details()
+            .field
+            .as_deref()
+            .unwrap()
+            .ends_with(".event.revision")
+    );
+}
+
+#[test]
+fn exports_carry_the_chinese_headers() {
+    let t = published::task();
+    let csv = disclosure::disclosure_csv(&t.list).unwrap();
+    let text = std::str::from_utf8(&csv[3..]).unwrap();
+    assert!(text.starts_with(&disclosure::CSV_HEADERS.join(",")));
+    let rows: usize = t
+        .list
+        .records
+        .iter()
+        .flat_map(|r| &r.results)
+        .map(|r| r.findings.len().max(1))
+        .sum();
+    assert_eq!(text.lines().count(), 1 + rows);
+    #[cfg(feature = "xlsx")]
+    {
+        // Read back cell by cell in the unit tests of core/src/disclosure/xlsx.rs.
+        let xlsx = disclosure::disclosure_xlsx(&t.list).unwrap();
+        assert!(xlsx.starts_with(b"PK\x03\x04"));
+        assert_eq!(xlsx, disclosure::disclosure_xlsx(&t.list).unwrap());
+    }
 }
