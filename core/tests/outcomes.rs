@@ -508,3 +508,274 @@ fn exports_carry_the_chinese_headers() {
         assert_eq!(xlsx, disclosure::disclosure_xlsx(&t.list).unwrap());
     }
 }
+
+/// The synthetic outcome generator the `county` example uses too.
+#[path = "../../examples/rust/synthetic_outcomes.rs"]
+mod synthetic;
+
+/// A year in the sample county: three tasks in sequence, each one's outcomes fed back
+/// as history into the next one's eligibility.
+mod year {
+    use std::path::Path;
+
+    use serde_json::json;
+    use shuangsuiji::intake::{self, ReadOptions};
+    use shuangsuiji::model::{Authority, Catalog, CheckRecord, InspectorRoster, Roster};
+    use shuangsuiji::outcomes::{self, CheckWindow, OutcomeIntake};
+    use shuangsuiji::rules::{self, EligibilityReport, PlanRequest};
+    use shuangsuiji::teams::{self, Staffing};
+
+    use super::synthetic;
+
+    pub struct County {
+        pub catalog: Catalog,
+        pub roster: Roster,
+        pub inspectors: InspectorRoster,
+        pub authorities: Vec<Authority>,
+    }
+
+    fn read(name: &str) -> Vec<u8> {
+        std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../examples/data/huolinguole")
+                .join(name),
+        )
+        .unwrap()
+    }
+
+    pub fn county() -> County {
+        let authorities: serde_json::Value =
+            serde_json::from_slice(&read("authorities.json")).unwrap();
+        County {
+            catalog: intake::read_catalog(
+                &read("catalog.json"),
+                &ReadOptions::named("catalog.json"),
+            )
+            .unwrap(),
+            roster: intake::read_enterprises(
+                &read("enterprises.json"),
+                &ReadOptions::named("enterprises.json"),
+            )
+            .unwrap(),
+            inspectors: intake::read_inspectors(
+                &read("inspectors.json"),
+                &ReadOptions::named("inspectors.json"),
+            )
+            .unwrap(),
+            authorities: serde_json::from_value(authorities["authorities"].clone()).unwrap(),
+        }
+    }
+
+    impl County {
+        fn authority(&self, id: &str) -> Authority {
+            self.authorities
+                .iter()
+                .find(|a| a.id == id)
+                .unwrap()
+                .clone()
+        }
+
+        /// Plans, draws, staffs and records one task; returns its eligibility report and
+        /// the check history it adds.
+        pub fn task(
+            &self,
+            task_id: &str,
+            authority: &str,
+            date: &str,
+            items: &[&str],
+            window: (&str, &str),
+            history: &[CheckRecord],
+        ) -> (EligibilityReport, Vec<CheckRecord>) {
+            let planner = self.authority(authority);
+            let request: PlanRequest = serde_json::from_value(json!({
+                "authority": planner, "year": 2025, "date": date, "items": items,
+                "policy": {"preset": {"name": "henan_2021"}}, "hierarchy": "same_year",
+            }))
+            .unwrap();
+            let report =
+                rules::eligibility(&request, &self.catalog, &self.roster, history).unwrap();
+            let seed = format!("{:0>64}", hex_of(task_id));
+            let draw = shuangsuiji::draw::draw(
+                synthetic::draw_input(&report, &self.catalog, task_id, &seed).unwrap(),
+            )
+            .unwrap();
+            let staffing: Staffing = serde_json::from_value(json!({
+                "lead_department": "market", "sizes": {"market": 2},
+                "config": {"max_per_inspector": 40},
+            }))
+            .unwrap();
+            let request =
+                teams::team_request(&draw, &self.roster, &self.inspectors, history, &staffing)
+                    .unwrap();
+            let teams = teams::assign(&request).unwrap();
+            let window = CheckWindow {
+                first_day: window.0.parse().unwrap(),
+                last_day: window.1.parse().unwrap(),
+            };
+            let records = synthetic::records(&draw, &teams, window);
+            let expected: usize = draw.visits.iter().map(|v| v.departments.len()).sum();
+            assert_eq!(
+                records.len(),
+                expected,
+                "one record per department of each visit"
+            );
+            let set = outcomes::record_outcomes(&OutcomeIntake {
+                draw: draw.clone(),
+                teams,
+                window,
+                min_certified: 2,
+                accepted: None,
+                records,
+            })
+            .unwrap();
+            // Each department's authority at the planner's level (its own for market).
+            let level_of = |d: &shuangsuiji::model::DepartmentCode| {
+                self.authorities
+                    .iter()
+                    .find(|a| {
+                        &a.department == d
+                            && a.level == planner.level
+                            && a.jurisdiction == planner.jurisdiction
+                    })
+                    .or_else(|| {
+                        self.authorities.iter().find(|a| {
+                            &a.department == d && a.level == shuangsuiji::model::Level::County
+                        })
+                    })
+                    .unwrap()
+                    .clone()
+            };
+            let mut departments: Vec<_> =
+                set.records.iter().map(|r| r.department.clone()).collect();
+            departments.sort();
+            departments.dedup();
+            let authorities: Vec<Authority> = departments.iter().map(level_of).collect();
+            let history = outcomes::check_records(&set, &authorities).unwrap();
+            // A joint visit is one visit, however many departments recorded it.
+            let keys: std::collections::BTreeSet<_> =
+                history.iter().map(CheckRecord::visit_key).collect();
+            assert_eq!(keys.len(), draw.visits.len());
+            (report, history)
+        }
+    }
+
+    fn hex_of(s: &str) -> String {
+        s.bytes()
+            .map(|b| format!("{:02x}", b % 16))
+            .collect::<String>()
+            .chars()
+            .take(64)
+            .collect()
+    }
+}
+
+#[test]
+fn a_year_in_the_sample_county() {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use shuangsuiji::rules::ReasonCode;
+
+    let county = year::county();
+    let mut history = Vec::new();
+    // 1. The prefecture's market bureau checks food producers in the county in March.
+    let (_, t1) = county.task(
+        "TL-2025-01",
+        "tongliao-market",
+        "2025-03-03",
+        &["market.food_production"],
+        ("2025-03-10", "2025-03-28"),
+        &history,
+    );
+    history.extend(t1.iter().cloned());
+    // 2. The county's joint task in May: food production and pollution permits.
+    let (r2, t2) = county.task(
+        "HLGL-2025-02",
+        "huolinguole-market",
+        "2025-05-06",
+        &["market.food_production", "eco_env.pollution_permit"],
+        ("2025-05-12", "2025-05-30"),
+        &history,
+    );
+    // A county task after a prefecture task excludes what the prefecture checked.
+    let prefecture: BTreeSet<_> = t1.iter().map(|r| r.uscc).collect();
+    assert!(!prefecture.is_empty());
+    let food = r2
+        .items
+        .iter()
+        .find(|i| i.item.as_str() == "market.food_production")
+        .unwrap();
+    for u in &prefecture {
+        let ex = food
+            .excluded
+            .iter()
+            .find(|e| e.uscc == *u)
+            .unwrap_or_else(|| panic!("{u} not excluded"));
+        let reason = ex
+            .reasons
+            .iter()
+            .find(|r| r.code == ReasonCode::CheckedByHigherLevel)
+            .unwrap();
+        assert_eq!(reason.visits[0].visit_key, format!("TL-2025-01|{u}"));
+    }
+    history.extend(t2.iter().cloned());
+    // 3. September: whoever was checked twice (by the prefecture and in May's joint
+    //    visit, counted once however many departments came) is excluded by the cap.
+    let (r3, _) = county.task(
+        "HLGL-2025-03",
+        "huolinguole-market",
+        "2025-09-01",
+        &[
+            "market.food_production",
+            "eco_env.pollution_permit",
+            "fire.fire_safety",
+        ],
+        ("2025-09-08", "2025-09-26"),
+        &history,
+    );
+    let mut visits: BTreeMap<_, BTreeSet<String>> = BTreeMap::new();
+    for r in &history {
+        visits.entry(r.uscc).or_default().insert(r.visit_key());
+    }
+    let twice: Vec<_> = visits
+        .iter()
+        .filter(|(_, v)| v.len() >= 2)
+        .map(|(u, _)| *u)
+        .collect();
+    assert!(!twice.is_empty(), "no enterprise was checked twice");
+    for item in &r3.items {
+        for u in &twice {
+            let ex = item
+                .excluded
+                .iter()
+                .find(|e| e.uscc == *u)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{u} checked twice but not excluded from {}",
+                        item.item.as_str()
+                    )
+                });
+            let cap = ex
+                .reasons
+                .iter()
+                .find(|r| r.code == ReasonCode::YearlyCapReached)
+                .unwrap();
+            let keys: BTreeSet<_> = cap.visits.iter().map(|v| v.visit_key.clone()).collect();
+            assert_eq!(keys, visits[u], "{u}");
+        }
+    }
+    // Checked once (by the county in May) is not a reason to exclude.
+    let once: Vec<_> = visits
+        .iter()
+        .filter(|(_, v)| v.len() == 1)
+        .map(|(u, _)| *u)
+        .collect();
+    let fire = r3
+        .items
+        .iter()
+        .find(|i| i.item.as_str() == "fire.fire_safety")
+        .unwrap();
+    assert!(
+        once.iter()
+            .any(|u| fire.strata.iter().any(|s| s.eligible.contains(u)))
+    );
+}
