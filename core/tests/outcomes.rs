@@ -448,6 +448,21 @@ fn a_changed_outcome_set_or_log_is_named() {
     assert_eq!(e.details().field.as_deref(), Some("result"));
 }
 
+/// Appends an `outcomes` event naming revision 0 and verifies the log: the error.
+fn outcomes_at_revision_0(
+    mut log: shuangsuiji::verify::DrawLog,
+    t: &published::Task,
+    hash: shuangsuiji::verify::Bytes32,
+) -> Error {
+    log.append(shuangsuiji::verify::Event::Outcomes {
+        attempt: 0,
+        revision: 0,
+        outcomes_hash: hash,
+    })
+    .unwrap();
+    shuangsuiji::verify::verify_log(&t.plan, &log, None).unwrap_err()
+}
+
 #[test]
 fn the_log_orders_the_outcomes_event() {
     let t = published::task();
@@ -457,25 +472,13 @@ fn the_log_orders_the_outcomes_event() {
     for e in t.log.entries.iter().skip(1).take(2) {
         log.append(e.event.clone()).unwrap();
     }
-    log.append(shuangsuiji::verify::Event::Outcomes {
-        attempt: 0,
-        revision: 0,
-        outcomes_hash: hash,
-    })
-    .unwrap();
-    let e = shuangsuiji::verify::verify_log(&t.plan, &log, None).unwrap_err();
+    let e = outcomes_at_revision_0(log, &t, hash);
     assert_eq!(e.code().as_str(), "log_order");
     assert_eq!(e.details().field.as_deref(), Some("entries[3].event.kind"));
     // After the revision, naming the draw's revision 0.
     let mut log = t.log.clone();
     log.entries.pop();
-    log.append(shuangsuiji::verify::Event::Outcomes {
-        attempt: 0,
-        revision: 0,
-        outcomes_hash: hash,
-    })
-    .unwrap();
-    let e = shuangsuiji::verify::verify_log(&t.plan, &log, None).unwrap_err();
+    let e = outcomes_at_revision_0(log, &t, hash);
     assert_eq!(e.code().as_str(), "log_order");
     assert!(
         e.details()

@@ -81,21 +81,20 @@ const CONTENT_TYPES: &str = concat!(
     r#"</Types>"#
 );
 
-const ROOT_RELS: &str = concat!(
-    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-    "\n",
-    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#,
-    r#"</Relationships>"#
-);
-
-const WORKBOOK_RELS: &str = concat!(
-    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-    "\n",
-    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>"#,
-    r#"</Relationships>"#
-);
+/// A relationships part with one relationship `rId1` of `kind` to `target`.
+fn relationships(kind: &str, target: &str) -> Vec<u8> {
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            "\n",
+            r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+            r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{}" Target="{}"/>"#,
+            r#"</Relationships>"#
+        ),
+        kind, target
+    )
+    .into_bytes()
+}
 
 fn workbook_xml(sheet: &str) -> String {
     format!(
@@ -174,11 +173,14 @@ fn zip(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
 pub(super) fn workbook(sheet: &str, rows: &[Vec<String>]) -> Vec<u8> {
     zip(&[
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes().to_vec()),
-        ("_rels/.rels", ROOT_RELS.as_bytes().to_vec()),
+        (
+            "_rels/.rels",
+            relationships("officeDocument", "xl/workbook.xml"),
+        ),
         ("xl/workbook.xml", workbook_xml(sheet).into_bytes()),
         (
             "xl/_rels/workbook.xml.rels",
-            WORKBOOK_RELS.as_bytes().to_vec(),
+            relationships("worksheet", "worksheets/sheet1.xml"),
         ),
         ("xl/worksheets/sheet1.xml", sheet_xml(rows).into_bytes()),
     ])
