@@ -489,6 +489,15 @@ fn the_log_orders_the_outcomes_event() {
     );
 }
 
+/// Without the `xlsx` feature the workbook export is refused like workbook reading.
+#[cfg(not(feature = "xlsx"))]
+#[test]
+fn xlsx_export_needs_the_feature() {
+    let t = published::task();
+    let e = disclosure::disclosure_xlsx(&t.list).unwrap_err();
+    assert_eq!(e.code().as_str(), "xlsx_unsupported");
+}
+
 #[test]
 fn exports_carry_the_chinese_headers() {
     let t = published::task();

@@ -17,7 +17,7 @@
 //!   \[V]), a date outside the window, two results for one department and visit — each
 //!   refused with its own code, and nothing half-applied;
 //! * [`check_records`]: the set as [`crate::model::CheckRecord`]s (kind `random`, a joint
-//!   visit counted once) for the next [`crate::rules::eligibility`].
+//!   visit counted once) for the next [`crate::rules::eligibility()`].
 //!
 //! Golden vectors: `tests/vectors/outcomes/` (operation shape), run by
 //! `core/tests/outcomes.rs`.
