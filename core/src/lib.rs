@@ -25,6 +25,10 @@
 //!   and their items, the check window in working days, team-days with routes.
 //! * [`enforcement`]: service-oriented enforcement — leniency decisions, menus,
 //!   discretion bands, the working-day calendar, deadlines, credit repair.
+//! * [`outcomes`]: inspection outcomes (检查结果) per department and visit, checked
+//!   against the draw, the teams and the window; back into check history.
+//! * [`disclosure`]: their publication (公示) merged per enterprise, its deadline and
+//!   completeness, its commitment in the draw log, CSV and xlsx exports.
 //! * [`ops`]: every operation by a stable name, JSON in and JSON out — the one entry
 //!   point the bindings and the bad-input catalogue (`tests/vectors/errors/`) share.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding
@@ -47,6 +51,7 @@
 #![forbid(unsafe_code)]
 
 pub use json::canonical;
+pub mod disclosure;
 pub mod draw;
 pub mod draw_record;
 pub mod enforcement;
@@ -55,6 +60,7 @@ pub mod intake;
 pub mod json;
 pub mod model;
 pub mod ops;
+pub mod outcomes;
 mod parallel;
 pub mod proof;
 pub mod routes;
@@ -72,7 +78,7 @@ pub use draw_record as publish;
 
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, InternalCode,
-    LimitCode, ModelCode, Result, RulesCode, TeamCode, VerifyCode,
+    LimitCode, ModelCode, OutcomeCode, Result, RulesCode, TeamCode, VerifyCode,
 };
 
 /// The README's Rust code blocks, compiled and run as doctests.

@@ -12,7 +12,12 @@
 //!    the draw log and one receipt per enterprise to an output folder, then verified
 //!    from the files alone;
 //! 6. joint teams: two or more certified officers, 回避, rotation, workload caps;
-//! 7. the deadline for publishing the results, on China's working-day calendar.
+//! 7. the deadline for publishing the results, on China's working-day calendar;
+//! 8. synthetic outcomes recorded by each department, checked against the draw, the
+//!    teams and the window, committed in the draw log; the 公示 list merged per
+//!    enterprise written as JSON, CSV and xlsx, and verified from the files with its
+//!    completeness per department;
+//! 9. a second task in November that sees the first through the check history.
 //!
 //! Run: `cargo run -p shuangsuiji-examples --bin county [-- OUT_DIR] [--all]`
 //! (default folder `out/county`; `--all` prints every visit). The demo secrets and the
@@ -22,10 +27,12 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use shuangsuiji::disclosure::{self, Disclosure};
 use shuangsuiji::draw::{SubstitutionReason, SubstitutionRequest};
 use shuangsuiji::enforcement::{Calendar, DeadlineKind, deadline};
 use shuangsuiji::intake::{self, ReadOptions};
 use shuangsuiji::model::{Authority, CheckForm, ItemId};
+use shuangsuiji::outcomes::{self, CheckWindow, OutcomeIntake, OutcomeSet};
 use shuangsuiji::publish::{self, PlanMeta, ResultDocument};
 use shuangsuiji::rules::{self, PlanRequest};
 use shuangsuiji::teams::{self, Staffing};
@@ -33,6 +40,8 @@ use shuangsuiji::verify::{
     self, BeaconKind, BeaconSpec, BeaconValue, Bytes32, DrawLog, EligibleLeaf, Event,
     PartyCommitment, Plan, Reveal, RevealOrder, commitment, from_committed_json, verify_ceremony,
 };
+
+mod synthetic_outcomes;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -358,6 +367,115 @@ fn main() -> Result<()> {
     println!(
         "\nChecks end {checks_end}; results must be published by {} (20 working days, across 国庆 and its make-up days)",
         due.due
+    );
+
+    // 8. Outcomes: each department records its results (synthetic), all or nothing.
+    let window = CheckWindow {
+        first_day: chrono::NaiveDate::from_ymd_opt(2024, 9, 9).ok_or("date")?,
+        last_day: checks_end,
+    };
+    let mut records = synthetic_outcomes::records(draw, &assignment, window);
+    let as_of = chrono::NaiveDate::from_ymd_opt(2024, 11, 1).ok_or("date")?;
+    // One department records one result late, so that the completeness check has
+    // something to show.
+    if let Some(r) = records
+        .iter_mut()
+        .rev()
+        .find(|r| r.department.as_str() == "hrss")
+    {
+        r.recorded_on = as_of;
+    }
+    let set = outcomes::record_outcomes(&OutcomeIntake {
+        draw: draw.clone(),
+        teams: assignment.clone(),
+        window,
+        min_certified: 2,
+        accepted: None,
+        records,
+    })?;
+    let outcomes_hash = disclosure::publish_outcomes(&mut log, &result, &set)?;
+    let list = disclosure::disclose(draw, &set, as_of)?;
+    write_json(&out.join("outcomes.json"), &set)?;
+    write_json(&out.join("log.json"), &log)?;
+    fs::write(
+        out.join("log.head"),
+        format!("{}\n", log.head().ok_or("empty log")?),
+    )?;
+    write_json(&out.join("disclosure.json"), &list)?;
+    fs::write(
+        out.join("disclosure.csv"),
+        disclosure::disclosure_csv(&list)?,
+    )?;
+    fs::write(
+        out.join("disclosure.xlsx"),
+        disclosure::disclosure_xlsx(&list)?,
+    )?;
+    let mut by_category: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in set.records.iter().flat_map(|r| &r.findings) {
+        *by_category.entry(f.category.label()).or_default() += 1;
+    }
+    println!(
+        "\nOutcomes: {} department records of {} visits, committed in the log as {}…\n  findings: {by_category:?}",
+        set.records.len(),
+        draw.visits.len(),
+        &outcomes_hash.to_string()[..16]
+    );
+    // ... and the 公示 list verified from the files, with its completeness.
+    let log3: DrawLog = from_committed_json(&fs::read(out.join("log.json"))?)?;
+    let set3: OutcomeSet = serde_json::from_slice(&fs::read(out.join("outcomes.json"))?)?;
+    let list3: Disclosure = serde_json::from_slice(&fs::read(out.join("disclosure.json"))?)?;
+    let head3 = Bytes32::from_hex(text("log.head")?.trim())?;
+    // The draw still verifies with the outcomes event appended to its log.
+    publish::verify_draw(
+        &plan2, &hash2, &catalog2, &log3, &head3, &eligible2, &result2,
+    )?;
+    let report3 = disclosure::verify_disclosure(&log3, &result2, &set3, &list3)?;
+    println!(
+        "  公示 list as of {as_of} written (disclosure.json/.csv/.xlsx) and verified: complete = {}; {} substitution(s) logged",
+        report3.complete,
+        report3.substitutions.len()
+    );
+    for d in &report3.departments {
+        println!(
+            "    {:<10} {} visit(s): {} on time, {} late, {} overdue, {} pending",
+            d.department.as_str(),
+            d.expected,
+            d.on_time,
+            d.late.len(),
+            d.overdue.len(),
+            d.pending.len()
+        );
+    }
+
+    // 9. A second task in November sees the first: its results are check history.
+    let departments: Vec<Authority> = task_items
+        .iter()
+        .map(|i| i.split('.').next().unwrap_or_default())
+        .map(|d| authority(&format!("huolinguole-{d}")))
+        .collect::<Result<_>>()?;
+    let checked = outcomes::check_records(&set, &departments)?;
+    let mut second: PlanRequest = request.clone();
+    second.date = chrono::NaiveDate::from_ymd_opt(2024, 11, 4).ok_or("date")?;
+    let mut history2: Vec<_> = history
+        .iter()
+        .filter(|r| r.date <= second.date)
+        .cloned()
+        .collect();
+    history2.extend(checked);
+    let report2 = rules::eligibility(&second, &catalog, &roster, &history2)?;
+    let count = |report: &rules::EligibilityReport, code: &str| {
+        report
+            .items
+            .iter()
+            .flat_map(|i| &i.excluded)
+            .filter(|e| e.reasons.iter().any(|r| r.code.as_str() == code))
+            .count()
+    };
+    println!(
+        "\nSecond task, planned {}: yearly cap reached for {} item × enterprise pairs (first task: {})",
+        second.date,
+        count(&report2, "yearly_cap_reached"),
+        count(&report, "yearly_cap_reached")
     );
     Ok(())
 }

@@ -619,6 +619,12 @@ def verify_log(plan: dict, log: dict, expected_head: Optional[str] = None) -> di
                 raise _err("log_order", i, "revision")
             cur.revision += 1
             cur.pending = 0
+        elif kind == "outcomes":
+            # docs/outcomes-spec-v1.md §4: after the draw, naming the current revision.
+            if not cur.drawn:
+                raise _err("log_order", i, "kind")
+            if ev["revision"] != cur.revision:
+                raise _err("log_order", i, "revision")
         elif kind == "redraw":
             freeze()
             if ev["attempt"] != len(attempts):

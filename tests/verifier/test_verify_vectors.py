@@ -166,3 +166,30 @@ def test_logs():
             assert got == (c["code"], c["index"], c["field"]), c["name"]
             if "party" in c:
                 assert e.value.details.get("party") == c["party"], c["name"]
+
+
+def _append(log: dict, event: dict) -> dict:
+    """The log with `event` appended, chained with this checker's own hash."""
+    out = json.loads(json.dumps(log))
+    prev = bytes.fromhex(out["entries"][-1]["hash"])
+    out["entries"].append({"event": event, "hash": v.chain_hash(prev, event).hex()})
+    return out
+
+
+def test_outcomes_event_after_the_draw():
+    """docs/outcomes-spec-v1.md §4: an `outcomes` event follows the draw of its attempt and
+    names the attempt's current revision; it changes no seed."""
+    data = load("logs.json")
+    case = next(c for c in data["cases"] if c["name"] == "valid_full")
+    attempt = case["log"]["entries"][-1]["event"]["attempt"]  # the last event is a draw
+    event = {"kind": "outcomes", "attempt": attempt, "revision": 0, "outcomes_hash": "ab" * 32}
+    out = v.verify_log(data["plan"], _append(case["log"], event))
+    assert out["seeds"] == case["seeds"]
+    wrong = dict(event, revision=1)
+    with pytest.raises(v.VerifyError) as e:
+        v.verify_log(data["plan"], _append(case["log"], wrong))
+    assert (e.value.code, e.value.field) == ("log_order", f"entries[{len(case['log']['entries'])}].event.revision")
+    undrawn = {"entries": case["log"]["entries"][:-1]}
+    with pytest.raises(v.VerifyError) as e:
+        v.verify_log(data["plan"], _append(undrawn, event))
+    assert (e.value.code, e.value.field) == ("log_order", f"entries[{len(undrawn['entries'])}].event.kind")

@@ -32,8 +32,8 @@ mod json;
 pub use crate::json::limits;
 mod options;
 mod records;
-mod table;
-mod xlsx;
+pub(crate) mod table;
+pub(crate) mod xlsx;
 
 pub use encoding::decode;
 pub use headers::{ColumnSpec, ENTERPRISE_COLUMNS, HISTORY_COLUMNS, INSPECTOR_COLUMNS, Table};

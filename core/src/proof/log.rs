@@ -23,6 +23,8 @@
 //! * `revision` after at least one `substitution` of its attempt since the draw or the
 //!   previous revision, numbered 1, 2, … within the attempt; it records the hash of the
 //!   revised result, which becomes the attempt's current result;
+//! * `outcomes` after the draw of its attempt, naming the attempt's current revision
+//!   (field `revision`); it records the hash of the committed inspection outcomes;
 //! * `redraw` names attempt `k + 1` and a reason, and brings new randomness of both
 //!   kinds: at least one beacon (`beacon_missing`), one of them an instance
 //!   `(series, draw)` no earlier attempt used (`redraw_invalid`), and a fresh
@@ -127,6 +129,17 @@ pub enum Event {
         /// Hash of the revised result document.
         result_hash: Bytes32,
     },
+    /// The inspection outcomes of the attempt's current result were committed (issue
+    /// #19 §4; docs/outcomes-spec-v1.md). A later `outcomes` event of the attempt
+    /// supersedes an earlier one.
+    Outcomes {
+        /// The attempt.
+        attempt: u32,
+        /// The revision of the result the outcomes answer to (0: the draw's own).
+        revision: u32,
+        /// `H("outcomes"; canonical_json(outcome set))`.
+        outcomes_hash: Bytes32,
+    },
     /// A new attempt starts.
     Redraw {
         /// The new attempt number (previous + 1).
@@ -150,6 +163,7 @@ impl Event {
             | Self::Draw { attempt, .. }
             | Self::Substitution { attempt, .. }
             | Self::Revision { attempt, .. }
+            | Self::Outcomes { attempt, .. }
             | Self::Redraw { attempt, .. } => Some(*attempt),
         }
     }
@@ -363,6 +377,9 @@ pub struct AttemptSummary {
     pub revision: u32,
     /// The reason of the re-draw that started it (`None` for attempt 0).
     pub redraw_reason: Option<String>,
+    /// The hash of its last committed outcome set (`outcomes` event), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcomes_hash: Option<Bytes32>,
 }
 
 /// The outcome of [`verify_log`].
@@ -515,6 +532,11 @@ impl Verifier<'_> {
                 beacons,
                 ..
             } => self.on_redraw(i, attempt, reason, beacons),
+            Event::Outcomes {
+                attempt,
+                revision,
+                outcomes_hash,
+            } => self.on_outcomes(i, attempt, revision, outcomes_hash),
         }
     }
 
@@ -804,6 +826,39 @@ impl Verifier<'_> {
         Ok(())
     }
 
+    /// Committed outcomes: after the draw, for the attempt's current revision.
+    fn on_outcomes(
+        &mut self,
+        i: usize,
+        attempt: &u32,
+        revision: &u32,
+        outcomes_hash: &Bytes32,
+    ) -> Result<()> {
+        self.check_attempt(i, *attempt)?;
+        let cur = self.current()?;
+        if !cur.drawn {
+            return Err(order_error(
+                i,
+                "outcomes come after the draw of their attempt",
+            ));
+        }
+        if *revision != cur.revision {
+            return Err(err(
+                VerifyCode::LogOrder,
+                i,
+                "revision",
+                format!(
+                    "outcomes answer to the current result of attempt {attempt}, revision {}",
+                    cur.revision
+                ),
+            ));
+        }
+        if let Some(s) = cur.summary.as_mut() {
+            s.outcomes_hash = Some(*outcomes_hash);
+        }
+        Ok(())
+    }
+
     /// A re-draw: the next attempt, with a reason and fresh beacons.
     fn on_redraw(
         &mut self,
@@ -872,6 +927,7 @@ impl Verifier<'_> {
                 result_hash: None,
                 revision: 0,
                 redraw_reason: Some(reason.to_owned()),
+                outcomes_hash: None,
             }),
             ..Attempt::default()
         });
@@ -923,6 +979,7 @@ pub fn verify_log(
                 result_hash: None,
                 revision: 0,
                 redraw_reason: None,
+                outcomes_hash: None,
             }),
             ..Attempt::default()
         }],

@@ -25,6 +25,7 @@ mod intake_no_xlsx;
 mod intake_vectors;
 mod intake_xlsx;
 mod op_vectors;
+mod outcomes;
 mod pending_ops;
 mod publish_fixture;
 mod publish_refusals;
