@@ -64,7 +64,7 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
     catalog.catalog, roster, history,
   ));
   const hash: string = planHash({});
-  const nothing: void = verifyPlan({}, hash);
+  const verified: { ok: true } = verifyPlan({}, hash);
   const summary = exact<LogSummary>(verifyLog({}, { entries: [] }, undefined));
   const seed: string | null = summary.attempts[0].seed;
 
@@ -123,5 +123,5 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
     return `${err.code} ${where}`;
   }
   return [uscc, full, family, String(ratio), v, fromText.task_id, String(cut?.ticket), forced.seed, t,
-    String(inspectors.length), String(report.items.length), String(nothing), String(seed)].join(' ');
+    String(inspectors.length), String(report.items.length), String(verified.ok), String(seed)].join(' ');
 }

@@ -79,6 +79,11 @@ pub struct Operation {
     /// The arguments, in the order they are read (so the first error of a document
     /// with several faults is the same everywhere).
     pub args: &'static [ArgSpec],
+    /// The order of the bindings' positional parameters: the names of [`Self::args`],
+    /// in the same order except where an operation's functions had another order
+    /// before the table (kept for their callers; the arguments are still read in
+    /// [`Self::args`] order).
+    pub params: &'static [&'static str],
     /// What the operation returns.
     pub result: &'static str,
     /// Whether the bindings offer it as a function generated from this table
@@ -209,9 +214,13 @@ macro_rules! operation_args {
     };
 }
 
-/// The table row of one operation (used by [`operations!`]).
+/// The table row of one operation (used by [`operations!`]); a second list of
+/// parameters overrides the first (the bindings' call order).
 macro_rules! operation_row {
-    ($label:expr, $js:expr, $bound:expr, $args:ident { $($field:ident : $ty:ty),* }, $result:literal) => {
+    ($label:expr, $js:expr, $bound:expr, [$($field:ident),*] [$($param:ident),*], $($rest:tt)*) => {
+        operation_row!($label, $js, $bound, [$($param),*], $($rest)*)
+    };
+    ($label:expr, $js:expr, $bound:expr, [$($param:ident),*], $args:ident { $($field:ident : $ty:ty),* }, $result:literal) => {
         Operation {
             name: $label,
             js_name: $js,
@@ -220,6 +229,7 @@ macro_rules! operation_row {
                 kind: <$ty as ReadArg>::KIND,
                 optional: <$ty as ReadArg>::OPTIONAL,
             }),*],
+            params: &[$(stringify!($param)),*],
             result: $result,
             bound: $bound,
             run: |input| to_json(&$args::read(input)?.run()?),
@@ -239,8 +249,9 @@ macro_rules! operations {
         $d:tt
         bound {$(
             $(#[doc = $doc:literal])*
-            $name:ident / $js:ident => $args:ident { $($field:ident : $ty:ty),* $(,)? }
-                -> $result:literal = |$a:ident| $body:expr;
+            $name:ident / $js:ident $([$($param:ident),*])?
+                => $args:ident { $($field:ident : $ty:ty),* $(,)? }
+                -> $result:literal : $ts:literal = |$a:ident| $body:expr;
         )*}
         unbound {$(
             $(#[doc = $udoc:literal])*
@@ -262,8 +273,12 @@ macro_rules! operations {
         $( #[doc = concat!("| `", stringify!($name), "` | `", stringify!($js), "` | ", $("`", stringify!($field), "` ",)* "| ", $result, " |")] )*
         $( #[doc = concat!("| `", $uname, "` | — | ", $("`", stringify!($ufield), "` ",)* "| ", $uresult, " |")] )*
         pub const OPERATION_TABLE: &[Operation] = &[
-            $( operation_row!(stringify!($name), stringify!($js), true, $args { $($field : $ty),* }, $result), )*
-            $( operation_row!($uname, $ujs, false, $uargs { $($ufield : $uty),* }, $uresult), )*
+            $( operation_row!(
+                stringify!($name), stringify!($js), true,
+                [$($field),*] $([$($param),*])?,
+                $args { $($field : $ty),* }, $result
+            ), )*
+            $( operation_row!($uname, $ujs, false, [$($ufield),*], $uargs { $($ufield : $uty),* }, $uresult), )*
         ];
 
         /// Every operation name [`run_operation`](crate::ops::run_operation) accepts (`validate:<kind>` once per kind).
@@ -271,14 +286,17 @@ macro_rules! operations {
 
         /// Calls macro `callback` with every operation the bindings offer as a function
         /// (the `bound` rows of [`OPERATION_TABLE`](crate::ops::OPERATION_TABLE)), one
-        /// `name / jsName (ArgsType) [arg, …];` per operation, arguments in order. Each
+        /// `name / jsName : "TsResult" (ArgsType) [arg, …] (param, …);` per operation: the
+        /// TypeScript type of the result, the arguments in the order they are read and,
+        /// where it differs, the order of the positional parameters
+        /// ([`Operation::params`](crate::ops::Operation::params)). Each
         /// binding expands it into its wrappers, which convert their values to
         /// [`Arg`](crate::ops::Arg)s, call `ArgsType::call` and convert the result or
         /// the error — so the names, the argument order and the reading cannot drift.
         ///
         /// ```
         /// macro_rules! names {
-        ///     ($($name:ident / $js:ident ($args:ty) [$($arg:ident),*];)*) => {
+        ///     ($($name:ident / $js:ident : $ts:literal ($args:ty) [$($arg:ident),*] $(($($p:ident),*))?;)*) => {
         ///         &[$((stringify!($name), stringify!($js))),*]
         ///     };
         /// }
@@ -288,7 +306,9 @@ macro_rules! operations {
         #[macro_export]
         macro_rules! for_each_operation {
             ($d callback:ident) => {
-                $d callback! { $( $name / $js (::shuangsuiji::ops::$args) [$($field),*]; )* }
+                $d callback! { $(
+                    $name / $js : $ts (::shuangsuiji::ops::$args) [$($field),*] $(($($param),*))?;
+                )* }
             };
         }
     };
