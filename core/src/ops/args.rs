@@ -355,21 +355,23 @@ impl<T: DeserializeOwned> ReadArg for Committed<T> {
     }
 }
 
+/// A document read by its type's own reader (`from_json`: it checks more than serde
+/// does), its errors located under the argument.
+fn read_with<T>(arg: &Arg<'_>, field: &str, read: fn(&str) -> Result<T>) -> Result<T> {
+    read(doc_text(arg, field)?).map_err(|e| e.within(field))
+}
+
 impl ReadArg for CatalogDoc {
     const KIND: ArgKind = ArgKind::Document;
     fn from_arg(arg: Arg<'_>, field: &str) -> Result<Self> {
-        Catalog::from_json(doc_text(&arg, field)?)
-            .map(Self)
-            .map_err(|e| e.within(field))
+        read_with(&arg, field, Catalog::from_json).map(Self)
     }
 }
 
 impl ReadArg for Options {
     const KIND: ArgKind = ArgKind::Document;
     fn from_arg(arg: Arg<'_>, field: &str) -> Result<Self> {
-        ReadOptions::from_json(doc_text(&arg, field)?)
-            .map(Self)
-            .map_err(|e| e.within(field))
+        read_with(&arg, field, ReadOptions::from_json).map(Self)
     }
 }
 
