@@ -20,6 +20,17 @@ use crate::{Error, InputCode, Result};
 /// One argument as a binding hands it over: its native value, converted only as far as
 /// the binding must (a JS object or a Python dict is written out as JSON text, nothing
 /// is parsed). The argument's reader ([`ReadArg::from_arg`]) decides what it may be.
+///
+/// ```
+/// use shuangsuiji::ops::{Arg, ParseRatioArgs, QuotaArgs};
+/// // What a binding's generated `parse_ratio("3%")` does:
+/// assert_eq!(ParseRatioArgs::call(vec![Arg::Str("3%".into())])?, r#""3/100""#);
+/// // A value of the wrong type is `argument_type`, naming the argument.
+/// let e = QuotaArgs::call(vec![Arg::Str("10".into())]).unwrap_err();
+/// assert_eq!(e.code().as_str(), "argument_type");
+/// assert_eq!(e.details().field.as_deref(), Some("eligible"));
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Arg<'a> {
@@ -52,6 +63,13 @@ impl Arg<'_> {
 }
 
 /// The `argument_type` error: argument `field` should have been `expected` and is `arg`.
+///
+/// ```
+/// use shuangsuiji::ops::{Arg, type_error};
+/// let e = type_error("attempt", "an integer", &Arg::Other("float 1.5".into()));
+/// assert_eq!(e.code().as_str(), "argument_type");
+/// assert_eq!(e.details().field.as_deref(), Some("attempt"));
+/// ```
 #[cold]
 #[must_use]
 pub fn type_error(field: &str, expected: &str, arg: &Arg<'_>) -> Error {
