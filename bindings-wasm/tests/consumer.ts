@@ -7,7 +7,7 @@ import init, {
   eligibility, planHash, verifyPlan, verifyLog,
   merkleLeaf, conflictListHash, merkleTree, verifyInclusion, partyCommitment, validateBeacon,
   canonicalizeBeacon, validateBeaconSpec, deriveSeed, ceremonySeed, canonicalPlanJson,
-  dayStatus, parseCalendarYear, deadline, dueDate, leniency, defaultDiscretionPreset,
+  dayStatus, parseCalendarYear, deadline, dueDate, leniency, decide, calendarStatus, defaultDiscretionPreset,
   discretionBand, assessCreditRepair,
   planFromEligibility, eligibleLeaves, excludedLeaves, newLog, logAppend, publishDraw, publishSubstitutions, receipts,
   verifyReceipt, verifyDraw, assignTeams, explainTeams, teamRequest, runOperation,
@@ -80,6 +80,9 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
   const due = exact<Deadline>(deadline('correction', '2026-03-02'));
   const dueText: string = dueDate('2026-03-02', { unit: 'working_days', count: 5 });
   const decision = exact<Decision>(leniency(null, { violation_type: 't', committed_on: '2026-01-01', discovered_on: '2026-01-02' }, [], '2026-03-02'));
+  // A table operation called without its optional trailing parameters (`policy`).
+  const decided = exact<Decision>(decide(null, { violation_type: 't', committed_on: '2026-01-01', discovered_on: '2026-01-02' }, [], '2026-03-02'));
+  exact<DayStatus>(calendarStatus('2026-10-01'));
   const preset = exact<DiscretionPreset>(defaultDiscretionPreset());
   const band = exact<BandRange>(discretionBand({ min_fen: 0, max_fen: 100 }, 'lighter', preset));
   const repair = exact<RepairAssessment>(assessCreditRepair({}, {}, {}, '2026-03-02'));

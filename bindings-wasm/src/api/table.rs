@@ -4,8 +4,9 @@
 //! value out. Each export only turns its JS values into the core's `ops::Arg`s
 //! ([`arg`]), calls the operation's `call` and converts the result or the error — no
 //! rules and no defaults. Their TypeScript declarations come from the table too: the
-//! result type is the table's, the parameters are `any` (objects, JSON text or bytes, as
-//! each argument's reader accepts).
+//! result type is the table's, the parameters are `unknown` and optional (objects, JSON
+//! text or bytes, as each argument's reader accepts; which are required is checked at
+//! run time).
 
 use std::borrow::Cow;
 
@@ -73,7 +74,11 @@ macro_rules! js_operation {
             "the wrong type."
         )]
         #[wasm_bindgen(js_name = $js, unchecked_return_type = $ts)]
-        pub fn $name($($param: JsValue),*) -> Result<JsValue, JsValue> {
+        pub fn $name(
+            // Optional in TypeScript: which arguments are required is the table's (a
+            // missing one is `argument_type`, naming it).
+            $(#[wasm_bindgen(unchecked_optional_param_type = "unknown")] $param: JsValue),*
+        ) -> Result<JsValue, JsValue> {
             let args = vec![$(arg(&$field)),*];
             let text = <$args>::call(args).js_err()?;
             js_sys::JSON::parse(&text)
