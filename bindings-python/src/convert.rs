@@ -29,14 +29,6 @@ pub fn from_committed<T: DeserializeOwned>(text: &str, argument: &str) -> Result
     shuangsuiji::verify::from_committed_text(text).map_err(|e| e.within(argument))
 }
 
-/// Parses an optional JSON argument (`None` = the core's default).
-pub fn from_json_or_default<T: DeserializeOwned + Default>(
-    text: Option<&str>,
-    argument: &str,
-) -> Result<T, Error> {
-    text.map_or_else(|| Ok(T::default()), |t| from_json(t, argument))
-}
-
 /// An unsigned integer argument: a Python `int` (not a `bool`, not a float, not a
 /// string) within the range of `T`. Anything else is refused with `argument_type`
 /// naming the argument — never coerced, never an `OverflowError`.

@@ -98,6 +98,6 @@ def test_draw_columns_nan_cell_is_cell_invalid_naming_the_row():
 
 def test_decide_entry_of_another_type_is_refused_not_ignored():
     with pytest.raises(ssj.InputError) as e:
-        ssj.decide({}, "2025-01-01", [], 5)  # type: ignore[arg-type]
+        ssj.decide(5, {}, [], "2025-01-01")  # type: ignore[arg-type]
     assert e.value.code == "argument_type"
     assert e.value.details["field"] == "entry"

@@ -122,4 +122,4 @@ def test_item_without_department():
     with pytest.raises(ssj.ValidationError) as info:
         ssj.Catalog({"id": "c", "version": "1", "items": [{"id": "x", "name": "n", "kind": "key", "form": "joint"}]})
     assert info.value.code == "item_department_missing"
-    assert info.value.field == "items[0].department"
+    assert info.value.field == "catalog.items[0].department"

@@ -59,12 +59,12 @@ CASES = [
     ("decompressed_too_large", lambda: ssj.read_enterprises(
         XLSX, {"file_name": "a.xlsx", "limits": {"max_decompressed_bytes": 100}}), {"file": "a.xlsx"}),
     ("reference_unknown", lambda: ssj.validate("no_such_kind", {}), {"value": "no_such_kind"}),
-    ("catalog_empty", lambda: ssj.Catalog({"id": "c", "version": "1", "items": []}), {"field": "items"}),
+    ("catalog_empty", lambda: ssj.Catalog({"id": "c", "version": "1", "items": []}), {"field": "catalog.items"}),
     ("item_kind_unknown", lambda: ssj.Catalog(catalog(kind="zz")), {}),
     ("verification_unknown", lambda: ssj.Catalog(catalog(provenance={"document": "d", "verification": "zz"})), {}),
     ("date_range_invalid", lambda: ssj.Catalog(catalog(provenance={
         "document": "d", "verification": "verified", "effective_from": "2025-01-02", "effective_to": "2025-01-01"})),
-     {"field": "items[0].effective_to"}),
+     {"field": "catalog.items[0].effective_to"}),
     ("department_unknown", lambda: ssj.Catalog(
         {"id": "c", "version": "1", "departments": [{"code": "fire", "name": "消防"}], "items": [ITEM]}), {}),
     ("item_id_invalid", lambda: ssj.Catalog(catalog(id="Bad Id")), {}),

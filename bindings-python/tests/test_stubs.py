@@ -27,3 +27,14 @@ def test_example_type_checks_against_the_stubs(tmp_path):
         text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_stubs_of_table_operations_are_generated_from_the_table():
+    """The stubs between the markers are what ``stubgen.py`` writes from the operation
+    table; a new or changed operation fails here until the stubs are regenerated."""
+    import stubgen
+
+    for path, text in stubgen.files().items():
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.name} differs from the operation table: run python bindings-python/tests/stubgen.py --write"
+        )

@@ -74,7 +74,7 @@ def test_every_deadline_kind_has_provenance():
 @pytest.mark.parametrize("case", LENIENCY, ids=case_id)
 def test_leniency(case):
     def run():
-        return ssj.decide(case["facts"], case["on"], case.get("history", []), case.get("entry"))
+        return ssj.decide(case.get("entry"), case["facts"], case.get("history", []), case["on"])
 
     expect = case["expect"]
     if "error" in expect:

@@ -78,27 +78,6 @@ pub fn str_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
         .ok_or_else(|| argument_type(value, name, "a string"))
 }
 
-/// An optional string argument: `undefined` / `null` are `None`.
-pub fn opt_str_arg(value: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    str_arg(value, name).map(Some)
-}
-
-/// An unsigned 32-bit integer argument: a `number` that is an integer in
-/// 0 ..= 4 294 967 295. Fractions, negatives, larger values, `NaN`, strings, booleans,
-/// `BigInt` and `undefined` are refused with `argument_type` — never wrapped or
-/// truncated.
-pub fn u32_arg(value: &JsValue, name: &str) -> Result<u32, JsValue> {
-    value
-        .as_f64()
-        .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
-        // `-0` prints as "-0": it is 0.
-        .and_then(|n| format!("{n}").trim_start_matches('-').parse::<u32>().ok())
-        .ok_or_else(|| argument_type(value, name, "an integer from 0 to 4294967295"))
-}
-
 /// A byte argument: a `Uint8Array` or an `ArrayBuffer` (what `File.arrayBuffer()`
 /// gives). Anything else — a string, a `Uint16Array`, an array of numbers — is refused
 /// with `argument_type`, never read as something else.

@@ -26,7 +26,11 @@ export interface ErrorCodeInfo { code: string; family: ErrorFamily }
 export interface OperationInfo {
   name: string;
   jsName: string;
-  args: { name: string; kind: 'text' | 'date' | 'hex' | 'integer' | 'document' | 'committed' | 'file'; optional: boolean }[];
+  args: { name: string; kind: 'text' | 'date' | 'hex' | 'integer' | 'document' | 'committed' | 'file' | 'entry' | 'value'; optional: boolean }[];
+  /** The export's positional parameters (the arguments' names; another order only where kept for earlier callers). */
+  params: string[];
+  /** Offered as an export (generated from the table); otherwise through runOperation only. */
+  bound: boolean;
   result: string;
 }
 

@@ -63,7 +63,7 @@ test("the issue's examples: strings", () => {
   const cases = [
     [() => ssj.parseUscc(91350100), 'text'],
     [() => ssj.ticket(SEED, 12345, USCC), 'task_id'],
-    [() => ssj.dayStatus(new Date()), 'day'],
+    [() => ssj.calendarStatus(new Date()), 'date'],
     [() => ssj.completeUscc(10n), 'first17'],
     [() => ssj.verifyPlan(C.plan, undefined), 'plan_hash'],
   ];

@@ -60,7 +60,7 @@ test('ratios: exact forms and float rejection', () => {
 test('catalog without department', () => {
   assert.throws(
     () => ssj.loadCatalog({ id: 'c', version: '1', items: [{ id: 'x', name: 'n', kind: 'key', form: 'joint' }] }),
-    (err) => err.code === 'item_department_missing' && err.details.field === 'items[0].department',
+    (err) => err.code === 'item_department_missing' && err.details.field === 'catalog.items[0].department',
   );
 });
 

@@ -7,7 +7,7 @@ import init, {
   eligibility, planHash, verifyPlan, verifyLog,
   merkleLeaf, conflictListHash, merkleTree, verifyInclusion, partyCommitment, validateBeacon,
   canonicalizeBeacon, validateBeaconSpec, deriveSeed, ceremonySeed, canonicalPlanJson,
-  dayStatus, parseCalendarYear, deadline, dueDate, leniency, defaultDiscretionPreset,
+  dayStatus, parseCalendarYear, deadline, dueDate, leniency, decide, calendarStatus, defaultDiscretionPreset,
   discretionBand, assessCreditRepair,
   planFromEligibility, eligibleLeaves, excludedLeaves, newLog, logAppend, publishDraw, publishSubstitutions, receipts,
   verifyReceipt, verifyDraw, assignTeams, explainTeams, teamRequest, runOperation,
@@ -64,7 +64,7 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
     catalog.catalog, roster, history,
   ));
   const hash: string = planHash({});
-  const nothing: void = verifyPlan({}, hash);
+  const verified: { ok: true } = verifyPlan({}, hash);
   const summary = exact<LogSummary>(verifyLog({}, { entries: [] }, undefined));
   const seed: string | null = summary.attempts[0].seed;
 
@@ -80,6 +80,9 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
   const due = exact<Deadline>(deadline('correction', '2026-03-02'));
   const dueText: string = dueDate('2026-03-02', { unit: 'working_days', count: 5 });
   const decision = exact<Decision>(leniency(null, { violation_type: 't', committed_on: '2026-01-01', discovered_on: '2026-01-02' }, [], '2026-03-02'));
+  // A table operation called without its optional trailing parameters (`policy`).
+  const decided = exact<Decision>(decide(null, { violation_type: 't', committed_on: '2026-01-01', discovered_on: '2026-01-02' }, [], '2026-03-02'));
+  exact<DayStatus>(calendarStatus('2026-10-01'));
   const preset = exact<DiscretionPreset>(defaultDiscretionPreset());
   const band = exact<BandRange>(discretionBand({ min_fen: 0, max_fen: 100 }, 'lighter', preset));
   const repair = exact<RepairAssessment>(assessCreditRepair({}, {}, {}, '2026-03-02'));
@@ -123,5 +126,5 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
     return `${err.code} ${where}`;
   }
   return [uscc, full, family, String(ratio), v, fromText.task_id, String(cut?.ticket), forced.seed, t,
-    String(inspectors.length), String(report.items.length), String(nothing), String(seed)].join(' ');
+    String(inspectors.length), String(report.items.length), String(verified.ok), String(seed)].join(' ');
 }

@@ -72,7 +72,7 @@ eligible, excluded = ssj.eligible_leaves(report), ssj.excluded_leaves(report)
 print(f"plan {TASK}: hash {plan_hash}")
 
 # %% 5. The ceremony: the beacon is recorded, the parties reveal, the seed follows.
-value = ssj.canonicalize_beacon_value("cwl_ssq", "03 07 11 19 26 31 + 09")
+value = ssj.beacon_canonicalize("cwl_ssq", "03 07 11 19 26 31 + 09")
 log = ssj.log_append(ssj.new_log(plan_hash), {"kind": "beacon", "attempt": 0, "source": "ssq", "value": value})
 reveals = [{"party": p, "secret": s} for p, s in secrets.items()]
 for r in reveals:

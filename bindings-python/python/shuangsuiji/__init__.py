@@ -16,6 +16,7 @@ import datetime as _dt
 import gc
 import json
 import os
+import warnings
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 from . import _shuangsuiji as _core
@@ -115,6 +116,9 @@ __all__ = [
     "verify_log",
     "verify_plan",
     "list_removal_assess",
+    "beacon_canonicalize",
+    "beacon_validate",
+    "conflict_list_hash",
 ]
 
 JsonSource = Union[str, bytes, "os.PathLike[str]", Dict[str, Any], List[Any]]
@@ -202,6 +206,22 @@ def _existing_path(source: str) -> str:
     return source
 
 
+def _op(name: str, *values: Any) -> Any:
+    """Calls the compiled table operation ``name`` (generated from the core's operation
+    table: its arguments in the table's order, ``None`` for absent) and reads its JSON."""
+    return json.loads(getattr(_core, name)(*values))
+
+
+def _iso(value: Any) -> Any:
+    """A date argument: ``datetime.date`` written ``YYYY-MM-DD``; anything else as given
+    (the core checks it)."""
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
+
+
 def _date(value: DateLike) -> str:
     if isinstance(value, _dt.datetime):
         value = value.date()
@@ -266,7 +286,7 @@ def _pandas() -> Any:
 
 def error_codes() -> List[Dict[str, str]]:
     """Every stable error code with its family."""
-    result: List[Dict[str, str]] = json.loads(_core.error_codes_json())
+    result: List[Dict[str, str]] = _op("error_codes")
     return result
 
 
@@ -277,7 +297,8 @@ def parse_uscc(text: str) -> str:
 
 def complete_uscc(first17: str) -> str:
     """Append the GB 32100 check character to a 17-character prefix."""
-    return _core.complete_uscc(first17)
+    result: str = _op("complete_uscc", first17)
+    return result
 
 
 def validate(kind: str, value: Any) -> Any:
@@ -287,7 +308,7 @@ def validate(kind: str, value: Any) -> Any:
     ``authority``, ``check_record``, ``history``, ``ratio``, ``item``. The value is the
     plain Python form of the core's JSON shape (``validate("ratio", "3/100")``).
     """
-    return json.loads(_core.validate_model(kind, _dumps(value)))
+    return _op("validate", kind, value)
 
 
 class Catalog:
@@ -296,8 +317,8 @@ class Catalog:
     __slots__ = ("_json", "content_hash", "data")
 
     def __init__(self, source: JsonSource) -> None:
-        canonical, content_hash = _core.catalog_load(_json_text(source))
-        self._init(canonical, content_hash)
+        loaded = _op("load_catalog", _json_text(source))
+        self._init(json.dumps(loaded["catalog"], ensure_ascii=False, separators=(",", ":")), loaded["content_hash"])
 
     def _init(self, canonical: str, content_hash: str) -> None:
         self._json: str = canonical
@@ -448,30 +469,31 @@ def eligibility(
     cat = catalog.to_json() if isinstance(catalog, Catalog) else _json_text(catalog)
     ros = roster.to_json() if isinstance(roster, Roster) else Roster(roster).to_json()
     hist = _dumps(list(history)) if isinstance(history, (tuple, list)) else _json_text(history)
-    return EligibilityReport(json.loads(_core.eligibility(_json_text(request), cat, ros, hist)))
+    return EligibilityReport(_op("eligibility", _json_text(request), cat, ros, hist))
 
 
 def presets() -> List[Dict[str, Any]]:
     """Every bundled sampling-policy preset."""
-    result: List[Dict[str, Any]] = json.loads(_core.presets())
+    result: List[Dict[str, Any]] = _op("presets")
     return result
 
 
 def preset_names() -> List[str]:
     """The names of the bundled presets."""
-    return list(_core.preset_names())
+    return list(_op("preset_names"))
 
 
 def preset(name: str, date: DateLike) -> Dict[str, Any]:
     """The sampling policy of a named preset in force on a date."""
-    result: Dict[str, Any] = json.loads(_core.preset(name, _date(date)))
+    result: Dict[str, Any] = _op("preset", name, _iso(date))
     return result
 
 
 def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[int] = None) -> int:
     """The core's quota ``clamp(ceil(eligible·ratio), min, max)``; ratio as ``"3/100"``.
     ``min > max`` raises ``min_above_max``, as a policy with those numbers does."""
-    return _core.quota(eligible, _dumps(ratio), min, max)
+    result: int = _op("quota", eligible, ratio, min, max)
+    return result
 
 
 # ---------------------------------------------------------------- ops
@@ -479,48 +501,64 @@ def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[in
 
 def operations() -> List[Dict[str, Any]]:
     """The core's operation table: per operation ``name``, ``js_name``, ``args`` (in the
-    order they are read: ``name``, ``kind``, ``optional``) and ``result``."""
+    order they are read: ``name``, ``kind``, ``optional``), ``params`` (the order of the
+    functions' positional parameters), ``bound`` (offered as a function) and ``result``."""
     result: List[Dict[str, Any]] = json.loads(_core.operations_json())
     return result
 
 
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"shuangsuiji.{old} is deprecated and goes away in 0.3.0; use {new}", DeprecationWarning, stacklevel=3)
+
+
+def _convert(kind: str, value: Any) -> Any:
+    """One argument for a compiled table operation, by its kind in the table: a document
+    from a dict / list / JSON text / path / bytes / ``Catalog`` or ``Roster`` (``to_json``),
+    a ``datetime.date`` as ``YYYY-MM-DD``; anything else as given (the core checks it)."""
+    if value is None:
+        return None
+    if kind in ("document", "committed") and not isinstance(value, bytes):
+        return _json_text(value)
+    if kind == "date":
+        return _iso(value)
+    return value
+
+
 def _table_operation(name: str) -> Callable[..., Any]:
-    """A wrapper of the core's table operation ``name`` (``operations()``): positional
-    arguments in the table's order; a ``str`` for a document argument is its JSON text,
-    a ``datetime.date`` for a date argument is written ``YYYY-MM-DD``; ``None`` leaves an
-    optional argument out. The same answers and errors as ``run_operation(name, …)``."""
+    """The Python function of the core's table operation ``name`` (``operations()``):
+    parameters in the table's order (``None`` leaves an optional argument out), each
+    converted by its kind (:func:`_convert`), then the compiled function generated from
+    the same table. The same answers and errors as ``run_operation(name, …)``."""
     import inspect
 
-    spec = next(op for op in operations() if op["name"] == name)
-    args = spec["args"]
+    spec = _TABLE[name]
+    kinds = {a["name"]: a["kind"] for a in spec["args"]}
+    optional = {a["name"] for a in spec["args"] if a["optional"]}
+    params = spec["params"]
+    compiled = getattr(_core, name)
+    signature = inspect.Signature(
+        [
+            inspect.Parameter(
+                p,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                default=None if p in optional else inspect.Parameter.empty,
+            )
+            for p in params
+        ]
+    )
 
-    def call(*values: Any) -> Any:
-        if len(values) > len(args):
-            raise _argument_type(f"{name} takes {len(args)} arguments, not {len(values)}", "arguments")
-        document: Dict[str, Any] = {}
-        for arg, value in zip(args, values):
-            if value is None:
-                continue
-            if arg["kind"] in ("document", "committed") and isinstance(value, str):
-                document[arg["name"] + "_text"] = value
-            elif arg["kind"] == "date" and isinstance(value, _dt.date):
-                document[arg["name"]] = value.isoformat()
-            else:
-                document[arg["name"]] = value
-        return run_operation(name, document)
+    def call(*values: Any, **named: Any) -> Any:
+        try:
+            bound = signature.bind(*values, **named)
+        except TypeError as e:
+            raise _argument_type(f"{name}: {e}", "arguments") from None
+        given = bound.arguments
+        return json.loads(compiled(*(_convert(kinds[p], given.get(p)) for p in params)))
 
     call.__name__ = call.__qualname__ = name
     call.__doc__ = f"The core's ``{name}`` operation; returns {spec['result']}."
-    call.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [
-            inspect.Parameter(
-                a["name"],
-                inspect.Parameter.POSITIONAL_OR_KEYWORD,
-                default=None if a["optional"] else inspect.Parameter.empty,
-            )
-            for a in args
-        ]
-    )
+    call.__signature__ = signature  # type: ignore[attr-defined]
+    call._table_operation = True  # type: ignore[attr-defined]
     return call
 
 
@@ -566,14 +604,13 @@ def team_request(
 ) -> Dict[str, Any]:
     """The team request for a draw result's visits (departments and items per visit,
     lead department, towns, withdrawal requests, rotation from the history)."""
-    out: Dict[str, Any] = json.loads(
-        _core.team_request(
-            _json_text(result),
-            _json_text(roster),
-            _json_text(inspectors),
-            _json_text(history),
-            _json_text(staffing),
-        )
+    out: Dict[str, Any] = _op(
+        "team_request",
+        _json_text(result),
+        _json_text(roster),
+        _json_text(inspectors),
+        _json_text(history),
+        _json_text(staffing),
     )
     return out
 
@@ -581,12 +618,12 @@ def team_request(
 def assign_teams(request: JsonSource) -> TeamAssignment:
     """Assign joint inspection teams: complete (a valid assignment is found whenever one
     exists), reproducible from the seed, every constraint checked."""
-    return TeamAssignment(json.loads(_core.assign_teams(_json_text(request))))
+    return TeamAssignment(_op("assign_teams", _json_text(request)))
 
 
 def explain_teams(request: JsonSource, assignment: JsonSource) -> List[Dict[str, Any]]:
     """Per visit and department: every candidate inspector, its ticket and its fate."""
-    out: List[Dict[str, Any]] = json.loads(_core.explain_teams(_json_text(request), _json_text(assignment)))
+    out: List[Dict[str, Any]] = _op("explain_teams", _json_text(request), _json_text(assignment))
     return out
 
 
@@ -614,7 +651,7 @@ class DrawResult(Dict[str, Any]):
 
 def draw(input: JsonSource) -> DrawResult:
     """Run a whole draw (v1): validate, select, apply the adjustments, publish."""
-    text = _core.draw(_json_text(input))
+    text = _core.draw(_json_text(input))  # json.loads below, with the collector paused
     return DrawResult(_untracked(lambda: json.loads(text)))
 
 
@@ -721,7 +758,8 @@ class DrawHandle(Mapping[str, Any]):
 
 def ticket(seed: str, task_id: str, uscc: str) -> str:
     """The v1 ticket of one enterprise (32 lowercase hex characters)."""
-    return _core.ticket(seed, task_id, uscc)
+    result: str = _op("ticket", seed, task_id, uscc)
+    return result
 
 
 # ---------------------------------------------------------------- verify
@@ -750,7 +788,8 @@ def _hex_or_bytes(value: Union[str, bytes]) -> bytes:
 
 def leaf_bytes(kind: str, leaf: Dict[str, Any]) -> str:
     """The bytes of a Merkle leaf (``eligible``, ``excluded`` or ``inspector``), as hex."""
-    return _core.leaf_bytes(kind, _dumps(leaf))
+    result: str = _op("leaf_bytes", kind, _dumps(leaf))
+    return result
 
 
 def leaf_hash(leaf_bytes: Union[str, bytes]) -> str:
@@ -758,9 +797,16 @@ def leaf_hash(leaf_bytes: Union[str, bytes]) -> str:
     return _core.leaf_hash(_hex_or_bytes(leaf_bytes))
 
 
-def conflicts_hash(conflicts: Sequence[str]) -> str:
+def conflict_list_hash(conflicts: Sequence[str]) -> str:
     """The hash of an inspector's conflict list, as hex."""
-    return _core.conflicts_hash(list(conflicts))
+    result: str = _op("conflict_list_hash", _dumps(list(conflicts)))
+    return result
+
+
+def conflicts_hash(conflicts: Sequence[str]) -> str:
+    """Deprecated (goes away in 0.3.0): :func:`conflict_list_hash`."""
+    _deprecated("conflicts_hash", "conflict_list_hash")
+    return conflict_list_hash(conflicts)
 
 
 def merkle_tree(kind: str, leaves: Sequence[Dict[str, Any]]) -> Dict[str, Any]:
@@ -776,22 +822,39 @@ def verify_inclusion(leaf_bytes: Union[str, bytes], proof: Dict[str, Any], commi
 
 def commitment(party_id: str, secret: str) -> str:
     """A party's commitment ``H("commit"; party_id, secret)``, as hex."""
-    return _core.commitment(party_id, secret)
+    result: str = _op("commitment", party_id, secret)
+    return result
+
+
+def beacon_validate(kind: str, value: str) -> Dict[str, Any]:
+    """Check a beacon value of a kind (``cwl_ssq``, ``csl_dlt``, ``index_close``, ``hex``,
+    ``text``); the value must already be canonical. Returns ``{"ok": True}`` or raises."""
+    result: Dict[str, Any] = _op("beacon_validate", kind, value)
+    return result
 
 
 def validate_beacon_value(kind: str, value: str) -> None:
-    """Check a beacon value of a kind (``cwl_ssq``, ``csl_dlt``, ``index_close``, ``hex``, ``text``)."""
-    _core.validate_beacon_value(json.dumps(kind), value)
+    """Deprecated (goes away in 0.3.0): :func:`beacon_validate`."""
+    _deprecated("validate_beacon_value", "beacon_validate")
+    beacon_validate(kind, value)
+
+
+def beacon_canonicalize(kind: str, value: str) -> str:
+    """The canonical form of a hand-typed beacon value."""
+    result: str = _op("beacon_canonicalize", kind, value)
+    return result
 
 
 def canonicalize_beacon_value(kind: str, value: str) -> str:
-    """The canonical form of a hand-typed beacon value."""
-    return _core.canonicalize_beacon_value(json.dumps(kind), value)
+    """Deprecated (goes away in 0.3.0): :func:`beacon_canonicalize`."""
+    _deprecated("canonicalize_beacon_value", "beacon_canonicalize")
+    return beacon_canonicalize(kind, value)
 
 
 def validate_beacon_spec(spec: Dict[str, Any]) -> None:
-    """Check a beacon spec (``source_id``, ``kind``, ``series``, ``draw``)."""
-    _core.validate_beacon_spec(_dumps(spec))
+    """Deprecated (goes away in 0.3.0): :func:`beacon_spec`."""
+    _deprecated("validate_beacon_spec", "beacon_spec")
+    _op("beacon_spec", _dumps(spec))
 
 
 def derive_seed(
@@ -801,7 +864,8 @@ def derive_seed(
     secrets: Sequence[Dict[str, str]],
 ) -> str:
     """The seed from a plan hash, attempt, ``[{source, value}]`` and ``[{party, secret}]``."""
-    return _core.derive_seed(plan_hash, attempt, _dumps(list(beacons)), _dumps(list(secrets)))
+    result: str = _op("derive_seed", plan_hash, attempt, _dumps(list(beacons)), _dumps(list(secrets)))
+    return result
 
 
 def ceremony_seed(
@@ -820,22 +884,24 @@ def ceremony_seed(
 
 def plan_canonical_json(plan: JsonSource) -> str:
     """The canonical JSON text of a plan."""
-    return _core.plan_canonical_json(_json_text(plan))
+    result: str = _op("plan_canonical_json", _json_text(plan))
+    return result
 
 
 def plan_hash(plan: JsonSource) -> str:
     """The plan hash, as hex."""
-    return _core.plan_hash(_json_text(plan))
+    result: str = _op("plan_hash", _json_text(plan))
+    return result
 
 
 def verify_plan(plan: JsonSource, plan_hash: str) -> None:
     """Check that a plan is valid and hashes to ``plan_hash``; raises if not."""
-    _core.verify_plan(_json_text(plan), plan_hash)
+    _op("verify_plan", _json_text(plan), plan_hash)
 
 
 def verify_log(plan: JsonSource, log: JsonSource, expected_head: Optional[str] = None) -> Dict[str, Any]:
     """Replay a draw log against its plan; returns the log summary (head, attempts)."""
-    result: Dict[str, Any] = json.loads(_core.verify_log(_json_text(plan), _json_text(log), expected_head))
+    result: Dict[str, Any] = _op("verify_log", _json_text(plan), _json_text(log), expected_head)
     return result
 
 
@@ -851,33 +917,33 @@ def plan_from_eligibility(
 ) -> Dict[str, Any]:
     """The plan of a task (committed before any randomness exists) from its eligibility
     report, catalog, inspectors and ``meta`` = ``{task_id, reveal_order, beacons, parties}``."""
-    out: Dict[str, Any] = json.loads(
-        _core.plan_from_eligibility(_json_text(report), _catalog_text(catalog), _json_text(inspectors), _json_text(meta))
+    out: Dict[str, Any] = _op(
+        "plan_from_eligibility", _json_text(report), _catalog_text(catalog), _json_text(inspectors), _json_text(meta)
     )
     return out
 
 
 def eligible_leaves(report: JsonSource) -> List[Dict[str, Any]]:
     """The eligible leaves of a report: ``{uscc, item_id, stratum_key}`` per enterprise and item."""
-    out: List[Dict[str, Any]] = json.loads(_core.eligible_leaves(_json_text(report)))
+    out: List[Dict[str, Any]] = _op("eligible_leaves", _json_text(report))
     return out
 
 
 def excluded_leaves(report: JsonSource) -> List[Dict[str, Any]]:
     """The exclusion leaves of a report: ``{uscc, reasons, evidence}`` per excluded enterprise."""
-    out: List[Dict[str, Any]] = json.loads(_core.excluded_leaves(_json_text(report)))
+    out: List[Dict[str, Any]] = _op("excluded_leaves", _json_text(report))
     return out
 
 
 def new_log(plan_hash: str) -> Dict[str, Any]:
     """A new draw log holding only the ``plan_published`` event."""
-    out: Dict[str, Any] = json.loads(_core.new_log(plan_hash))
+    out: Dict[str, Any] = _op("new_log", plan_hash)
     return out
 
 
 def log_append(log: JsonSource, event: JsonSource) -> Dict[str, Any]:
     """The log with one more event (``{"kind": "beacon" | "reveal" | ..., ...}``) chained on."""
-    out: Dict[str, Any] = json.loads(_core.log_append(_json_text(log), _json_text(event)))
+    out: Dict[str, Any] = _op("log_append", _json_text(log), _json_text(event))
     return out
 
 
@@ -891,10 +957,8 @@ def publish_draw(
 ) -> Tuple[Dict[str, Any], Dict[str, Any]]:
     """Draw and publish: returns ``(result_document, log)`` where the log has the ``draw``
     event (attempt, seed, result hash) appended."""
-    out = json.loads(
-        _core.publish_draw(
-            _json_text(plan), _json_text(eligible), _catalog_text(catalog), _json_text(log), attempt, seed
-        )
+    out = _op(
+        "publish_draw", _json_text(plan), _json_text(eligible), _catalog_text(catalog), _json_text(log), attempt, seed
     )
     return out["result"], out["log"]
 
@@ -912,11 +976,9 @@ def publish_substitutions(
     item replaced and a ``revision`` event appended. ``requests`` is a list of
     ``{"uscc", "reason", "item_id"?, "evidence"?}``; without ``item_id`` the enterprise
     is replaced in its whole visit. All or nothing."""
-    out = json.loads(
-        _core.publish_substitutions(
-            _json_text(plan), _json_text(eligible), _catalog_text(catalog), _json_text(log),
-            _json_text(result), _json_text(requests),
-        )
+    out = _op(
+        "publish_substitutions", _json_text(plan), _json_text(eligible), _catalog_text(catalog), _json_text(log),
+        _json_text(result), _json_text(requests),
     )
     return out["result"], out["log"]
 
@@ -925,8 +987,8 @@ def receipts(
     plan: JsonSource, eligible: JsonSource, excluded: JsonSource, result: JsonSource
 ) -> List[Dict[str, Any]]:
     """One receipt per eligible or excluded enterprise, sorted by USCC."""
-    out: List[Dict[str, Any]] = json.loads(
-        _core.receipts(_json_text(plan), _json_text(eligible), _json_text(excluded), _json_text(result))
+    out: List[Dict[str, Any]] = _op(
+        "receipts", _json_text(plan), _json_text(eligible), _json_text(excluded), _json_text(result)
     )
     return out
 
@@ -934,7 +996,7 @@ def receipts(
 def verify_receipt(receipt: JsonSource, plan: JsonSource, result: JsonSource) -> Dict[str, Any]:
     """Check a receipt against the published plan and result; returns the verdict
     ``{uscc, items: [{item_id, stratum_key, selected}], excluded}`` or raises naming the field."""
-    out: Dict[str, Any] = json.loads(_core.verify_receipt(_json_text(receipt), _json_text(plan), _json_text(result)))
+    out: Dict[str, Any] = _op("verify_receipt", _json_text(receipt), _json_text(plan), _json_text(result))
     return out
 
 
@@ -974,11 +1036,9 @@ def verify_draw(
 ) -> Dict[str, Any]:
     """Recompute a whole draw from the published files; returns the summary or raises
     naming the first mismatch (``details["field"]``)."""
-    out: Dict[str, Any] = json.loads(
-        _core.verify_draw(
-            _json_text(plan), plan_hash, _catalog_text(catalog), _json_text(log), log_head,
-            _json_text(eligible), _json_text(result),
-        )
+    out: Dict[str, Any] = _op(
+        "verify_draw", _json_text(plan), plan_hash, _catalog_text(catalog), _json_text(log), log_head,
+        _json_text(eligible), _json_text(result),
     )
     return out
 
@@ -1051,70 +1111,68 @@ class Calendar:
 
 def deadline_kinds() -> List[Dict[str, Any]]:
     """Every deadline kind with its legal provenance."""
-    result: List[Dict[str, Any]] = json.loads(_core.deadline_kinds())
+    result: List[Dict[str, Any]] = _op("deadline_kinds")
     return result
 
 
 def decide(
-    facts: Dict[str, Any],
-    on: DateLike,
-    history: Sequence[Dict[str, Any]] = (),
     entry: Union[str, Dict[str, Any], None] = None,
+    facts: Optional[Dict[str, Any]] = None,
+    history: Sequence[Dict[str, Any]] = (),
+    on: Optional[DateLike] = None,
     policy: Optional[Dict[str, Any]] = None,
 ) -> Dict[str, Any]:
-    """Decide a leniency case (首违不罚 / 轻微不罚 / 从轻减轻).
+    """Decide a leniency case (首违不罚 / 轻微不罚 / 从轻减轻), in the operation table's
+    order ``(entry, facts, history, on, policy)``.
 
-    ``entry`` is a bundled menu entry id or a menu entry dict; ``policy`` a
-    ``DecisionPolicy`` (the core's default when None).
+    ``entry`` is a bundled menu entry id or a menu entry dict (or None); ``policy`` a
+    ``DecisionPolicy`` (the core's default when None). Keyword calls of the order before
+    the table (``decide(facts=…, on=…)``) work unchanged; a positional call in that old
+    order ``decide(facts, on, …)`` still works with a ``DeprecationWarning`` until 0.3.0.
     """
+    if isinstance(facts, _dt.date) or (
+        isinstance(facts, str) and len(facts) == 10 and facts[4:5] == "-" and facts[:4].isdigit()
+    ):
+        # decide(facts, on, history, entry, policy): the order before the table.
+        _deprecated("decide(facts, on, history, entry, policy)", "decide(entry, facts, history, on, policy)")
+        entry, facts, on = on, entry, facts  # type: ignore[assignment]
     if entry is not None and not isinstance(entry, (str, dict)):
         raise _argument_type(
             f"entry must be a menu entry id (str) or a menu entry dict, not {type(entry).__name__}", "entry"
         )
-    entry_id = entry if isinstance(entry, str) else None
-    entry_json = _dumps(entry) if isinstance(entry, dict) else None
-    result: Dict[str, Any] = json.loads(
-        _core.decide(
-            _dumps(facts),
-            _dumps(list(history)),
-            _date(on),
-            entry_id,
-            entry_json,
-            None if policy is None else _dumps(policy),
-        )
+    result: Dict[str, Any] = _op(
+        "decide", entry, None if facts is None else _dumps(facts), _dumps(list(history)), _iso(on), policy
     )
     return result
 
 
 def bundled_menus() -> List[Dict[str, Any]]:
     """The bundled leniency menus (SAMR 2025 首违不罚 / 轻微不罚 lists)."""
-    result: List[Dict[str, Any]] = json.loads(_core.bundled_menus())
+    result: List[Dict[str, Any]] = _op("bundled_menus")
     return result
 
 
 def bundled_menu_entry(entry_id: str) -> Dict[str, Any]:
     """One bundled menu entry by id."""
-    result: Dict[str, Any] = json.loads(_core.bundled_menu_entry(entry_id))
+    result: Dict[str, Any] = _op("bundled_menu_entry", entry_id)
     return result
 
 
 def parse_menu(menu: JsonSource) -> Dict[str, Any]:
     """Parse and validate a (local) leniency menu."""
-    result: Dict[str, Any] = json.loads(_core.parse_menu(_json_text(menu)))
+    result: Dict[str, Any] = _op("parse_menu", _json_text(menu))
     return result
 
 
 def discretion_band(range: Dict[str, Any], band: str, preset: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """The fine range (``min_fen``, ``max_fen``) of 从轻 / 一般 / 从重 within a statutory range."""
-    result: Dict[str, Any] = json.loads(
-        _core.discretion_band(_dumps(range), json.dumps(band), None if preset is None else _dumps(preset))
-    )
+    result: Dict[str, Any] = _op("discretion_band", _dumps(range), band, preset)
     return result
 
 
 def default_discretion_preset() -> Dict[str, Any]:
     """The core's default discretion preset (cut points and provenance)."""
-    result: Dict[str, Any] = json.loads(_core.default_discretion_preset())
+    result: Dict[str, Any] = _op("default_discretion_preset")
     return result
 
 
@@ -1125,22 +1183,23 @@ def credit_repair_assess(
     policy: Optional[Dict[str, Any]] = None,
 ) -> Dict[str, Any]:
     """Assess a credit-repair (信用修复) request for a penalty record on a date."""
-    result: Dict[str, Any] = json.loads(
-        _core.credit_repair_assess(_dumps(record), _dumps(facts), _date(on), None if policy is None else _dumps(policy))
-    )
+    result: Dict[str, Any] = _op("credit_repair_assess", _dumps(record), _dumps(facts), _iso(on), policy)
     return result
 
 
 def list_removal_assess(record: Dict[str, Any], facts: Dict[str, Any], on: DateLike) -> Dict[str, Any]:
     """Assess removal from the 经营异常名录 / 严重违法失信名单 (令44), or repair of a negative
     spot-check result (令107), on a date: conditions, earliest dates, sources."""
-    result: Dict[str, Any] = json.loads(_core.list_removal_assess(_dumps(record), _dumps(facts), _date(on)))
+    result: Dict[str, Any] = _op("list_removal_assess", _dumps(record), _dumps(facts), _iso(on))
     return result
 
 
-# Operations of the core's table that had no Python function: generated from the table
-# (``_table_operation``), so their arguments are the table's, in its order.
-parse_division = _table_operation("parse_division")
-parse_ratio = _table_operation("parse_ratio")
-calendar_status = _table_operation("calendar_status")
-beacon_spec = _table_operation("beacon_spec")
+# Every table operation offered as a function (``bound``) that has no hand-written
+# function above (those add input conveniences or a result class): generated from the
+# table (``_table_operation``), so their parameters are the table's, in its order.
+_TABLE: Dict[str, Dict[str, Any]] = {op["name"]: op for op in operations()}
+for _name, _spec in _TABLE.items():
+    if _spec["bound"] and _name not in globals():
+        globals()[_name] = _table_operation(_name)
+        __all__.append(_name)
+del _name, _spec

@@ -83,7 +83,7 @@ def _build_families() -> Dict[str, type]:
     from . import _shuangsuiji as _core
 
     families: Dict[str, type] = {}
-    for entry in json.loads(_core.error_codes_json()):
+    for entry in json.loads(_core.error_codes()):
         family = entry["family"]
         if family in families:
             continue

@@ -1,85 +1,16 @@
-//! Draw: the v1 draw from a `DrawInput`, single tickets, and the columnar path (whose
-//! result stays in Rust behind a `DrawResultHandle`).
-
-use std::collections::BTreeMap;
+//! Hand-written draw functions (the draw itself is a table operation,
+//! [`super::table`]): the columnar fast path, whose result stays in Rust behind a
+//! `DrawResultHandle` (converting a 1 M-enterprise result costs more than the draw), and
+//! `lp_encode`, which takes and returns bytes.
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use shuangsuiji::Error;
 use shuangsuiji::canonical::lp;
-use shuangsuiji::draw::Threshold;
-use shuangsuiji::draw::{
-    self as core_draw, ColumnText, Draw, DrawInput, DrawResult, Seed, TaskId, Ticket,
-};
-use shuangsuiji::model::{Ratio, Uscc};
+use shuangsuiji::draw::{self as core_draw, ColumnText, DrawInput, DrawResult};
 
 use crate::convert::objects::to_py;
 use crate::convert::{from_json, to_json};
 use crate::errors::IntoPy;
-
-/// Runs a whole draw; `input` is a `DrawInput` as JSON text, the result a `DrawResult`.
-#[pyfunction]
-fn draw(py: Python<'_>, input: &str) -> PyResult<String> {
-    from_json::<DrawInput>(input, "input")
-        .and_then(core_draw::draw)
-        .and_then(|r| to_json(&r))
-        .py_err(py)
-}
-
-/// Test hook of the golden vectors (`Draw::with_ticket_overrides`): the listed
-/// enterprises get the given tickets. Its result is not a v1 result.
-#[pyfunction]
-fn draw_with_ticket_overrides(py: Python<'_>, input: &str, overrides: &str) -> PyResult<String> {
-    let run = || {
-        let input: DrawInput = from_json(input, "input")?;
-        let o: BTreeMap<Uscc, Ticket> = from_json(overrides, "ticket_overrides")?;
-        let d = Draw::with_ticket_overrides(input, &o)?;
-        to_json(&d.result())
-    };
-    run().py_err(py)
-}
-
-/// The ticket of one enterprise (32 lowercase hex characters).
-#[pyfunction]
-fn ticket(py: Python<'_>, seed: &str, task_id: &str, uscc: &str) -> PyResult<String> {
-    let run = || -> Result<String, Error> {
-        let seed = Seed::parse(seed).map_err(|e| e.within("seed"))?;
-        let task = TaskId::parse(task_id).map_err(|e| e.within("task_id"))?;
-        let uscc = Uscc::parse(uscc).map_err(|e| e.within("uscc"))?;
-        Ok(core_draw::ticket(&seed, &task, &uscc).to_hex())
-    };
-    run().py_err(py)
-}
-
-/// The ticket key `H("ticket_key"; seed, task_id)`, as hex (a v1 primitive).
-#[pyfunction]
-fn ticket_key(py: Python<'_>, seed: &str, task_id: &str) -> PyResult<String> {
-    let run = || -> Result<String, Error> {
-        let seed = Seed::parse(seed).map_err(|e| e.within("seed"))?;
-        let task = TaskId::parse(task_id).map_err(|e| e.within("task_id"))?;
-        Ok(core_draw::ticket_key(&seed, &task)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect())
-    };
-    run().py_err(py)
-}
-
-/// The 128-bit index of a USCC (a v1 primitive), as decimal text.
-#[pyfunction]
-fn uscc_index(py: Python<'_>, uscc: &str) -> PyResult<String> {
-    Uscc::parse(uscc)
-        .map(|u| core_draw::uscc_index(&u).to_string())
-        .py_err(py)
-}
-
-/// The Bernoulli threshold `floor(2^128 · ratio)` of a ratio (JSON), as hex.
-#[pyfunction]
-fn bernoulli_threshold(py: Python<'_>, ratio: &str) -> PyResult<String> {
-    from_json::<Ratio>(ratio, "ratio")
-        .map(|r| Threshold::of(r).to_hex())
-        .py_err(py)
-}
 
 /// The LP length prefix encoding of bytes (a canonical-encoding primitive).
 #[pyfunction]
@@ -142,14 +73,8 @@ fn draw_columns(
 
 /// Registers this module's functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(draw, m)?)?;
-    m.add_function(wrap_pyfunction!(draw_with_ticket_overrides, m)?)?;
-    m.add_function(wrap_pyfunction!(ticket, m)?)?;
     m.add_function(wrap_pyfunction!(draw_columns, m)?)?;
     m.add_class::<DrawResultHandle>()?;
-    m.add_function(wrap_pyfunction!(ticket_key, m)?)?;
-    m.add_function(wrap_pyfunction!(uscc_index, m)?)?;
-    m.add_function(wrap_pyfunction!(bernoulli_threshold, m)?)?;
     m.add_function(wrap_pyfunction!(lp_encode, m)?)?;
     Ok(())
 }

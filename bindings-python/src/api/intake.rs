@@ -1,7 +1,6 @@
 //! Intake: rosters, inspectors, history and catalogs from JSON, CSV or xlsx bytes.
-//!
-//! The Python layer reads a path (or takes bytes) and hands over the bytes plus the
-//! `ReadOptions` as JSON text (`file_name` set from the path when the caller gave none).
+//! Hand-written: these return the records themselves, where the table's `read_*`
+//! operations answer a count (the shape the intake vectors pin).
 
 use pyo3::prelude::*;
 use shuangsuiji::Error;

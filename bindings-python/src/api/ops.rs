@@ -25,7 +25,7 @@ fn operations_json(py: Python<'_>) -> PyResult<String> {
 fn operation_list() -> Vec<serde_json::Value> {
     shuangsuiji::ops::OPERATION_TABLE
         .iter()
-        .map(|o| serde_json::json!({"name": o.name, "js_name": o.js_name(), "args": o.args, "result": o.result}))
+        .map(|o| serde_json::json!({"name": o.name, "js_name": o.js_name, "args": o.args, "params": o.params, "bound": o.bound, "result": o.result}))
         .collect()
 }
 

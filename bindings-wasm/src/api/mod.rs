@@ -1,24 +1,23 @@
-//! The exported functions, one file per core area (camelCase names for JS; data keys
-//! stay the core's snake_case). Each converts, calls one core function, converts back.
+//! The exported functions: the core's table operations, generated from the table
+//! ([`table`]), the deprecated old names ([`deprecated`]), and, one file per core area,
+//! the hand-written rest — each saying why it is not a table operation (a handle, a fast
+//! path, or a result shape the table answers differently). camelCase names for JS; data
+//! keys stay the core's snake_case. Each converts, calls one core function, converts
+//! back.
 
 mod ceremony;
+mod deprecated;
 mod draw;
-mod enforcement;
 mod intake;
 mod model;
 mod ops;
 mod publish;
-mod rules;
-mod teams;
-mod verify;
+pub mod table;
 
 pub use ceremony::*;
+pub use deprecated::*;
 pub use draw::*;
-pub use enforcement::*;
 pub use intake::*;
 pub use model::*;
 pub use ops::*;
 pub use publish::*;
-pub use rules::*;
-pub use teams::*;
-pub use verify::*;

@@ -1,0 +1,402 @@
+//! The operations, one entry each: name / JavaScript name, the argument struct (field
+//! order = argument order, `Option` = optional), the result and the core call.
+//!
+//! `bound` operations are offered by both bindings as functions generated from this
+//! list; `unbound` ones are reached through `run_operation` only, because the bindings
+//! offer something else under that name (each says what and why).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::{
+    Arg, ArgSpec, CatalogDoc, Committed, Count, Date, Doc, DocText, EntryRef, File, Hex, Int,
+    Operation, Options, ReadArg, Text, Val, to_json, to_text,
+};
+use crate::draw::{
+    DrawInput, DrawResult, Seed, SubstitutionRequest, TaskId, Threshold, Ticket, ticket_key,
+    uscc_index,
+};
+use crate::enforcement::credit_repair::{self, PenaltyRecord, RepairFacts, RepairPolicy};
+use crate::enforcement::list_removal::{self, ListFacts, ListRecord};
+use crate::enforcement::{
+    Band, Calendar, CaseFacts, DeadlineKind, DecisionPolicy, DiscretionPreset, FineRange, Menu,
+    Period, ViolationRecord, decide_with,
+};
+use crate::intake;
+use crate::model::{CheckRecord, DivisionCode, InspectorRoster, ModelKind, Ratio, Roster, Uscc};
+use crate::publish::{self, PlanMeta, Receipt, ResultDocument};
+use crate::rules::{self, EligibilityReport, PlanRequest, eligibility};
+use crate::teams::{self, Staffing, TeamAssignment, TeamRequest};
+use crate::verify::merkle::conflict_list_hash;
+use crate::verify::{
+    self, BeaconKind, BeaconSpec, BeaconValue, DrawLog, EligibleLeaf, Event, ExcludedLeaf,
+    InspectorLeaf, MerkleLeaf, Plan, Reveal,
+};
+use crate::{Error, ErrorCode, InputCode, Result};
+
+fn records(n: usize) -> Value {
+    json!({ "records": n })
+}
+
+fn ok() -> Value {
+    json!({"ok": true})
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A draw published with its log: `{"result", "log"}`.
+fn published(result: &impl serde::Serialize, log: &DrawLog) -> Result<Value> {
+    Ok(json!({"result": to_json(result)?, "log": to_json(log)?}))
+}
+
+fn leaf_kind_error(kind: &str) -> Error {
+    Error::new(
+        InputCode::JsonShape,
+        format!("unknown leaf type {kind:?}: expected eligible, excluded or inspector"),
+    )
+    .with_field("kind")
+    .with_value(kind)
+}
+
+operations! { $
+bound {
+    parse_division / parseDivision => ParseDivisionArgs { text: Text } -> "the six-digit code" : "string"
+        = |a| DivisionCode::parse(&a.text.0);
+    parse_ratio / parseRatio => ParseRatioArgs { text: Text } -> r#"`"p/q"`"# : "RatioText"
+        = |a| Ratio::parse(&a.text.0);
+    /// The bindings' positional order is `(request, catalog, roster, history)` (their
+    /// order before the table); the arguments are read in the table's order.
+    eligibility / eligibility [request, catalog, roster, history] => EligibilityArgs {
+        catalog: CatalogDoc,
+        roster: Doc<Roster>,
+        history: Option<Doc<Vec<CheckRecord>>>,
+        request: Doc<PlanRequest>,
+    } -> "the [`EligibilityReport`](crate::rules::EligibilityReport)" : "EligibilityReport" = |a| {
+        let history = a.history.map(|h| h.0).unwrap_or_default();
+        eligibility(&a.request.0, &a.catalog.0, &a.roster.0, &history)
+    };
+    draw / draw => DrawArgs { input: Doc<DrawInput> } -> "the [`DrawResult`](crate::draw::DrawResult)" : "DrawResult"
+        = |a| crate::draw::draw(a.input.0);
+    verify_plan / verifyPlan => VerifyPlanArgs { plan: Committed<Plan>, plan_hash: Hex } -> r#"`{"ok": true}`"# : "{ ok: true }"
+        = |a| verify::verify_plan(&a.plan.0, &a.plan_hash.0).map(|()| ok());
+    verify_log / verifyLog => VerifyLogArgs {
+        plan: Committed<Plan>,
+        log: Committed<DrawLog>,
+        expected_head: Option<Hex>,
+    } -> "the [`LogSummary`](crate::verify::LogSummary)" : "LogSummary"
+        = |a| verify::verify_log(&a.plan.0, &a.log.0, a.expected_head.map(|h| h.0).as_ref());
+    beacon_canonicalize / beaconCanonicalize => BeaconCanonicalizeArgs { kind: Val<BeaconKind>, value: Text }
+        -> "the canonical value text" : "string"
+        = |a| verify::canonicalize(a.kind.0, &a.value.0);
+    /// The value must already be canonical.
+    beacon_validate / beaconValidate => BeaconValidateArgs { kind: Val<BeaconKind>, value: Text }
+        -> r#"`{"ok": true}`"# : "{ ok: true }"
+        = |a| verify::validate_value(a.kind.0, &a.value.0).map(|()| ok());
+    beacon_spec / beaconSpec => BeaconSpecArgs { spec: Doc<BeaconSpec> } -> r#"`{"ok": true}`"# : "{ ok: true }"
+        = |a| a.spec.0.validate().map(|()| ok());
+    commitment / commitment => CommitmentArgs { party_id: Text, secret: Hex } -> "the commitment hex" : "Hash64"
+        = |a| Ok(verify::commitment(&a.party_id.0, &a.secret.0)?.to_hex());
+    /// `entry` is a bundled menu entry's id or a menu entry (or absent / null);
+    /// `policy` a `DecisionPolicy` (absent: the core's default).
+    decide / decide => DecideArgs {
+        entry: Option<EntryRef>,
+        facts: Doc<CaseFacts>,
+        history: Option<Doc<Vec<ViolationRecord>>>,
+        on: Date,
+        policy: Option<Doc<DecisionPolicy>>,
+    } -> "the [`Decision`](crate::enforcement::Decision)" : "Decision" = |a| {
+        let history = a.history.map(|h| h.0).unwrap_or_default();
+        let policy = a.policy.map(|p| p.0).unwrap_or_default();
+        decide_with(&policy, a.entry.as_ref().map(|e| &e.0), &a.facts.0, &history, a.on.0)
+    };
+    calendar_status / calendarStatus => CalendarStatusArgs { date: Date }
+        -> "the [`DayStatus`](crate::enforcement::DayStatus) of the bundled national calendar" : "DayStatus"
+        = |a| Calendar::national()?.status(a.date.0);
+    assign_teams / assignTeams => AssignTeamsArgs { request: Doc<TeamRequest> }
+        -> "the [`TeamAssignment`](crate::teams::TeamAssignment)" : "TeamAssignment"
+        = |a| teams::assign(&a.request.0);
+    log_append / logAppend => LogAppendArgs { log: Committed<DrawLog>, event: Committed<Event> }
+        -> "the log with the event appended" : "DrawLogDocument" = |a| {
+        let mut log = a.log.0;
+        log.append(a.event.0)?;
+        Ok(log)
+    };
+    /// The bindings' positional order is `(plan, eligible, catalog, log, attempt,
+    /// seed)` (their order before the table); the arguments are read in the table's
+    /// order.
+    publish_draw / publishDraw [plan, eligible, catalog, log, attempt, seed] => PublishDrawArgs {
+        plan: Committed<Plan>,
+        log: Committed<DrawLog>,
+        attempt: Int,
+        seed: Hex,
+        eligible: Committed<Vec<EligibleLeaf>>,
+        catalog: CatalogDoc,
+    } -> r#"`{"result", "log"}`"# : "PublishedDraw" = |a| {
+        let mut log = a.log.0;
+        let result = publish::publish_draw(
+            &a.plan.0,
+            &a.eligible.0,
+            &a.catalog.0,
+            &mut log,
+            a.attempt.0,
+            &a.seed.0,
+        )?;
+        published(&result, &log)
+    };
+    complete_uscc / completeUscc => CompleteUsccArgs { first17: Text }
+        -> "the 18-character USCC" : "Uscc"
+        = |a| Ok(Uscc::complete(&a.first17.0)?.as_str().to_owned());
+    error_codes / errorCodes => ErrorCodesArgs {} -> r#"`[{"code", "family"}]`"# : "ErrorCodeInfo[]"
+        = |a| Ok(ErrorCode::all()
+            .into_iter()
+            .map(|c| json!({"code": c.as_str(), "family": c.family().as_str()}))
+            .collect::<Vec<_>>());
+    load_catalog / loadCatalog => LoadCatalogArgs { catalog: CatalogDoc }
+        -> r#"`{"catalog", "content_hash"}`"# : "CatalogLoaded" = |a| {
+        let content_hash = a.catalog.0.content_hash()?;
+        Ok(json!({"catalog": to_json(&a.catalog.0)?, "content_hash": content_hash}))
+    };
+    /// `kind` is a [`ModelKind`] name; `value` the value (a string is a JSON string).
+    validate / validate => ValidateValueArgs { kind: Text, value: Val<Value> }
+        -> "the canonical value" : "unknown" = |a| {
+        let kind = ModelKind::from_label(&a.kind.0)?;
+        let canon = crate::model::validate_json(kind, &to_text(&a.value.0)?)?;
+        serde_json::from_str::<Value>(&canon).map_err(|e| Error::from_json(&e))
+    };
+    presets / presets => PresetsArgs {} -> "every bundled [`Preset`](crate::rules::Preset)" : "Record<string, unknown>[]"
+        = |a| rules::presets();
+    preset_names / presetNames => PresetNamesArgs {} -> "the bundled presets' names" : "string[]"
+        = |a| Ok(rules::preset_names());
+    preset / preset => PresetArgs { name: Text, date: Date }
+        -> "the [`SamplingPolicy`](crate::rules::SamplingPolicy) in force on the date" : "Record<string, unknown>"
+        = |a| rules::preset(&a.name.0, a.date.0);
+    quota / quota => QuotaArgs {
+        eligible: Count,
+        ratio: Val<Ratio>,
+        min: Option<Count>,
+        max: Option<Count>,
+    } -> "`clamp(ceil(eligible·ratio), min, max)`" : "number"
+        = |a| rules::quota(a.eligible.0, a.ratio.0, a.min.map(|m| m.0), a.max.map(|m| m.0));
+    /// Test hook of the golden vectors: the listed enterprises get the given tickets.
+    /// Its result is not a v1 result; never use it for a real draw.
+    draw_with_ticket_overrides / drawWithTicketOverrides => DrawWithTicketOverridesArgs {
+        input: Doc<DrawInput>,
+        overrides: Doc<BTreeMap<Uscc, Ticket>>,
+    } -> "the [`DrawResult`](crate::draw::DrawResult)" : "DrawResult"
+        = |a| Ok(crate::draw::Draw::with_ticket_overrides(a.input.0, &a.overrides.0)?.result());
+    ticket / ticket => TicketArgs { seed: Text, task_id: Text, uscc: Text }
+        -> "the ticket (32 hex digits)" : "TicketHex" = |a| {
+        let seed = Seed::parse(&a.seed.0).map_err(|e| e.within("seed"))?;
+        let task = TaskId::parse(&a.task_id.0).map_err(|e| e.within("task_id"))?;
+        let uscc = Uscc::parse(&a.uscc.0).map_err(|e| e.within("uscc"))?;
+        Ok(crate::draw::ticket(&seed, &task, &uscc).to_hex())
+    };
+    ticket_key / ticketKey => TicketKeyArgs { seed: Text, task_id: Text }
+        -> r#"the ticket key `H("ticket_key"; seed, task_id)` (hex)"# : "Hash64" = |a| {
+        let seed = Seed::parse(&a.seed.0).map_err(|e| e.within("seed"))?;
+        let task = TaskId::parse(&a.task_id.0).map_err(|e| e.within("task_id"))?;
+        Ok(hex(&ticket_key(&seed, &task)))
+    };
+    uscc_index / usccIndex => UsccIndexArgs { uscc: Text } -> "the 128-bit index (decimal text)" : "string"
+        = |a| Ok(uscc_index(&Uscc::parse(&a.uscc.0)?).to_string());
+    bernoulli_threshold / bernoulliThreshold => BernoulliThresholdArgs { ratio: Val<Ratio> }
+        -> "`floor(2^128 · ratio)` (hex)" : "string"
+        = |a| Ok(Threshold::of(a.ratio.0).to_hex());
+    selection_columns / selectionColumns => SelectionColumnsArgs { result: Doc<DrawResult> }
+        -> "the [`SelectionColumns`](crate::draw::SelectionColumns) view" : "SelectionColumns"
+        = |a| Ok(a.result.0.selection_columns());
+    /// `kind`: `eligible`, `excluded` or `inspector`.
+    leaf_bytes / leafBytes => LeafBytesArgs { kind: Text, leaf: DocText } -> "the leaf's bytes (hex)" : "string"
+        = |a| leaf_bytes(&a.kind.0, &a.leaf.0).map(|b| hex(&b));
+    /// `kind`: `eligible`, `excluded` or `inspector`.
+    merkle_leaf / merkleLeaf => MerkleLeafArgs { kind: Text, leaf: DocText }
+        -> r#"`{"leaf_bytes", "leaf_hash"}` (hex)"# : "MerkleLeafBytes" = |a| {
+        let bytes = leaf_bytes(&a.kind.0, &a.leaf.0)?;
+        Ok(json!({"leaf_bytes": hex(&bytes), "leaf_hash": hex(&verify::merkle::leaf_hash(&bytes))}))
+    };
+    conflict_list_hash / conflictListHash => ConflictListHashArgs { conflicts: Doc<Vec<String>> }
+        -> "the conflict list's hash (hex)" : "Hash64"
+        = |a| conflict_list_hash(&a.conflicts.0).map(|h| hex(&h));
+    derive_seed / deriveSeed => DeriveSeedArgs {
+        plan_hash: Hex,
+        attempt: Int,
+        beacons: Doc<Vec<BeaconValue>>,
+        secrets: Doc<Vec<Reveal>>,
+    } -> "the seed (hex)" : "Hash64" = |a| {
+        let b: Vec<(&str, &str)> =
+            a.beacons.0.iter().map(|b| (b.source.as_str(), b.value.as_str())).collect();
+        let s: Vec<(&str, _)> = a.secrets.0.iter().map(|r| (r.party.as_str(), r.secret)).collect();
+        Ok(verify::derive_seed(&a.plan_hash.0, a.attempt.0, &b, &s)?.to_hex())
+    };
+    plan_canonical_json / planCanonicalJson => PlanCanonicalJsonArgs { plan: Committed<Plan> }
+        -> "the plan's canonical JSON text" : "string"
+        = |a| a.plan.0.canonical_json();
+    plan_hash / planHash => PlanHashArgs { plan: Committed<Plan> } -> "the plan hash (hex)" : "Hash64"
+        = |a| Ok(a.plan.0.plan_hash()?.to_hex());
+    plan_from_eligibility / planFromEligibility => PlanFromEligibilityArgs {
+        report: Doc<EligibilityReport>,
+        catalog: CatalogDoc,
+        inspectors: Doc<InspectorRoster>,
+        meta: Doc<PlanMeta>,
+    } -> "the [`Plan`](crate::verify::Plan)" : "PlanDocument"
+        = |a| publish::plan_from_eligibility(&a.report.0, &a.catalog.0, &a.inspectors.0, &a.meta.0);
+    eligible_leaves / eligibleLeaves => EligibleLeavesArgs { report: Doc<EligibilityReport> }
+        -> "the eligible leaves" : "EligibleLeaf[]" = |a| Ok(publish::eligible_leaves(&a.report.0));
+    excluded_leaves / excludedLeaves => ExcludedLeavesArgs { report: Doc<EligibilityReport> }
+        -> "the exclusion leaves" : "ExcludedLeaf[]" = |a| Ok(publish::excluded_leaves(&a.report.0));
+    new_log / newLog => NewLogArgs { plan_hash: Hex } -> "a log holding only `plan_published`" : "DrawLogDocument"
+        = |a| DrawLog::new(a.plan_hash.0);
+    publish_substitutions / publishSubstitutions => PublishSubstitutionsArgs {
+        plan: Committed<Plan>,
+        eligible: Committed<Vec<EligibleLeaf>>,
+        catalog: CatalogDoc,
+        log: Committed<DrawLog>,
+        result: Committed<ResultDocument>,
+        requests: Doc<Vec<SubstitutionRequest>>,
+    } -> r#"`{"result", "log"}`"# : "PublishedDraw" = |a| {
+        let mut log = a.log.0;
+        let result = publish::publish_substitutions(
+            &a.plan.0, &a.eligible.0, &a.catalog.0, &mut log, &a.result.0, &a.requests.0,
+        )?;
+        published(&result, &log)
+    };
+    receipts / receipts => ReceiptsArgs {
+        plan: Committed<Plan>,
+        eligible: Committed<Vec<EligibleLeaf>>,
+        excluded: Committed<Vec<ExcludedLeaf>>,
+        result: Committed<ResultDocument>,
+    } -> "the receipts, sorted by USCC" : "Receipt[]"
+        = |a| publish::receipts(&a.plan.0, &a.eligible.0, &a.excluded.0, &a.result.0);
+    verify_receipt / verifyReceipt => VerifyReceiptArgs {
+        receipt: Committed<Receipt>,
+        plan: Committed<Plan>,
+        result: Committed<ResultDocument>,
+    } -> "the [`Verdict`](crate::publish::Verdict)" : "Verdict"
+        = |a| publish::verify_receipt(&a.receipt.0, &a.plan.0, &a.result.0);
+    verify_draw / verifyDraw => VerifyDrawArgs {
+        plan: Committed<Plan>,
+        plan_hash: Hex,
+        catalog: CatalogDoc,
+        log: Committed<DrawLog>,
+        log_head: Hex,
+        eligible: Committed<Vec<EligibleLeaf>>,
+        result: Committed<ResultDocument>,
+    } -> "the [`DrawSummary`](crate::publish::DrawSummary)" : "DrawSummary" = |a| publish::verify_draw(
+        &a.plan.0, &a.plan_hash.0, &a.catalog.0, &a.log.0, &a.log_head.0, &a.eligible.0, &a.result.0,
+    );
+    deadline_kinds / deadlineKinds => DeadlineKindsArgs {} -> r#"`[{"kind", "provenance"}]`"# : "Record<string, unknown>[]"
+        = |a| Ok(DeadlineKind::ALL
+            .iter()
+            .map(|k| json!({"kind": k, "provenance": k.provenance()}))
+            .collect::<Vec<_>>());
+    deadline / deadline => DeadlineArgs { kind: Text, start: Date }
+        -> "the [`Deadline`](crate::enforcement::Deadline) on the national calendar" : "Deadline" = |a| {
+        let kind = DeadlineKind::parse(&a.kind.0).map_err(|e| e.within("kind"))?;
+        crate::enforcement::deadline(&Calendar::national()?, kind, a.start.0)
+    };
+    due_date / dueDate => DueDateArgs { start: Date, period: Doc<Period> }
+        -> "the due date on the national calendar" : "DateText"
+        = |a| crate::enforcement::due_date(&Calendar::national()?, a.start.0, a.period.0);
+    parse_calendar_year / parseCalendarYear => ParseCalendarYearArgs { year: DocText }
+        -> "the calendar year, checked" : "Record<string, unknown>" = |a| {
+        let year = Calendar::parse_year(&a.year.0)?;
+        Calendar::from_years([year.clone()])?;
+        Ok(year)
+    };
+    bundled_menus / bundledMenus => BundledMenusArgs {} -> "the bundled leniency menus" : "Record<string, unknown>[]"
+        = |a| Menu::bundled();
+    bundled_menu_entry / bundledMenuEntry => BundledMenuEntryArgs { entry_id: Text }
+        -> "the bundled menu entry" : "Record<string, unknown>" = |a| Menu::bundled_entry(&a.entry_id.0);
+    parse_menu / parseMenu => ParseMenuArgs { menu: DocText } -> "the menu, checked" : "Record<string, unknown>"
+        = |a| Menu::parse(&a.menu.0);
+    discretion_band / discretionBand => DiscretionBandArgs {
+        range: Doc<FineRange>,
+        band: Val<Band>,
+        preset: Option<Doc<DiscretionPreset>>,
+    } -> "the [`BandRange`](crate::enforcement::BandRange)" : "BandRange" = |a| {
+        let preset = a.preset.map(|p| p.0).unwrap_or_default();
+        crate::enforcement::discretion_band(a.range.0, a.band.0, &preset)
+    };
+    default_discretion_preset / defaultDiscretionPreset => DefaultDiscretionPresetArgs {}
+        -> "the default [`DiscretionPreset`](crate::enforcement::DiscretionPreset)" : "DiscretionPreset"
+        = |a| Ok(DiscretionPreset::default());
+    credit_repair_assess / creditRepairAssess => CreditRepairAssessArgs {
+        record: Doc<PenaltyRecord>,
+        facts: Doc<RepairFacts>,
+        on: Date,
+        policy: Option<Doc<RepairPolicy>>,
+    } -> "the repair assessment" : "RepairAssessment" = |a| {
+        let policy = a.policy.map(|p| p.0).unwrap_or_default();
+        credit_repair::assess(&a.record.0, &a.facts.0, &policy, a.on.0)
+    };
+    list_removal_assess / listRemovalAssess => ListRemovalAssessArgs {
+        record: Doc<ListRecord>,
+        facts: Doc<ListFacts>,
+        on: Date,
+    } -> "the list-removal assessment" : "ListAssessment"
+        = |a| list_removal::assess(&a.record.0, &a.facts.0, a.on.0);
+    explain_teams / explainTeams => ExplainTeamsArgs {
+        request: Doc<TeamRequest>,
+        assignment: Doc<TeamAssignment>,
+    } -> "per visit and department every candidate and its fate" : "TeamExplanation[]"
+        = |a| teams::explain(&a.request.0, &a.assignment.0);
+    team_request / teamRequest => TeamRequestArgs {
+        result: Doc<DrawResult>,
+        roster: Doc<Roster>,
+        inspectors: Doc<InspectorRoster>,
+        history: Doc<Vec<CheckRecord>>,
+        staffing: Doc<Staffing>,
+    } -> "the [`TeamRequest`](crate::teams::TeamRequest) of the draw's visits" : "TeamRequest"
+        = |a| teams::team_request(&a.result.0, &a.roster.0, &a.inspectors.0, &a.history.0, &a.staffing.0);
+}
+unbound {
+    /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.
+    "parse_uscc" / "parseUscc" => ParseUsccArgs { text: Text } -> r#"`{"uscc", "division_code"}`"#
+        = |a| {
+        let u = Uscc::parse(&a.text.0)?;
+        Ok(json!({"uscc": u.as_str(), "division_code": u.division_code()}))
+    };
+    /// `<kind>` is a [`ModelKind`] name: `enterprise`, `roster`, `inspector`,
+    /// `inspector_roster`, `authority`, `check_record`, `history`, `ratio`, `item`,
+    /// `catalog`. Unbound: the bindings offer `validate(kind, value)`.
+    "validate:<kind>" / "validate" => ValidateArgs { json: DocText } -> "the canonical value"
+        = |_a| Err::<Value, _>(Error::new(InputCode::JsonShape, "name the kind: validate:<kind>")
+            .with_field("operation"));
+    /// Unbound: the bindings' `read_enterprises` returns the roster itself.
+    "read_enterprises" / "readEnterprises" => ReadEnterprisesArgs { input: File, options: Option<Options> }
+        -> r#"`{"records": n}`"#
+        = |a| Ok(records(intake::read_enterprises(&a.input.0, &a.options.unwrap_or_default().0)?.len()));
+    /// Unbound: the bindings' `read_inspectors` returns the inspectors themselves.
+    "read_inspectors" / "readInspectors" => ReadInspectorsArgs { input: File, options: Option<Options> }
+        -> r#"`{"records": n}`"#
+        = |a| Ok(records(
+            intake::read_inspectors(&a.input.0, &a.options.unwrap_or_default().0)?
+                .inspectors()
+                .len(),
+        ));
+    /// Unbound: the bindings' `read_history` returns the records themselves.
+    "read_history" / "readHistory" => ReadHistoryArgs { input: File, options: Option<Options> }
+        -> r#"`{"records": n}`"#
+        = |a| Ok(records(intake::read_history(&a.input.0, &a.options.unwrap_or_default().0)?.len()));
+    /// Unbound: the bindings' `read_catalog` returns the catalog itself.
+    "read_catalog" / "readCatalog" => ReadCatalogArgs { input: File, options: Option<Options> }
+        -> r#"`{"items": n}`"#
+        = |a| {
+            let c = intake::read_catalog(&a.input.0, &a.options.unwrap_or_default().0)?;
+            Ok(json!({ "items": c.items.len() }))
+        };
+}
+}
+
+/// The bytes of one Merkle leaf of `kind` given as JSON text.
+fn leaf_bytes(kind: &str, leaf: &str) -> Result<Vec<u8>> {
+    match kind {
+        "eligible" => crate::json::parse_arg::<EligibleLeaf>(leaf, "leaf")?.encode(),
+        "excluded" => crate::json::parse_arg::<ExcludedLeaf>(leaf, "leaf")?.encode(),
+        "inspector" => crate::json::parse_arg::<InspectorLeaf>(leaf, "leaf")?.encode(),
+        other => Err(leaf_kind_error(other)),
+    }
+}
