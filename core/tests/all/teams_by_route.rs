@@ -10,8 +10,6 @@
 //! With `SSJ_BLESS=1` the expectations are (re)written from what the library returns;
 //! check the diff by hand before committing.
 
-
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::pending_ops::{doc, run_cases};

@@ -10,8 +10,6 @@
 //! With `SSJ_BLESS=1` the expectations are (re)written from what the library returns;
 //! check the diff by hand before committing.
 
-
-
 use crate::pending_ops::{doc, run_folder};
 use serde_json::Value;
 use shuangsuiji::Result;
