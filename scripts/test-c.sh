@@ -6,6 +6,7 @@
 #     the same time, once linked statically; bindings-c/tests/check_vectors.py compares
 #     the answers exactly as the Rust runners do;
 #  3. the Java example (JNA from Debian's libjna-java, javac, no Maven) does the same;
+#  4. `shuangsuiji ops` (the command line's long-lived helper mode) does the same.
 # Installs gcc, libjna-java and cbindgen 0.29.4 when missing. Warm: well under a minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +33,7 @@ elif ! diff -u "$header" "$generated"; then
   exit 1
 fi
 
-cargo build --quiet -p shuangsuiji-c
+cargo build --quiet -p shuangsuiji-c -p shuangsuiji-cli
 lib=target/debug
 out=target/c-tests
 mkdir -p "$out/java"
@@ -48,3 +49,5 @@ $check tsv "$out/driver-static"
 
 javac -Xlint:all -Werror -d "$out/java" -cp /usr/share/java/jna.jar bindings-c/java/*.java
 $check tsv java -cp "/usr/share/java/jna.jar:$out/java" -Djna.library.path="$lib" VectorDriver
+
+$check ops target/debug/shuangsuiji ops
