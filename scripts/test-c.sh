@@ -5,7 +5,8 @@
 #     the C ABI, once against the shared library with 4 threads re-running every case at
 #     the same time, once linked statically; bindings-c/tests/check_vectors.py compares
 #     the answers exactly as the Rust runners do;
-#  3. the Java example (JNA from Debian's libjna-java, javac, no Maven) does the same;
+#  3. the Java example (JNA from Debian's libjna-java, javac, no Maven) does the same, and
+#     the README's Java snippet compiles and runs;
 #  4. `shuangsuiji ops` (the command line's long-lived helper mode) does the same.
 # Installs gcc, libjna-java and cbindgen 0.29.4 when missing. Warm: well under a minute.
 set -euo pipefail
@@ -46,8 +47,25 @@ gcc "${cflags[@]}" bindings-c/tests/driver.c -o "$out/driver-static" "$lib/libsh
   -lpthread -ldl -lm
 $check tsv "$out/driver" --threads 4
 $check tsv "$out/driver-static"
+# The C example of bindings-c/README.md compiles and runs.
+sed -n '/^```c$/,/^```$/{/^```/d;p}' bindings-c/README.md > "$out/readme.c"
+gcc "${cflags[@]}" "$out/readme.c" -o "$out/readme-c" -L "$lib" -lshuangsuiji_c -Wl,-rpath,"$PWD/$lib"
+example=$("$out/readme-c")
+grep -q '^1 {"code":"ratio_zero_denominator"' <<<"$example" || { echo "README C example printed: $example" >&2; exit 1; }
+echo "README C example: $example"
 
 javac -Xlint:all -Werror -d "$out/java" -cp /usr/share/java/jna.jar bindings-c/java/*.java
 $check tsv java -cp "/usr/share/java/jna.jar:$out/java" -Djna.library.path="$lib" VectorDriver
+# The README's Java snippet, wrapped in a main method, compiles and runs.
+mkdir -p "$out/readme"
+{
+  echo 'public class ReadmeSnippet { public static void main(String[] args) {'
+  sed -n '/^```java$/,/^```$/{/^```/d;p}' README.md
+  echo '} }'
+} > "$out/readme/ReadmeSnippet.java"
+javac -Xlint:all -Werror -d "$out/readme" -cp "/usr/share/java/jna.jar:$out/java" "$out/readme/ReadmeSnippet.java"
+snippet=$(java -cp "/usr/share/java/jna.jar:$out/java:$out/readme" -Djna.library.path="$lib" ReadmeSnippet)
+grep -q '"division_code":"350100"' <<<"$snippet" || { echo "README Java snippet printed: $snippet" >&2; exit 1; }
+echo "README Java snippet: $snippet"
 
 $check ops target/debug/shuangsuiji ops
