@@ -67,6 +67,9 @@ FUZZ_SECONDS="${FUZZ_SECONDS:-10}" bash scripts/fuzz-smoke.sh
 step "work plan of the bundled county printed to PDF (headless Chromium, CJK fonts, pdftotext)"
 bash scripts/workplan-pdf.sh
 
+step "C ABI and command line: header, C program (threads, static), Java (JNA), shuangsuiji ops over every vector and the catalogue"
+bash scripts/test-c.sh
+
 step "main example on the bundled county"
 cargo run --quiet -p shuangsuiji-examples --bin county > /dev/null
 
