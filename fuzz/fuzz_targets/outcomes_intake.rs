@@ -19,7 +19,7 @@ include!("common.rs");
 
 static FIXTURE: LazyLock<Value> = LazyLock::new(|| {
     serde_json::from_str(include_str!(
-        "../../tests/vectors/outcomes/accept_joint_visit.json"
+        "../../tests/vectors/outcomes/accept_joint_visit.ops.json"
     ))
     .unwrap()
 });
@@ -242,7 +242,7 @@ fn intake(
 }
 
 fuzz_target!(|input: Input| {
-    let base = &FIXTURE["input"]["intake"];
+    let base = &FIXTURE["cases"][0]["input"]["intake"];
     let accepted: Vec<Value> = input
         .accepted
         .iter()

@@ -8,11 +8,11 @@ use shuangsuiji_present::workplan::render;
 /// The plan of a golden vector (tests/vectors/workplan/).
 fn plan(name: &str) -> WorkPlan {
     let path = format!(
-        "{}/../tests/vectors/workplan/{name}.json",
+        "{}/../tests/vectors/workplan/{name}.ops.json",
         env!("CARGO_MANIFEST_DIR")
     );
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
-    serde_json::from_value(v["expect"].clone()).unwrap()
+    serde_json::from_value(v["cases"][0]["expect"].clone()).unwrap()
 }
 
 #[test]

@@ -24,7 +24,9 @@ use crate::enforcement::{
     Period, ViolationRecord, decide_with,
 };
 use crate::intake;
-use crate::model::{CheckRecord, DivisionCode, InspectorRoster, ModelKind, Ratio, Roster, Uscc};
+use crate::model::{
+    Authority, CheckRecord, DivisionCode, InspectorRoster, ModelKind, Ratio, Roster, Uscc,
+};
 use crate::publish::{self, PlanMeta, Receipt, ResultDocument};
 use crate::rules::{self, EligibilityReport, PlanRequest, eligibility};
 use crate::teams::{self, Staffing, TeamAssignment, TeamRequest};
@@ -34,6 +36,7 @@ use crate::verify::{
     InspectorLeaf, MerkleLeaf, Plan, Reveal,
 };
 use crate::{Error, ErrorCode, InputCode, Result};
+use crate::{disclosure, outcomes, routes, workplan};
 
 fn records(n: usize) -> Value {
     json!({ "records": n })
@@ -351,6 +354,95 @@ bound {
         staffing: Doc<Staffing>,
     } -> "the [`TeamRequest`](crate::teams::TeamRequest) of the draw's visits" : "TeamRequest"
         = |a| teams::team_request(&a.result.0, &a.roster.0, &a.inspectors.0, &a.history.0, &a.staffing.0);
+    /// Day routes on the map (coordinates or a platform's matrix): savings, then local
+    /// search; deterministic (docs/routes.md).
+    plan_routes / planRoutes => PlanRoutesArgs { request: Doc<routes::RouteRequest> }
+        -> "the [`RoutePlan`](crate::routes::RoutePlan)" : "Record<string, unknown>"
+        = |a| routes::plan_routes(&a.request.0);
+    /// One joint team per day route (algorithm `v1-route`): the same people at every stop.
+    assign_teams_by_route / assignTeamsByRoute => AssignTeamsByRouteArgs {
+        request: Doc<TeamRequest>,
+        routes: Doc<Vec<teams::Route>>,
+        routes_per_day: Option<Int>,
+    } -> "the [`TeamAssignment`](crate::teams::TeamAssignment)" : "TeamAssignment"
+        = |a| teams::assign_by_route(&a.request.0, &a.routes.0, a.routes_per_day.map(|n| n.0));
+    /// The work plan (具体工作方案) of a task on the bundled national calendar.
+    work_plan / workPlan => WorkPlanArgs {
+        request: Doc<workplan::WorkPlanRequest>,
+        catalog: CatalogDoc,
+        roster: Doc<Roster>,
+        inspectors: Doc<InspectorRoster>,
+        draw: Doc<DrawResult>,
+        teams: Doc<TeamAssignment>,
+        routes: Doc<Vec<teams::Route>>,
+    } -> "the [`WorkPlan`](crate::workplan::WorkPlan)" : "Record<string, unknown>" = |a| {
+        let inputs = workplan::WorkPlanInputs {
+            catalog: &a.catalog.0,
+            roster: &a.roster.0,
+            inspectors: &a.inspectors.0,
+            draw: &a.draw.0,
+            teams: &a.teams.0,
+            routes: &a.routes.0,
+        };
+        workplan::work_plan(&a.request.0, &inputs, &Calendar::national()?)
+    };
+    /// The standard result categories of 随机抽查 with their provenance.
+    outcome_categories / outcomeCategories => OutcomeCategoriesArgs {}
+        -> "the result categories" : "Record<string, unknown>[]"
+        = |a| Ok(outcomes::categories());
+    /// Every department's records of a task, checked against the draw, the teams and the
+    /// window — all or nothing.
+    record_outcomes / recordOutcomes => RecordOutcomesArgs { intake: Doc<outcomes::OutcomeIntake> }
+        -> "the [`OutcomeSet`](crate::outcomes::OutcomeSet)" : "Record<string, unknown>"
+        = |a| outcomes::record_outcomes(&a.intake.0);
+    /// An outcome set as check history for the next eligibility run (a joint visit once).
+    outcome_check_records / outcomeCheckRecords => OutcomeCheckRecordsArgs {
+        outcomes: Doc<outcomes::OutcomeSet>,
+        authorities: Doc<Vec<Authority>>,
+    } -> "the check records" : "Record<string, unknown>[]"
+        = |a| outcomes::check_records(&a.outcomes.0, &a.authorities.0);
+    /// The 公示 list: one public record per enterprise, with deadlines and status as of a date.
+    disclose / disclose => DiscloseArgs {
+        draw: Doc<DrawResult>,
+        outcomes: Doc<outcomes::OutcomeSet>,
+        as_of: Date,
+    } -> "the [`Disclosure`](crate::disclosure::Disclosure)" : "Record<string, unknown>"
+        = |a| disclosure::disclose(&a.draw.0, &a.outcomes.0, a.as_of.0);
+    /// What is missing, late or pending, per department, as of a date.
+    disclosure_completeness / disclosureCompleteness => DisclosureCompletenessArgs {
+        draw: Doc<DrawResult>,
+        outcomes: Doc<outcomes::OutcomeSet>,
+        as_of: Date,
+    } -> "the [`Completeness`](crate::disclosure::Completeness)" : "Record<string, unknown>"
+        = |a| disclosure::completeness(&a.draw.0, &a.outcomes.0, a.as_of.0);
+    /// `H("outcomes"; canonical JSON)` of an outcome set.
+    outcomes_hash / outcomesHash => OutcomesHashArgs { outcomes: Doc<outcomes::OutcomeSet> }
+        -> "the outcome set's hash (hex)" : "Hash64"
+        = |a| Ok(disclosure::outcomes_hash(&a.outcomes.0)?.to_hex());
+    /// Commits an outcome set: appends the `outcomes` event to the draw log.
+    publish_outcomes / publishOutcomes => PublishOutcomesArgs {
+        log: Committed<DrawLog>,
+        result: Committed<ResultDocument>,
+        outcomes: Committed<outcomes::OutcomeSet>,
+    } -> r#"`{"log", "outcomes_hash"}`"# : "Record<string, unknown>" = |a| {
+        let mut log = a.log.0;
+        let hash = disclosure::publish_outcomes(&mut log, &a.result.0, &a.outcomes.0)?;
+        Ok(json!({"log": to_json(&log)?, "outcomes_hash": hash.to_hex()}))
+    };
+    /// Checks a published 公示 list against the committed outcome set and the log.
+    verify_disclosure / verifyDisclosure => VerifyDisclosureArgs {
+        log: Committed<DrawLog>,
+        result: Committed<ResultDocument>,
+        outcomes: Committed<outcomes::OutcomeSet>,
+        disclosure: Committed<disclosure::Disclosure>,
+    } -> "the [`Completeness`](crate::disclosure::Completeness)" : "Record<string, unknown>"
+        = |a| disclosure::verify_disclosure(&a.log.0, &a.result.0, &a.outcomes.0, &a.disclosure.0);
+    /// The 公示 list as CSV text (UTF-8 with BOM, Chinese headers, CRLF).
+    disclosure_csv / disclosureCsv => DisclosureCsvArgs { disclosure: Doc<disclosure::Disclosure> }
+        -> "the CSV text" : "string" = |a| {
+        let bytes = disclosure::disclosure_csv(&a.disclosure.0)?;
+        String::from_utf8(bytes).map_err(|e| Error::internal(format!("CSV is not UTF-8: {e}")))
+    };
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

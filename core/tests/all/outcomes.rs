@@ -1,124 +1,14 @@
-//! Runs the inspection-outcome vectors in `tests/vectors/outcomes/*.json` (operation
-//! shape, see that folder's README.md) by calling the core functions directly: every
-//! case gives exactly its `expect` or its `expect_error` (code and field).
-//!
-//! With `SSJ_BLESS=1` the `expect` objects of the success cases are (re)written from
-//! what the library returns; check the diff by hand before committing.
+//! Inspection outcomes and their 公示 beyond single calls: the commitment in the draw
+//! log, tampering named, the log order, and a year of three tasks on the sample county.
+//! The golden vectors (`tests/vectors/outcomes/`, `tests/vectors/disclosure/`) are
+//! `*.ops.json` files run by `op_vectors` through the operations table.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use shuangsuiji::disclosure::{self, Disclosure};
-use shuangsuiji::draw::DrawResult;
-use shuangsuiji::model::Authority;
-use shuangsuiji::outcomes::{self, OutcomeIntake, OutcomeSet};
-use shuangsuiji::{Error, Result};
-
-fn files(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/vectors")
-        .join(dir);
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    v.sort();
-    v
-}
-
-fn arg<T: DeserializeOwned>(input: &Value, name: &str) -> Result<T> {
-    serde_json::from_value(input[name].clone()).map_err(|e| Error::from_json(&e).within(name))
-}
-
-fn out<T: Serialize>(r: Result<T>) -> Result<Value> {
-    r.map(|v| serde_json::to_value(v).unwrap())
-}
-
-/// One operation, by the name it is meant to have in the operation table.
-fn run(op: &str, input: &Value) -> Result<Value> {
-    match op {
-        "outcome_categories" => out(Ok(outcomes::categories())),
-        "record_outcomes" => out(outcomes::record_outcomes(&arg::<OutcomeIntake>(
-            input, "intake",
-        )?)),
-        "outcome_check_records" => out(outcomes::check_records(
-            &arg::<OutcomeSet>(input, "outcomes")?,
-            &arg::<Vec<Authority>>(input, "authorities")?,
-        )),
-        "disclose" => out(disclosure::disclose(
-            &arg::<DrawResult>(input, "draw")?,
-            &arg::<OutcomeSet>(input, "outcomes")?,
-            arg(input, "as_of")?,
-        )),
-        "disclosure_completeness" => out(disclosure::completeness(
-            &arg::<DrawResult>(input, "draw")?,
-            &arg::<OutcomeSet>(input, "outcomes")?,
-            arg(input, "as_of")?,
-        )),
-        "outcomes_hash" => out(disclosure::outcomes_hash(&arg::<OutcomeSet>(
-            input, "outcomes",
-        )?)),
-        "disclosure_csv" => out(disclosure::disclosure_csv(&arg::<Disclosure>(
-            input,
-            "disclosure",
-        )?)
-        .map(|b| String::from_utf8(b).unwrap())),
-        other => panic!("unknown op {other}"),
-    }
-}
-
-fn run_vectors(dir: &str, min: usize) {
-    let bless = std::env::var("SSJ_BLESS").is_ok_and(|v| v == "1");
-    let files = files(dir);
-    assert!(
-        files.len() >= min,
-        "expected at least {min} vectors in {dir}"
-    );
-    let mut failures = Vec::new();
-    for path in files {
-        let mut doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-        let name = path.display().to_string();
-        assert!(doc["reason"].is_string(), "{name}: every case says why");
-        let got = run(doc["op"].as_str().unwrap(), &doc["input"]);
-        match (&doc.get("expect_error").cloned(), got) {
-            (Some(want), Err(e)) => {
-                let field = e.details().field.clone();
-                if want["code"] != e.code().as_str()
-                    || want
-                        .get("field")
-                        .is_some_and(|f| f.as_str() != field.as_deref())
-                {
-                    failures.push(format!("{name}: got {e}"));
-                }
-            }
-            (Some(_), Ok(v)) => failures.push(format!("{name}: expected an error, got {v}")),
-            (None, Err(e)) => failures.push(format!("{name}: unexpected error {e}")),
-            (None, Ok(v)) if bless => {
-                doc["expect"] = v;
-                std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap() + "\n").unwrap();
-            }
-            (None, Ok(v)) => {
-                if doc["expect"] != v {
-                    failures.push(format!("{name}: got {v}"));
-                }
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-#[test]
-fn outcome_vectors() {
-    run_vectors("outcomes", 10);
-}
-
-#[test]
-fn disclosure_vectors() {
-    run_vectors("disclosure", 8);
-}
+use shuangsuiji::Error;
+use shuangsuiji::disclosure::{self};
+use shuangsuiji::outcomes::{self};
 
 /// Writes the base fixture of the vectors (a draw result and its teams) to the file
 /// named by `SSJ_FIXTURE_OUT`; used once to write the vectors, kept to show where

@@ -1,46 +1,17 @@
-//! Teams per route (algorithm `v1-route`): the vectors in
-//! `tests/vectors/teams/by_route/assign_teams_by_route.json` (the `cases` shape of
-//! `*.ops.json`, tests/vectors/README.md on main; schema in that folder's README.md) and
-//! properties on random instances.
-//!
-//! The operation `assign_teams_by_route` is not yet in `shuangsuiji::ops` (the
-//! operations table is being rewritten, issue #26): this runner calls the core function
-//! with the input's arguments read the way the operation will read them.
-//!
-//! With `SSJ_BLESS=1` the expectations are (re)written from what the library returns;
-//! check the diff by hand before committing.
+//! Teams per route (algorithm `v1-route`): properties on random instances and the
+//! refusals of the other algorithm. The golden vectors
+//! (`tests/vectors/teams/by_route/assign_teams_by_route.ops.json`) are run by
+//! `op_vectors` through the operations table (`assign_teams_by_route`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::pending_ops::{doc, run_cases};
 use proptest::prelude::*;
-use serde_json::{Value, json};
-use shuangsuiji::Result;
+use serde_json::json;
 use shuangsuiji::model::{Inspector, InspectorId, Uscc, org_code_check_char};
 use shuangsuiji::teams::{
     ALGORITHM_V1, ALGORITHM_V1_ROUTE, DepartmentNeed, Route, Seed, TeamConfig, TeamRequest,
     VisitNeed, assign, assign_by_route,
 };
-
-/// The operation `assign_teams_by_route`: arguments in the order the operations table
-/// will read them (request, routes, optional routes_per_day).
-fn run(input: &Value) -> Result<Value> {
-    let request: TeamRequest = doc(input, "request")?;
-    let routes: Vec<Route> = doc(input, "routes")?;
-    let per_day: Option<u32> = doc(input, "routes_per_day")?;
-    let out = assign_by_route(&request, &routes, per_day)?;
-    Ok(serde_json::to_value(out).unwrap())
-}
-
-#[test]
-fn by_route_vectors() {
-    run_cases(
-        "teams/by_route/assign_teams_by_route.json",
-        "assign_teams_by_route",
-        10,
-        run,
-    );
-}
 
 /// The per-visit `v1` vectors do not change: per-route teams are a separate entry point.
 #[test]

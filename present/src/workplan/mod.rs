@@ -10,8 +10,8 @@
 //! ```
 //! # fn plan() -> shuangsuiji::workplan::WorkPlan {
 //! #     let v: serde_json::Value = serde_json::from_str(include_str!(
-//! #         "../../../tests/vectors/workplan/map_routes_one_team_a_day.json")).unwrap();
-//! #     serde_json::from_value(v["expect"].clone()).unwrap()
+//! #         "../../../tests/vectors/workplan/map_routes_one_team_a_day.ops.json")).unwrap();
+//! #     serde_json::from_value(v["cases"][0]["expect"].clone()).unwrap()
 //! # }
 //! let plan: shuangsuiji::workplan::WorkPlan = plan(); // from shuangsuiji::workplan::work_plan
 //! let html = shuangsuiji_present::workplan::render(&plan)?;
