@@ -19,21 +19,13 @@ NOT_REACHABLE = {
     # Raised only when the core is compiled without its `xlsx` feature; the binding
     # always builds the core with default features (xlsx on).
     "xlsx_unsupported": "binding is built with the xlsx feature",
-    # Day routes (core/src/routes/) have no binding yet: their operations come with the
-    # operations refactor (issue #26); the Rust tests cover these codes.
-    "route_request_invalid": "routes have no binding yet (issue #26)",
-    "route_location_invalid": "routes have no binding yet (issue #26)",
-    "route_datum_mixed": "routes have no binding yet (issue #26)",
-    "route_stop_too_far": "routes have no binding yet (issue #26)",
     # A bug in the core (an invariant that did not hold); no input can cause it.
     "internal_invariant": "raised only on a bug in the core",
-    # The work plan and teams per route (#19 §1) have no binding yet: their operations
-    # (work_plan, assign_teams_by_route) come with the operations refactor (issue #26);
-    # the Rust vectors (core/tests/workplan.rs, core/tests/teams_by_route.rs) cover them.
-    "workplan_request_invalid": "work plan has no binding yet (issue #26)",
-    "workplan_inputs_mismatch": "work plan has no binding yet (issue #26)",
-    "workplan_window_short": "work plan has no binding yet (issue #26)",
-    "team_routes_invalid": "teams per route have no binding yet (issue #26)",
+    # A published 公示 list that does not match its committed outcome set: reaching it
+    # needs a whole published draw with an outcomes event (plan, log, result, outcome
+    # set, list); the Rust test core/tests/all/outcomes.rs (a_tampered_published_result_is_named)
+    # covers it until a published-outcomes fixture exists for the three languages.
+    "disclosure_mismatch": "needs a published draw with outcomes; covered in Rust",
 }
 
 

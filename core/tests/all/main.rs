@@ -33,7 +33,6 @@ mod publish_tamper;
 mod publish_vectors;
 mod routes_props;
 mod routes_sample;
-mod routes_vectors;
 mod rules_props;
 mod rules_provenance;
 mod rules_vectors;
