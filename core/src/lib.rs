@@ -25,6 +25,8 @@
 //!   and their items, the check window in working days, team-days with routes.
 //! * [`enforcement`]: service-oriented enforcement — leniency decisions, menus,
 //!   discretion bands, the working-day calendar, deadlines, credit repair.
+//! * [`profile`]: the enterprise profile (一企一档) folded from typed events as of a date,
+//!   tags as rules with sources (标签化), and the public part of a profile.
 //! * [`ops`]: every operation by a stable name, JSON in and JSON out — the one entry
 //!   point the bindings and the bad-input catalogue (`tests/vectors/errors/`) share.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding
@@ -56,6 +58,7 @@ pub mod json;
 pub mod model;
 pub mod ops;
 mod parallel;
+pub mod profile;
 pub mod proof;
 pub mod routes;
 pub mod rules;
@@ -70,6 +73,7 @@ pub use proof as verify;
 /// draw is not confused with the 公示 (`disclosure`) of inspection outcomes).
 pub use draw_record as publish;
 
+pub use error::ProfileCode;
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, InternalCode,
     LimitCode, ModelCode, Result, RulesCode, TeamCode, VerifyCode,

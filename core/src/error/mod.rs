@@ -67,6 +67,7 @@ mod input;
 mod internal;
 mod limit;
 mod model;
+mod profile;
 mod rules;
 mod team;
 mod verify;
@@ -77,6 +78,7 @@ pub use input::InputCode;
 pub use internal::InternalCode;
 pub use limit::LimitCode;
 pub use model::ModelCode;
+pub use profile::ProfileCode;
 pub use rules::RulesCode;
 pub use team::TeamCode;
 pub use verify::VerifyCode;
@@ -195,6 +197,8 @@ error_families! {
     /// A bug in this library: an invariant it guarantees did not hold. Never caused by
     /// input; please report it.
     Internal(InternalCode) = "internal",
+    /// Enterprise events (一企一档) and tag rules (标签化).
+    Profile(ProfileCode) = "profile",
 }
 
 impl fmt::Display for ErrorCode {

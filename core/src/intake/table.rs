@@ -483,6 +483,22 @@ impl<'a> RowReader<'a> {
         self.req(field, parse_date)
     }
 
+    /// An optional date (text in the accepted forms, or an xlsx date cell).
+    pub(crate) fn opt_date(&mut self, field: &str) -> Option<Option<NaiveDate>> {
+        if let Some((_, Cell::Date(d))) = self.cell(field) {
+            return Some(Some(*d));
+        }
+        self.opt(field, parse_date)
+    }
+
+    /// An optional yes/no cell (`None` inside when absent or empty).
+    pub(crate) fn opt_flag(&mut self, field: &str) -> Option<Option<bool>> {
+        if let Some((_, Cell::Bool(b))) = self.cell(field) {
+            return Some(Some(*b));
+        }
+        self.opt(field, parse_bool)
+    }
+
     /// Pushes an error for a record-level check, located at `field`'s column.
     pub(crate) fn record_error(&mut self, field: &str, e: Error) {
         let (i, cell) = self.cell(field).unwrap_or((usize::MAX, &Cell::Empty));

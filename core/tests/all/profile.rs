@@ -1,0 +1,256 @@
+//! The enterprise profile (一企一档) and tags (标签化), issue #20: the vectors in
+//! `tests/vectors/profile/*.pending.json` (the `cases` shape of `*.ops.json`; named
+//! `.pending` until their operations are in `shuangsuiji::ops`, then a rename makes them
+//! run in Rust, Python and Node), event intake from CSV (UTF-8 and GBK, every bad row
+//! named), and the fold's order independence (a proptest).
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use serde_json::Value;
+use shuangsuiji::Result;
+use shuangsuiji::enforcement::credit_repair::RepairPolicy;
+use shuangsuiji::intake::{ReadOptions, check_events, read_events};
+use shuangsuiji::model::{Uscc, Verification, org_code_check_char};
+use shuangsuiji::profile::{
+    Indicator, ProfileEvent, PublicProfile, TagSet, Value as IValue, Window, build_profiles,
+    profile_and_tag,
+};
+
+use crate::pending_ops::run_cases;
+
+/// One argument read the way the operations table reads it ([`shuangsuiji::json::parse_arg`]:
+/// limits first, the path of a bad value under the argument's name); absent = null.
+fn doc<T: serde::de::DeserializeOwned>(input: &Value, field: &str) -> Result<T> {
+    let v = input.get(field).cloned().unwrap_or(Value::Null);
+    shuangsuiji::json::parse_arg(&v.to_string(), field)
+}
+
+/// The tag set an operation reads: `tags` if given, else the bundled food-producer set.
+fn tag_set(input: &Value) -> Result<TagSet> {
+    match doc::<Option<TagSet>>(input, "tags")? {
+        Some(t) => Ok(t),
+        None => TagSet::food_producers(),
+    }
+}
+
+/// The operation `profile_enterprises`: (events, as_of, optional tags, optional
+/// repair_policy) → the tagged profiles, sorted by USCC.
+fn run_profiles(input: &Value) -> Result<Value> {
+    let events: Vec<ProfileEvent> = doc(input, "events")?;
+    let as_of: NaiveDate = doc(input, "as_of")?;
+    let tags = tag_set(input)?;
+    let policy: Option<RepairPolicy> = doc(input, "repair_policy")?;
+    let out = profile_and_tag(&events, as_of, &policy.unwrap_or_default(), &tags);
+    Ok(serde_json::to_value(out).unwrap())
+}
+
+/// The operation `public_profiles`: the same arguments → what may be published.
+fn run_public(input: &Value) -> Result<Value> {
+    let events: Vec<ProfileEvent> = doc(input, "events")?;
+    let as_of: NaiveDate = doc(input, "as_of")?;
+    let tags = tag_set(input)?;
+    let policy: Option<RepairPolicy> = doc(input, "repair_policy")?;
+    let out: Vec<PublicProfile> =
+        profile_and_tag(&events, as_of, &policy.unwrap_or_default(), &tags)
+            .iter()
+            .map(PublicProfile::from)
+            .collect();
+    Ok(serde_json::to_value(out).unwrap())
+}
+
+/// The operation `check_tag_set`: (tags) → the checked set.
+fn run_check_tags(input: &Value) -> Result<Value> {
+    let set: TagSet = doc(input, "tags")?;
+    Ok(serde_json::to_value(set).unwrap())
+}
+
+#[test]
+fn profile_vectors() {
+    run_cases(
+        "profile/profile_enterprises.pending.json",
+        "profile_enterprises",
+        6,
+        run_profiles,
+    );
+}
+
+#[test]
+fn public_profile_vectors() {
+    run_cases(
+        "profile/public_profiles.pending.json",
+        "public_profiles",
+        1,
+        run_public,
+    );
+}
+
+#[test]
+fn tag_set_vectors() {
+    run_cases(
+        "profile/check_tag_set.pending.json",
+        "check_tag_set",
+        8,
+        run_check_tags,
+    );
+}
+
+#[test]
+fn bundled_tag_set_loads_and_every_rule_cites_a_source() {
+    let set = TagSet::food_producers().unwrap();
+    assert!(set.rules.len() >= 8);
+    for r in &set.rules {
+        assert!(!r.provenance.is_empty(), "{}", r.id);
+    }
+    // The law-backed list tags are verified; the thresholds are presets, marked so.
+    let v = |id: &str| -> Vec<Verification> {
+        let r = set.rules.iter().find(|r| r.id == id).unwrap();
+        r.provenance.iter().map(|p| p.verification).collect()
+    };
+    assert_eq!(v("food.serious_violation"), [Verification::Verified]);
+    assert!(v("food.poor_credit_record").contains(&Verification::Secondary));
+    assert!(
+        v("food.repeated_complaints")
+            .iter()
+            .all(|x| *x != Verification::Verified)
+    );
+}
+
+#[test]
+fn csv_events_in_gbk_with_chinese_headers() {
+    let csv = "统一社会信用代码,日期,事件类型,来源系统,决定书文号,处罚依据,处罚种类,罚款金额（分）,行业,公示日期\n\
+               91350100M000100Y43,2025年10月9日,行政处罚,执法办案系统,某市监罚〔2025〕12号,食品安全法第一百二十四条,fine,500000,food,2025-10-20\n";
+    let (gbk, _, bad) = encoding_rs::GBK.encode(csv);
+    assert!(!bad);
+    let ev = read_events(&gbk, &ReadOptions::named("事件.csv")).unwrap();
+    assert_eq!(ev.len(), 1);
+    let day = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let p = &build_profiles(&ev, day, &RepairPolicy::default())[0];
+    assert_eq!(p.value(Indicator::Penalties, None), IValue::Count(1));
+    assert_eq!(p.value(Indicator::PenaltiesShown, None), IValue::Count(1));
+    assert_eq!(
+        p.value(Indicator::Penalties, Some(Window::Months(6))),
+        IValue::Count(0)
+    );
+}
+
+#[test]
+fn every_bad_row_is_named() {
+    let csv = "uscc,date,kind,source,reason,passed,product\n\
+               91350100M000100Y43,2026-01-01,abnormal_listed,公示系统,未年报,,\n\
+               91350100M000100Y43,2026-01-02,abnormal_listed,公示系统,,,\n\
+               91350100M000100Y43,2026-01-03,sampling,抽检系统,,maybe,酱油\n\
+               91350100M000100Y43,2026-01-04,complaint,12315,原因,,\n\
+               91350100M000100Y43,2026-01-05,walk,12315,,,\n";
+    let errs = check_events(csv.as_bytes(), &ReadOptions::named("e.csv"));
+    let got: Vec<(Option<u64>, &str, Option<&str>)> = errs
+        .iter()
+        .map(|e| {
+            (
+                e.details().row,
+                e.code().as_str(),
+                e.details().field.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(3), "event_field_missing", Some("reason")),
+            (Some(4), "cell_invalid", Some("passed")),
+            (Some(5), "event_field_unexpected", Some("reason")),
+            (Some(6), "event_kind_unknown", Some("kind")),
+        ]
+    );
+    assert!(
+        errs.iter()
+            .all(|e| e.details().file.as_deref() == Some("e.csv"))
+    );
+}
+
+fn uscc(i: u32) -> Uscc {
+    let body = format!("MA{i:06}");
+    let b: [u8; 8] = body.as_bytes().try_into().unwrap();
+    let org = char::from(org_code_check_char(&b).unwrap());
+    Uscc::complete(&format!("91150581{body}{org}")).unwrap()
+}
+
+fn arb_event() -> impl Strategy<Value = Value> {
+    let kinds = prop_oneof![
+        Just(("complaint", serde_json::json!({"substantiated": true}))),
+        Just(("complaint", serde_json::json!({}))),
+        Just((
+            "sampling",
+            serde_json::json!({"product": "酱油", "passed": false, "failed_items": ["铅"]})
+        )),
+        Just((
+            "sampling",
+            serde_json::json!({"product": "醋", "passed": true})
+        )),
+        Just(("abnormal_listed", serde_json::json!({"reason": "未年报"}))),
+        Just(("abnormal_removed", serde_json::json!({"reason": "已补报"}))),
+        Just((
+            "serious_violation_listed",
+            serde_json::json!({"reason": "严重违法"})
+        )),
+        Just((
+            "serious_violation_removed",
+            serde_json::json!({"reason": "期满"})
+        )),
+        Just((
+            "licence_granted",
+            serde_json::json!({"licence_no": "SC1", "expires": "2026-07-01"})
+        )),
+        Just((
+            "licence_changed",
+            serde_json::json!({"licence_no": "SC1", "expires": "2031-07-01"})
+        )),
+        Just(("licence_revoked", serde_json::json!({"licence_no": "SC1"}))),
+        Just(("registered", serde_json::json!({}))),
+        Just(("check", serde_json::json!({"check_kind": "random"}))),
+        Just((
+            "check_outcome",
+            serde_json::json!({"result": "发现问题已责令改正"})
+        )),
+        Just((
+            "penalty",
+            serde_json::json!({"decision_no": "罚1", "basis": "食品安全法第一百二十四条", "penalties": ["fine"], "fine_fen": 100000, "sector": "food", "duties_fulfilled": true, "harm_eliminated": true})
+        )),
+        Just((
+            "penalty",
+            serde_json::json!({"decision_no": "罚2", "basis": "食品安全法第一百二十六条", "leniency": "first_offence"})
+        )),
+    ];
+    (kinds, 0u32..3, 0u64..900).prop_map(|((kind, extra), who, day)| {
+        let date = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(day);
+        let mut v = serde_json::json!({"uscc": uscc(who).to_string(), "date": date, "kind": kind, "source": "s"});
+        v.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        v
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Same events, same profiles and tags, whatever their order.
+    #[test]
+    fn the_fold_does_not_depend_on_the_order_of_events(
+        raw in proptest::collection::vec(arb_event(), 0..40),
+        perm in any::<proptest::sample::Index>(),
+        swap in any::<proptest::sample::Index>(),
+    ) {
+        let events: Vec<ProfileEvent> = serde_json::from_value(Value::Array(raw)).unwrap();
+        let mut shuffled = events.clone();
+        shuffled.reverse();
+        if !shuffled.is_empty() {
+            let k = perm.index(shuffled.len());
+            shuffled.rotate_left(k);
+                        let j = swap.index(shuffled.len());
+            shuffled.swap(0, j);
+        }
+        let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let set = TagSet::food_producers().unwrap();
+        let a = profile_and_tag(&events, day, &RepairPolicy::default(), &set);
+        let b = profile_and_tag(&shuffled, day, &RepairPolicy::default(), &set);
+        prop_assert_eq!(serde_json::to_value(&a).unwrap(), serde_json::to_value(&b).unwrap());
+    }
+}
