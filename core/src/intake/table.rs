@@ -336,12 +336,12 @@ impl<'a> RowReader<'a> {
     }
 
     fn fail(&mut self, i: usize, field: &str, cell: &Cell, e: Error) {
-        let column = self.header.text_of(field).unwrap_or_default();
-        let e = e
-            .with_row(self.row.number)
-            .with_column(column)
-            .with_field(field)
-            .with_value(cell.raw());
+        let mut e = e.with_row(self.row.number);
+        // A record-level check may name a field whose column the file does not have.
+        if let Some(column) = self.header.text_of(field) {
+            e = e.with_column(column).with_value(cell.raw());
+        }
+        let e = e.with_field(field);
         self.errors.push((i, e));
     }
 

@@ -167,6 +167,69 @@ fn every_bad_row_is_named() {
     );
 }
 
+/// A field the row's kind needs, in a file without that column: the error names the row and
+/// the field, and no column (there is none to name).
+#[test]
+fn a_missing_column_is_named_by_field() {
+    let csv = "uscc,date,kind,source\n91350100M000100Y43,2026-01-02,abnormal_listed,公示系统\n";
+    let e = read_events(csv.as_bytes(), &ReadOptions::named("e.csv")).unwrap_err();
+    assert_eq!(e.code().as_str(), "event_field_missing");
+    assert_eq!(e.details().row, Some(2));
+    assert_eq!(e.details().field.as_deref(), Some("reason"));
+    assert_eq!(e.details().column, None);
+    assert_eq!(e.details().value, None);
+}
+
+/// Events from a workbook: a real date cell, a yes/no cell, Chinese headers.
+#[cfg(feature = "xlsx")]
+#[test]
+fn xlsx_events_with_date_cells() {
+    use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let head = [
+        "统一社会信用代码",
+        "日期",
+        "事件类型",
+        "来源系统",
+        "产品名称",
+        "是否合格",
+        "有效期至",
+        "许可证编号",
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string(0, u16::try_from(c).unwrap(), *h).unwrap();
+    }
+    let date = XFormat::new().set_num_format("yyyy-mm-dd");
+    let day = ExcelDateTime::from_ymd(2025, 10, 1).unwrap();
+    ws.write_string(1, 0, "91350100M000100Y43").unwrap();
+    ws.write_datetime_with_format(1, 1, &day, &date).unwrap();
+    ws.write_string(1, 2, "抽样检验").unwrap();
+    ws.write_string(1, 3, "抽检系统").unwrap();
+    ws.write_string(1, 4, "酱油").unwrap();
+    ws.write_boolean(1, 5, false).unwrap();
+    ws.write_string(2, 0, "91350100M000100Y43").unwrap();
+    ws.write_datetime_with_format(2, 1, &day, &date).unwrap();
+    ws.write_string(2, 2, "许可取得").unwrap();
+    ws.write_string(2, 3, "许可系统").unwrap();
+    let end = ExcelDateTime::from_ymd(2026, 7, 1).unwrap();
+    ws.write_datetime_with_format(2, 6, &end, &date).unwrap();
+    ws.write_string(2, 7, "SC1").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let ev = read_events(&bytes, &ReadOptions::named("事件.xlsx")).unwrap();
+    assert_eq!(ev.len(), 2);
+    let p = &build_profiles(
+        &ev,
+        NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+        &RepairPolicy::default(),
+    )[0];
+    assert_eq!(p.value(Indicator::SamplingFailed, None), IValue::Count(1));
+    assert_eq!(
+        p.value(Indicator::LicenceExpiring, None),
+        IValue::Flag(true)
+    );
+}
+
 fn uscc(i: u32) -> Uscc {
     let body = format!("MA{i:06}");
     let b: [u8; 8] = body.as_bytes().try_into().unwrap();
