@@ -23,5 +23,13 @@ error_codes! {
         TagConditionTooLarge = "tag_condition_too_large",
         /// Two tag rules of one set have the same id.
         TagRuleDuplicate = "tag_rule_duplicate",
+        /// A measure names a trigger that is no rule of the tag set (detail `tag_set`).
+        MeasureTriggerUnknown = "measure_trigger_unknown",
+        /// A measure without a trigger or without a legal basis.
+        MeasureInvalid = "measure_invalid",
+        /// Two measures of one set have the same id.
+        MeasureDuplicate = "measure_duplicate",
+        /// A referral case's dates are out of order or incomplete.
+        ReferralInvalid = "referral_invalid",
     }
 }

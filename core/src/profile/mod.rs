@@ -12,6 +12,10 @@
 //! * [`TagSet`]: tag rules as data, checked at load time, with effective dates, category
 //!   and provenance; [`TagSet::food_producers`] is the bundled default set; each [`Tag`]
 //!   says which rule and which indicator values.
+//! * [`MeasureSet`]: 守信激励 / 失信惩戒 as data — each measure with its trigger tags, legal
+//!   basis and authority; [`MeasureSet::applied`] gives an enterprise's measures with reasons.
+//! * [`referral`]: the referral record of a suspected crime (行政执法机关移送涉嫌犯罪案件的规定
+//!   Art. 5–6): deadlines, documents, what is overdue.
 //! * [`PublicProfile`]: what may be published, a separate type.
 //!
 //! ```
@@ -29,7 +33,9 @@
 mod event;
 mod fold;
 mod indicator;
+mod measures;
 mod public;
+mod referral;
 mod tags;
 
 pub(crate) use event::EventWire;
@@ -39,7 +45,9 @@ pub use event::{
 };
 pub use fold::{PenaltyStatus, Profile, build_profiles};
 pub use indicator::{Indicator, IndicatorType, Reading, Value, Window};
+pub use measures::{AppliedMeasure, MAX_MEASURES, Measure, MeasureKind, MeasureSet};
 pub use public::{PublicPenalty, PublicProfile, TaggedProfile};
+pub use referral::{Referral, ReferralCase, referral};
 pub use tags::{
     CmpOp, Comparison, Condition, MAX_DEPTH, MAX_NODES, MAX_RULES, Tag, TagCategory, TagRule,
     TagSet,

@@ -12,8 +12,8 @@ use shuangsuiji::enforcement::credit_repair::RepairPolicy;
 use shuangsuiji::intake::{ReadOptions, check_events, read_events};
 use shuangsuiji::model::{Uscc, Verification, org_code_check_char};
 use shuangsuiji::profile::{
-    Indicator, ProfileEvent, PublicProfile, TagSet, Value as IValue, Window, build_profiles,
-    profile_and_tag,
+    Indicator, MeasureSet, ProfileEvent, PublicProfile, ReferralCase, TagSet, Value as IValue,
+    Window, build_profiles, profile_and_tag, referral,
 };
 
 use crate::pending_ops::run_cases;
@@ -62,6 +62,50 @@ fn run_public(input: &Value) -> Result<Value> {
 fn run_check_tags(input: &Value) -> Result<Value> {
     let set: TagSet = doc(input, "tags")?;
     Ok(serde_json::to_value(set).unwrap())
+}
+
+/// The operation `apply_measures`: (events, as_of, optional tags, optional measures,
+/// optional repair_policy) → per enterprise (by USCC) the measures that apply, with the
+/// tags that triggered them. Absent tags / measures = the bundled food-producer sets.
+fn run_measures(input: &Value) -> Result<Value> {
+    let events: Vec<ProfileEvent> = doc(input, "events")?;
+    let as_of: NaiveDate = doc(input, "as_of")?;
+    let tags = tag_set(input)?;
+    let measures = match doc::<Option<MeasureSet>>(input, "measures")? {
+        Some(m) => {
+            m.check(&tags).map_err(|e| e.within("measures"))?;
+            m
+        }
+        None => MeasureSet::food_producers(&tags)?,
+    };
+    let policy: Option<RepairPolicy> = doc(input, "repair_policy")?;
+    let out: Vec<Value> = profile_and_tag(&events, as_of, &policy.unwrap_or_default(), &tags)
+        .iter()
+        .map(|t| serde_json::json!({"uscc": t.profile.uscc, "measures": measures.applied(t)}))
+        .collect();
+    Ok(Value::Array(out))
+}
+
+#[test]
+fn measure_vectors() {
+    run_cases(
+        "profile/apply_measures.pending.json",
+        "apply_measures",
+        4,
+        run_measures,
+    );
+}
+
+/// The operation `referral`: (case, on) → the referral record.
+fn run_referral(input: &Value) -> Result<Value> {
+    let case: ReferralCase = doc(input, "case")?;
+    let on: NaiveDate = doc(input, "on")?;
+    Ok(serde_json::to_value(referral(&case, on)?).unwrap())
+}
+
+#[test]
+fn referral_vectors() {
+    run_cases("profile/referral.pending.json", "referral", 6, run_referral);
 }
 
 #[test]
