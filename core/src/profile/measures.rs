@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::public::TaggedProfile;
 use super::tags::{Tag, TagSet};
-use crate::model::Provenance;
+use crate::model::{Provenance, Uscc};
 use crate::{Error, ProfileCode, Result};
 
 /// Most measures in one set.
@@ -63,6 +63,15 @@ pub struct AppliedMeasure {
     pub authority: String,
     /// The tags on the enterprise that triggered it (with their rules' readings).
     pub because: Vec<Tag>,
+}
+
+/// The measures of one enterprise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnterpriseMeasures {
+    /// The enterprise.
+    pub uscc: Uscc,
+    /// Its measures, in set order.
+    pub measures: Vec<AppliedMeasure>,
 }
 
 impl MeasureSet {

@@ -45,7 +45,9 @@ pub use event::{
 };
 pub use fold::{PenaltyStatus, Profile, build_profiles};
 pub use indicator::{Indicator, IndicatorType, Reading, Value, Window};
-pub use measures::{AppliedMeasure, MAX_MEASURES, Measure, MeasureKind, MeasureSet};
+pub use measures::{
+    AppliedMeasure, EnterpriseMeasures, MAX_MEASURES, Measure, MeasureKind, MeasureSet,
+};
 pub use public::{PublicPenalty, PublicProfile, TaggedProfile};
 pub use referral::{Referral, ReferralCase, referral};
 pub use tags::{
@@ -79,4 +81,57 @@ pub fn profile_and_tag(
             TaggedProfile { profile, tags }
         })
         .collect()
+}
+
+/// What may be published of each profile ([`PublicProfile`]), sorted by USCC: the one
+/// path from events to 公示.
+///
+/// ```
+/// use shuangsuiji::profile::{public_profiles, TagSet};
+/// let day = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+/// assert!(public_profiles(&[], day, &Default::default(), &TagSet::food_producers()?).is_empty());
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+#[must_use]
+pub fn public_profiles(
+    events: &[ProfileEvent],
+    as_of: NaiveDate,
+    policy: &RepairPolicy,
+    set: &TagSet,
+) -> Vec<PublicProfile> {
+    profile_and_tag(events, as_of, policy, set)
+        .iter()
+        .map(PublicProfile::from)
+        .collect()
+}
+
+/// The measures that apply to each enterprise (sorted by USCC), each with the tags that
+/// triggered it; `measures` is checked against `set` first.
+///
+/// # Errors
+/// The codes of [`MeasureSet::check`], located under `measures`.
+///
+/// ```
+/// use shuangsuiji::profile::{apply_measures, MeasureSet, TagSet};
+/// let tags = TagSet::food_producers()?;
+/// let m = MeasureSet::food_producers(&tags)?;
+/// let day = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+/// assert!(apply_measures(&[], day, &Default::default(), &tags, &m)?.is_empty());
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn apply_measures(
+    events: &[ProfileEvent],
+    as_of: NaiveDate,
+    policy: &RepairPolicy,
+    set: &TagSet,
+    measures: &MeasureSet,
+) -> crate::Result<Vec<EnterpriseMeasures>> {
+    measures.check(set).map_err(|e| e.within("measures"))?;
+    Ok(profile_and_tag(events, as_of, policy, set)
+        .iter()
+        .map(|t| EnterpriseMeasures {
+            uscc: t.profile.uscc,
+            measures: measures.applied(t),
+        })
+        .collect())
 }

@@ -12,8 +12,8 @@ use shuangsuiji::enforcement::credit_repair::RepairPolicy;
 use shuangsuiji::intake::{ReadOptions, check_events, read_events};
 use shuangsuiji::model::{Uscc, Verification, org_code_check_char};
 use shuangsuiji::profile::{
-    Indicator, MeasureSet, ProfileEvent, PublicProfile, ReferralCase, TagSet, Value as IValue,
-    Window, build_profiles, profile_and_tag, referral,
+    Indicator, MeasureSet, ProfileEvent, ReferralCase, TagSet, Value as IValue, Window,
+    apply_measures, build_profiles, profile_and_tag, public_profiles, referral,
 };
 
 use crate::pending_ops::run_cases;
@@ -50,11 +50,7 @@ fn run_public(input: &Value) -> Result<Value> {
     let as_of: NaiveDate = doc(input, "as_of")?;
     let tags = tag_set(input)?;
     let policy: Option<RepairPolicy> = doc(input, "repair_policy")?;
-    let out: Vec<PublicProfile> =
-        profile_and_tag(&events, as_of, &policy.unwrap_or_default(), &tags)
-            .iter()
-            .map(PublicProfile::from)
-            .collect();
+    let out = public_profiles(&events, as_of, &policy.unwrap_or_default(), &tags);
     Ok(serde_json::to_value(out).unwrap())
 }
 
@@ -72,18 +68,18 @@ fn run_measures(input: &Value) -> Result<Value> {
     let as_of: NaiveDate = doc(input, "as_of")?;
     let tags = tag_set(input)?;
     let measures = match doc::<Option<MeasureSet>>(input, "measures")? {
-        Some(m) => {
-            m.check(&tags).map_err(|e| e.within("measures"))?;
-            m
-        }
+        Some(m) => m,
         None => MeasureSet::food_producers(&tags)?,
     };
     let policy: Option<RepairPolicy> = doc(input, "repair_policy")?;
-    let out: Vec<Value> = profile_and_tag(&events, as_of, &policy.unwrap_or_default(), &tags)
-        .iter()
-        .map(|t| serde_json::json!({"uscc": t.profile.uscc, "measures": measures.applied(t)}))
-        .collect();
-    Ok(Value::Array(out))
+    let out = apply_measures(
+        &events,
+        as_of,
+        &policy.unwrap_or_default(),
+        &tags,
+        &measures,
+    )?;
+    Ok(serde_json::to_value(out).unwrap())
 }
 
 #[test]
