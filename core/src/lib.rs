@@ -29,6 +29,8 @@
 //!   against the draw, the teams and the window; back into check history.
 //! * [`disclosure`]: their publication (公示) merged per enterprise, its deadline and
 //!   completeness, its commitment in the draw log, CSV and xlsx exports.
+//! * [`profile`]: the enterprise profile (一企一档) folded from typed events as of a date,
+//!   tags as rules with sources (标签化), and the public part of a profile.
 //! * [`ops`]: every operation by a stable name, JSON in and JSON out — the one entry
 //!   point the bindings and the bad-input catalogue (`tests/vectors/errors/`) share.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding
@@ -62,6 +64,7 @@ pub mod model;
 pub mod ops;
 pub mod outcomes;
 mod parallel;
+pub mod profile;
 pub mod proof;
 pub mod routes;
 pub mod rules;
@@ -76,6 +79,7 @@ pub use proof as verify;
 /// draw is not confused with the 公示 (`disclosure`) of inspection outcomes).
 pub use draw_record as publish;
 
+pub use error::ProfileCode;
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, InternalCode,
     LimitCode, ModelCode, OutcomeCode, Result, RulesCode, TeamCode, VerifyCode,

@@ -9,6 +9,7 @@ from ._errors import (
     InternalError as InternalError,
     LimitError as LimitError,
     OutcomeError as OutcomeError,
+    ProfileError as ProfileError,
     RulesError as RulesError,
     ShuangsuijiError as ShuangsuijiError,
     TeamError as TeamError,
@@ -46,6 +47,7 @@ __all__ = [
     "InternalError",
     "LimitError",
     "OutcomeError",
+    "ProfileError",
     "Roster",
     "RulesError",
     "ShuangsuijiError",
@@ -335,6 +337,11 @@ __all__ += [
     "publish_outcomes",
     "verify_disclosure",
     "disclosure_csv",
+    "profile_enterprises",
+    "public_profiles",
+    "check_tag_set",
+    "apply_measures",
+    "referral",
 ]
 def parse_division(text: str) -> Any: ...
 def parse_ratio(text: str) -> Any: ...
@@ -362,4 +369,9 @@ def outcomes_hash(outcomes: JsonSource) -> Any: ...
 def publish_outcomes(log: JsonSource, result: JsonSource, outcomes: JsonSource) -> Any: ...
 def verify_disclosure(log: JsonSource, result: JsonSource, outcomes: JsonSource, disclosure: JsonSource) -> Any: ...
 def disclosure_csv(disclosure: JsonSource) -> Any: ...
+def profile_enterprises(events: JsonSource, as_of: DateLike, tags: Optional[JsonSource] = None, repair_policy: Optional[JsonSource] = None) -> Any: ...
+def public_profiles(events: JsonSource, as_of: DateLike, tags: Optional[JsonSource] = None, repair_policy: Optional[JsonSource] = None) -> Any: ...
+def check_tag_set(tags: JsonSource) -> Any: ...
+def apply_measures(events: JsonSource, as_of: DateLike, tags: Optional[JsonSource] = None, measures: Optional[JsonSource] = None, repair_policy: Optional[JsonSource] = None) -> Any: ...
+def referral(case: JsonSource, on: DateLike) -> Any: ...
 # END generated

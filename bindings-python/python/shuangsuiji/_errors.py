@@ -72,6 +72,7 @@ _DOCS = {
     "enforcement": "A leniency, discretion, calendar, deadline or credit-repair request is invalid.",
     "limit": "A documented size or depth limit was exceeded.",
     "internal": "A bug in shuangsuiji: an invariant it guarantees did not hold (please report).",
+    "profile": "An enterprise event, tag rule, measure or referral is invalid (一企一档, 标签化).",
     "outcome": "Inspection outcomes or their 公示 list do not fit the draw, the teams, the window or the committed set.",
 }
 

@@ -68,6 +68,7 @@ mod internal;
 mod limit;
 mod model;
 mod outcome;
+mod profile;
 mod rules;
 mod team;
 mod verify;
@@ -79,6 +80,7 @@ pub use internal::InternalCode;
 pub use limit::LimitCode;
 pub use model::ModelCode;
 pub use outcome::OutcomeCode;
+pub use profile::ProfileCode;
 pub use rules::RulesCode;
 pub use team::TeamCode;
 pub use verify::VerifyCode;
@@ -199,6 +201,8 @@ error_families! {
     Internal(InternalCode) = "internal",
     /// Inspection outcomes (检查结果) and their publication (公示).
     Outcome(OutcomeCode) = "outcome",
+    /// Enterprise events (一企一档) and tag rules (标签化).
+    Profile(ProfileCode) = "profile",
 }
 
 impl fmt::Display for ErrorCode {

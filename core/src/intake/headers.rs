@@ -22,6 +22,8 @@ pub enum Table {
     Inspectors,
     /// Check history (检查记录) → `Vec<`[`crate::model::CheckRecord`]`>`.
     History,
+    /// Enterprise events (一企一档) → `Vec<`[`crate::profile::ProfileEvent`]`>`.
+    Events,
 }
 
 impl Table {
@@ -37,6 +39,7 @@ impl Table {
             Self::Enterprises => "enterprises",
             Self::Inspectors => "inspectors",
             Self::History => "records",
+            Self::Events => "events",
         }
     }
 
@@ -53,6 +56,7 @@ impl Table {
             Self::Enterprises => ENTERPRISE_COLUMNS,
             Self::Inspectors => INSPECTOR_COLUMNS,
             Self::History => HISTORY_COLUMNS,
+            Self::Events => EVENT_COLUMNS,
         }
     }
 
@@ -86,6 +90,7 @@ impl Table {
             Self::Enterprises => "enterprises",
             Self::Inspectors => "inspectors",
             Self::History => "history",
+            Self::Events => "events",
         }
     }
 }
@@ -207,6 +212,50 @@ pub const HISTORY_COLUMNS: &[ColumnSpec] = &[
     col("items", &["检查事项"], false, true),
     col("kind", &["检查类型"], true, false),
     col("inspectors", &["检查人员", "执法人员"], false, true),
+];
+
+/// Enterprise-event columns (一企一档): the common ones, then the fields of each kind
+/// (see [`crate::profile::EventKind`]); a cell a row's kind does not use must be empty.
+///
+/// ```
+/// use shuangsuiji::intake::Table;
+/// assert_eq!(Table::Events.column_for("事件类型").unwrap().field, "kind");
+/// ```
+pub const EVENT_COLUMNS: &[ColumnSpec] = &[
+    col("uscc", &["统一社会信用代码", "社会信用代码"], true, false),
+    col("date", &["日期", "发生日期", "决定日期"], true, false),
+    col("kind", &["事件类型", "类型"], true, false),
+    col("source", &["来源系统", "数据来源"], true, false),
+    col("reference", &["记录编号", "文号", "编号"], false, false),
+    col("licence_no", &["许可证编号", "许可证号"], false, false),
+    col("expires", &["有效期至", "许可有效期至"], false, false),
+    col("check_kind", &["检查类型"], false, false),
+    col("result", &["检查结果"], false, false),
+    col("product", &["产品名称", "样品名称"], false, false),
+    col("batch", &["批次", "生产批号"], false, false),
+    col("passed", &["是否合格", "合格"], false, false),
+    col("failed_items", &["不合格项目"], false, true),
+    col("substantiated", &["是否属实", "属实"], false, false),
+    col("reason", &["原因", "列入原因", "移出原因"], false, false),
+    col(
+        "decision_no",
+        &["决定书文号", "处罚决定书文号"],
+        false,
+        false,
+    ),
+    col("basis", &["处罚依据"], false, false),
+    col("leniency", &["不予处罚情形"], false, false),
+    col("penalties", &["处罚种类"], false, true),
+    col(
+        "fine_fen",
+        &["罚款金额（分）", "罚款金额(分)"],
+        false,
+        false,
+    ),
+    col("published_on", &["公示日期"], false, false),
+    col("sector", &["行业"], false, false),
+    col("duties_fulfilled", &["已履行"], false, false),
+    col("harm_eliminated", &["已消除危害"], false, false),
 ];
 
 /// Normalises a header for matching: full-width → ASCII, trimmed, ASCII lower case.

@@ -336,12 +336,12 @@ impl<'a> RowReader<'a> {
     }
 
     fn fail(&mut self, i: usize, field: &str, cell: &Cell, e: Error) {
-        let column = self.header.text_of(field).unwrap_or_default();
-        let e = e
-            .with_row(self.row.number)
-            .with_column(column)
-            .with_field(field)
-            .with_value(cell.raw());
+        let mut e = e.with_row(self.row.number);
+        // A record-level check may name a field whose column the file does not have.
+        if let Some(column) = self.header.text_of(field) {
+            e = e.with_column(column).with_value(cell.raw());
+        }
+        let e = e.with_field(field);
         self.errors.push((i, e));
     }
 
@@ -481,6 +481,22 @@ impl<'a> RowReader<'a> {
             return Some(*d);
         }
         self.req(field, parse_date)
+    }
+
+    /// An optional date (text in the accepted forms, or an xlsx date cell).
+    pub(crate) fn opt_date(&mut self, field: &str) -> Option<Option<NaiveDate>> {
+        if let Some((_, Cell::Date(d))) = self.cell(field) {
+            return Some(Some(*d));
+        }
+        self.opt(field, parse_date)
+    }
+
+    /// An optional yes/no cell (`None` inside when absent or empty).
+    pub(crate) fn opt_flag(&mut self, field: &str) -> Option<Option<bool>> {
+        if let Some((_, Cell::Bool(b))) = self.cell(field) {
+            return Some(Some(*b));
+        }
+        self.opt(field, parse_bool)
     }
 
     /// Pushes an error for a record-level check, located at `field`'s column.

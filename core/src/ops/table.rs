@@ -27,6 +27,7 @@ use crate::intake;
 use crate::model::{
     Authority, CheckRecord, DivisionCode, InspectorRoster, ModelKind, Ratio, Roster, Uscc,
 };
+use crate::profile::{MeasureSet, ProfileEvent, ReferralCase, TagSet};
 use crate::publish::{self, PlanMeta, Receipt, ResultDocument};
 use crate::rules::{self, EligibilityReport, PlanRequest, eligibility};
 use crate::teams::{self, Staffing, TeamAssignment, TeamRequest};
@@ -36,7 +37,7 @@ use crate::verify::{
     InspectorLeaf, MerkleLeaf, Plan, Reveal,
 };
 use crate::{Error, ErrorCode, InputCode, Result};
-use crate::{disclosure, outcomes, routes, workplan};
+use crate::{disclosure, outcomes, profile, routes, workplan};
 
 fn records(n: usize) -> Value {
     json!({ "records": n })
@@ -443,6 +444,55 @@ bound {
         let bytes = disclosure::disclosure_csv(&a.disclosure.0)?;
         String::from_utf8(bytes).map_err(|e| Error::internal(format!("CSV is not UTF-8: {e}")))
     };
+    /// The profiles (一企一档) as of a date with their tags; `tags` absent: the bundled
+    /// food-producer set; `repair_policy` absent: the core's default.
+    profile_enterprises / profileEnterprises => ProfileEnterprisesArgs {
+        events: Doc<Vec<ProfileEvent>>,
+        as_of: Date,
+        tags: Option<Doc<TagSet>>,
+        repair_policy: Option<Doc<RepairPolicy>>,
+    } -> "the tagged profiles, by USCC" : "Record<string, unknown>[]" = |a| {
+        let tags = tag_set(a.tags)?;
+        let policy = a.repair_policy.map(|p| p.0).unwrap_or_default();
+        Ok(profile::profile_and_tag(&a.events.0, a.as_of.0, &policy, &tags))
+    };
+    /// What of the profiles may be published (公示): list status, penalties still shown,
+    /// publishable tags. Same arguments as `profile_enterprises`.
+    public_profiles / publicProfiles => PublicProfilesArgs {
+        events: Doc<Vec<ProfileEvent>>,
+        as_of: Date,
+        tags: Option<Doc<TagSet>>,
+        repair_policy: Option<Doc<RepairPolicy>>,
+    } -> "the public profiles, by USCC" : "Record<string, unknown>[]" = |a| {
+        let tags = tag_set(a.tags)?;
+        let policy = a.repair_policy.map(|p| p.0).unwrap_or_default();
+        Ok(profile::public_profiles(&a.events.0, a.as_of.0, &policy, &tags))
+    };
+    /// A tag-rule set, checked when read (indicators, types, windows, size).
+    check_tag_set / checkTagSet => CheckTagSetArgs { tags: Doc<TagSet> }
+        -> "the checked [`TagSet`](crate::profile::TagSet)" : "Record<string, unknown>"
+        = |a| Ok(a.tags.0);
+    /// 守信激励 / 失信惩戒: per enterprise the measures that apply and why; `tags` and
+    /// `measures` absent: the bundled food-producer sets.
+    apply_measures / applyMeasures => ApplyMeasuresArgs {
+        events: Doc<Vec<ProfileEvent>>,
+        as_of: Date,
+        tags: Option<Doc<TagSet>>,
+        measures: Option<Doc<MeasureSet>>,
+        repair_policy: Option<Doc<RepairPolicy>>,
+    } -> "the measures per enterprise" : "Record<string, unknown>[]" = |a| {
+        let tags = tag_set(a.tags)?;
+        let measures = match a.measures {
+            Some(m) => m.0,
+            None => MeasureSet::food_producers(&tags)?,
+        };
+        let policy = a.repair_policy.map(|p| p.0).unwrap_or_default();
+        profile::apply_measures(&a.events.0, a.as_of.0, &policy, &tags, &measures)
+    };
+    /// The referral of a suspected crime (移送) with its deadlines as of a date.
+    referral / referral => ReferralArgs { case: Doc<ReferralCase>, on: Date }
+        -> "the [`Referral`](crate::profile::Referral)" : "Record<string, unknown>"
+        = |a| profile::referral(&a.case.0, a.on.0);
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.
@@ -481,6 +531,11 @@ unbound {
             Ok(json!({ "items": c.items.len() }))
         };
 }
+}
+
+/// The tag set given, or the bundled food-producer set.
+fn tag_set(tags: Option<Doc<TagSet>>) -> Result<TagSet> {
+    tags.map_or_else(TagSet::food_producers, |t| Ok(t.0))
 }
 
 /// The bytes of one Merkle leaf of `kind` given as JSON text.

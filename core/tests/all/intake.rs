@@ -883,7 +883,12 @@ proptest! {
 fn docs_list_every_header_alias() {
     let doc =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/intake.md")).unwrap();
-    for table in [Table::Enterprises, Table::Inspectors, Table::History] {
+    for table in [
+        Table::Enterprises,
+        Table::Inspectors,
+        Table::History,
+        Table::Events,
+    ] {
         for col in table.columns() {
             let line = doc
                 .lines()

@@ -26,6 +26,7 @@ mod intake_vectors;
 mod intake_xlsx;
 mod op_vectors;
 mod outcomes;
+mod profile;
 mod publish_fixture;
 mod publish_refusals;
 mod publish_revision;
