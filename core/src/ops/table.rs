@@ -490,9 +490,9 @@ bound {
         profile::apply_measures(&a.events.0, a.as_of.0, &policy, &tags, &measures)
     };
     /// The referral of a suspected crime (移送) with its deadlines as of a date.
-    referral / referral => ReferralArgs { case: Doc<ReferralCase>, on: Date }
+    referral / referral => ReferralArgs { case_record: Doc<ReferralCase>, on: Date }
         -> "the [`Referral`](crate::profile::Referral)" : "Record<string, unknown>"
-        = |a| profile::referral(&a.case.0, a.on.0);
+        = |a| profile::referral(&a.case_record.0, a.on.0);
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.
