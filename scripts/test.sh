@@ -36,7 +36,7 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p shuangsuiji --quiet
 step "Python: the binding (vectors, README, stubs, catalogue) and the independent pure-Python verifier"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet ./bindings-python pytest mypy cryptography chinesecalendar numpy pandas
+.venv/bin/python -m pip install --quiet ./bindings-python pytest mypy cryptography chinesecalendar numpy pandas openpyxl
 .venv/bin/python -m pytest -q bindings-python/tests
 # The verifier recomputes the draw, verify and publish vectors from the specs alone.
 .venv/bin/python -m pytest -q tests/verifier

@@ -63,6 +63,11 @@ __all__ = [
     "DrawError",
     "DrawHandle",
     "DrawResult",
+    "OutcomeSet",
+    "Disclosure",
+    "disclosure_xlsx",
+    "record_outcomes",
+    "disclose",
     "EligibilityReport",
     "EnforcementError",
     "InputError",
@@ -1196,6 +1201,76 @@ def list_removal_assess(record: Dict[str, Any], facts: Dict[str, Any], on: DateL
     spot-check result (令107), on a date: conditions, earliest dates, sources."""
     result: Dict[str, Any] = _op("list_removal_assess", _dumps(record), _dumps(facts), _iso(on))
     return result
+
+
+# ---------------------------------------------------------------- outcomes and 公示
+
+
+class OutcomeSet(Dict[str, Any]):
+    """An outcome set (检查结果, ``record_outcomes``): a plain dict in the core's JSON shape,
+    plus a table helper."""
+
+    def to_dataframe(self) -> Any:
+        """One row per department record and item: 任务编号, 统一社会信用代码, 检查实施部门,
+        检查日期, 检查人员, 检查事项, 结果类别 (the category code), 备注, 后续处置 (the
+        follow-up kinds), 记录日期 — the values of the record, none computed here."""
+        columns = ["任务编号", "统一社会信用代码", "检查实施部门", "检查日期", "检查人员", "检查事项", "结果类别", "备注", "后续处置", "记录日期"]
+        rows = [
+            [
+                self.get("task_id"),
+                r["uscc"],
+                r["department"],
+                r["date"],
+                ",".join(r["officers"]),
+                f["item_id"],
+                f["category"],
+                f.get("remark", ""),
+                ",".join(u["kind"] for u in f.get("follow_ups", [])),
+                r["recorded_on"],
+            ]
+            for r in self.get("records", [])
+            for f in r["findings"]
+        ]
+        return _pandas().DataFrame(rows, columns=columns)
+
+
+class Disclosure(Dict[str, Any]):
+    """A 公示 list (``disclose``): a plain dict in the core's JSON shape, plus its exports."""
+
+    def to_csv(self) -> str:
+        """The core's CSV export (``disclosure_csv``): UTF-8 text with BOM, Chinese headers."""
+        text: str = _op("disclosure_csv", _dumps(dict(self)))
+        return text
+
+    def to_xlsx(self) -> bytes:
+        """The core's xlsx export (:func:`disclosure_xlsx`)."""
+        return disclosure_xlsx(self)
+
+    def to_dataframe(self) -> Any:
+        """The rows and Chinese headers of the core's CSV export, every column as text."""
+        import io
+
+        text = self.to_csv().lstrip("\ufeff")
+        return _pandas().read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+
+
+def record_outcomes(intake: JsonSource) -> OutcomeSet:
+    """Record the departments' inspection results (检查结果) against the draw, the teams
+    and the window; every record checked, nothing half-applied."""
+    return OutcomeSet(_op("record_outcomes", _json_text(intake)))
+
+
+def disclose(draw: JsonSource, outcomes: JsonSource, as_of: DateLike) -> Disclosure:
+    """The 公示 list as of a date: one public record per enterprise joining every
+    department's results, with deadlines and status."""
+    return Disclosure(_op("disclose", _json_text(draw), _json_text(outcomes), _iso(as_of)))
+
+
+def disclosure_xlsx(disclosure: JsonSource) -> bytes:
+    """The 公示 list as an xlsx workbook (bytes): one sheet, 检查结果公示, the Chinese
+    headers of the CSV export; the same list gives the same bytes."""
+    out: bytes = _core.disclosure_xlsx(_json_text(disclosure))
+    return out
 
 
 # Every table operation offered as a function (``bound``) that has no hand-written

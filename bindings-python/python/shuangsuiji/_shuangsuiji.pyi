@@ -19,6 +19,7 @@ __all__ = [
     "DrawResultHandle",
     "lp_encode",
     "document_text",
+    "disclosure_xlsx",
     "leaf_hash",
     "merkle_tree",
     "verify_inclusion",
@@ -90,6 +91,9 @@ class ReceiptVerifier:
 def operations_json() -> str: ...
 def run_operation(operation: str, input: str) -> str: ...
 def document_text(data: bytes) -> str: ...
+
+# disclosure (bytes out)
+def disclosure_xlsx(disclosure: str) -> bytes: ...
 
 # BEGIN generated from the operation table (bindings-python/tests/stubgen.py)
 __all__ += [

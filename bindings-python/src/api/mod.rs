@@ -6,6 +6,7 @@
 
 use pyo3::prelude::*;
 
+mod disclosure;
 mod draw;
 mod enforcement;
 mod intake;
@@ -25,5 +26,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     ops::register(m)?;
     publish::register(m)?;
     table::register(m)?;
+    disclosure::register(m)?;
     Ok(())
 }

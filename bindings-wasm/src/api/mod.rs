@@ -7,6 +7,7 @@
 
 mod ceremony;
 mod deprecated;
+mod disclosure;
 mod draw;
 mod intake;
 mod model;
@@ -16,6 +17,7 @@ pub mod table;
 
 pub use ceremony::*;
 pub use deprecated::*;
+pub use disclosure::*;
 pub use draw::*;
 pub use intake::*;
 pub use model::*;
