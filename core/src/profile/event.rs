@@ -263,6 +263,58 @@ pub fn events_from_history(history: &[CheckRecord]) -> Vec<ProfileEvent> {
     v
 }
 
+/// The source system named on the events made by [`events_from_outcomes`].
+pub const OUTCOMES_SOURCE: &str = "双随机检查结果";
+
+/// One `check_outcome` event per visit of an outcome set (an enterprise on a date: a
+/// joint visit counts once, as in the yearly cap), so that recorded inspection results
+/// flow into the profile (一企一档). The result is the Chinese term of the visit's first
+/// finding that is not "no finding" ([`CLEAN_RESULTS`]) — departments by code, then items
+/// in the record's order — or, when every finding is clean, of its first finding; the
+/// reference is the task id. Records without findings make no event. Sorted by date and
+/// USCC.
+///
+/// ```
+/// use shuangsuiji::outcomes::OutcomeSet;
+/// use shuangsuiji::profile::{events_from_outcomes, EventDetail};
+/// let record = |dep: &str, category: &str| serde_json::json!({
+///     "uscc": "91350100M000100Y43", "department": dep, "date": "2026-03-10",
+///     "recorded_on": "2026-03-12", "officers": ["A1", "A2"],
+///     "findings": [{"item_id": format!("{dep}.x"), "category": category}]});
+/// let set: OutcomeSet = serde_json::from_value(serde_json::json!({
+///     "task_id": "T-1", "window": {"first_day": "2026-03-02", "last_day": "2026-03-27"},
+///     "records": [record("market", "no_problem"), record("fire", "pending_follow_up")]}))?;
+/// let events = events_from_outcomes(&set);
+/// assert_eq!(events.len(), 1); // one joint visit
+/// assert_eq!(events[0].detail, EventDetail::CheckOutcome { result: "发现问题待后续处理".into() });
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[must_use]
+pub fn events_from_outcomes(set: &crate::outcomes::OutcomeSet) -> Vec<ProfileEvent> {
+    let mut visits: std::collections::BTreeMap<(NaiveDate, &Uscc), Vec<_>> =
+        std::collections::BTreeMap::new();
+    for r in &set.records {
+        visits.entry((r.date, &r.uscc)).or_default().push(r);
+    }
+    visits
+        .into_iter()
+        .filter_map(|((date, uscc), mut records)| {
+            records.sort_by(|a, b| a.department.cmp(&b.department));
+            let labels: Vec<&str> = records
+                .iter()
+                .flat_map(|r| r.findings.iter().map(|f| f.category.label()))
+                .collect();
+            let result = labels
+                .iter()
+                .find(|l| !CLEAN_RESULTS.contains(l))
+                .or_else(|| labels.first())?;
+            let mut e = ProfileEvent::check_outcome(*uscc, date, OUTCOMES_SOURCE, *result);
+            e.reference = Some(set.task_id.clone());
+            Some(e)
+        })
+        .collect()
+}
+
 /// The flat JSON / CSV shape of an event: every field of every kind, optional.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -3,7 +3,7 @@
 //!
 //! * [`ProfileEvent`]: typed events with source system, date and reference — registration,
 //!   licences, checks (from check history, [`events_from_history`]) and check outcomes
-//!   ([`ProfileEvent::check_outcome`], the adapter point for inspection results), food
+//!   (recorded inspection outcomes, [`events_from_outcomes`]: one per visit), food
 //!   sampling, complaints, 经营异常名录 and 严重违法失信名单 in/out, penalties (with
 //!   首违不罚/轻微不罚). Read from JSON, CSV or xlsx by [`crate::intake::read_events`].
 //! * [`build_profiles`]: the profile of each enterprise as of a date — a pure fold, the
@@ -40,8 +40,8 @@ mod tags;
 
 pub(crate) use event::EventWire;
 pub use event::{
-    CLEAN_RESULTS, EventDetail, EventKind, Leniency, PenaltyEvent, ProfileEvent,
-    events_from_history,
+    CLEAN_RESULTS, EventDetail, EventKind, Leniency, OUTCOMES_SOURCE, PenaltyEvent, ProfileEvent,
+    events_from_history, events_from_outcomes,
 };
 pub use fold::{PenaltyStatus, Profile, build_profiles};
 pub use indicator::{Indicator, IndicatorType, Reading, Value, Window};

@@ -237,3 +237,45 @@ proptest! {
         prop_assert_eq!(serde_json::to_value(&a).unwrap(), serde_json::to_value(&b).unwrap());
     }
 }
+
+/// Recorded inspection outcomes flow into the profile: the joint visit of the outcome
+/// vector (fire found nothing, market ordered a correction) is one check with a finding.
+#[test]
+fn recorded_outcomes_become_one_event_per_visit_and_count_as_findings() {
+    use shuangsuiji::outcomes::OutcomeSet;
+    use shuangsuiji::profile::{EventDetail, Indicator, events_from_outcomes};
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/vectors/outcomes/accept_joint_visit.ops.json"
+    );
+    let doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let set: OutcomeSet = serde_json::from_value(doc["cases"][0]["expect"].clone()).unwrap();
+    let events = events_from_outcomes(&set);
+    // Three department records, two visits: the joint visit counts once.
+    assert_eq!(set.records.len(), 3);
+    assert_eq!(events.len(), 2);
+    let results: Vec<&str> = events
+        .iter()
+        .map(|e| match &e.detail {
+            EventDetail::CheckOutcome { result } => result.as_str(),
+            other => panic!("not a check outcome: {other:?}"),
+        })
+        .collect();
+    assert_eq!(results, ["发现问题已责令改正", "发现问题待后续处理"]);
+    assert!(
+        events
+            .iter()
+            .all(|e| e.reference.as_deref() == Some("HLGL-2026-001"))
+    );
+    let as_of = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let profiles = build_profiles(&events, as_of, &RepairPolicy::default());
+    assert_eq!(profiles.len(), 2);
+    for p in &profiles {
+        assert_eq!(
+            p.value(Indicator::ChecksWithFindings, None),
+            shuangsuiji::profile::Value::Count(1),
+            "{}",
+            p.uscc
+        );
+    }
+}
