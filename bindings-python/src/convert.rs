@@ -29,38 +29,3 @@ pub fn from_committed<T: DeserializeOwned>(text: &str, argument: &str) -> Result
     shuangsuiji::verify::from_committed_text(text).map_err(|e| e.within(argument))
 }
 
-/// An unsigned integer argument: a Python `int` (not a `bool`, not a float, not a
-/// string) within the range of `T`. Anything else is refused with `argument_type`
-/// naming the argument — never coerced, never an `OverflowError`.
-pub fn uint_arg<T: TryFrom<u64>>(
-    value: &pyo3::Bound<'_, pyo3::PyAny>,
-    name: &str,
-) -> Result<T, Error> {
-    use pyo3::prelude::*;
-    use pyo3::types::{PyBool, PyInt};
-    let int = value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>();
-    int.then(|| value.extract::<u64>().ok())
-        .flatten()
-        .and_then(|v| T::try_from(v).ok())
-        .ok_or_else(|| {
-            let actual = value
-                .get_type()
-                .name()
-                .map_or_else(|_| "?".to_owned(), |n| n.to_string());
-            let shown = value
-                .repr()
-                .map_or_else(|_| String::new(), |r| r.to_string());
-            let max = [u64::MAX, u32::MAX.into(), u16::MAX.into(), u8::MAX.into()]
-                .into_iter()
-                .find(|m| T::try_from(*m).is_ok())
-                .unwrap_or_default();
-            let expected = format!("an int from 0 to {max}");
-            Error::new(
-                InputCode::ArgumentType,
-                format!("argument {name} must be {expected}, not {actual} {shown}"),
-            )
-            .with_field(name)
-            .with_detail("expected", expected)
-            .with_detail("actual", actual)
-        })
-}

@@ -23,6 +23,7 @@ PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "python" / "shuangsuiji"
 KIND_TYPES = {
     "text": "str",
     "hex": "str",
+    "hex_bytes": "Union[str, bytes]",
     "date": "DateLike",
     "integer": "int",
     "document": "JsonSource",

@@ -50,7 +50,7 @@ export function warmUp(ssj) {
   let log = ssj.newLog(planHash);
   log = ssj.logAppend(log, { kind: 'reveal', attempt: 0, party: 'p', secret });
   log = ssj.logAppend(log, { kind: 'beacon', attempt: 0, source: 'ssq', value });
-  const seed = ssj.ceremonySeed({ plan_hash: planHash, attempt: 0, sources: beacons, parties }, [{ party: 'p', secret }], [{ source: 'ssq', value }]);
+  const seed = ssj.ceremonySeed(planHash, 0, beacons, parties, [{ party: 'p', secret }], [{ source: 'ssq', value }]);
   const eligible = ssj.eligibleLeaves(report);
   const published = ssj.publishDraw(plan, eligible, catalog, log, 0, seed);
   const bytes = (v) => new TextEncoder().encode(JSON.stringify(v));

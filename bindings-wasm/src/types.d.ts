@@ -26,7 +26,7 @@ export interface ErrorCodeInfo { code: string; family: ErrorFamily }
 export interface OperationInfo {
   name: string;
   jsName: string;
-  args: { name: string; kind: 'text' | 'date' | 'hex' | 'integer' | 'document' | 'committed' | 'file' | 'entry' | 'value'; optional: boolean }[];
+  args: { name: string; kind: 'text' | 'date' | 'hex' | 'hex_bytes' | 'integer' | 'document' | 'committed' | 'file' | 'entry' | 'value'; optional: boolean }[];
   /** The export's positional parameters (the arguments' names; another order only where kept for earlier callers). */
   params: string[];
   /** Offered as an export (generated from the table); otherwise through runOperation only. */
@@ -230,12 +230,11 @@ export type MerkleLeafValue =
 export interface MerkleLeafBytes { leaf_bytes: string; leaf_hash: Hash64 }
 export interface InclusionProof { leaf_index: number; tree_size: number; audit_path: Hash64[] }
 export interface TreeCommitment { root: Hash64; size: number }
-export interface MerkleTreeSummary { root: Hash64; size: number; proofs: InclusionProof[] }
+export interface MerkleTreeSummary { commitment: TreeCommitment; proofs: InclusionProof[] }
 export interface BeaconSpec { source_id: string; kind: string; series: string; draw: string }
 export interface BeaconValue { source: string; value: string }
 export interface PartyCommitment { party_id: string; commitment: Hash64 }
 export interface Reveal { party: string; secret: Hash64 }
-export interface CeremonyInput { plan_hash: Hash64; attempt: number; sources: BeaconSpec[]; parties: PartyCommitment[] }
 
 // ---- publish ----------------------------------------------------------------------------
 

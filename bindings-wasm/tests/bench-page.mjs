@@ -85,7 +85,7 @@ if (!keep || !existsSync(paths.result)) {
   for (const r of reveals) log = ssj.logAppend(log, { kind: 'reveal', attempt: 0, ...r });
   const value = ssj.canonicalizeBeacon('cwl_ssq', '05 09 14 22 27 31 + 12');
   log = ssj.logAppend(log, { kind: 'beacon', attempt: 0, source: 'ssq', value });
-  const seed = ssj.ceremonySeed({ plan_hash: planHash, attempt: 0, sources: beacons, parties }, reveals, [{ source: 'ssq', value }]);
+  const seed = ssj.ceremonySeed(planHash, 0, beacons, parties, reveals, [{ source: 'ssq', value }]);
   const eligible = ssj.eligibleLeaves(report);
   const published = ssj.publishDraw(plan, eligible, catalog, log, 0, seed);
   log = published.log;

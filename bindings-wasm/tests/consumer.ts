@@ -5,7 +5,7 @@ import init, {
   initSync, parseUscc, completeUscc, errorCodes, validate, loadCatalog, version,
   draw, drawWithTicketOverrides, drawColumns, selectionColumns, ticket, readEnterprises, readInspectors, readHistory,
   eligibility, planHash, verifyPlan, verifyLog,
-  merkleLeaf, conflictListHash, merkleTree, verifyInclusion, partyCommitment, validateBeacon,
+  merkleLeaf, conflictListHash, merkleTree, verifyInclusion, leafHash, partyCommitment, validateBeacon,
   canonicalizeBeacon, validateBeaconSpec, deriveSeed, ceremonySeed, canonicalPlanJson,
   dayStatus, parseCalendarYear, deadline, dueDate, leniency, decide, calendarStatus, defaultDiscretionPreset,
   discretionBand, assessCreditRepair,
@@ -70,10 +70,11 @@ export async function demo(bytes: BufferSource, csv: Uint8Array): Promise<string
 
   const leaf = exact<MerkleLeafBytes>(merkleLeaf('eligible', { uscc, item_id: 'i', stratum_key: 'k' }));
   const tree = exact<MerkleTreeSummary>(merkleTree('eligible', []));
-  const ok: void = verifyInclusion(leaf.leaf_bytes, tree.proofs[0], { root: tree.root, size: tree.size });
+  const ok: { ok: true } = verifyInclusion(leaf.leaf_bytes, tree.proofs[0], tree.commitment);
+  const leafHashHex: string = leafHash(leaf.leaf_bytes);
   const hashes: string[] = [conflictListHash([]), partyCommitment('p', hash), canonicalizeBeacon('hex', 'AB'),
     deriveSeed(hash, 0, [{ source: 's', value: 'v' }], [{ party: 'p', secret: hash }]),
-    ceremonySeed({ plan_hash: hash, attempt: 0, sources: [], parties: [] }, [], []), canonicalPlanJson({})];
+    ceremonySeed(hash, 0, [], [], [], []), canonicalPlanJson({})];
   const checks: void[] = [validateBeacon('hex', 'ab'), validateBeaconSpec({ source_id: 's', kind: 'hex', series: 'x', draw: '1' })];
   const status = exact<DayStatus>(dayStatus('2026-01-01'));
   const year: Record<string, unknown> = parseCalendarYear('{}');

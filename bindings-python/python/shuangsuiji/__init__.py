@@ -85,7 +85,6 @@ __all__ = [
     "bundled_menu_entry",
     "bundled_menus",
     "canonicalize_beacon_value",
-    "ceremony_seed",
     "check_enterprises",
     "check_history",
     "check_inspectors",
@@ -103,8 +102,6 @@ __all__ = [
     "eligibility",
     "error_codes",
     "leaf_bytes",
-    "leaf_hash",
-    "merkle_tree",
     "parse_menu",
     "parse_uscc",
     "plan_canonical_json",
@@ -121,7 +118,6 @@ __all__ = [
     "validate",
     "validate_beacon_spec",
     "validate_beacon_value",
-    "verify_inclusion",
     "verify_log",
     "verify_plan",
     "list_removal_assess",
@@ -774,36 +770,10 @@ def ticket(seed: str, task_id: str, uscc: str) -> str:
 # ---------------------------------------------------------------- verify
 
 
-def _hex_or_bytes(value: Union[str, bytes]) -> bytes:
-    """Bytes given as hex text or as bytes; bad hex is the core's ``hex_invalid``, any
-    other type ``argument_type`` (never a bare ``ValueError``/``TypeError``)."""
-    if isinstance(value, str):
-        try:
-            return bytes.fromhex(value)
-        except ValueError:
-            from ._errors import _from_core
-
-            shown = value if len(value) <= 60 else value[:60] + "…"
-            raise _from_core(
-                f"{shown!r} is not hexadecimal text (pairs of 0-9, a-f)",
-                "hex_invalid",
-                "verify",
-                json.dumps({"field": "leaf_bytes", "value": shown}),
-            ) from None
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return bytes(value)
-    raise _argument_type(f"leaf bytes must be hex text or bytes, not {type(value).__name__}", "leaf_bytes")
-
-
 def leaf_bytes(kind: str, leaf: Dict[str, Any]) -> str:
     """The bytes of a Merkle leaf (``eligible``, ``excluded`` or ``inspector``), as hex."""
     result: str = _op("leaf_bytes", kind, _dumps(leaf))
     return result
-
-
-def leaf_hash(leaf_bytes: Union[str, bytes]) -> str:
-    """``SHA-256(0x00 ‖ leaf_bytes)`` as hex; leaf bytes as hex text or bytes."""
-    return _core.leaf_hash(_hex_or_bytes(leaf_bytes))
 
 
 def conflict_list_hash(conflicts: Sequence[str]) -> str:
@@ -816,17 +786,6 @@ def conflicts_hash(conflicts: Sequence[str]) -> str:
     """Deprecated (goes away in 0.3.0): :func:`conflict_list_hash`."""
     _deprecated("conflicts_hash", "conflict_list_hash")
     return conflict_list_hash(conflicts)
-
-
-def merkle_tree(kind: str, leaves: Sequence[Dict[str, Any]]) -> Dict[str, Any]:
-    """The tree of a list of leaves: ``{"commitment": {root, size}, "proofs": [...]}``."""
-    result: Dict[str, Any] = json.loads(_core.merkle_tree(kind, _dumps(list(leaves))))
-    return result
-
-
-def verify_inclusion(leaf_bytes: Union[str, bytes], proof: Dict[str, Any], commitment: Dict[str, Any]) -> None:
-    """Check an inclusion proof against a committed ``{root, size}``; raises if it fails."""
-    _core.verify_inclusion(_hex_or_bytes(leaf_bytes), _dumps(proof), _dumps(commitment))
 
 
 def commitment(party_id: str, secret: str) -> str:
@@ -875,20 +834,6 @@ def derive_seed(
     """The seed from a plan hash, attempt, ``[{source, value}]`` and ``[{party, secret}]``."""
     result: str = _op("derive_seed", plan_hash, attempt, _dumps(list(beacons)), _dumps(list(secrets)))
     return result
-
-
-def ceremony_seed(
-    plan_hash: str,
-    attempt: int,
-    sources: Sequence[Dict[str, Any]],
-    parties: Sequence[Dict[str, Any]],
-    reveals: Sequence[Dict[str, Any]],
-    beacons: Sequence[Dict[str, Any]],
-) -> str:
-    """Run a ceremony: check reveals and beacons against the plan's commitments, derive the seed."""
-    return _core.ceremony_seed(
-        plan_hash, attempt, _dumps(list(sources)), _dumps(list(parties)), _dumps(list(reveals)), _dumps(list(beacons))
-    )
 
 
 def plan_canonical_json(plan: JsonSource) -> str:

@@ -5,7 +5,6 @@
 //! keys stay the core's snake_case. Each converts, calls one core function, converts
 //! back.
 
-mod ceremony;
 mod deprecated;
 mod disclosure;
 mod draw;
@@ -15,7 +14,6 @@ mod ops;
 mod publish;
 pub mod table;
 
-pub use ceremony::*;
 pub use deprecated::*;
 pub use disclosure::*;
 pub use draw::*;

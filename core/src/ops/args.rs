@@ -94,6 +94,9 @@ pub enum ArgKind {
     Date,
     /// 64 hex digits.
     Hex,
+    /// Bytes of any length: hex digits (an even number, lowercase) in a string, or
+    /// bytes as a binding hands them over.
+    HexBytes,
     /// A non-negative integer.
     Integer,
     /// A JSON document (or its text under `<name>_text`), read by [`crate::json::parse_arg`].
@@ -158,11 +161,13 @@ impl<W: ReadArg> ReadArg for Option<W> {
 /// given there; `json_shape` (naming the field) when it is there but mistyped.
 fn value_arg<'a>(input: &'a Value, field: &str, kind: ArgKind) -> Result<Arg<'a>> {
     match kind {
-        ArgKind::Text | ArgKind::Date | ArgKind::Hex => match input.get(field) {
-            None | Some(Value::Null) => Ok(Arg::Absent),
-            Some(Value::String(s)) => Ok(Arg::Str(Cow::Borrowed(s))),
-            Some(_) => Err(missing(field)),
-        },
+        ArgKind::Text | ArgKind::Date | ArgKind::Hex | ArgKind::HexBytes => {
+            match input.get(field) {
+                None | Some(Value::Null) => Ok(Arg::Absent),
+                Some(Value::String(s)) => Ok(Arg::Str(Cow::Borrowed(s))),
+                Some(_) => Err(missing(field)),
+            }
+        }
         ArgKind::Integer => match input.get(field) {
             None | Some(Value::Null) => Ok(Arg::Absent),
             Some(v) => v.as_u64().map(Arg::Int).ok_or_else(|| missing(field)),
@@ -247,6 +252,9 @@ pub struct Date(pub NaiveDate);
 /// A 32-byte value given as 64 hex digits.
 #[derive(Debug, Clone, Copy)]
 pub struct Hex(pub Bytes32);
+/// Bytes of any length, given as lowercase hex text or (from a binding) as bytes.
+#[derive(Debug, Clone)]
+pub struct HexBytes(pub Vec<u8>);
 /// An integer argument that fits a `u32`.
 #[derive(Debug, Clone, Copy)]
 pub struct Int(pub u32);
@@ -314,6 +322,35 @@ impl ReadArg for Hex {
         Bytes32::from_hex(&s)
             .map(Self)
             .map_err(|e| e.with_field(field))
+    }
+}
+
+impl ReadArg for HexBytes {
+    const KIND: ArgKind = ArgKind::HexBytes;
+    fn from_arg(arg: Arg<'_>, field: &str) -> Result<Self> {
+        match arg {
+            Arg::Bytes(b) => Ok(Self(b.into_owned())),
+            Arg::Str(s) => hex_bytes(&s).map(Self).map_err(|e| e.with_field(field)),
+            other => Err(type_error(field, "hex text or bytes", &other)),
+        }
+    }
+}
+
+/// Lowercase hex text of an even length as bytes; `hex_invalid` otherwise.
+fn hex_bytes(text: &str) -> Result<Vec<u8>> {
+    let lower = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    match hex::decode(text) {
+        Ok(bytes) if lower => Ok(bytes),
+        _ => {
+            let shown: String = text.chars().take(60).collect();
+            Err(Error::new(
+                crate::error::VerifyCode::HexInvalid,
+                "expected hex text: pairs of 0-9, a-f (lowercase)",
+            )
+            .with_value(&shown))
+        }
     }
 }
 

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::{
-    Arg, ArgSpec, CatalogDoc, Committed, Count, Date, Doc, DocText, EntryRef, File, Hex, Int,
-    Operation, Options, ReadArg, Text, Val, to_json, to_text,
+    Arg, ArgSpec, CatalogDoc, Committed, Count, Date, Doc, DocText, EntryRef, File, Hex, HexBytes,
+    Int, Operation, Options, ReadArg, Text, Val, to_json, to_text,
 };
 use crate::draw::{
     DrawInput, DrawResult, Seed, SubstitutionRequest, TaskId, Threshold, Ticket, ticket_key,
@@ -34,7 +34,8 @@ use crate::teams::{self, Staffing, TeamAssignment, TeamRequest};
 use crate::verify::merkle::conflict_list_hash;
 use crate::verify::{
     self, BeaconKind, BeaconSpec, BeaconValue, DrawLog, EligibleLeaf, Event, ExcludedLeaf,
-    InspectorLeaf, MerkleLeaf, Plan, Reveal,
+    InclusionProof, InspectorLeaf, MerkleLeaf, MerkleTree, PartyCommitment, Plan, Reveal,
+    TreeCommitment,
 };
 use crate::{Error, ErrorCode, InputCode, Result};
 use crate::{disclosure, outcomes, profile, routes, workplan};
@@ -220,6 +221,42 @@ bound {
         -> r#"`{"leaf_bytes", "leaf_hash"}` (hex)"# : "MerkleLeafBytes" = |a| {
         let bytes = leaf_bytes(&a.kind.0, &a.leaf.0)?;
         Ok(json!({"leaf_bytes": hex(&bytes), "leaf_hash": hex(&verify::merkle::leaf_hash(&bytes))}))
+    };
+    /// `SHA-256(0x00 ‖ leaf_bytes)`: the hash of a leaf given by its bytes (hex, or bytes
+    /// from a binding).
+    leaf_hash / leafHash => LeafHashArgs { leaf_bytes: HexBytes } -> "the leaf hash (hex)" : "Hash64"
+        = |a| Ok(hex(&verify::merkle::leaf_hash(&a.leaf_bytes.0)));
+    /// The Merkle tree of a list of leaves of one kind (`eligible`, `excluded` or
+    /// `inspector`), in any order: its commitment and the inclusion proof of every leaf,
+    /// in sorted leaf order.
+    merkle_tree / merkleTree => MerkleTreeArgs { kind: Text, leaves: DocText }
+        -> r#"`{"commitment": {root, size}, "proofs": [...]}`"# : "MerkleTreeSummary"
+        = |a| merkle_tree_of(&a.kind.0, &a.leaves.0);
+    /// Checks an inclusion proof of a leaf's bytes (hex, or bytes from a binding)
+    /// against a committed `{root, size}`.
+    verify_inclusion / verifyInclusion => VerifyInclusionArgs {
+        leaf_bytes: HexBytes,
+        proof: Doc<InclusionProof>,
+        commitment: Doc<TreeCommitment>,
+    } -> r#"`{"ok": true}`"# : "{ ok: true }"
+        = |a| verify::verify_inclusion(&a.leaf_bytes.0, &a.proof.0, &a.commitment.0).map(|()| ok());
+    /// Runs a ceremony: checks the reveals against the parties' commitments and the
+    /// beacon values against the plan's sources, then derives the seed.
+    ceremony_seed / ceremonySeed => CeremonySeedArgs {
+        plan_hash: Hex,
+        attempt: Int,
+        sources: Doc<Vec<BeaconSpec>>,
+        parties: Doc<Vec<PartyCommitment>>,
+        reveals: Doc<Vec<Reveal>>,
+        beacons: Doc<Vec<BeaconValue>>,
+    } -> "the seed (hex)" : "Hash64" = |a| {
+        let ceremony = verify::Ceremony {
+            plan_hash: a.plan_hash.0,
+            attempt: a.attempt.0,
+            sources: &a.sources.0,
+            parties: &a.parties.0,
+        };
+        Ok(ceremony.seed(&a.reveals.0, &a.beacons.0)?.to_hex())
     };
     conflict_list_hash / conflictListHash => ConflictListHashArgs { conflicts: Doc<Vec<String>> }
         -> "the conflict list's hash (hex)" : "Hash64"
@@ -536,6 +573,24 @@ unbound {
 /// The tag set given, or the bundled food-producer set.
 fn tag_set(tags: Option<Doc<TagSet>>) -> Result<TagSet> {
     tags.map_or_else(TagSet::food_producers, |t| Ok(t.0))
+}
+
+/// The tree of leaves of `kind` given as JSON text: commitment and every proof.
+fn merkle_tree_of(kind: &str, leaves: &str) -> Result<Value> {
+    fn tree<L: MerkleLeaf + serde::de::DeserializeOwned>(leaves: &str) -> Result<Value> {
+        let leaves: Vec<L> = crate::json::parse_arg(leaves, "leaves")?;
+        let tree = MerkleTree::from_leaves(&leaves)?;
+        let proofs = (0..tree.len())
+            .map(|i| tree.proof(i))
+            .collect::<Result<Vec<InclusionProof>>>()?;
+        Ok(json!({"commitment": to_json(&tree.commitment())?, "proofs": to_json(&proofs)?}))
+    }
+    match kind {
+        "eligible" => tree::<EligibleLeaf>(leaves),
+        "excluded" => tree::<ExcludedLeaf>(leaves),
+        "inspector" => tree::<InspectorLeaf>(leaves),
+        other => Err(leaf_kind_error(other)),
+    }
 }
 
 /// The bytes of one Merkle leaf of `kind` given as JSON text.
