@@ -28,4 +28,3 @@ pub fn from_json<T: DeserializeOwned>(text: &str, argument: &str) -> Result<T, E
 pub fn from_committed<T: DeserializeOwned>(text: &str, argument: &str) -> Result<T, Error> {
     shuangsuiji::verify::from_committed_text(text).map_err(|e| e.within(argument))
 }
-

@@ -89,6 +89,20 @@ pub(crate) fn decode_hex<const N: usize>(input: &str) -> Option<[u8; N]> {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Seed([u8; 32]);
 
+/// A ceremony's output ([`crate::proof::Ceremony::seed`]) is the draw's seed.
+impl From<crate::proof::Bytes32> for Seed {
+    fn from(b: crate::proof::Bytes32) -> Self {
+        Self(b.0)
+    }
+}
+
+/// The seed as the 32 bytes the draw record and the log hold.
+impl From<Seed> for crate::proof::Bytes32 {
+    fn from(s: Seed) -> Self {
+        Self(s.0)
+    }
+}
+
 impl Seed {
     /// A seed from its bytes.
     #[must_use]

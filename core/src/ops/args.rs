@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::draw::Seed;
 use crate::enforcement::{Menu, MenuEntry};
 use crate::intake::ReadOptions;
 use crate::model::Catalog;
@@ -322,6 +323,16 @@ impl ReadArg for Hex {
         Bytes32::from_hex(&s)
             .map(Self)
             .map_err(|e| e.with_field(field))
+    }
+}
+
+/// A seed: 64 lowercase hex digits, refused with the draw's `seed_invalid` wherever a
+/// seed is an argument (not the generic `hex_invalid` of other hashes).
+impl ReadArg for Seed {
+    const KIND: ArgKind = ArgKind::Hex;
+    fn from_arg(arg: Arg<'_>, field: &str) -> Result<Self> {
+        let s = string(arg, field, "64 hex digits (a string)")?;
+        Seed::parse(&s).map_err(|e| e.with_field(field))
     }
 }
 

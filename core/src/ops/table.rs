@@ -136,7 +136,7 @@ bound {
         plan: Committed<Plan>,
         log: Committed<DrawLog>,
         attempt: Int,
-        seed: Hex,
+        seed: Seed,
         eligible: Committed<Vec<EligibleLeaf>>,
         catalog: CatalogDoc,
     } -> r#"`{"result", "log"}`"# : "PublishedDraw" = |a| {
@@ -147,7 +147,7 @@ bound {
             &a.catalog.0,
             &mut log,
             a.attempt.0,
-            &a.seed.0,
+            &a.seed.into(),
         )?;
         published(&result, &log)
     };
@@ -192,16 +192,16 @@ bound {
         overrides: Doc<BTreeMap<Uscc, Ticket>>,
     } -> "the [`DrawResult`](crate::draw::DrawResult)" : "DrawResult"
         = |a| Ok(crate::draw::Draw::with_ticket_overrides(a.input.0, &a.overrides.0)?.result());
-    ticket / ticket => TicketArgs { seed: Text, task_id: Text, uscc: Text }
+    ticket / ticket => TicketArgs { seed: Seed, task_id: Text, uscc: Text }
         -> "the ticket (32 hex digits)" : "TicketHex" = |a| {
-        let seed = Seed::parse(&a.seed.0).map_err(|e| e.within("seed"))?;
+        let seed = a.seed;
         let task = TaskId::parse(&a.task_id.0).map_err(|e| e.within("task_id"))?;
         let uscc = Uscc::parse(&a.uscc.0).map_err(|e| e.within("uscc"))?;
         Ok(crate::draw::ticket(&seed, &task, &uscc).to_hex())
     };
-    ticket_key / ticketKey => TicketKeyArgs { seed: Text, task_id: Text }
+    ticket_key / ticketKey => TicketKeyArgs { seed: Seed, task_id: Text }
         -> r#"the ticket key `H("ticket_key"; seed, task_id)` (hex)"# : "Hash64" = |a| {
-        let seed = Seed::parse(&a.seed.0).map_err(|e| e.within("seed"))?;
+        let seed = a.seed;
         let task = TaskId::parse(&a.task_id.0).map_err(|e| e.within("task_id"))?;
         Ok(hex(&ticket_key(&seed, &task)))
     };
