@@ -67,6 +67,9 @@ FUZZ_SECONDS="${FUZZ_SECONDS:-10}" bash scripts/fuzz-smoke.sh
 step "work plan of the bundled county printed to PDF (headless Chromium, CJK fonts, pdftotext)"
 bash scripts/workplan-pdf.sh
 
+step "printed matter of one visit to PDF: service card with QR code, 政策清单, 普法明白纸 (pages, CJK font, text, QR read back)"
+bash scripts/service-pdf.sh
+
 step "C ABI and command line: header, C program (threads, static), Java (JNA), shuangsuiji ops over every vector and the catalogue"
 bash scripts/test-c.sh
 

@@ -9,6 +9,8 @@
 //! print to PDF (`chromium --headless --print-to-pdf`) gives the paper document.
 //!
 //! * [`workplan`]: the work plan (具体工作方案) of a task.
+//! * [`visit`]: the printed matter of one visit — the enterprise service card (企业服务卡)
+//!   with its receipt's QR code, the 政策清单 and the 普法明白纸.
 //!
 //! ```
 //! assert_eq!(shuangsuiji_present::date_cn(chrono::NaiveDate::from_ymd_opt(2024, 9, 13).unwrap()),
@@ -19,6 +21,7 @@
 
 mod format;
 mod page;
+pub mod visit;
 pub mod workplan;
 
 pub use format::{date_cn, weekday_cn};
