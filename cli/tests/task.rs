@@ -311,10 +311,7 @@ fn the_task_end_to_end_publishes_what_the_library_gives_and_verifies() {
     assert_eq!(v["selected"], selected);
     let zh = ok(&ssj(&["verify", s(public)]));
     assert!(zh.starts_with("验证通过："), "{zh}");
-    let en = ok(&ssj_env(
-        &["verify", s(public)],
-        &[("LANG", "en_US.UTF-8")],
-    ));
+    let en = ok(&ssj_env(&["verify", s(public)], &[("LANG", "en_US.UTF-8")]));
     assert!(en.starts_with("verified: "), "{en}");
     // --lang wins over the environment.
     let zh = ok(&ssj_env(
@@ -585,4 +582,115 @@ fn family(e: &Value) -> u8 {
         "enforcement" => 16,
         other => panic!("{other}"),
     }
+}
+
+/// The ```bash blocks of cli/README.md, in order, in a folder holding the files they
+/// name, with this build's `shuangsuiji` first on PATH: they run and say what they say.
+#[test]
+fn readme_blocks_run() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut script = String::from("set -euo pipefail\n");
+    let mut inside = false;
+    for line in readme.lines() {
+        match (inside, line) {
+            (false, "```bash") => inside = true,
+            (true, "```") => inside = false,
+            (true, l) => {
+                script.push_str(l);
+                script.push('\n');
+            }
+            _ => {}
+        }
+    }
+    assert!(script.contains("shuangsuiji verify"), "{script}");
+    let dir = fresh("readme");
+    for f in [
+        "catalog.json",
+        "enterprises-gbk.csv",
+        "inspectors.csv",
+        "history.csv",
+    ] {
+        std::fs::copy(data().join(f), dir.join(f)).unwrap();
+    }
+    for f in ["request.json", "staffing.json"] {
+        std::fs::copy(fixture(f), dir.join(f)).unwrap();
+    }
+    let bin = Path::new(env!("CARGO_BIN_EXE_shuangsuiji"))
+        .parent()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut c = Command::new("bash");
+    c.arg("-c")
+        .arg(&script)
+        .current_dir(&dir)
+        .env("PATH", path)
+        .env("RUST_BACKTRACE", "0");
+    for v in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        c.env_remove(v);
+    }
+    let out = c.output().unwrap();
+    let stdout = String::from_utf8(out.stdout.clone()).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        stdout.contains("6 个检查事项：可抽取 10562 项次，排除 1438 项次；报告已写入 report.json"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("信标 ssq 已记录：03.08.14.20.27.33+07"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("验证通过：计划、日志（5 条）"), "{stdout}");
+    assert!(stdout.contains("2000 份回执"), "{stdout}");
+    assert!(stdout.contains("截止日期 2024-10-30\n"), "{stdout}");
+    assert!(stdout.contains(r#""due":"2024-10-30""#), "{stdout}");
+    assert!(stdout.contains("exit 14"), "{stdout}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("(verify)"),
+        "{stderr}"
+    );
+    assert!(dir.join("公示/receipts").is_dir() && dir.join("抽查对象.xlsx").is_file());
+}
+
+#[test]
+fn help_is_chinese_by_default_and_english_for_an_english_locale() {
+    let zh = ok(&ssj(&["--help"]));
+    assert!(
+        zh.contains("\n用法：\n") && zh.contains("shuangsuiji verify 公示文件夹"),
+        "{zh}"
+    );
+    for (k, v) in [
+        ("LANG", "en_US.UTF-8"),
+        ("LC_ALL", "en"),
+        ("LC_MESSAGES", "en_GB"),
+    ] {
+        let en = ok(&ssj_env(&["publish", "--help"], &[(k, v)]));
+        assert!(
+            en.contains("\nusage:\n") && en.contains("shuangsuiji verify FOLDER"),
+            "{k}: {en}"
+        );
+    }
+    // C and zh_CN locales are Chinese; --lang wins over the locale.
+    assert_eq!(ok(&ssj_env(&["--help"], &[("LANG", "C.UTF-8")])), zh);
+    assert_eq!(ok(&ssj_env(&["--help"], &[("LANG", "zh_CN.UTF-8")])), zh);
+    assert_eq!(
+        ok(&ssj_env(
+            &["--help", "--lang", "zh"],
+            &[("LC_ALL", "en_US.UTF-8")]
+        )),
+        zh
+    );
+    // LC_ALL is looked at before LANG.
+    assert_eq!(
+        ok(&ssj_env(
+            &["--help"],
+            &[("LC_ALL", "zh_CN.UTF-8"), ("LANG", "en_US.UTF-8")]
+        )),
+        zh
+    );
 }

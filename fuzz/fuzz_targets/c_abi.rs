@@ -32,13 +32,23 @@ fn call(op: Option<&CStr>, input: Option<&[u8]>) {
     // SAFETY: `op` is null or a NUL-terminated string, `ptr` is null or valid for `n`
     // reads, `out` and `len` are valid for one write each, all for the whole call.
     let status = unsafe {
-        ssj_run_operation(op.map_or(std::ptr::null(), CStr::as_ptr), ptr, n, &raw mut out, &raw mut len)
+        ssj_run_operation(
+            op.map_or(std::ptr::null(), CStr::as_ptr),
+            ptr,
+            n,
+            &raw mut out,
+            &raw mut len,
+        )
     };
     assert!(status == 0 || status == 1, "status {status}");
     assert!(!out.is_null());
     // SAFETY: the library returned a NUL-terminated string it owns until `ssj_free`.
     let text = unsafe { CStr::from_ptr(out) };
-    assert_eq!(text.to_bytes().len(), len, "out_len is the length without the NUL");
+    assert_eq!(
+        text.to_bytes().len(),
+        len,
+        "out_len is the length without the NUL"
+    );
     let value: serde_json::Value =
         serde_json::from_slice(text.to_bytes()).expect("the answer is JSON");
     if status == 1 {
