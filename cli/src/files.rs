@@ -114,14 +114,22 @@ pub fn committed<T: DeserializeOwned>(path: &Path) -> Result<T, Fail> {
 /// # Errors
 /// I/O.
 pub fn write_json<T: Serialize + ?Sized>(path: &Path, value: &T) -> Result<(), Fail> {
-    let mut text = serde_json::to_string_pretty(value).map_err(|e| {
+    let mut text = pretty(value)?;
+    text.push('\n');
+    write(path, text.as_bytes())
+}
+
+/// `value` as indented JSON.
+///
+/// # Errors
+/// `json_shape` if it is not representable (a map with non-string keys).
+pub fn pretty<T: Serialize + ?Sized>(value: &T) -> Result<String, Fail> {
+    serde_json::to_string_pretty(value).map_err(|e| {
         Fail::from(Error::new(
             InputCode::JsonShape,
             format!("not representable as JSON: {e}"),
         ))
-    })?;
-    text.push('\n');
-    write(path, text.as_bytes())
+    })
 }
 
 /// A hash file: 64 hex digits and a line end.

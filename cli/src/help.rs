@@ -13,6 +13,8 @@ pub const ZH: &str = "shuangsuiji：双随机、一公开抽查的命令行
       判定每个检查事项的抽查对象及排除原因；无 -o 时报告输出到标准输出
   shuangsuiji plan --report 报告.json --catalog 事项清单 --inspectors 检查人员名录 --meta 计划信息.json --dir 工作文件夹
       提交抽查计划（抽取前公布计划哈希），写入工作文件夹
+  shuangsuiji ceremony secret
+      由操作系统生成 32 字节随机秘密值（参与方自行保管，抽取后揭示）
   shuangsuiji ceremony commit --party 参与方 --secret 64位十六进制秘密值
       计算参与方的承诺值（写入计划信息）
   shuangsuiji ceremony beacon --dir 工作文件夹 --source 信标 --value 开奖号码
@@ -47,6 +49,8 @@ usage:
       who may be drawn for each item, and why the others may not; the report on stdout without -o
   shuangsuiji plan --report REPORT.json --catalog CATALOG --inspectors INSPECTORS --meta META.json --dir WORK
       commits the plan (publish its hash before the draw) into the work folder
+  shuangsuiji ceremony secret
+      32 random bytes from the operating system (the party keeps it and reveals it after the beacon)
   shuangsuiji ceremony commit --party PARTY --secret HEX64
       a party's commitment (for META.json)
   shuangsuiji ceremony beacon --dir WORK --source SOURCE --value NUMBERS

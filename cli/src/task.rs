@@ -73,7 +73,7 @@ pub fn eligibility(a: &Args, out: Out) -> Result<(), Fail> {
         export::eligibility_xlsx(&report, &roster, Path::new(p))?;
     }
     let Some(p) = a.get("out") else {
-        println!("{}", json_text(&report)?);
+        println!("{}", files::pretty(&report)?);
         return Ok(());
     };
     files::write_json(Path::new(p), &report)?;
@@ -91,15 +91,6 @@ pub fn eligibility(a: &Args, out: Out) -> Result<(), Fail> {
         json!({"items": items, "eligible": eligible, "excluded": excluded, "report": p}),
     );
     Ok(())
-}
-
-fn json_text<T: serde::Serialize>(v: &T) -> Result<String, Fail> {
-    serde_json::to_string_pretty(v).map_err(|e| {
-        Fail::from(Error::new(
-            shuangsuiji::InputCode::JsonShape,
-            format!("not representable as JSON: {e}"),
-        ))
-    })
 }
 
 /// `plan --report R --catalog C --inspectors I --meta M --dir WORK`: the committed plan,
@@ -179,12 +170,24 @@ fn secret(a: &Args) -> Result<Bytes32, Fail> {
     Ok(Bytes32::from_hex(a.need("secret")?).map_err(|e| e.with_field("secret"))?)
 }
 
-/// `ceremony commit|beacon|reveal|seed`.
+/// `ceremony secret|commit|beacon|reveal|seed`.
 ///
 /// # Errors
 /// Usage, I/O, the ceremony's errors.
 pub fn ceremony(step: &str, a: &Args, out: Out) -> Result<(), Fail> {
     match step {
+        "secret" => {
+            a.only(&[])?;
+            let mut bytes = [0u8; 32];
+            getrandom::fill(&mut bytes).map_err(|e| {
+                Fail::usage(
+                    &format!("无法从操作系统取得随机数：{e}"),
+                    &format!("no randomness from the operating system: {e}"),
+                )
+            })?;
+            let s = Bytes32(bytes).to_hex();
+            out.done(&s, &s, json!({"secret": s}));
+        }
         "commit" => {
             a.only(&["party", "secret"])?;
             let c = commitment(a.need("party")?, &secret(a)?)?;
@@ -282,8 +285,10 @@ pub fn ceremony(step: &str, a: &Args, out: Out) -> Result<(), Fail> {
         }
         _ => {
             return Err(Fail::usage(
-                &format!("未知的仪式步骤 {step:?}：应为 commit、beacon、reveal 或 seed"),
-                &format!("unknown ceremony step {step:?}: expected commit, beacon, reveal or seed"),
+                &format!("未知的仪式步骤 {step:?}：应为 secret、commit、beacon、reveal 或 seed"),
+                &format!(
+                    "unknown ceremony step {step:?}: expected secret, commit, beacon, reveal or seed"
+                ),
             ));
         }
     }

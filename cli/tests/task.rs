@@ -694,3 +694,25 @@ fn help_is_chinese_by_default_and_english_for_an_english_locale() {
         zh
     );
 }
+
+#[test]
+fn ceremony_secret_is_fresh_hex_that_commit_accepts() {
+    let a = ok(&ssj(&["ceremony", "secret"]));
+    let b: Value = serde_json::from_str(&ok(&ssj(&["--json", "ceremony", "secret"]))).unwrap();
+    let a = a.trim_end();
+    assert_eq!(a.len(), 64);
+    assert!(
+        a.bytes()
+            .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)),
+        "{a}"
+    );
+    assert_ne!(a, b["secret"].as_str().unwrap());
+    ok(&ssj(&[
+        "ceremony",
+        "commit",
+        "--party",
+        "dept-market",
+        "--secret",
+        a,
+    ]));
+}
