@@ -46,3 +46,51 @@ pub enum Lang {
     /// English (`--lang en`).
     En,
 }
+
+impl Lang {
+    /// The language of the environment: `LC_ALL`, then `LC_MESSAGES`, then `LANG` (the
+    /// first that is set and not empty); English when it starts with `en`, Chinese
+    /// otherwise (also when none is set, or `C` / `POSIX`).
+    pub fn from_env() -> Self {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .map_or(Self::Zh, |s| {
+                if s.starts_with("en") {
+                    Self::En
+                } else {
+                    Self::Zh
+                }
+            })
+    }
+}
+
+/// Where a subcommand tells what it did: a sentence in the chosen language, or one JSON
+/// line (`--json`), on stdout; progress on stderr only when stderr is a terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Out {
+    /// The language of sentences.
+    pub lang: Lang,
+    /// `--json`.
+    pub json: bool,
+}
+
+impl Out {
+    /// The outcome of a subcommand.
+    pub fn done(self, zh: &str, en: &str, json: serde_json::Value) {
+        if self.json {
+            println!("{json}");
+        } else {
+            println!("{}", if self.lang == Lang::Zh { zh } else { en });
+        }
+    }
+
+    /// A progress line for a long step, on stderr when it is a terminal (never in pipes,
+    /// logs or tests).
+    pub fn progress(self, zh: &str, en: &str) {
+        use std::io::IsTerminal;
+        if std::io::stderr().is_terminal() {
+            eprintln!("{}", if self.lang == Lang::Zh { zh } else { en });
+        }
+    }
+}

@@ -4,60 +4,73 @@
 //!   `{"op": …, "input": {…}, "id": …}` per line on stdin, one JSON answer per line on
 //!   stdout (`{"result": …}` or `{"error": {"code", "family", "message", "details"}}`,
 //!   with the request's `id` when it had one). Every operation of the core's table.
-//! * `shuangsuiji check enterprises|inspectors|history FILE [--json] [--lang zh|en]` —
-//!   every problem of the file with its row and column.
+//! * `shuangsuiji check enterprises|inspectors|history FILE` — every problem of the file
+//!   with its row and column.
+//! * the yearly task, step by step ([`task`]): `eligibility`, `plan`, `ceremony`, `draw`,
+//!   `publish`, `verify`; and `teams`, `deadline`.
 //!
-//! Exit codes: see [`exit`].
+//! Each subcommand reads files, calls the library and writes files; no rule and no
+//! default lives here. Exit codes: see [`exit`]; help texts: [`help`].
 
+mod args;
 mod check;
+mod deadline;
 mod exit;
+mod export;
+mod fail;
+mod files;
+mod help;
 mod ops;
+mod task;
+mod teams;
 
 use std::process::ExitCode;
 
-use exit::{Lang, USAGE};
-
-const USAGE_ZH: &str = "用法：
-  shuangsuiji ops                                   从标准输入逐行读取 JSON 操作 {\"op\", \"input\"}，逐行输出结果
-  shuangsuiji check enterprises|inspectors|history 文件 [--json] [--lang zh|en]
-                                                    列出企业名录、检查人员名录或检查记录文件的全部问题（行、列）
-退出码：0 成功；2 用法或文件读取错误；10–18 按错误类别（见 README）";
-
-const USAGE_EN: &str = "usage:
-  shuangsuiji ops                                   JSON operations {\"op\", \"input\"} one per line on stdin, one answer per line on stdout
-  shuangsuiji check enterprises|inspectors|history FILE [--json] [--lang zh|en]
-                                                    every problem of an enterprise roster, inspector list or history file (row, column)
-exit codes: 0 success; 2 usage or file read error; 10-18 by error family (see README)";
+use args::Args;
+use exit::{Lang, Out};
+use fail::Fail;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut lang = Lang::Zh;
-    let mut json = false;
-    let mut rest = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => json = true,
-            "--lang" => match it.next().map(String::as_str) {
-                Some("zh") => lang = Lang::Zh,
-                Some("en") => lang = Lang::En,
-                _ => return usage(lang),
-            },
-            "-h" | "--help" => {
-                println!("{}", if lang == Lang::Zh { USAGE_ZH } else { USAGE_EN });
-                return ExitCode::SUCCESS;
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    let env_lang = Lang::from_env();
+    let a = match Args::parse(&raw) {
+        Ok(a) => a,
+        Err(f) => return f.report(env_lang, raw.iter().any(|r| r == "--json")),
+    };
+    let out = Out {
+        lang: a.lang.unwrap_or(env_lang),
+        json: a.json,
+    };
+    if a.help {
+        println!(
+            "{}",
+            if out.lang == Lang::Zh {
+                help::ZH
+            } else {
+                help::EN
             }
-            _ => rest.push(a.as_str()),
-        }
+        );
+        return ExitCode::SUCCESS;
     }
-    match rest.as_slice() {
-        ["ops"] => ops::serve(std::io::stdin().lock(), std::io::stdout().lock()),
-        ["check", kind, file] => check::run(kind, file, json, lang),
-        _ => usage(lang),
+    let words: Vec<&str> = a.words.iter().map(String::as_str).collect();
+    let done = match words.as_slice() {
+        ["ops"] => return ops::serve(std::io::stdin().lock(), std::io::stdout().lock()),
+        ["check", kind, file] => return check::run(kind, file, out.json, out.lang),
+        ["eligibility"] => task::eligibility(&a, out),
+        ["plan"] => task::plan(&a, out),
+        ["ceremony", step] => task::ceremony(step, &a, out),
+        ["draw"] => task::draw(&a, out),
+        ["publish"] => task::publish(&a, out),
+        ["verify", folder] => task::verify(folder, &a, out),
+        ["teams"] => teams::run(&a, out),
+        ["deadline", kind, start] => deadline::run(kind, start, &a, out),
+        _ => Err(Fail::usage(
+            "未知的子命令或参数个数不对",
+            "unknown subcommand or wrong number of arguments",
+        )),
+    };
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => f.report(out.lang, out.json),
     }
-}
-
-fn usage(lang: Lang) -> ExitCode {
-    eprintln!("{}", if lang == Lang::Zh { USAGE_ZH } else { USAGE_EN });
-    ExitCode::from(USAGE)
 }

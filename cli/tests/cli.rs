@@ -11,6 +11,9 @@ fn run(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_shuangsuiji"))
         .args(args)
         .env("RUST_BACKTRACE", "0")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -179,4 +182,46 @@ fn check_of_a_good_file_exits_zero_and_usage_errors_exit_two() {
     );
     assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
     assert_eq!(run(&["--help"], "").status.code(), Some(0));
+}
+
+/// Every case of the bad-input catalogue through `ops`: the catalogue's code and
+/// family, and nothing on stderr — in particular no panic message from inside a
+/// dependency (calamine overflowed on `xlsx_cell_reference_overflow` in debug builds;
+/// the panic was caught but printed).
+#[test]
+fn the_catalogue_through_ops_answers_its_codes_and_prints_nothing_on_stderr() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/errors");
+    let mut cases = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        let doc: Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+        let list = doc.get("cases").unwrap_or(&doc).as_array().unwrap().clone();
+        cases.extend(list);
+    }
+    assert!(cases.len() >= 60, "{}", cases.len());
+    let stdin: String = cases
+        .iter()
+        .map(|c| json!({"op": c["operation"], "input": c["input"]}).to_string() + "\n")
+        .collect();
+    let out = run(&["ops"], &stdin);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let got = lines(&out);
+    assert_eq!(got.len(), cases.len());
+    for (c, a) in cases.iter().zip(&got) {
+        assert_eq!(
+            a["error"]["code"], c["expected"]["code"],
+            "{}: {a}",
+            c["name"]
+        );
+        assert_eq!(
+            a["error"]["family"], c["expected"]["family"],
+            "{}",
+            c["name"]
+        );
+    }
 }
