@@ -2,13 +2,13 @@
 //! 必查 or 排除) with Chinese headers and the reasons in words. CSV is UTF-8 with a
 //! byte-order mark (so that Excel opens it as UTF-8) and CRLF line ends.
 //!
-//! Presentation only: the outcome and the reason codes are the report's; the sentences
-//! name the codes of `rules::ReasonCode` (the verification page words them likewise).
+//! Presentation only: the outcome and the reason codes are the report's; the words are
+//! the core's (`ReasonCode::label_zh`).
 
 use std::path::Path;
 
 use shuangsuiji::model::Roster;
-use shuangsuiji::rules::{EligibilityReport, ReasonCode};
+use shuangsuiji::rules::EligibilityReport;
 
 use crate::fail::Fail;
 
@@ -22,22 +22,6 @@ pub const HEADERS: [&str; 7] = [
     "原因代码",
     "原因",
 ];
-
-/// A reason in words (the code itself for a code this table does not know yet).
-fn reason_zh(code: ReasonCode) -> &'static str {
-    match code {
-        ReasonCode::OutsideJurisdiction => "登记地不在本机关辖区",
-        ReasonCode::Deregistered => "已注销",
-        ReasonCode::Revoked => "已吊销营业执照",
-        ReasonCode::MovedOut => "已迁出",
-        ReasonCode::NotInItemScope => "本检查事项不适用于该企业",
-        ReasonCode::YearlyCapReached => "本年度抽查次数已达上限",
-        ReasonCode::CheckedByHigherLevel => "上级部门已检查",
-        ReasonCode::NoStratum => "不属于方案的任何分层",
-        ReasonCode::ForcedIn => "依规定必查，不参与随机抽取",
-        other => other.as_str(),
-    }
-}
 
 /// The rows under [`HEADERS`].
 fn rows(report: &EligibilityReport, roster: &Roster) -> Vec<[String; 7]> {
@@ -67,12 +51,12 @@ fn rows(report: &EligibilityReport, roster: &Roster) -> Vec<[String; 7]> {
                 "必查".into(),
                 String::new(),
                 f.reason.as_str().into(),
-                reason_zh(f.reason).into(),
+                f.reason.label_zh().into(),
             ]);
         }
         for x in &item.excluded {
             let codes: Vec<&str> = x.reasons.iter().map(|r| r.code.as_str()).collect();
-            let words: Vec<&str> = x.reasons.iter().map(|r| reason_zh(r.code)).collect();
+            let words: Vec<&str> = x.reasons.iter().map(|r| r.code.label_zh()).collect();
             out.push([
                 id.into(),
                 x.uscc.to_string(),

@@ -87,6 +87,29 @@ impl ReasonCode {
             Self::ForcedIn => "forced_in",
         }
     }
+
+    /// The reason in a few Chinese words, for lists a clerk or a citizen reads (the
+    /// page's longer texts cite the rule as well).
+    ///
+    /// ```
+    /// use shuangsuiji::rules::ReasonCode;
+    /// assert_eq!(ReasonCode::YearlyCapReached.label_zh(), "本年度抽查次数已达上限");
+    /// assert!(ReasonCode::ALL.iter().all(|r| !r.label_zh().is_empty()));
+    /// ```
+    #[must_use]
+    pub const fn label_zh(self) -> &'static str {
+        match self {
+            Self::OutsideJurisdiction => "登记地不在本机关辖区",
+            Self::Deregistered => "已注销",
+            Self::Revoked => "已吊销营业执照",
+            Self::MovedOut => "已迁出",
+            Self::NotInItemScope => "本检查事项不适用于该企业",
+            Self::YearlyCapReached => "本年度抽查次数已达上限",
+            Self::CheckedByHigherLevel => "上级部门已检查",
+            Self::NoStratum => "不属于方案的任何分层",
+            Self::ForcedIn => "依规定必查，不参与随机抽取",
+        }
+    }
 }
 
 /// One prior visit used as evidence: the rows of the history that share a
