@@ -4,13 +4,12 @@
 //! The plan, the ceremony and the draw share a work folder (`--dir`); `publish` writes
 //! the publication folder as the verification page and the verifiers read it.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
 use shuangsuiji::VerifyCode;
-use shuangsuiji::draw_record::{
-    self as publish, PlanMeta, Receipt, ReceiptChecker, ResultDocument,
-};
+use shuangsuiji::draw_record::{self as publish, PlanMeta, Publication, ResultDocument};
 use shuangsuiji::proof::{
     BeaconValue, Bytes32, DrawLog, EligibleLeaf, Event, ExcludedLeaf, Plan, Reveal, canonicalize,
     commitment, verify_ceremony, verify_log,
@@ -26,26 +25,13 @@ use crate::files;
 
 /// The files of the work folder and of the publication folder.
 pub mod names {
-    /// The committed plan.
-    pub const PLAN: &str = "plan.json";
-    /// Its hash.
-    pub const PLAN_HASH: &str = "plan.hash";
-    /// The draw log.
-    pub const LOG: &str = "log.json";
-    /// The log's head.
-    pub const LOG_HEAD: &str = "log.head";
-    /// The result document.
-    pub const RESULT: &str = "result.json";
-    /// The eligible leaves.
-    pub const ELIGIBLE: &str = "eligible.json";
+    pub use shuangsuiji::draw_record::publication::{
+        CATALOG, ELIGIBLE, LOG, LOG_HEAD, PLAN, PLAN_HASH, RECEIPTS, RESULT,
+    };
     /// The excluded leaves (work folder only: the receipts carry their proofs).
     pub const EXCLUDED: &str = "excluded.json";
-    /// The catalog the plan commits to.
-    pub const CATALOG: &str = "catalog.json";
     /// The seed of the ceremony (work folder only).
     pub const SEED: &str = "seed";
-    /// One receipt per enterprise.
-    pub const RECEIPTS: &str = "receipts";
 }
 
 fn dir(a: &Args, name: &str) -> Result<PathBuf, Fail> {
@@ -343,25 +329,12 @@ pub fn publish(a: &Args, out: Out) -> Result<(), Fail> {
     let log: DrawLog = files::committed(&work.join(names::LOG))?;
     let result: ResultDocument = files::committed(&work.join(names::RESULT))?;
     out.progress("正在生成回执……", "writing receipts…");
-    let receipts = publish::receipts(&plan, &eligible, &excluded, &result)?;
+    let publication = Publication::new(plan, eligible, &excluded, catalog, log, result)?;
+    let n = publication.receipts.len();
     files::mkdir(&to.join(names::RECEIPTS))?;
-    files::write_json(&to.join(names::PLAN), &plan)?;
-    files::write_hash(&to.join(names::PLAN_HASH), &plan.plan_hash()?)?;
-    files::write_json(&to.join(names::LOG), &log)?;
-    let head = log
-        .head()
-        .ok_or_else(|| Fail::from(Error::new(VerifyCode::LogOrder, "the log is empty")))?;
-    files::write_hash(&to.join(names::LOG_HEAD), &head)?;
-    files::write_json(&to.join(names::RESULT), &result)?;
-    files::write_json(&to.join(names::ELIGIBLE), &eligible)?;
-    files::write_json(&to.join(names::CATALOG), &catalog)?;
-    for r in &receipts {
-        files::write_json(
-            &to.join(names::RECEIPTS).join(format!("{}.json", r.uscc)),
-            r,
-        )?;
+    for (name, bytes) in publication.files()? {
+        files::write(&to.join(name), &bytes)?;
     }
-    let n = receipts.len();
     let p = to.display();
     out.done(
         &format!("公示文件夹已写入 {p}（计划、日志、结果、可抽取名单、事项清单、{n} 份回执）"),
@@ -379,41 +352,49 @@ pub fn publish(a: &Args, out: Out) -> Result<(), Fail> {
 pub fn verify(folder: &str, a: &Args, out: Out) -> Result<(), Fail> {
     a.only(&[])?;
     let d = Path::new(folder);
-    let plan: Plan = files::committed(&d.join(names::PLAN))?;
-    let plan_hash = files::hash(&d.join(names::PLAN_HASH))?;
-    let log: DrawLog = files::committed(&d.join(names::LOG))?;
-    let head = files::hash(&d.join(names::LOG_HEAD))?;
-    let result: ResultDocument = files::committed(&d.join(names::RESULT))?;
-    let eligible: Vec<EligibleLeaf> = files::json(&d.join(names::ELIGIBLE))?;
-    let catalog = files::catalog(&d.join(names::CATALOG))?;
-    out.progress("正在重新计算抽取结果……", "recomputing the draw…");
-    let summary =
-        publish::verify_draw(&plan, &plan_hash, &catalog, &log, &head, &eligible, &result)?;
-    let checker = ReceiptChecker::new(&plan, &result)?;
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(d.join(names::RECEIPTS)) {
+    let mut folder_files = BTreeMap::new();
+    for name in [
+        names::PLAN,
+        names::PLAN_HASH,
+        names::LOG,
+        names::LOG_HEAD,
+        names::RESULT,
+        names::ELIGIBLE,
+        names::CATALOG,
+    ] {
+        let path = d.join(name);
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                folder_files.insert(name.to_owned(), bytes);
+            }
+            // The library names a missing file (`publication_file_missing`).
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Fail::io(&path, e)),
+        }
+    }
+    let receipts = d.join(names::RECEIPTS);
+    let entries = match std::fs::read_dir(&receipts) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(Fail::io(&d.join(names::RECEIPTS), e)),
+        Err(e) => return Err(Fail::io(&receipts, e)),
     };
-    paths.sort();
-    let mut selected = 0usize;
-    for p in &paths {
-        let r: Receipt = files::committed(p)?;
-        selected += usize::from(checker.verify(&r).map_err(Fail::in_file(p))?.selected());
+    for p in entries {
+        if let Some(file) = p.file_name().and_then(|f| f.to_str()) {
+            folder_files.insert(format!("{}/{file}", names::RECEIPTS), files::read(&p)?);
+        }
     }
-    let n = paths.len();
+    out.progress("正在重新计算抽取结果……", "recomputing the draw…");
+    let check = Publication::verify(&folder_files)?;
+    let (n, selected, visits) = (check.receipts, check.selected, check.draw.visits);
+    let entries = check.log_entries;
     out.done(
         &format!(
-            "验证通过：计划、日志（{} 条）、结果（{} 户企业）与重新计算一致；{n} 份回执有效（{selected} 份为抽中）",
-            log.entries.len(),
-            summary.visits
+            "验证通过：计划、日志（{entries} 条）、结果（{visits} 户企业）与重新计算一致；{n} 份回执有效（{selected} 份为抽中）"
         ),
         &format!(
-            "verified: the plan, the log ({} entries) and the result ({} visits) match the recomputation; {n} receipts valid ({selected} selected)",
-            log.entries.len(),
-            summary.visits
+            "verified: the plan, the log ({entries} entries) and the result ({visits} visits) match the recomputation; {n} receipts valid ({selected} selected)"
         ),
-        json!({"verified": true, "summary": summary, "receipts": n, "selected": selected}),
+        json!({"verified": true, "summary": check.draw, "receipts": n, "selected": selected}),
     );
     Ok(())
 }

@@ -382,17 +382,19 @@ fn a_tampered_folder_fails_verify_with_the_family_exit_code() {
     let out = ssj(&["--json", "verify", s(&public)]);
     assert_eq!(out.status.code(), Some(14), "{out:?}");
     let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let field = e["error"]["details"]["field"].as_str().unwrap_or_default();
     assert!(
-        e["error"]["details"]["file"]
-            .as_str()
-            .unwrap()
-            .ends_with(".json"),
+        field.starts_with("receipts/") && field.contains(".json"),
         "{e}"
     );
 
-    // A missing file is an I/O failure (exit 2).
+    // A missing file of the publication is named by the library (verify family).
     std::fs::remove_file(public.join("log.head")).unwrap();
-    assert_eq!(ssj(&["verify", s(&public)]).status.code(), Some(2));
+    let out = ssj(&["--json", "verify", s(&public)]);
+    assert_eq!(out.status.code(), Some(14), "{out:?}");
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["error"]["code"], "publication_file_missing", "{e}");
+    assert_eq!(e["error"]["details"]["field"], "log.head", "{e}");
 }
 
 #[test]

@@ -50,6 +50,8 @@ __all__ = [
     "new_log",
     "plan_from_eligibility",
     "publish_draw",
+    "write_publication_folder",
+    "read_publication_folder",
     "publish_substitutions",
     "receipts",
     "verify_draw",
@@ -994,6 +996,44 @@ def verify_draw(
         "verify_draw", _json_text(plan), plan_hash, _catalog_text(catalog), _json_text(log), log_head,
         _json_text(eligible), _json_text(result),
     )
+    return out
+
+
+def write_publication_folder(folder: Union[str, "os.PathLike[str]"], files: Mapping[str, str]) -> List[str]:
+    """Write a publication folder: ``files`` is what :func:`publication_files` answers
+    (``{path: text}``, the layout the page and the verifiers read — the core's, not this
+    function's). Writes the bytes as given (UTF-8) and returns the paths written."""
+    root = os.fspath(folder)
+    written = []
+    for name, text in files.items():
+        if name.startswith("/") or ".." in name.split("/"):
+            raise _argument_type(f"not a path inside the folder: {name!r}", "files")
+        path = os.path.join(root, *name.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(text.encode("utf-8"))
+        written.append(path)
+    return written
+
+
+def read_publication_folder(folder: Union[str, "os.PathLike[str]"]) -> Dict[str, str]:
+    """The files of a publication folder as ``{path: text}`` for
+    :func:`verify_publication`: every file at the top and under ``receipts/``; which of
+    them the publication needs, and what a missing one means, is the core's to say."""
+    root = os.fspath(folder)
+    out: Dict[str, str] = {}
+    for base, _dirs, names in os.walk(root):
+        rel = os.path.relpath(base, root)
+        if rel not in (".", "receipts"):
+            continue
+        for name in names:
+            if not name.endswith((".json", ".hash", ".head")):
+                continue  # not a document of a publication (a page's font, an image)
+            key = name if rel == "." else f"receipts/{name}"
+            with open(os.path.join(base, name), "rb") as f:
+                # The core's reading of a published file's bytes: one BOM dropped, UTF-8
+                # only (a typed error naming nothing is raised for other bytes).
+                out[key] = _core.document_text(f.read())
     return out
 
 

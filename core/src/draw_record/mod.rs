@@ -101,11 +101,13 @@ use crate::{Error, ModelCode, Result, VerifyCode};
 
 mod compare;
 mod document;
+pub mod publication;
 mod receipt;
 mod recompute;
 
 pub use compare::first_difference;
 pub use document::{ResultDocument, publish_draw, publish_substitutions, result_document};
+pub use publication::{Publication, PublicationCheck};
 pub use receipt::{
     EligibleEntry, ExcludedEntry, ExcludedNeighbour, Neighbour, NotExcluded, Receipt,
     ReceiptChecker, ReceiptVerifier, Verdict, VerdictItem, receipt, receipts, verify_receipt,

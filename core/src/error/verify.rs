@@ -49,5 +49,7 @@ error_codes! {
         CommitmentMissing = "commitment_missing",
         /// A published file holds a value in another spelling than its canonical text.
         ValueNotCanonical = "value_not_canonical",
+        /// A publication folder lacks one of the files a published draw consists of.
+        PublicationFileMissing = "publication_file_missing",
     }
 }

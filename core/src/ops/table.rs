@@ -151,6 +151,36 @@ bound {
         )?;
         published(&result, &log)
     };
+    /// The publication folder of a drawn task, as `{path: text}`: plan, its hash, log,
+    /// its head, result, eligible leaves, catalog and `receipts/<USCC>.json`
+    /// ([`Publication`](crate::draw_record::Publication)).
+    publication_files / publicationFiles => PublicationFilesArgs {
+        plan: Committed<Plan>,
+        eligible: Committed<Vec<EligibleLeaf>>,
+        excluded: Committed<Vec<ExcludedLeaf>>,
+        catalog: CatalogDoc,
+        log: Committed<DrawLog>,
+        result: Committed<ResultDocument>,
+    } -> r#"`{path: text}` of every file"# : "Record<string, string>" = |a| {
+        let p = publish::Publication::new(
+            a.plan.0, a.eligible.0, &a.excluded.0, a.catalog.0, a.log.0, a.result.0,
+        )?;
+        let files = p
+            .files()?
+            .into_iter()
+            .map(|(k, v)| Ok((k, String::from_utf8(v).map_err(|_| Error::internal("a file is not UTF-8"))?)))
+            .collect::<Result<BTreeMap<String, String>>>()?;
+        to_json(&files)
+    };
+    /// Checks a publication folder given as `{path: text}`: the draw recomputed against
+    /// `plan.hash` and `log.head`, then every receipt.
+    verify_publication / verifyPublication => VerifyPublicationArgs {
+        files: Doc<BTreeMap<String, String>>,
+    } -> "the [`PublicationCheck`](crate::draw_record::PublicationCheck)" : "Record<string, unknown>"
+        = |a| {
+        let files = a.files.0.into_iter().map(|(k, v)| (k, v.into_bytes())).collect();
+        publish::Publication::verify(&files)
+    };
     complete_uscc / completeUscc => CompleteUsccArgs { first17: Text }
         -> "the 18-character USCC" : "Uscc"
         = |a| Ok(Uscc::complete(&a.first17.0)?.as_str().to_owned());
