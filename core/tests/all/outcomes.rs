@@ -704,7 +704,8 @@ fn write_published_fixture() {
 
 /// The catalogue's `disclosure_mismatch` case (run by the three catalogue runners) is
 /// the published task of this file with one finding's category changed on the 公示
-/// list, and its expected error is the one `verify_disclosure` gives here.
+/// list, and its expected error is the one `verify_disclosure` gives here; the op vector
+/// `disclosure/verify_disclosure_published` is the task unchanged.
 #[test]
 fn the_catalogue_disclosure_mismatch_case_is_the_published_task_tampered() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/errors/outcomes.json");
@@ -715,6 +716,11 @@ fn the_catalogue_disclosure_mismatch_case_is_the_published_task_tampered() {
         .iter()
         .find(|c| c["name"] == "disclosure_mismatch")
         .expect("the catalogue has a disclosure_mismatch case");
+    // The op vector verify_disclosure_published is the untampered task.
+    let vector = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/vectors/disclosure/verify_disclosure_published.ops.json");
+    let vector: Value = serde_json::from_slice(&std::fs::read(vector).unwrap()).unwrap();
+    assert_eq!(vector["cases"][0]["input"], published_documents());
     let mut want = published_documents();
     want["disclosure"]["records"][1]["results"][0]["findings"][0]["category"] = json!("corrected");
     assert_eq!(case["operation"], "verify_disclosure");
