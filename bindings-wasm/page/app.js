@@ -79,8 +79,8 @@ function slotOf(path) {
   // receipts/<USCC>.json: 18 characters of the GB 32100 alphabet.
   if (/^[0-9a-hj-npqrtuwxy]{18}\.json$/.test(n)) return 'receipt';
   // The published results (the 公示 list's CSV and xlsx copies are for people: not read).
-  if (/outcome|检查结果/.test(n) && n.endsWith('.json')) return 'outcomes';
   if (/disclosure|公示/.test(n)) return n.endsWith('.json') ? 'disclosure' : null;
+  if (/outcome|检查结果/.test(n) && n.endsWith('.json')) return 'outcomes';
   if (/\.(csv|xlsx)$/.test(n) || /roster|enterprise|名录|企业/.test(n)) return 'roster';
   if (n.endsWith('.hash')) return 'planHash';
   if (n.endsWith('.head')) return 'logHead';
