@@ -13,6 +13,8 @@ from vectors import load
 DISCLOSE = load("disclosure/disclose_late_and_overdue.ops.json")["cases"][0]
 CSV = load("disclosure/csv_late_and_overdue.ops.json")["cases"][0]
 RECORD = load("outcomes/accept_joint_visit.ops.json")["cases"][0]
+OUTCOMES_CSV = load("outcomes/outcomes_csv_joint_visit.ops.json")["cases"][0]
+OUTCOME_HEADERS = ["任务编号", "统一社会信用代码", "检查实施部门", "检查日期", "检查人员", "检查事项", "检查结果", "备注", "后续处置", "记录日期"]
 HEADERS = ["任务编号", "统一社会信用代码", "检查实施部门", "检查日期", "检查事项", "检查结果", "备注", "公示日期", "公示期限", "公示状态"]
 
 
@@ -42,16 +44,24 @@ def test_the_disclosure_frame_has_the_csv_s_headers_and_rows():
     assert frame["公示状态"].tolist() == ["逾期公示", "按期公示", "逾期未公示"]
 
 
-def test_the_outcome_frame_has_one_row_per_record_and_item():
+def test_the_outcome_csv_is_the_core_s():
+    assert ssj.record_outcomes(RECORD["input"]["intake"]).to_csv() == OUTCOMES_CSV["expect"]
+    assert ssj.outcomes_csv(RECORD["expect"]) == OUTCOMES_CSV["expect"]
+
+
+def test_the_outcome_frame_has_the_core_csv_s_headers_and_rows():
     pytest.importorskip("pandas")
     frame = ssj.record_outcomes(RECORD["input"]["intake"]).to_dataframe()
-    assert list(frame.columns)[:4] == ["任务编号", "统一社会信用代码", "检查实施部门", "检查日期"]
+    lines = OUTCOMES_CSV["expect"].lstrip("\ufeff").split("\r\n")
+    assert list(frame.columns) == lines[0].split(",") == OUTCOME_HEADERS
+    assert frame.values.tolist() == [line.split(",") for line in lines[1:] if line]
     assert len(frame) == sum(len(r["findings"]) for r in RECORD["expect"]["records"])
     last = frame.iloc[-1]
     assert last["统一社会信用代码"] == "91150581M000002Y1Y"
-    assert last["检查人员"] == "M02,M01"
-    assert last["结果类别"] == "pending_follow_up"
-    assert last["后续处置"] == "case_filed,referral"
+    assert last["检查人员"] == "M02、M01"
+    # The category as its published Chinese term, the follow-ups in words (the core's).
+    assert last["检查结果"] == "发现问题待后续处理"
+    assert last["后续处置"] == "立案（2026-03-13）；移送 health"
 
 
 def test_the_xlsx_is_bytes_of_a_workbook_with_the_sheet_and_the_chinese_headers():

@@ -21,11 +21,6 @@ NOT_REACHABLE = {
     "xlsx_unsupported": "binding is built with the xlsx feature",
     # A bug in the core (an invariant that did not hold); no input can cause it.
     "internal_invariant": "raised only on a bug in the core",
-    # A published 公示 list that does not match its committed outcome set: reaching it
-    # needs a whole published draw with an outcomes event (plan, log, result, outcome
-    # set, list); the Rust test core/tests/all/outcomes.rs (a_tampered_published_result_is_named)
-    # covers it until a published-outcomes fixture exists for the three languages.
-    "disclosure_mismatch": "needs a published draw with outcomes; covered in Rust",
 }
 
 

@@ -1,5 +1,6 @@
 // The page: files in, worker call, verdict out. No verification logic here (verify.js).
-import { TEXT } from './i18n.js';
+import { TEXT, OUTCOME_TEXT } from './i18n.js';
+import { outcomesNote, outcomesBlock } from './outcomes-view.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -12,6 +13,8 @@ const el = (tag, props = {}, ...children) => {
 };
 /** A 「技术细节」 fold: codes, paths, hex tickets and hashes for those who want them. */
 const tech = (text) => el('details', { className: 'tech' }, el('summary', { textContent: t().tech }), el('p', { className: 'mono', textContent: text }));
+/** What the published-results view needs (outcomes-view.js). */
+const outcomeCtx = () => ({ text: OUTCOME_TEXT[lang], el, tech, names: lastReport?.names });
 
 // ---- worker ----------------------------------------------------------------------------
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
@@ -62,10 +65,11 @@ function choose(slot, file) {
   contents[slot] = file.arrayBuffer();
   contents[slot].catch(() => {}); // a failed read is read again (and reported) on verify
 }
-const SLOTS = ['plan', 'planHash', 'log', 'logHead', 'result', 'eligible', 'catalog', 'roster'];
+const SLOTS = ['plan', 'planHash', 'log', 'logHead', 'result', 'eligible', 'catalog', 'roster', 'outcomes', 'disclosure'];
 const PUBLISHED = {
   'plan.json': 'plan', 'plan.hash': 'planHash', 'log.json': 'log', 'log.head': 'logHead',
   'result.json': 'result', 'eligible.json': 'eligible', 'catalog.json': 'catalog',
+  'outcomes.json': 'outcomes', 'disclosure.json': 'disclosure',
 };
 
 /** The slot of a file by its name: the published names exactly first, then patterns. */
@@ -74,6 +78,9 @@ function slotOf(path) {
   if (PUBLISHED[n]) return PUBLISHED[n];
   // receipts/<USCC>.json: 18 characters of the GB 32100 alphabet.
   if (/^[0-9a-hj-npqrtuwxy]{18}\.json$/.test(n)) return 'receipt';
+  // The published results (the 公示 list's CSV and xlsx copies are for people: not read).
+  if (/disclosure|公示/.test(n)) return n.endsWith('.json') ? 'disclosure' : null;
+  if (/outcome|检查结果/.test(n) && n.endsWith('.json')) return 'outcomes';
   if (/\.(csv|xlsx)$/.test(n) || /roster|enterprise|名录|企业/.test(n)) return 'roster';
   if (n.endsWith('.hash')) return 'planHash';
   if (n.endsWith('.head')) return 'logHead';
@@ -245,6 +252,7 @@ function renderReport() {
   else $('detail').replaceChildren();
   $('summary').replaceChildren(...(r.summary ? [el('p', { textContent: t().summary(r.summary, r.names) }), tech(t().summaryTech(r.summary, r.millis))] : []));
   $('roster-note').textContent = r.roster ? t().rosterNote(r.roster) : '';
+  $('outcomes-note').replaceChildren(...outcomesNote(r.outcomes, outcomeCtx()));
   // The strata table, folded: on a phone the lookup comes first.
   $('strata-section').hidden = !r.strata.length;
   $('strata-title').textContent = t().strata(r.strata.length);
@@ -312,6 +320,7 @@ function renderLookup() {
     list.append(li);
   }
   box.replaceChildren(head, list, tech(t().lookupTech(l)));
+  box.append(...outcomesBlock(l.outcomes, l.items.some((it) => it.selected), outcomeCtx()));
 }
 
 // ---- receipt ---------------------------------------------------------------------------

@@ -331,3 +331,127 @@ function show(v) {
   }
   return t.length > 120 ? `${t.slice(0, 117)}…` : t;
 }
+
+// ---- published inspection results (检查结果公示; outcomes.js, outcomes-view.js) -------------
+const STATUS_ZH = { on_time: '按期公示', pending: '待公示', late: '逾期公示', overdue: '逾期未公示' };
+const STATUS_EN = { on_time: 'published on time', pending: 'not yet due', late: 'published late', overdue: 'overdue, not published' };
+const CATEGORY_EN = {
+  no_problem: 'no problem found',
+  info_not_published: 'information that must be published was not',
+  info_false: 'published information concealed facts or was false',
+  unreachable: 'cannot be reached at its registered address',
+  corrected: 'problem found, ordered to correct',
+  pending_follow_up: 'problem found, further action pending',
+  refused_serious: 'refused to cooperate (serious)',
+  no_activity: 'no business activity of this check found',
+};
+const OUTCOME_FILE_ZH = { outcomes: '检查结果（outcomes.json）', disclosure: '公示名单（disclosure.json）', log: '抽取日志（log.json）', result: '抽取结果（result.json）' };
+const OUTCOME_FILE_EN = { outcomes: 'the results (outcomes.json)', disclosure: 'the 公示 list (disclosure.json)', log: 'the draw log (log.json)', result: 'the result (result.json)' };
+const countsZh = (r) => {
+  const n = (k) => r.departments.reduce((s, d) => s + d[k].length, 0);
+  const parts = [['late', '逾期公示'], ['overdue', '逾期未公示'], ['pending', '待公示']].filter(([k]) => n(k)).map(([k, w]) => `${n(k)} 条${w}`);
+  return parts.length ? `有 ${parts.join('、')}` : '全部检查结果均已按期公示';
+};
+const countsEn = (r) => {
+  const n = (k) => r.departments.reduce((s, d) => s + d[k].length, 0);
+  const parts = [['late', 'published late'], ['overdue', 'overdue'], ['pending', 'not yet due']].filter(([k]) => n(k)).map(([k, w]) => `${n(k)} ${w}`);
+  return parts.length ? parts.join(', ') : 'every result published on time';
+};
+
+/** The texts of the published results: the note under the verdict and one enterprise's block. */
+export const OUTCOME_TEXT = {
+  zh: {
+    outcomes: '检查结果（outcomes.json，可选）',
+    disclosure: '公示名单（disclosure.json，可选）',
+    title: '检查结果公示',
+    note: (r) => {
+      switch (r.state) {
+        case 'verified': return `检查结果公示：已核验。公布的检查结果与抽取日志中登记的一致，公示名单与按这些结果重新生成的完全相同。截至 ${r.as_of}，${countsZh(r)}。`;
+        case 'none': return '检查结果公示：尚未公布（抽取日志中也没有登记检查结果）。';
+        case 'missing': return `检查结果公示：${r.logged ? '抽取日志中已登记检查结果，但' : ''}缺少公布文件${r.missing.map((f) => OUTCOME_FILE_ZH[f]).join('、')}，无法核对检查结果。`;
+        case 'mismatch': return `检查结果公示：未通过核对。${OUTCOME_TEXT.zh.why(r.why)}`;
+        default: return '';
+      }
+    },
+    why: (w) => {
+      switch (w.kind) {
+        case 'not_committed': return '抽取日志中没有登记这些检查结果，不能证明它们公布后未被改动。';
+        case 'other_revision': return '检查结果登记在另一版抽取结果上，与本次验证的抽取结果（result.json）不对应。';
+        case 'outcomes_changed': return '检查结果（outcomes.json）与抽取日志中登记的指纹不符：检查结果在登记后被改动过。';
+        case 'list_changed': return `公示名单（disclosure.json）与按登记的检查结果重新生成的名单不一致${w.enterprise ? `（企业 ${w.enterprise} 的记录）` : ''}：公示内容被改动过。`;
+        default: return `${OUTCOME_FILE_ZH[w.file] ?? '检查结果文件'}无法读取：文件不完整或格式不对。`;
+      }
+    },
+    /** One enterprise's results when they could not be verified. */
+    enterprise: (o) => {
+      switch (o.state) {
+        case 'none': return '尚未公布检查结果。';
+        case 'missing': return '检查结果的公布文件不全，无法显示本企业的检查结果。';
+        case 'mismatch': return o.named ? '公示名单中本企业的检查结果与抽取日志中登记的不一致：公示内容被改动过，不能采信。' : '公布的检查结果与抽取日志对不上（见上方说明），不能采信，因此不显示。';
+        default: return '';
+      }
+    },
+    asOf: (o) => `截至 ${o.as_of}：${STATUS_ZH[o.status] ?? o.status}（公示期限 ${o.deadline}，自检查结束之日起 20 个工作日）`,
+    department: (res, dept) => (res.date
+      ? `${dept}：${res.date} 检查，${res.recorded_on} 公示（期限 ${res.deadline}，${STATUS_ZH[res.status] ?? res.status}）`
+      : `${dept}：尚未公示检查结果（期限 ${res.deadline}，${STATUS_ZH[res.status] ?? res.status}）`),
+    finding: (f, item) => `${item}：${f.label}${f.remark ? `（${f.remark}）` : ''}`,
+    followUp: (u, deptName) => {
+      if (u.kind === 'rectification') return `责令改正，改正期限 ${u.deadline}`;
+      if (u.kind === 'case_filed') return `已立案${u.date ? `（${u.date}）` : ''}`;
+      if (u.kind === 'referral') return u.to === 'public_security' ? '涉嫌犯罪，移送公安机关' : `移送${deptName(u.department)}`;
+      return u.kind;
+    },
+    followUps: '后续处理：',
+    techNote: (r) => `检查结果哈希 ${r.outcomes_hash}；${r.departments.map((d) => `${d.department} ${d.on_time}/${d.expected} 按期`).join('，')}。`,
+    techResult: (res) => `部门代码 ${res.department}；状态 ${res.status}；结果代码 ${res.findings.map((f) => `${f.item_id}=${f.category}`).join(', ') || '—'}`,
+  },
+  en: {
+    outcomes: 'Results (outcomes.json, optional)',
+    disclosure: '公示 list (disclosure.json, optional)',
+    title: 'Published inspection results (公示)',
+    note: (r) => {
+      switch (r.state) {
+        case 'verified': return `Inspection results: verified. The published results are the ones committed in the draw log, and the 公示 list equals the one recomputed from them. As of ${r.as_of}: ${countsEn(r)}.`;
+        case 'none': return 'Inspection results: not published yet (the draw log commits none either).';
+        case 'missing': return `Inspection results: ${r.logged ? 'the draw log commits results, but ' : ''}${r.missing.map((f) => OUTCOME_FILE_EN[f]).join(' and ')} ${r.missing.length > 1 ? 'are' : 'is'} missing; the results cannot be checked.`;
+        case 'mismatch': return `Inspection results: not verified. ${OUTCOME_TEXT.en.why(r.why)}`;
+        default: return '';
+      }
+    },
+    why: (w) => {
+      switch (w.kind) {
+        case 'not_committed': return 'The draw log does not commit these results: nothing shows they were not changed after publication.';
+        case 'other_revision': return 'The results are committed for another revision of the draw than the verified result (result.json).';
+        case 'outcomes_changed': return 'The results (outcomes.json) do not match the fingerprint committed in the draw log: they were changed after they were committed.';
+        case 'list_changed': return `The 公示 list (disclosure.json) differs from the list recomputed from the committed results${w.enterprise ? ` (the record of ${w.enterprise})` : ''}: it was changed.`;
+        default: return `${OUTCOME_FILE_EN[w.file] ?? 'A results file'} cannot be read: incomplete or not of the right format.`;
+      }
+    },
+    enterprise: (o) => {
+      switch (o.state) {
+        case 'none': return 'No inspection results published yet.';
+        case 'missing': return 'The published result files are incomplete: this enterprise\'s results cannot be shown.';
+        case 'mismatch': return o.named ? 'This enterprise\'s record on the 公示 list does not match the results committed in the draw log: it was changed and cannot be relied on.' : 'The published results do not match the draw log (see above): they cannot be relied on and are not shown.';
+        default: return '';
+      }
+    },
+    asOf: (o) => `As of ${o.as_of}: ${STATUS_EN[o.status] ?? o.status} (deadline ${o.deadline}, 20 working days from the end of the check)`,
+    department: (res, dept) => (res.date
+      ? `${dept}: checked ${res.date}, published ${res.recorded_on} (deadline ${res.deadline}, ${STATUS_EN[res.status] ?? res.status})`
+      : `${dept}: no result published yet (deadline ${res.deadline}, ${STATUS_EN[res.status] ?? res.status})`),
+    finding: (f, item) => `${item}: ${CATEGORY_EN[f.category] ?? f.category} (${f.label})${f.remark ? ` — ${f.remark}` : ''}`,
+    followUp: (u, deptName) => {
+      if (u.kind === 'rectification') return `ordered to correct by ${u.deadline}`;
+      if (u.kind === 'case_filed') return `case filed${u.date ? ` (${u.date})` : ''}`;
+      if (u.kind === 'referral') return u.to === 'public_security' ? 'referred to the public-security organs (suspected crime)' : `referred to ${deptName(u.department)}`;
+      return u.kind;
+    },
+    followUps: 'Follow-up: ',
+    techNote: (r) => `outcomes hash ${r.outcomes_hash}; ${r.departments.map((d) => `${d.department} ${d.on_time}/${d.expected} on time`).join(', ')}.`,
+    techResult: (res) => `department ${res.department}; status ${res.status}; result codes ${res.findings.map((f) => `${f.item_id}=${f.category}`).join(', ') || '—'}`,
+  },
+};
+// The file pickers' labels (index.html's data-t) are the page's texts too.
+Object.assign(TEXT.zh, { outcomes: OUTCOME_TEXT.zh.outcomes, disclosure: OUTCOME_TEXT.zh.disclosure });
+Object.assign(TEXT.en, { outcomes: OUTCOME_TEXT.en.outcomes, disclosure: OUTCOME_TEXT.en.disclosure });

@@ -2,6 +2,7 @@
 // thread, so that the page stays responsive on large rosters.
 import { verifyFiles, lookup, checkReceipt, errorData } from './verify.js';
 import { warmUp } from './warmup.js';
+import { verifyOutcomes, outcomesFor } from './outcomes.js';
 
 // WebAssembly SIMD (a module computing i8x16.popcnt validates): then the build that
 // hashes four Merkle nodes at a time, else the plain one. Same exports, same answers.
@@ -68,14 +69,18 @@ self.onmessage = async (event) => {
       const t0 = performance.now();
       receipts = payload.receipts ?? null;
       delete payload.receipts;
-      const out = verifyFiles(ssj, await readFiles(payload, progress), progress);
+      const files = await readFiles(payload, progress);
+      const out = verifyFiles(ssj, files, progress);
       state = out.state;
+      out.report.outcomes = verifyOutcomes(ssj, state, out.report, files);
       out.report.millis = Math.round(performance.now() - t0);
       self.postMessage({ id, kind: 'done', value: out.report });
     } else if (kind === 'lookup') {
       if (!state?.verified) throw Object.assign(new Error('请先验证抽取结果'), { code: 'page_not_verified' });
       const uscc = ssj.parseUscc(payload);
-      self.postMessage({ id, kind: 'done', value: lookup(ssj, state, uscc, await receiptOf(uscc)) });
+      const value = lookup(ssj, state, uscc, await receiptOf(uscc));
+      value.outcomes = outcomesFor(state, uscc);
+      self.postMessage({ id, kind: 'done', value });
     } else if (kind === 'receipt') {
       if (!state?.verified) throw Object.assign(new Error('请先验证抽取结果'), { code: 'page_not_verified' });
       self.postMessage({ id, kind: 'done', value: checkReceipt(ssj, state, payload) });

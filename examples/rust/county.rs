@@ -41,6 +41,7 @@ use shuangsuiji::verify::{
     PartyCommitment, Plan, Reveal, RevealOrder, commitment, from_committed_json, verify_ceremony,
 };
 
+mod sample;
 mod synthetic_outcomes;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -58,29 +59,11 @@ const PARTIES: [(&str, u8); 4] = [
 const SSQ_DRAW: &str = "2024101";
 const SSQ_NUMBERS: &str = "03 08 14 20 27 33 + 07";
 
-fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/huolinguole")
-}
-
-fn read(name: &str) -> Result<(Vec<u8>, ReadOptions)> {
-    Ok((fs::read(data_dir().join(name))?, ReadOptions::named(name)))
-}
-
 fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
     let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
     fs::write(path, text)?;
     Ok(())
-}
-
-/// The authorities file is an envelope `{"synthetic": true, "authorities": [...]}`.
-fn authority(id: &str) -> Result<Authority> {
-    let text = fs::read_to_string(data_dir().join("authorities.json"))?;
-    let doc: serde_json::Value = serde_json::from_str(&text)?;
-    let list: Vec<Authority> = serde_json::from_value(doc["authorities"].clone())?;
-    list.into_iter()
-        .find(|a| a.id == id)
-        .ok_or_else(|| format!("no authority {id}").into())
 }
 
 fn main() -> Result<()> {
@@ -92,14 +75,12 @@ fn main() -> Result<()> {
         .map_or_else(|| PathBuf::from("out/county"), PathBuf::from);
 
     // 1. Data, read the way data staff have it.
-    let (bytes, opts) = read("catalog.json")?;
-    let catalog = intake::read_catalog(&bytes, &opts)?;
-    let (bytes, opts) = read("enterprises-gbk.csv")?;
-    let roster = intake::read_enterprises(&bytes, &opts)?;
-    let (bytes, opts) = read("inspectors.csv")?;
-    let inspectors = intake::read_inspectors(&bytes, &opts)?;
-    let (bytes, opts) = read("history.csv")?;
-    let history = intake::read_history(&bytes, &opts)?;
+    let sample::Sample {
+        catalog,
+        roster,
+        inspectors,
+        history,
+    } = sample::load()?;
     println!("霍林郭勒市（合成示例数据 / synthetic sample data）");
     println!(
         "  catalog {} v{} ({} items, hash {}…)",
@@ -137,7 +118,7 @@ fn main() -> Result<()> {
         .map(|i| i.id.clone())
         .collect();
     let request: PlanRequest = serde_json::from_value(serde_json::json!({
-        "authority": authority("huolinguole-market")?,
+        "authority": sample::authority("huolinguole-market")?,
         "year": 2024,
         "date": "2024-09-02",
         "items": joint_items,
@@ -451,7 +432,7 @@ fn main() -> Result<()> {
     let departments: Vec<Authority> = task_items
         .iter()
         .map(|i| i.split('.').next().unwrap_or_default())
-        .map(|d| authority(&format!("huolinguole-{d}")))
+        .map(|d| sample::authority(&format!("huolinguole-{d}")))
         .collect::<Result<_>>()?;
     let checked = outcomes::check_records(&set, &departments)?;
     let mut second: PlanRequest = request.clone();

@@ -23,12 +23,13 @@ use std::path::PathBuf;
 
 use shuangsuiji::draw::{DrawInput, ItemDraw, StratumDraw, StratumKey, draw};
 use shuangsuiji::enforcement::Calendar;
-use shuangsuiji::intake::{self, ReadOptions};
-use shuangsuiji::model::{Authority, Uscc};
+use shuangsuiji::model::Uscc;
 use shuangsuiji::routes::{DayCapacity, Location, RouteRequest, SpeedModel, Stop, routes_or_towns};
 use shuangsuiji::rules::{self, PlanRequest};
 use shuangsuiji::teams::{self, ALGORITHM_V1_ROUTE, Staffing, TeamRequest};
 use shuangsuiji::workplan::{WorkPlanInputs, WorkPlanRequest, work_plan};
+
+mod sample;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -41,43 +42,19 @@ const ITEMS: [&str; 3] = [
     "emergency.work_safety",
 ];
 
-fn data(name: &str) -> Result<Vec<u8>> {
-    Ok(fs::read(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../data/huolinguole")
-            .join(name),
-    )?)
-}
-
-/// The payload of a synthetic data envelope `{"synthetic", "provenance", <payload>}`.
-fn payload(name: &str, key: &str) -> Result<serde_json::Value> {
-    let v: serde_json::Value = serde_json::from_slice(&data(name)?)?;
-    Ok(v[key].clone())
-}
-
 fn main() -> Result<()> {
     let out = std::env::args()
         .nth(1)
         .map_or_else(|| PathBuf::from("out/workplan"), PathBuf::from);
-    let read = |name: &str| -> Result<(Vec<u8>, ReadOptions)> {
-        Ok((data(name)?, ReadOptions::named(name)))
-    };
 
     // 1. Data.
-    let (b, o) = read("catalog.json")?;
-    let catalog = intake::read_catalog(&b, &o)?;
-    let (b, o) = read("enterprises-gbk.csv")?;
-    let roster = intake::read_enterprises(&b, &o)?;
-    let (b, o) = read("inspectors.csv")?;
-    let inspectors = intake::read_inspectors(&b, &o)?;
-    let (b, o) = read("history.csv")?;
-    let history = intake::read_history(&b, &o)?;
-    let authorities: Vec<Authority> =
-        serde_json::from_value(payload("authorities.json", "authorities")?)?;
-    let authority = authorities
-        .into_iter()
-        .find(|a| a.id == "huolinguole-market")
-        .ok_or("no market authority")?;
+    let sample::Sample {
+        catalog,
+        roster,
+        inspectors,
+        history,
+    } = sample::load()?;
+    let authority = sample::authority("huolinguole-market")?;
 
     // 2. Eligibility and the draw.
     let request: PlanRequest = serde_json::from_value(serde_json::json!({
@@ -124,7 +101,7 @@ fn main() -> Result<()> {
 
     // 3. Day routes on the map from the market office, then one joint team per route
     //    (进一次门、查多项事: the same people at every stop of a team-day).
-    let locations = payload("locations.json", "locations")?;
+    let locations = sample::payload("locations.json", "locations")?;
     let at: BTreeMap<Uscc, Location> =
         serde_json::from_value::<Vec<serde_json::Value>>(locations["enterprises"].clone())?
             .into_iter()

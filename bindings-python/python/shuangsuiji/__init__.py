@@ -1191,32 +1191,28 @@ def list_removal_assess(record: Dict[str, Any], facts: Dict[str, Any], on: DateL
 # ---------------------------------------------------------------- outcomes and 公示
 
 
+def _csv_frame(text: str) -> Any:
+    """A DataFrame of one of the core's CSV exports (BOM dropped), every column as text."""
+    import io
+
+    return _pandas().read_csv(io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False)
+
+
 class OutcomeSet(Dict[str, Any]):
     """An outcome set (检查结果, ``record_outcomes``): a plain dict in the core's JSON shape,
-    plus a table helper."""
+    plus its exports."""
+
+    def to_csv(self) -> str:
+        """The core's CSV export (``outcomes_csv``): UTF-8 text with BOM, Chinese headers,
+        one row per department record and item, the results as their Chinese terms."""
+        text: str = _op("outcomes_csv", _dumps(dict(self)))
+        return text
 
     def to_dataframe(self) -> Any:
-        """One row per department record and item: 任务编号, 统一社会信用代码, 检查实施部门,
-        检查日期, 检查人员, 检查事项, 结果类别 (the category code), 备注, 后续处置 (the
-        follow-up kinds), 记录日期 — the values of the record, none computed here."""
-        columns = ["任务编号", "统一社会信用代码", "检查实施部门", "检查日期", "检查人员", "检查事项", "结果类别", "备注", "后续处置", "记录日期"]
-        rows = [
-            [
-                self.get("task_id"),
-                r["uscc"],
-                r["department"],
-                r["date"],
-                ",".join(r["officers"]),
-                f["item_id"],
-                f["category"],
-                f.get("remark", ""),
-                ",".join(u["kind"] for u in f.get("follow_ups", [])),
-                r["recorded_on"],
-            ]
-            for r in self.get("records", [])
-            for f in r["findings"]
-        ]
-        return _pandas().DataFrame(rows, columns=columns)
+        """The rows and Chinese headers of the core's CSV export (任务编号, 统一社会信用代码,
+        检查实施部门, 检查日期, 检查人员, 检查事项, 检查结果, 备注, 后续处置, 记录日期),
+        every column as text."""
+        return _csv_frame(self.to_csv())
 
 
 class Disclosure(Dict[str, Any]):
@@ -1233,10 +1229,7 @@ class Disclosure(Dict[str, Any]):
 
     def to_dataframe(self) -> Any:
         """The rows and Chinese headers of the core's CSV export, every column as text."""
-        import io
-
-        text = self.to_csv().lstrip("\ufeff")
-        return _pandas().read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        return _csv_frame(self.to_csv())
 
 
 def record_outcomes(intake: JsonSource) -> OutcomeSet:

@@ -60,16 +60,6 @@ fn rows(list: &Disclosure) -> Vec<[String; 10]> {
     out
 }
 
-fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
-}
-
 /// The 公示 list as CSV: UTF-8 with a byte-order mark, CRLF line ends, the Chinese
 /// headers of [`CSV_HEADERS`], fields quoted only when they hold `,` `"` or a line end.
 ///
@@ -93,24 +83,7 @@ fn csv_field(out: &mut String, s: &str) {
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn disclosure_csv(list: &Disclosure) -> Result<Vec<u8>> {
-    let mut s = String::from("\u{feff}");
-    for (i, h) in CSV_HEADERS.iter().enumerate() {
-        if i > 0 {
-            s.push(',');
-        }
-        s.push_str(h);
-    }
-    s.push_str("\r\n");
-    for row in rows(list) {
-        for (i, f) in row.iter().enumerate() {
-            if i > 0 {
-                s.push(',');
-            }
-            csv_field(&mut s, f);
-        }
-        s.push_str("\r\n");
-    }
-    Ok(s.into_bytes())
+    Ok(crate::outcomes::csv_bytes(&CSV_HEADERS, &rows(list)))
 }
 
 /// The 公示 list as an xlsx workbook (one sheet, 检查结果公示, headers of

@@ -560,6 +560,14 @@ bound {
     referral / referral => ReferralArgs { case_record: Doc<ReferralCase>, on: Date }
         -> "the [`Referral`](crate::profile::Referral)" : "Record<string, unknown>"
         = |a| profile::referral(&a.case_record.0, a.on.0);
+    // ---- pagepub (#19): the outcome set as a table ----
+    /// The outcome set as CSV text (UTF-8 with BOM, Chinese headers, the results as their
+    /// published terms, the follow-ups in words, CRLF).
+    outcomes_csv / outcomesCsv => OutcomesCsvArgs { outcomes: Doc<outcomes::OutcomeSet> }
+        -> "the CSV text" : "string" = |a| {
+        let bytes = outcomes::outcomes_csv(&a.outcomes.0)?;
+        String::from_utf8(bytes).map_err(|e| Error::internal(format!("CSV is not UTF-8: {e}")))
+    };
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

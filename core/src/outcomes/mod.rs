@@ -17,7 +17,9 @@
 //!   \[V]), a date outside the window, two results for one department and visit — each
 //!   refused with its own code, and nothing half-applied;
 //! * [`check_records`]: the set as [`crate::model::CheckRecord`]s (kind `random`, a joint
-//!   visit counted once) for the next [`crate::rules::eligibility()`].
+//!   visit counted once) for the next [`crate::rules::eligibility()`];
+//! * [`outcomes_csv`]: the set as a table with Chinese headers ([`OUTCOME_CSV_HEADERS`]),
+//!   the results as their published terms, the follow-ups in words.
 //!
 //! Golden vectors: `tests/vectors/outcomes/` (operation shape), run by
 //! `core/tests/outcomes.rs`.
@@ -30,11 +32,14 @@
 //! ```
 
 mod category;
+mod export;
 mod history;
 mod intake;
 mod record;
 
 pub use category::{CATEGORY_TABLE_VERSION, CategoryEntry, FindingCategory, categories};
+pub(crate) use export::csv_bytes;
+pub use export::{OUTCOME_CSV_HEADERS, outcomes_csv};
 pub use history::check_records;
 pub use intake::record_outcomes;
 pub use record::{

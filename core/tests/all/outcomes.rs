@@ -681,3 +681,65 @@ fn a_year_in_the_sample_county() {
             .any(|u| fire.strata.iter().any(|s| s.eligible.contains(u)))
     );
 }
+
+/// The miniature published task as the documents `verify_disclosure` reads: log, result
+/// document, outcome set and 公示 list.
+fn published_documents() -> Value {
+    let t = published::task();
+    json!({"log": t.log, "result": t.result, "outcomes": t.set, "disclosure": t.list})
+}
+
+/// Writes the published documents to the file named by `SSJ_FIXTURE_OUT`; used once to
+/// write the catalogue's `disclosure_mismatch` case (tests/vectors/errors/outcomes.json),
+/// kept to show where its input comes from.
+#[test]
+#[ignore = "writes a fixture file; run by hand"]
+fn write_published_fixture() {
+    std::fs::write(
+        std::env::var("SSJ_FIXTURE_OUT").unwrap(),
+        serde_json::to_string_pretty(&published_documents()).unwrap(),
+    )
+    .unwrap();
+}
+
+/// The catalogue's `disclosure_mismatch` case (run by the three catalogue runners) is
+/// the published task of this file with one finding's category changed on the 公示
+/// list, and its expected error is the one `verify_disclosure` gives here; the op vector
+/// `disclosure/verify_disclosure_published` is the task unchanged.
+#[test]
+fn the_catalogue_disclosure_mismatch_case_is_the_published_task_tampered() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/errors/outcomes.json");
+    let file: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let case = file["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "disclosure_mismatch")
+        .expect("the catalogue has a disclosure_mismatch case");
+    // The op vector verify_disclosure_published is the untampered task.
+    let vector = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/vectors/disclosure/verify_disclosure_published.ops.json");
+    let vector: Value = serde_json::from_slice(&std::fs::read(vector).unwrap()).unwrap();
+    assert_eq!(vector["cases"][0]["input"], published_documents());
+    let mut want = published_documents();
+    want["disclosure"]["records"][1]["results"][0]["findings"][0]["category"] = json!("corrected");
+    assert_eq!(case["operation"], "verify_disclosure");
+    assert_eq!(case["input"], want);
+    let t = published::task();
+    let e = disclosure::verify_disclosure(
+        &t.log,
+        &t.result,
+        &t.set,
+        &serde_json::from_value(want["disclosure"].clone()).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(case["expected"]["code"], e.code().as_str());
+    assert_eq!(
+        case["expected"]["details"]["field"],
+        json!(e.details().field)
+    );
+    assert_eq!(
+        case["expected"]["details"]["enterprise"],
+        e.details().extra["enterprise"]
+    );
+}
