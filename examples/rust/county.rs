@@ -29,16 +29,16 @@ use std::path::{Path, PathBuf};
 
 use shuangsuiji::disclosure::{self, Disclosure};
 use shuangsuiji::draw::{SubstitutionReason, SubstitutionRequest};
+use shuangsuiji::draw_record::publication::{Publication, RECEIPTS};
 use shuangsuiji::enforcement::{Calendar, DeadlineKind, deadline};
-use shuangsuiji::intake::{self, ReadOptions};
 use shuangsuiji::model::{Authority, CheckForm, ItemId};
 use shuangsuiji::outcomes::{self, CheckWindow, OutcomeIntake, OutcomeSet};
-use shuangsuiji::publish::{self, PlanMeta, ResultDocument};
+use shuangsuiji::publish::{self, PlanMeta};
 use shuangsuiji::rules::{self, PlanRequest};
 use shuangsuiji::teams::{self, Staffing};
 use shuangsuiji::verify::{
-    self, BeaconKind, BeaconSpec, BeaconValue, Bytes32, DrawLog, EligibleLeaf, Event,
-    PartyCommitment, Plan, Reveal, RevealOrder, commitment, from_committed_json, verify_ceremony,
+    self, BeaconKind, BeaconSpec, BeaconValue, Bytes32, DrawLog, Event, PartyCommitment, Reveal,
+    RevealOrder, commitment, from_committed_json, verify_ceremony,
 };
 
 mod sample;
@@ -58,6 +58,33 @@ const PARTIES: [(&str, u8); 4] = [
 /// The public beacon: the China Welfare Lottery 双色球 draw named in the plan.
 const SSQ_DRAW: &str = "2024101";
 const SSQ_NUMBERS: &str = "03 08 14 20 27 33 + 07";
+
+/// Writes a publication's files (paths with `/` under `out`).
+fn write_folder(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
+    for (name, bytes) in files {
+        let path = out.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)?;
+    }
+    Ok(())
+}
+
+/// The files of a publication folder: the top level and `receipts/`.
+fn read_folder(out: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    for (sub, prefix) in [(out.to_path_buf(), ""), (out.join(RECEIPTS), "receipts/")] {
+        for entry in fs::read_dir(sub)? {
+            let path = entry?.path();
+            if let (true, Some(name)) = (path.is_file(), path.file_name().and_then(|n| n.to_str()))
+            {
+                files.insert(format!("{prefix}{name}"), fs::read(&path)?);
+            }
+        }
+    }
+    Ok(files)
+}
 
 fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
     let mut text = serde_json::to_string_pretty(value)?;
@@ -237,8 +264,14 @@ fn main() -> Result<()> {
         result.draw.substitutions.len(),
         result.revision
     );
-    let head = log.head().ok_or("empty log")?;
-    let receipts = publish::receipts(&plan, &eligible, &excluded, &result)?;
+    let publication = Publication::new(
+        plan.clone(),
+        eligible.clone(),
+        &excluded,
+        catalog.clone(),
+        log.clone(),
+        result.clone(),
+    )?;
     let draw = &result.draw;
     let picks: usize = draw
         .items
@@ -252,47 +285,28 @@ fn main() -> Result<()> {
         picks,
         draw.visits.len()
     );
-    fs::create_dir_all(out.join("receipts"))?;
-    write_json(&out.join("plan.json"), &plan)?;
-    fs::write(out.join("plan.hash"), format!("{plan_hash}\n"))?;
-    write_json(&out.join("log.json"), &log)?;
-    fs::write(out.join("log.head"), format!("{head}\n"))?;
-    write_json(&out.join("result.json"), &result)?;
-    write_json(&out.join("eligible.json"), &eligible)?;
-    write_json(&out.join("catalog.json"), &catalog)?;
-    for r in &receipts {
-        write_json(&out.join("receipts").join(format!("{}.json", r.uscc)), r)?;
-    }
+    // The publication folder, in the core's layout (the page and the verifiers read it).
+    write_folder(&out, &publication.files()?)?;
 
     // ... and verified from the files alone, as anyone can.
+    let files = read_folder(&out)?;
+    let check = Publication::verify(&files)?;
+    let Publication {
+        plan: plan2,
+        result: result2,
+        eligible: eligible2,
+        catalog: catalog2,
+        ..
+    } = Publication::read(&files)?;
+    let hash2 = check.draw.plan_hash;
     let text = |n: &str| fs::read_to_string(out.join(n));
-    let plan2: Plan = from_committed_json(&fs::read(out.join("plan.json"))?)?;
-    let hash2 = Bytes32::from_hex(text("plan.hash")?.trim())?;
-    let log2: DrawLog = from_committed_json(&fs::read(out.join("log.json"))?)?;
-    let head2 = Bytes32::from_hex(text("log.head")?.trim())?;
-    let result2: ResultDocument = from_committed_json(&fs::read(out.join("result.json"))?)?;
-    let eligible2: Vec<EligibleLeaf> =
-        serde_json::from_slice(&fs::read(out.join("eligible.json"))?)?;
-    let (bytes, opts) = (
-        fs::read(out.join("catalog.json"))?,
-        ReadOptions::named("catalog.json"),
-    );
-    let catalog2 = intake::read_catalog(&bytes, &opts)?;
-    let summary = publish::verify_draw(
-        &plan2, &hash2, &catalog2, &log2, &head2, &eligible2, &result2,
-    )?;
-    let checker = publish::ReceiptChecker::new(&plan2, &result2)?;
-    let (mut checked, mut selected) = (0usize, 0usize);
-    for entry in fs::read_dir(out.join("receipts"))? {
-        let r: publish::Receipt = from_committed_json(&fs::read(entry?.path())?)?;
-        selected += usize::from(checker.verify(&r)?.selected());
-        checked += 1;
-    }
     println!(
-        "  written to {}; verified: plan, log ({} entries), result {}…, {checked} receipts ({selected} selected)",
+        "  written to {}; verified: plan, log ({} entries), result {}…, {} receipts ({} selected)",
         out.display(),
-        log2.entries.len(),
-        &summary.result_hash.to_string()[..16],
+        check.log_entries,
+        &check.draw.result_hash.to_string()[..16],
+        check.receipts,
+        check.selected,
     );
 
     // 6. Joint teams.
