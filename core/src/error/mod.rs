@@ -451,6 +451,14 @@ impl Error {
         &self.message
     }
 
+    /// The same error with another human message (a hint added where the error is
+    /// understood better than where it was made).
+    #[must_use]
+    pub(crate) fn with_message(mut self, message: String) -> Self {
+        self.message = message;
+        self
+    }
+
     /// The location and evidence.
     #[must_use]
     pub fn details(&self) -> &Details {

@@ -74,7 +74,10 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
         items: Vec::new(),
         errors: vec![e],
     };
-    let lim = match opts.limits.checked() {
+    let lim = match opts
+        .checked_header_row()
+        .and_then(|()| opts.limits.checked())
+    {
         Ok(l) => l,
         Err(e) => return fail(opts.locate(e)),
     };
@@ -88,7 +91,8 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
                 p
             }
             Format::Csv => {
-                let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all);
+                let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all)
+                    .with_header_row(opts.header_row);
                 let read = encoding::decode_borrowed(bytes, opts.encoding).and_then(|text| {
                     reject_html(&text)?;
                     csv::parse(&text, &mut |row| b.push(row))
@@ -99,7 +103,8 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
                 b.finish()
             }
             Format::Xlsx => {
-                let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all);
+                let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all)
+                    .with_header_row(opts.header_row);
                 if let Err(e) =
                     xlsx::rows(bytes, opts.sheet.as_deref(), &lim, &mut |row| b.push(row))
                 {

@@ -262,6 +262,12 @@ pub struct ReadOptions {
     /// Ignore columns that are not in the alias table instead of failing with
     /// `column_unknown`.
     pub allow_unknown_columns: bool,
+    /// The row number (1-based, as a spreadsheet shows it) of the header row, for files
+    /// with a title or notes above it (a platform export's 「XX市场主体名录（导出时间…）」);
+    /// the rows above it are skipped. `None`: the first non-blank row is the header.
+    /// `0` is refused (`count_invalid`, field `header_row`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_row: Option<u64>,
     /// Limits that may only tighten the documented maxima.
     pub limits: Limits,
 }
@@ -288,7 +294,21 @@ impl ReadOptions {
     pub fn from_json(text: &str) -> Result<Self> {
         let o: Self = crate::json::located::from_str(text)?;
         o.limits.checked()?;
+        o.checked_header_row()?;
         Ok(o)
+    }
+
+    /// `count_invalid` for a header row 0 (rows count from 1).
+    pub(crate) fn checked_header_row(&self) -> Result<()> {
+        if self.header_row == Some(0) {
+            return Err(Error::new(
+                crate::ModelCode::CountInvalid,
+                "header_row counts rows from 1, as a spreadsheet shows them",
+            )
+            .with_field("header_row")
+            .with_value("0"));
+        }
+        Ok(())
     }
 
     /// Attaches the file name (if any) to an error.

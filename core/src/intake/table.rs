@@ -97,6 +97,9 @@ pub(crate) trait Record: Sized + DeserializeOwned {
     fn from_row(r: &mut RowReader<'_>) -> Option<Self>;
 }
 
+/// How many rows after a failed header are tried as the header, to name it in the error.
+const HEADER_LOOKAHEAD: u64 = 10;
+
 /// The result of reading a table: records (only meaningful if `errors` is empty) and
 /// every problem found, in row order.
 pub(crate) struct Parsed<T> {
@@ -162,7 +165,7 @@ fn map_header(table: Table, row: &Row, allow_unknown: bool, lim: &Limits) -> (He
                         Error::new(
                             InputCode::ColumnUnknown,
                             format!(
-                                "unknown column {text:?} for table {}; see the alias table in docs/intake.md{}",
+                                "unknown column {text:?} for table {}; see the alias table in docs/intake.md, or read with the option allow_unknown_columns = true to ignore it{}",
                                 table.as_str(),
                                 if text.contains(['\t', ';']) {
                                     " (the file seems to be separated by tabs or semicolons; save it as comma-separated CSV)"
@@ -510,6 +513,13 @@ impl<'a> RowReader<'a> {
 /// a CSV file is never held as a grid of cells.
 pub(crate) struct Builder<T> {
     allow_unknown: bool,
+    /// The header's row number when the caller gave it (rows above are skipped).
+    header_row: Option<u64>,
+    /// A header that failed (its problems), kept while the next rows are looked at for
+    /// one that would have been a good header ([`HEADER_LOOKAHEAD`]).
+    failed_header: Option<Vec<Error>>,
+    /// Rows looked at after a failed header.
+    looked_ahead: u64,
     lim: Limits,
     all: bool,
     header: Option<Header>,
@@ -610,6 +620,9 @@ impl<T: Record> Builder<T> {
     pub(crate) fn new(allow_unknown: bool, lim: &Limits, all: bool) -> Self {
         Self {
             allow_unknown,
+            header_row: None,
+            failed_header: None,
+            looked_ahead: 0,
             lim: *lim,
             all,
             header: None,
@@ -620,6 +633,13 @@ impl<T: Record> Builder<T> {
             omitted: 0,
             seen: BTreeMap::new(),
         }
+    }
+
+    /// The header's row number (rows above it are skipped); `None`: the first non-blank
+    /// row.
+    pub(crate) const fn with_header_row(mut self, header_row: Option<u64>) -> Self {
+        self.header_row = header_row;
+        self
     }
 
     /// Records a problem that stops reading (malformed CSV, a limit …).
@@ -633,7 +653,10 @@ impl<T: Record> Builder<T> {
         if self.done {
             return false;
         }
-        if row.is_blank() {
+        if self.failed_header.is_some() {
+            return self.look_for_header(row);
+        }
+        if row.is_blank() || self.header_row.is_some_and(|h| row.number < h) {
             return true;
         }
         if self.header.is_none() {
@@ -695,11 +718,52 @@ impl<T: Record> Builder<T> {
         let (header, header_errors) = map_header(T::TABLE, row, self.allow_unknown, &self.lim);
         if header_errors.is_empty() {
             self.header = Some(header);
+        } else if self.header_row.is_none() {
+            // A title row above the header is common in platform exports: look at the
+            // next rows before giving up, to say which one is the header.
+            self.failed_header = Some(header_errors);
         } else {
             self.errors.extend(header_errors);
             self.done = true;
         }
         !self.done
+    }
+
+    /// After a failed header: the next rows (at most [`HEADER_LOOKAHEAD`]) are tried as
+    /// the header; the first that would do is named in the header's errors
+    /// (`header_row` detail and a hint to give the `header_row` option). Reading stops
+    /// either way: a guessed header is never used.
+    fn look_for_header(&mut self, row: &Row) -> bool {
+        let mut found = None;
+        if !row.is_blank() {
+            self.looked_ahead += 1;
+            let (_, errors) = map_header(T::TABLE, row, self.allow_unknown, &self.lim);
+            if errors.is_empty() {
+                found = Some(row.number);
+            }
+        }
+        if found.is_none() && self.looked_ahead < HEADER_LOOKAHEAD {
+            return true;
+        }
+        self.flush_failed_header(found);
+        false
+    }
+
+    fn flush_failed_header(&mut self, found: Option<u64>) {
+        let Some(errors) = self.failed_header.take() else {
+            return;
+        };
+        self.errors.extend(errors.into_iter().map(|e| match found {
+            Some(n) => {
+                let message = format!(
+                    "{}; row {n} looks like the header (a title row above it?): read with the option header_row = {n}",
+                    e.message()
+                );
+                e.with_message(message).with_detail("header_row", n.to_string())
+            }
+            None => e,
+        }));
+        self.done = true;
     }
 
     /// Keeps a row's problems in cell order, up to [`limits::MAX_PROBLEMS`] in all.
@@ -716,6 +780,7 @@ impl<T: Record> Builder<T> {
 
     /// The records and problems; `csv_empty` if no header was seen.
     pub(crate) fn finish(mut self) -> Parsed<T> {
+        self.flush_failed_header(None);
         if self.header.is_none() && self.errors.is_empty() {
             self.errors.push(Error::new(
                 InputCode::CsvEmpty,

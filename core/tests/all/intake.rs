@@ -987,3 +987,49 @@ fn misleading_inputs_get_messages_naming_the_cause() {
         assert_eq!(r.is_ok(), ok, "{date}: {r:?}");
     }
 }
+
+/// Issue #22: a platform export with a title (and a blank row) above the header. Without
+/// the option the error names the header's row; with `header_row` the file reads, in
+/// CSV and in xlsx alike, and the rows keep their spreadsheet numbers.
+#[test]
+fn a_title_row_above_the_header_is_named_and_skipped_with_header_row() {
+    let csv = "霍林郭勒市市场主体名录（导出时间：2024-12-01）,,,,,\n,,,,,\n\
+               统一社会信用代码,企业名称,行政区划,信用风险分类,登记状态,经营异常\n\
+               91150581MA0000015N,企业,150581,A,存续,否\n\
+               91150581MA0000023H,企业,150581,X,存续,否\n";
+    let o = opts("title.csv");
+    let e = read_enterprises(csv.as_bytes(), &o).unwrap_err();
+    assert_eq!(code(&e), "column_unknown", "{e}");
+    assert_eq!(e.details().row, Some(1));
+    assert_eq!(
+        e.details().extra.get("header_row").map(String::as_str),
+        Some("3"),
+        "{e}"
+    );
+    assert!(e.message().contains("header_row = 3"), "{e}");
+
+    let with = ReadOptions {
+        header_row: Some(3),
+        ..opts("title.csv")
+    };
+    // The bad credit class on spreadsheet row 5 is reported as row 5.
+    let e = read_enterprises(csv.as_bytes(), &with).unwrap_err();
+    assert_eq!(e.details().row, Some(5), "{e}");
+    let good = csv.replace(",X,", ",B,");
+    assert_eq!(read_enterprises(good.as_bytes(), &with).unwrap().len(), 2);
+
+    // No header within the next rows: the header's own errors, no hint.
+    let none = "标题\n说明\n";
+    let e = read_enterprises(none.as_bytes(), &o).unwrap_err();
+    assert!(e.details().extra.get("header_row").is_none(), "{e}");
+
+    // Rows count from 1.
+    let zero = ReadOptions {
+        header_row: Some(0),
+        ..opts("title.csv")
+    };
+    assert_eq!(
+        code(&read_enterprises(good.as_bytes(), &zero).unwrap_err()),
+        "count_invalid"
+    );
+}
