@@ -280,6 +280,28 @@ def _table_bytes(source: Any, options: Optional[Dict[str, Any]]) -> "tuple[bytes
     return data, json.dumps(opts, ensure_ascii=False)
 
 
+def _label_rows(source: Any, details: Dict[str, Any]) -> None:
+    """For a DataFrame read as CSV (header on row 1, the frame's i-th row on row i + 2),
+    add the frame's index label of the row a problem names (``details["index"]``), so
+    that a clerk finds it with ``df.loc[...]``. Only a location is added; the problem is
+    the core's."""
+    row = details.get("row")
+    if _is_dataframe(source) and isinstance(row, int) and 2 <= row < len(source.index) + 2:
+        details["index"] = str(source.index[row - 2])
+
+
+def _read_table(source: Any, options: Optional[Dict[str, Any]], read: Callable[[bytes, str], Any]) -> Any:
+    """``read(bytes, options JSON)`` of a table source; a DataFrame's errors carry the
+    index label of their row (:func:`_label_rows`)."""
+    data, opts = _table_bytes(source, options)
+    try:
+        return read(data, opts)
+    except ShuangsuijiError as e:
+        if isinstance(getattr(e, "details", None), dict):
+            _label_rows(source, e.details)
+        raise
+
+
 def _pandas() -> Any:
     try:
         import pandas  # type: ignore[import-not-found,import-untyped,unused-ignore]
@@ -352,8 +374,7 @@ class Roster:
     __slots__ = ("_json", "_data")
 
     def __init__(self, source: TableSource, options: Optional[Dict[str, Any]] = None) -> None:
-        data, opts = _table_bytes(source, options)
-        self._json: str = _core.read_enterprises(data, opts)
+        self._json: str = _read_table(source, options, _core.read_enterprises)
         self._data: Optional[List[Dict[str, Any]]] = None
 
     @property
@@ -385,22 +406,21 @@ def read_enterprises(source: TableSource, options: Optional[Dict[str, Any]] = No
     """Read an enterprise roster from a path, bytes, records or a DataFrame.
 
     ``options`` are the core's ``ReadOptions`` (``file_name``, ``encoding``, ``format``,
-    ``sheet``, ``allow_unknown_columns``, ``limits``). Raises the first problem.
+    ``sheet``, ``allow_unknown_columns``, ``header_row``, ``limits``). Raises the first
+    problem; for a DataFrame its ``details["index"]`` is the index label of the row.
     """
     return Roster(source, options)
 
 
 def read_inspectors(source: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
     """Read an inspector roster (sorted by id)."""
-    data, opts = _table_bytes(source, options)
-    result: List[Dict[str, Any]] = json.loads(_core.read_inspectors(data, opts))
+    result: List[Dict[str, Any]] = json.loads(_read_table(source, options, _core.read_inspectors))
     return result
 
 
 def read_history(source: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
     """Read check history (检查记录), in file order."""
-    data, opts = _table_bytes(source, options)
-    result: List[Dict[str, Any]] = json.loads(_core.read_history(data, opts))
+    result: List[Dict[str, Any]] = json.loads(_read_table(source, options, _core.read_history))
     return result
 
 
@@ -416,6 +436,8 @@ def read_catalog(source: Union[str, bytes, "os.PathLike[str]"], options: Optiona
 def _check(table: str, source: TableSource, options: Optional[Dict[str, Any]]) -> List[Dict[str, Any]]:
     data, opts = _table_bytes(source, options)
     result: List[Dict[str, Any]] = json.loads(_core.check_table(table, data, opts))
+    for problem in result:
+        _label_rows(source, problem.get("details", {}))
     return result
 
 
