@@ -427,6 +427,27 @@ fn read_with<T>(arg: &Arg<'_>, field: &str, read: fn(&str) -> Result<T>) -> Resu
     read(doc_text(arg, field)?).map_err(|e| e.within(field))
 }
 
+/// A draw's visits for the teams: the [`DrawResult`](crate::draw::DrawResult) itself,
+/// or the published result document that holds it (what a clerk has in hand after
+/// publishing: `{"plan_hash", "draw", …}`), read as such.
+#[derive(Debug, Clone)]
+pub struct DrawDoc(pub crate::draw::DrawResult);
+
+impl ReadArg for DrawDoc {
+    const KIND: ArgKind = ArgKind::Document;
+    fn from_arg(arg: Arg<'_>, field: &str) -> Result<Self> {
+        let text = doc_text(&arg, field)?;
+        let published = serde_json::from_str::<serde_json::Map<String, Value>>(text)
+            .is_ok_and(|m| m.contains_key("plan_hash") && m.contains_key("draw"));
+        if published {
+            crate::json::parse_arg::<crate::draw_record::ResultDocument>(text, field)
+                .map(|r| Self(r.draw))
+        } else {
+            crate::json::parse_arg(text, field).map(Self)
+        }
+    }
+}
+
 impl ReadArg for CatalogDoc {
     const KIND: ArgKind = ArgKind::Document;
     fn from_arg(arg: Arg<'_>, field: &str) -> Result<Self> {

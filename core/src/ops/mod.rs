@@ -52,8 +52,8 @@ use crate::{Error, InputCode, Result};
 mod args;
 
 pub use args::{
-    Arg, ArgKind, CatalogDoc, Committed, Count, Date, Doc, DocText, EntryRef, File, Hex, HexBytes,
-    Int, Options, ReadArg, Text, Val, type_error,
+    Arg, ArgKind, CatalogDoc, Committed, Count, Date, Doc, DocText, DrawDoc, EntryRef, File, Hex,
+    HexBytes, Int, Options, ReadArg, Text, Val, type_error,
 };
 pub use table::*;
 

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::{
-    Arg, ArgSpec, CatalogDoc, Committed, Count, Date, Doc, DocText, EntryRef, File, Hex, HexBytes,
-    Int, Operation, Options, ReadArg, Text, Val, to_json, to_text,
+    Arg, ArgSpec, CatalogDoc, Committed, Count, Date, Doc, DocText, DrawDoc, EntryRef, File, Hex,
+    HexBytes, Int, Operation, Options, ReadArg, Text, Val, to_json, to_text,
 };
 use crate::draw::{
     DrawInput, DrawResult, Seed, SubstitutionRequest, TaskId, Threshold, Ticket, ticket_key,
@@ -414,8 +414,9 @@ bound {
         assignment: Doc<TeamAssignment>,
     } -> "per visit and department every candidate and its fate" : "TeamExplanation[]"
         = |a| teams::explain(&a.request.0, &a.assignment.0);
+    /// `result`: the draw result, or the published result document that holds it.
     team_request / teamRequest => TeamRequestArgs {
-        result: Doc<DrawResult>,
+        result: DrawDoc,
         roster: Doc<Roster>,
         inspectors: Doc<InspectorRoster>,
         history: Doc<Vec<CheckRecord>>,
@@ -440,7 +441,7 @@ bound {
         catalog: CatalogDoc,
         roster: Doc<Roster>,
         inspectors: Doc<InspectorRoster>,
-        draw: Doc<DrawResult>,
+        draw: DrawDoc,
         teams: Doc<TeamAssignment>,
         routes: Doc<Vec<teams::Route>>,
     } -> "the [`WorkPlan`](crate::workplan::WorkPlan)" : "Record<string, unknown>" = |a| {
@@ -471,14 +472,14 @@ bound {
         = |a| outcomes::check_records(&a.outcomes.0, &a.authorities.0);
     /// The 公示 list: one public record per enterprise, with deadlines and status as of a date.
     disclose / disclose => DiscloseArgs {
-        draw: Doc<DrawResult>,
+        draw: DrawDoc,
         outcomes: Doc<outcomes::OutcomeSet>,
         as_of: Date,
     } -> "the [`Disclosure`](crate::disclosure::Disclosure)" : "Record<string, unknown>"
         = |a| disclosure::disclose(&a.draw.0, &a.outcomes.0, a.as_of.0);
     /// What is missing, late or pending, per department, as of a date.
     disclosure_completeness / disclosureCompleteness => DisclosureCompletenessArgs {
-        draw: Doc<DrawResult>,
+        draw: DrawDoc,
         outcomes: Doc<outcomes::OutcomeSet>,
         as_of: Date,
     } -> "the [`Completeness`](crate::disclosure::Completeness)" : "Record<string, unknown>"
