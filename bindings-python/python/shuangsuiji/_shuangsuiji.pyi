@@ -28,6 +28,8 @@ __all__ = [
     "run_operation",
     "operations_json",
     "ReceiptVerifier",
+    "draw_candidates_arrow",
+    "eligible_commitment_arrow",
 ]
 
 # model
@@ -94,6 +96,14 @@ def document_text(data: bytes) -> str: ...
 
 # disclosure (bytes out)
 def disclosure_xlsx(disclosure: str) -> bytes: ...
+
+# spark: Arrow string columns as (offsets, data, offset, length, large)
+_ArrowColumn = Tuple[bytes, bytes, int, int, bool]
+
+def draw_candidates_arrow(
+    input: str, totals: str, usccs: _ArrowColumn, items: _ArrowColumn, strata: _ArrowColumn
+) -> str: ...
+def eligible_commitment_arrow(usccs: _ArrowColumn, items: _ArrowColumn, strata: _ArrowColumn) -> str: ...
 
 # BEGIN generated from the operation table (bindings-python/tests/stubgen.py)
 __all__ += [

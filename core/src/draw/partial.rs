@@ -211,6 +211,62 @@ pub fn candidates(input: &DrawInput, totals: &[StratumCount]) -> Result<Candidat
     Ok(Candidates { strata: out })
 }
 
+/// [`candidates`] of a part given as eligible entries `(uscc, item_id, stratum)` — the
+/// rows of the eligible-leaf table (one per enterprise and item), as a data-lake table
+/// holds them — instead of eligible lists: each row joins the stratum it names, after
+/// what `input` already lists there. USCCs are read as [`Uscc::parse`] reads them.
+///
+/// # Errors
+/// The USCC codes with `field` = `usccs[r]` (0-based row) and the USCC as `value`;
+/// `stratum_unknown` (field `strata[r]`, details `item` and `stratum`) for a row naming
+/// an item and stratum the input does not list; those of [`candidates`].
+///
+/// ```
+/// use shuangsuiji::draw::{DrawInput, partial};
+/// let input: DrawInput = serde_json::from_str(r#"{
+///   "algorithm": "v1", "task_id": "demo",
+///   "seed": "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+///   "mode": "fixed",
+///   "items": [{"item_id": "food.production", "department": "market", "strata": [
+///     {"key": "A", "eligible": [], "quota": 1}]}]
+/// }"#).unwrap();
+/// let rows = [("91350100M000100Y43", "food.production", "A"),
+///             ("91350100MA00000155", "food.production", "A")];
+/// let c = partial::candidates_of_leaves(&input, rows, &[])?;
+/// assert_eq!((c.strata[0].count, c.strata[0].kept.len()), (2, 1));
+/// let err = partial::candidates_of_leaves(&input, [("91350100M000100Y43", "food.production", "B")], &[])
+///     .unwrap_err();
+/// assert_eq!(err.code().as_str(), "stratum_unknown");
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn candidates_of_leaves<'a>(
+    input: &DrawInput,
+    rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    totals: &[StratumCount],
+) -> Result<Candidates> {
+    let mut part = input.clone();
+    let mut index: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
+    for (i, item) in input.items.iter().enumerate() {
+        for (j, s) in item.strata.iter().enumerate() {
+            index.insert((item.item_id.as_str(), s.key.as_str()), (i, j));
+        }
+    }
+    for (r, (uscc, item, stratum)) in rows.into_iter().enumerate() {
+        let &(i, j) = index.get(&(item, stratum)).ok_or_else(|| {
+            Error::new(
+                crate::RulesCode::StratumUnknown,
+                "an eligible entry names an item and stratum the draw input does not list",
+            )
+            .with_field(format!("strata[{r}]"))
+            .with_detail("item", item)
+            .with_detail("stratum", stratum)
+        })?;
+        let uscc = Uscc::parse(uscc).map_err(|e| e.with_field(format!("usccs[{r}]")))?;
+        part.items[i].strata[j].eligible.push(uscc);
+    }
+    candidates(&part, totals)
+}
+
 /// Merges the parts' candidates into the draw's result: `input` is the whole draw's
 /// input (its eligible lists are ignored and replaced by the parts' kept enterprises);
 /// the result equals [`super::draw`] on the union of the parts' eligible lists, with

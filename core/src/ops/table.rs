@@ -13,6 +13,7 @@ use super::{
     Arg, ArgSpec, CatalogDoc, Committed, Count, Date, Doc, DocText, EntryRef, File, Hex, Int,
     Operation, Options, ReadArg, Text, Val, to_json, to_text,
 };
+use crate::draw::partial::{self, Candidates, StratumCount};
 use crate::draw::{
     DrawInput, DrawResult, Seed, SubstitutionRequest, TaskId, Threshold, Ticket, ticket_key,
     uscc_index,
@@ -34,7 +35,7 @@ use crate::teams::{self, Staffing, TeamAssignment, TeamRequest};
 use crate::verify::merkle::conflict_list_hash;
 use crate::verify::{
     self, BeaconKind, BeaconSpec, BeaconValue, DrawLog, EligibleLeaf, Event, ExcludedLeaf,
-    InspectorLeaf, MerkleLeaf, Plan, Reveal,
+    InspectorLeaf, MerkleLeaf, Plan, Reveal, TreeCommitment,
 };
 use crate::{Error, ErrorCode, InputCode, Result};
 use crate::{disclosure, outcomes, profile, routes, workplan};
@@ -493,6 +494,49 @@ bound {
     referral / referral => ReferralArgs { case_record: Doc<ReferralCase>, on: Date }
         -> "the [`Referral`](crate::profile::Referral)" : "Record<string, unknown>"
         = |a| profile::referral(&a.case_record.0, a.on.0);
+    // spark (#24): the draw and its Merkle commitment computed in parts.
+    /// One part's candidates (`draw::partial::candidates`): `input` holds the part's
+    /// eligible lists; `totals` (absent: none) the whole roster's stratum counts, which
+    /// let the part drop tickets far above what the draw can take.
+    draw_candidates / drawCandidates => DrawCandidatesArgs {
+        input: Doc<DrawInput>,
+        totals: Option<Doc<Vec<StratumCount>>>,
+    } -> "the part's [`Candidates`](crate::draw::partial::Candidates)" : "Record<string, unknown>"
+        = |a| partial::candidates(&a.input.0, &a.totals.map(|t| t.0).unwrap_or_default());
+    /// The parts' candidates merged into the draw's result, equal to `draw` on all rows.
+    merge_candidates / mergeCandidates => MergeCandidatesArgs {
+        input: Doc<DrawInput>,
+        parts: Doc<Vec<Candidates>>,
+    } -> "the [`DrawResult`]" : "DrawResult"
+        = |a| partial::merge_candidates(a.input.0, &a.parts.0);
+    /// A tree's commitment from the commitments of its aligned runs of `2^k` leaves.
+    root_of_subtrees / rootOfSubtrees => RootOfSubtreesArgs { subtrees: Doc<Vec<TreeCommitment>> }
+        -> "the whole tree's [`TreeCommitment`]" : "TreeCommitment"
+        = |a| verify::merkle::root_of_subtrees(&a.subtrees.0);
+    /// `publish_draw` with the eligible entries held in parts: each part's candidates of
+    /// the plan's draw input instead of the entries.
+    publish_draw_from_candidates / publishDrawFromCandidates => PublishDrawFromCandidatesArgs {
+        plan: Committed<Plan>,
+        parts: Doc<Vec<Candidates>>,
+        catalog: CatalogDoc,
+        log: Committed<DrawLog>,
+        attempt: Int,
+        seed: Hex,
+    } -> r#"`{"result", "log"}`"# : "PublishedDraw" = |a| {
+        let mut log = a.log.0;
+        let result = publish::publish_draw_from_candidates(
+            &a.plan.0, &a.parts.0, &a.catalog.0, &mut log, a.attempt.0, &a.seed.0,
+        )?;
+        published(&result, &log)
+    };
+    /// The draw input a plan determines (`draw_record::draw_input_from_plan` without
+    /// eligible entries): what each part's `draw_candidates` gets, with its own rows.
+    plan_draw_input / planDrawInput => PlanDrawInputArgs {
+        plan: Committed<Plan>,
+        catalog: CatalogDoc,
+        seed: Hex,
+    } -> "the [`DrawInput`], eligible lists empty" : "Record<string, unknown>"
+        = |a| publish::draw_input_from_plan(&a.plan.0, &[], &a.catalog.0, &a.seed.0, a.plan.0.max_substitutions);
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

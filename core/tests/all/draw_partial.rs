@@ -137,7 +137,10 @@ proptest! {
         // skew 0: round robin; 1: hashed; 2: nearly everything in part 0 (others empty).
         let assign = move |row: usize| match skew {
             0 => row,
-            1 => (row as u64).wrapping_mul(salt | 1).rotate_left(17) as usize,
+            1 => usize::try_from(
+                u64::try_from(row).unwrap().wrapping_mul(salt | 1).rotate_left(17) % 4096,
+            )
+            .unwrap(),
             _ => usize::from(row % 97 == 0) * (row / 97),
         };
         let pieces = split(&input, parts, &assign);
