@@ -33,7 +33,8 @@ import json
 import os
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
-from . import _core, run_operation, quota
+from . import _shuangsuiji as _core
+from . import quota, run_operation
 
 LEAF_COLUMNS = ("uscc", "item_id", "stratum_key")
 """The columns of the eligible-entry table, in the core's leaf order."""
@@ -50,7 +51,7 @@ def arrow_column(array: Any) -> Tuple[bytes, bytes, int, int, bool]:
     """A pyarrow string array as the binding reads it: ``(offsets, data, offset, length,
     large)`` — its two buffers as ``bytes`` (one copy each, no object per cell). A chunked
     array is combined first; a null cell is refused (``cell_invalid``)."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
@@ -172,7 +173,7 @@ def eligible_commitment(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Dict[s
     runs (``root_of_subtrees``, exact by RFC 6962 §2.1). USCCs must be canonical (the
     18 upper-case characters): the byte order Spark sorts by is then the core's.
     """
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
     from pyspark.sql import functions as F
 
     sorted_ = (
@@ -257,9 +258,9 @@ def draw_candidates(leaves: Any, draw_input: Mapping[str, Any], totals: Optional
     text_totals = json.dumps(list(totals or []))
 
     def run(batches: Iterator[Any]) -> Iterator[Any]:
-        import pyarrow as pa
+        import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
-        from shuangsuiji import _core as core
+        from shuangsuiji import _shuangsuiji as core
         from shuangsuiji.spark import _columns
 
         for b in batches:
