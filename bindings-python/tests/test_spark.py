@@ -203,6 +203,12 @@ def test_arrow_columns_with_offsets_large_strings_and_nulls():
     with pytest.raises(ssj.ShuangsuijiError) as e:
         S.batch_candidates(base, pa.table({"uscc": [rows[0]["uscc"]], "item_id": ["no.such"], "stratum_key": ["s"]}))
     assert e.value.code == "stratum_unknown"
+    # Entries hold canonical USCCs (a table sorted by its text is then in the core's order).
+    lower = pa.table({"uscc": [rows[0]["uscc"].lower()], "item_id": [rows[0]["item_id"]], "stratum_key": [rows[0]["stratum_key"]]})
+    for call in (lambda: S.batch_candidates(base, lower), lambda: S.batch_commitment(lower)):
+        with pytest.raises(ssj.ShuangsuijiError) as e:
+            call()
+        assert (e.value.code, e.value.details.get("field")) == ("value_not_canonical", "usccs[0]")
 
 
 @pytest.mark.parametrize("run_log2", [0, 1, 3, 6, 10])

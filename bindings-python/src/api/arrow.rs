@@ -10,7 +10,6 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use shuangsuiji::draw::DrawInput;
 use shuangsuiji::draw::partial::{self, StratumCount};
-use shuangsuiji::model::Uscc;
 use shuangsuiji::verify::EligibleLeaf;
 use shuangsuiji::verify::merkle::tree_commitment;
 use shuangsuiji::{Error, InputCode};
@@ -170,7 +169,8 @@ fn eligible_commitment_arrow(
             .enumerate()
             .map(|(r, (u, i, s))| {
                 Ok(EligibleLeaf {
-                    uscc: Uscc::parse(u).map_err(|e| e.with_field(format!("usccs[{r}]")))?,
+                    uscc: partial::canonical_uscc(u)
+                        .map_err(|e| e.with_field(format!("usccs[{r}]")))?,
                     item_id: i.to_owned(),
                     stratum_key: s.to_owned(),
                 })

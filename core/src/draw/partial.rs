@@ -46,7 +46,7 @@ use serde::{Deserialize, Serialize};
 use super::input::{Adjustment, DrawInput};
 use super::result::DrawResult;
 use super::threshold::Threshold;
-use super::ticket::{Ticket, Ticketer};
+use super::ticket::{Ticket, Ticketer, uscc_index};
 use super::types::{DrawMode, StratumKey};
 use crate::model::{ItemId, Uscc};
 use crate::{DrawCode, Error, Result};
@@ -162,15 +162,20 @@ pub fn candidates(input: &DrawInput, totals: &[StratumCount]) -> Result<Candidat
         .map(|t| ((&t.item_id, &t.stratum), t.eligible_count))
         .collect();
     let ticketer = Ticketer::new(&input.seed, &input.task_id);
-    let mut tickets: BTreeMap<Uscc, Ticket> = BTreeMap::new();
     let mut out = Vec::new();
+    let (mut ms, mut tickets) = (Vec::new(), Vec::new());
     for item in &input.items {
         for s in &item.strata {
             let (quota, more) = depth(input, &item.item_id, &s.key);
-            let mut keys: Vec<(Ticket, Uscc)> = s
-                .eligible
+            // Four ChaCha20 blocks at a time (threads for large parts with `parallel`).
+            ms.clear();
+            ms.extend(s.eligible.iter().map(uscc_index));
+            tickets.clear();
+            ticketer.tickets_at(&ms, &mut tickets);
+            let mut keys: Vec<(Ticket, Uscc)> = tickets
                 .iter()
-                .map(|u| (*tickets.entry(*u).or_insert_with(|| ticketer.ticket(u)), *u))
+                .copied()
+                .zip(s.eligible.iter().copied())
                 .collect();
             let count = keys.len() as u64;
             let k = match (quota, s.ratio) {
@@ -211,13 +216,40 @@ pub fn candidates(input: &DrawInput, totals: &[StratumCount]) -> Result<Candidat
     Ok(Candidates { strata: out })
 }
 
+/// A USCC of an eligible entry, which must be written canonically (as the published
+/// eligible leaves are: a table sorted by its text must be in the core's order).
+///
+/// # Errors
+/// The USCC codes of [`Uscc::parse`]; `value_not_canonical` for a valid USCC written
+/// otherwise (lower case, full width, spaces).
+///
+/// ```
+/// use shuangsuiji::draw::partial::canonical_uscc;
+/// assert!(canonical_uscc("91350100M000100Y43").is_ok());
+/// let err = canonical_uscc("91350100m000100y43").unwrap_err();
+/// assert_eq!(err.code().as_str(), "value_not_canonical");
+/// ```
+pub fn canonical_uscc(text: &str) -> Result<Uscc> {
+    let u = Uscc::parse(text)?;
+    if u.as_str() == text {
+        Ok(u)
+    } else {
+        Err(crate::proof::published::not_canonical(
+            "USCC",
+            text,
+            u.as_str(),
+        ))
+    }
+}
+
 /// [`candidates`] of a part given as eligible entries `(uscc, item_id, stratum)` — the
 /// rows of the eligible-leaf table (one per enterprise and item), as a data-lake table
 /// holds them — instead of eligible lists: each row joins the stratum it names, after
-/// what `input` already lists there. USCCs are read as [`Uscc::parse`] reads them.
+/// what `input` already lists there. USCCs must be canonical ([`canonical_uscc`]).
 ///
 /// # Errors
-/// The USCC codes with `field` = `usccs[r]` (0-based row) and the USCC as `value`;
+/// The USCC codes and `value_not_canonical` with `field` = `usccs[r]` (0-based row) and
+/// the USCC as `value`;
 /// `stratum_unknown` (field `strata[r]`, details `item` and `stratum`) for a row naming
 /// an item and stratum the input does not list; those of [`candidates`].
 ///
@@ -261,7 +293,7 @@ pub fn candidates_of_leaves<'a>(
             .with_detail("item", item)
             .with_detail("stratum", stratum)
         })?;
-        let uscc = Uscc::parse(uscc).map_err(|e| e.with_field(format!("usccs[{r}]")))?;
+        let uscc = canonical_uscc(uscc).map_err(|e| e.with_field(format!("usccs[{r}]")))?;
         part.items[i].strata[j].eligible.push(uscc);
     }
     candidates(&part, totals)
@@ -370,17 +402,33 @@ pub fn merge_candidates(mut input: DrawInput, parts: &[Candidates]) -> Result<Dr
 /// `eligible_duplicate` / `stratum_overlap` for an enterprise listed twice in one item,
 /// worded as the draw words them.
 fn listed_twice(item: &super::input::ItemDraw) -> Result<()> {
-    let mut all: Vec<(Uscc, usize)> = item
+    // (index << 32 | stratum) as the engine keys them: one sort of integers.
+    let mut keys: Vec<u128> = item
         .strata
         .iter()
         .enumerate()
-        .flat_map(|(h, s)| s.eligible.iter().map(move |u| (*u, h)))
+        .flat_map(|(h, s)| {
+            let h = h as u128;
+            s.eligible.iter().map(move |u| (uscc_index(u) << 32) | h)
+        })
         .collect();
-    all.sort_unstable();
-    let Some(w) = all.windows(2).find(|w| w[0].0 == w[1].0) else {
+    crate::parallel::sort_keys(&mut keys);
+    let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) else {
         return Ok(());
     };
-    let (uscc, a, b) = (w[0].0, w[0].1, w[1].1);
+    let stratum = |k: u128| usize::try_from(k & 0xffff_ffff).unwrap_or(0);
+    let (a, b) = (stratum(w[0]), stratum(w[1]));
+    let uscc = item.strata[a]
+        .eligible
+        .iter()
+        .find(|u| uscc_index(u) == w[0] >> 32)
+        .copied()
+        .ok_or_else(|| {
+            Error::new(
+                crate::InternalCode::InternalInvariant,
+                "a listed enterprise is missing",
+            )
+        })?;
     let (a, b) = (item.strata[a].key.as_str(), item.strata[b].key.as_str());
     let err = if a == b {
         Error::new(
