@@ -36,7 +36,13 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p shuangsuiji --quiet
 step "Python: the binding (vectors, README, stubs, catalogue) and the independent pure-Python verifier"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet ./bindings-python pytest mypy cryptography chinesecalendar numpy pandas openpyxl
+# Java 17 for the Spark tests (bindings-python/tests/test_spark.py, local[2]); pyspark
+# 4.x with pyarrow and pandas < 3 (4.3 warns on every Arrow UDF with pandas 3).
+if ! command -v java > /dev/null && [ -z "${JAVA_HOME:-}" ]; then
+  apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless
+fi
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+.venv/bin/python -m pip install --quiet ./bindings-python pytest mypy cryptography chinesecalendar numpy 'pandas<3' openpyxl pyspark pyarrow
 .venv/bin/python -m pytest -q bindings-python/tests
 # The verifier recomputes the draw, verify and publish vectors from the specs alone.
 .venv/bin/python -m pytest -q tests/verifier

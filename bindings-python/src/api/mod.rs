@@ -6,6 +6,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod disclosure;
 mod draw;
 mod enforcement;
@@ -27,5 +28,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     publish::register(m)?;
     table::register(m)?;
     disclosure::register(m)?;
+    arrow::register(m)?;
     Ok(())
 }

@@ -37,6 +37,7 @@
 mod columns;
 mod engine;
 mod input;
+pub mod partial;
 mod result;
 pub(crate) mod rng;
 mod select;

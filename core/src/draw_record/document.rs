@@ -255,6 +255,73 @@ pub fn publish_draw(
     Ok(doc)
 }
 
+/// [`publish_draw`] for a roster held in parts (Spark partitions): the eligible entries
+/// are not given, only each part's [`Candidates`](crate::draw::partial::Candidates) of
+/// the plan's draw input (`draw::partial`). The result document and the log are
+/// byte-identical to [`publish_draw`] over all the entries.
+///
+/// Every stratum's summed count must be the plan's population (otherwise
+/// `root_mismatch`, field `items[i].strata[j].population`): the plan commits to the
+/// eligible set the parts hold.
+///
+/// # Errors
+/// Those of [`publish_draw`]; those of
+/// [`merge_candidates`](crate::draw::partial::merge_candidates)
+/// (`candidates_insufficient`, `stratum_unknown`, the draw's); `root_mismatch` as above.
+///
+/// ```no_run
+/// # fn f(plan: &shuangsuiji::proof::Plan, parts: &[shuangsuiji::draw::partial::Candidates],
+/// #      catalog: &shuangsuiji::model::Catalog, log: &mut shuangsuiji::proof::DrawLog,
+/// #      seed: &shuangsuiji::proof::Bytes32) -> shuangsuiji::Result<()> {
+/// let doc = shuangsuiji::draw_record::publish_draw_from_candidates(plan, parts, catalog, log, 0, seed)?;
+/// println!("{}", doc.result_hash()?);
+/// # Ok(()) }
+/// ```
+pub fn publish_draw_from_candidates(
+    plan: &Plan,
+    parts: &[crate::draw::partial::Candidates],
+    catalog: &Catalog,
+    log: &mut DrawLog,
+    attempt: u32,
+    seed: &Bytes32,
+) -> Result<ResultDocument> {
+    let head = log
+        .head()
+        .ok_or_else(|| Error::new(VerifyCode::LogOrder, "the log is empty"))?;
+    check_draw_event(plan, log, attempt, seed)?;
+    let input = super::draw_input_from_plan(plan, &[], catalog, seed, plan.max_substitutions)?;
+    let draw = crate::draw::partial::merge_candidates(input, parts)?;
+    let plan = plan.canonical();
+    for (i, (item, drawn)) in plan.items.iter().zip(&draw.items).enumerate() {
+        for (j, (s, d)) in item.strata.iter().zip(&drawn.strata).enumerate() {
+            if s.population != d.eligible_count {
+                return Err(Error::new(
+                    VerifyCode::RootMismatch,
+                    "the parts hold another number of eligible entries than the plan's population",
+                )
+                .with_field(format!("items[{i}].strata[{j}].population"))
+                .with_detail("expected", s.population.to_string())
+                .with_detail("actual", d.eligible_count.to_string()));
+            }
+        }
+    }
+    let doc = ResultDocument {
+        algorithm: crate::proof::plan::ALGORITHM.to_owned(),
+        plan_hash: plan.plan_hash()?,
+        attempt,
+        seed: *seed,
+        log_head: head,
+        revision: 0,
+        draw,
+    };
+    log.append(Event::Draw {
+        attempt,
+        seed: *seed,
+        result_hash: doc.result_hash()?,
+    })?;
+    Ok(doc)
+}
+
 /// [`verify_log`] of `log` with a `draw` of `attempt` and `seed` appended (its result
 /// hash is not known yet, and not checked by `verify_log`); an error about that new
 /// entry names the draw's own field.

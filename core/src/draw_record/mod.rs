@@ -106,7 +106,10 @@ mod receipt;
 mod recompute;
 
 pub use compare::first_difference;
-pub use document::{ResultDocument, publish_draw, publish_substitutions, result_document};
+pub use document::{
+    ResultDocument, publish_draw, publish_draw_from_candidates, publish_substitutions,
+    result_document,
+};
 pub use publication::{Publication, PublicationCheck};
 pub use receipt::{
     EligibleEntry, ExcludedEntry, ExcludedNeighbour, Neighbour, NotExcluded, Receipt,

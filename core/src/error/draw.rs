@@ -34,5 +34,8 @@ error_codes! {
         /// A stratum carries a field that its draw mode does not use (`ratio` in fixed
         /// mode, `quota` in Bernoulli mode).
         ModeFieldUnexpected = "mode_field_unexpected",
+        /// Parts of a draw kept too few candidates under their limit (or used different
+        /// limits) to merge into the exact result: run them again without totals.
+        CandidatesInsufficient = "candidates_insufficient",
     }
 }

@@ -13,6 +13,7 @@ use super::{
     Arg, ArgSpec, CatalogDoc, Committed, Count, Date, Doc, DocText, DrawDoc, EntryRef, File, Hex,
     HexBytes, Int, Operation, Options, ReadArg, Text, Val, to_json, to_text,
 };
+use crate::draw::partial::{self, Candidates, StratumCount};
 use crate::draw::{
     DrawInput, DrawResult, Seed, SubstitutionRequest, TaskId, Threshold, Ticket, ticket_key,
     uscc_index,
@@ -569,6 +570,49 @@ bound {
         let bytes = outcomes::outcomes_csv(&a.outcomes.0)?;
         String::from_utf8(bytes).map_err(|e| Error::internal(format!("CSV is not UTF-8: {e}")))
     };
+    // spark (#24): the draw and its Merkle commitment computed in parts.
+    /// One part's candidates (`draw::partial::candidates`): `input` holds the part's
+    /// eligible lists; `totals` (absent: none) the whole roster's stratum counts, which
+    /// let the part drop tickets far above what the draw can take.
+    draw_candidates / drawCandidates => DrawCandidatesArgs {
+        input: Doc<DrawInput>,
+        totals: Option<Doc<Vec<StratumCount>>>,
+    } -> "the part's [`Candidates`](crate::draw::partial::Candidates)" : "Record<string, unknown>"
+        = |a| partial::candidates(&a.input.0, &a.totals.map(|t| t.0).unwrap_or_default());
+    /// The parts' candidates merged into the draw's result, equal to `draw` on all rows.
+    merge_candidates / mergeCandidates => MergeCandidatesArgs {
+        input: Doc<DrawInput>,
+        parts: Doc<Vec<Candidates>>,
+    } -> "the [`DrawResult`]" : "DrawResult"
+        = |a| partial::merge_candidates(a.input.0, &a.parts.0);
+    /// A tree's commitment from the commitments of its aligned runs of `2^k` leaves.
+    root_of_subtrees / rootOfSubtrees => RootOfSubtreesArgs { subtrees: Doc<Vec<TreeCommitment>> }
+        -> "the whole tree's [`TreeCommitment`]" : "TreeCommitment"
+        = |a| verify::merkle::root_of_subtrees(&a.subtrees.0);
+    /// `publish_draw` with the eligible entries held in parts: each part's candidates of
+    /// the plan's draw input instead of the entries.
+    publish_draw_from_candidates / publishDrawFromCandidates => PublishDrawFromCandidatesArgs {
+        plan: Committed<Plan>,
+        parts: Doc<Vec<Candidates>>,
+        catalog: CatalogDoc,
+        log: Committed<DrawLog>,
+        attempt: Int,
+        seed: Seed,
+    } -> r#"`{"result", "log"}`"# : "PublishedDraw" = |a| {
+        let mut log = a.log.0;
+        let result = publish::publish_draw_from_candidates(
+            &a.plan.0, &a.parts.0, &a.catalog.0, &mut log, a.attempt.0, &a.seed.into(),
+        )?;
+        published(&result, &log)
+    };
+    /// The draw input a plan determines (`draw_record::draw_input_from_plan` without
+    /// eligible entries): what each part's `draw_candidates` gets, with its own rows.
+    plan_draw_input / planDrawInput => PlanDrawInputArgs {
+        plan: Committed<Plan>,
+        catalog: CatalogDoc,
+        seed: Seed,
+    } -> "the [`DrawInput`], eligible lists empty" : "Record<string, unknown>"
+        = |a| publish::draw_input_from_plan(&a.plan.0, &[], &a.catalog.0, &a.seed.into(), a.plan.0.max_substitutions);
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

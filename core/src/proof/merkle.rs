@@ -321,6 +321,69 @@ pub fn root_of(leaf_hashes: &[[u8; 32]]) -> [u8; 32] {
     }
 }
 
+/// The commitment of a tree from those of its *aligned subtrees*: the sorted leaves cut
+/// into consecutive runs of `2^k` leaves (the last run may be shorter), each committed
+/// on its own (e.g. by [`tree_commitment`] where the leaves are, on another machine).
+///
+/// Exact by RFC 6962 §2.1: a tree of `n > 2^k` leaves splits at the largest power of
+/// two below `n`, a multiple of `2^k`, so no run is ever cut and the recursion over the
+/// runs' roots is the recursion over the leaves. The result is the root and size of the
+/// whole tree, equal to [`tree_commitment`] of all the leaves (checked in the tests
+/// for every `k` and size); no empty run is allowed, and none is needed.
+///
+/// # Errors
+/// `count_invalid` (field `subtrees[i].size`) when a run other than the last does not
+/// hold the first run's number of leaves, that number is not a power of two, or the
+/// last run is empty or longer.
+///
+/// ```
+/// use shuangsuiji::proof::merkle::{leaf_hash, root_of, root_of_subtrees, TreeCommitment};
+/// use shuangsuiji::proof::Bytes32;
+/// let hashes: Vec<[u8; 32]> = (0u8..7).map(|i| leaf_hash(&[i])).collect();
+/// let runs: Vec<TreeCommitment> = hashes
+///     .chunks(4)
+///     .map(|c| TreeCommitment { root: Bytes32(root_of(c)), size: c.len() as u64 })
+///     .collect();
+/// let whole = root_of_subtrees(&runs)?;
+/// assert_eq!((whole.root, whole.size), (Bytes32(root_of(&hashes)), 7));
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn root_of_subtrees(subtrees: &[TreeCommitment]) -> Result<TreeCommitment> {
+    let bad = |i: usize, msg: &str| {
+        Err(Error::new(crate::ModelCode::CountInvalid, msg.to_owned())
+            .with_field(format!("subtrees[{i}].size")))
+    };
+    let Some(first) = subtrees.first() else {
+        return Ok(TreeCommitment {
+            root: Bytes32(sha256(b"")),
+            size: 0,
+        });
+    };
+    let run = first.size;
+    let last = subtrees.len() - 1;
+    if subtrees.len() > 1 && !run.is_power_of_two() {
+        return bad(
+            0,
+            "the runs of an aligned cut hold a power of two of leaves",
+        );
+    }
+    let mut size: u64 = 0;
+    for (i, t) in subtrees.iter().enumerate() {
+        if t.size == 0 || (i < last && t.size != run) || t.size > run {
+            return bad(
+                i,
+                "every run but the last holds the first run's number of leaves, the last 1 to that many",
+            );
+        }
+        size = size.saturating_add(t.size);
+    }
+    let roots: Vec<[u8; 32]> = subtrees.iter().map(|t| t.root.0).collect();
+    Ok(TreeCommitment {
+        root: Bytes32(root_of(&roots)),
+        size,
+    })
+}
+
 /// The audit path by the RFC 6962 recursion (reference for the level-based one).
 #[cfg(test)]
 fn path_of(m: usize, hashes: &[[u8; 32]], out: &mut Vec<Bytes32>) {

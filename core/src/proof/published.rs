@@ -25,7 +25,7 @@ use serde::{Deserialize, Deserializer};
 use crate::model::{Ratio, Uscc};
 use crate::{Error, VerifyCode};
 
-fn not_canonical(what: &str, written: &str, canonical: &str) -> Error {
+pub(crate) fn not_canonical(what: &str, written: &str, canonical: &str) -> Error {
     Error::new(
         VerifyCode::ValueNotCanonical,
         format!(

@@ -11,6 +11,7 @@
 
 mod committed_fast;
 mod draw_adjustments;
+mod draw_partial;
 mod draw_properties;
 mod draw_stability;
 mod draw_vectors;

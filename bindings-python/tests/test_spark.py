@@ -1,0 +1,286 @@
+"""shuangsuiji.spark (issue #24): the draw and its commitment in parts equal the
+one-process path.
+
+* Without Spark (many cases): a generated roster cut into 1–64 parts — round robin,
+  skewed, with empty parts, as Arrow batches — merges into exactly ``draw``'s result;
+  aligned Merkle runs give ``merkle_tree``'s root.
+* On a local Spark (``local[2]``, one session for the module): plan hash, published
+  result and log byte-identical to ``publish_draw`` over the same entries. Skipped only
+  when no Java runtime is found.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from typing import Any, Dict, List
+
+import pytest
+
+import shuangsuiji as ssj
+from shuangsuiji import spark as S
+from vectors import load
+
+pa = pytest.importorskip("pyarrow")
+
+C = load("publish/ceremony.json")["ceremony"]
+
+
+def make_usccs(n: int, seed: int = 1) -> List[str]:
+    rng = random.Random(seed)
+    out = set()
+    while len(out) < n:
+        out.add(ssj.complete_uscc("92150581" + _org(rng)))
+    return sorted(out)
+
+
+def _org(rng: random.Random) -> str:
+    """8 characters and their GB 11714 check character (9 characters of the USCC)."""
+    body = "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(8))
+    values = [int(c, 36) for c in body]
+    c = 11 - sum(v * w for v, w in zip(values, [3, 7, 9, 10, 5, 8, 4, 2])) % 11
+    return body + ("X" if c == 10 else "0" if c == 11 else str(c))
+
+
+def template() -> Dict[str, Any]:
+    return copy.deepcopy(C["plan"])
+
+
+def generated_leaves(n: int, seed: int = 7) -> List[Dict[str, str]]:
+    """Each enterprise eligible for 1–3 of the plan's items, in a random stratum of each."""
+    rng = random.Random(seed)
+    plan = template()
+    leaves = []
+    for u in make_usccs(n, seed):
+        for item in plan["items"]:
+            if rng.random() < 0.8:
+                keys = [s["stratum_key"] for s in item["strata"]]
+                leaves.append({"uscc": u, "item_id": item["item_id"], "stratum_key": rng.choice(keys)})
+    return leaves
+
+
+def table(leaves: List[Dict[str, str]]) -> Any:
+    return pa.table({c: [leaf[c] for leaf in leaves] for c in S.LEAF_COLUMNS})
+
+
+def one_process(leaves: List[Dict[str, str]]) -> Dict[str, Any]:
+    """The reference: plan, log and published result by the one-process functions."""
+    counts: Dict[Any, int] = {}
+    for leaf in leaves:
+        k = (leaf["item_id"], leaf["stratum_key"])
+        counts[k] = counts.get(k, 0) + 1
+    plan = template()
+    for item in plan["items"]:
+        for s in item["strata"]:
+            s["population"] = counts.get((item["item_id"], s["stratum_key"]), 0)
+            s["quota"] = ssj.quota(s["population"], s["ratio"], s.get("min"), s.get("max"))
+    plan["eligible"] = ssj.merkle_tree("eligible", leaves)["commitment"]
+    plan["max_substitutions"] = 1
+    plan_hash = ssj.plan_hash(plan)
+    log = ssj.new_log(plan_hash)
+    beacons, secrets = [], []
+    for e in C["log"]["entries"]:
+        ev = e["event"]
+        if ev["kind"] == "beacon":
+            beacons.append({"source": ev["source"], "value": ev["value"]})
+        if ev["kind"] == "reveal":
+            secrets.append({"party": ev["party"], "secret": ev["secret"]})
+        if ev["kind"] in ("beacon", "reveal"):
+            log = ssj.log_append(log, ev)
+    seed = ssj.derive_seed(plan_hash, 0, beacons, secrets)
+    result, published_log = ssj.publish_draw(plan, leaves, C["catalog"], log, 0, seed)
+    return {"plan": plan, "plan_hash": plan_hash, "log": log, "seed": seed, "result": result, "published_log": published_log}
+
+
+def canonical(doc: Any) -> str:
+    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+# --------------------------------------------------------------- without Spark
+
+
+def draw_input(leaves: List[Dict[str, str]]) -> Dict[str, Any]:
+    """A joint draw over the generated entries, with an expansion and substitutions."""
+    strata: Dict[str, Dict[str, List[str]]] = {}
+    for leaf in leaves:
+        strata.setdefault(leaf["item_id"], {}).setdefault(leaf["stratum_key"], []).append(leaf["uscc"])
+    items = [
+        {
+            "item_id": item,
+            "department": "market",
+            "strata": [
+                {"key": k, "eligible": v, "quota": ssj.quota(len(v), "3/100", 1), "max_substitutions": 2}
+                for k, v in sorted(s.items())
+            ],
+        }
+        for item, s in sorted(strata.items())
+    ]
+    inp = {"algorithm": "v1", "task_id": "spark-prop", "seed": "07" * 32, "mode": "fixed", "items": items}
+    first = ssj.draw(inp)
+    first_item = items[0]
+    inp["adjustments"] = [
+        {"expand": {"item_id": first_item["item_id"], "stratum": first_item["strata"][0]["key"], "extra": 2}},
+        {"substitute": {"uscc": first["visits"][0]["uscc"], "reason": "unreachable"}},
+        {"substitute": {"uscc": first["visits"][1]["uscc"], "reason": "deregistered_after_draw"}},
+    ]
+    return inp
+
+
+def without_lists(inp: Dict[str, Any]) -> Dict[str, Any]:
+    out = copy.deepcopy(inp)
+    for item in out["items"]:
+        for s in item["strata"]:
+            s["eligible"] = []
+    return out
+
+
+def cut(rows: List[Dict[str, str]], parts: int, how: str, rng: random.Random) -> List[List[Dict[str, str]]]:
+    out: List[List[Dict[str, str]]] = [[] for _ in range(parts)]
+    for i, r in enumerate(rows):
+        if how == "round_robin":
+            p = i % parts
+        elif how == "random":
+            p = rng.randrange(parts)
+        else:  # skewed: most rows in one part, a few elsewhere, many parts empty
+            p = 0 if rng.random() < 0.9 else rng.randrange(max(1, parts // 3))
+        out[p].append(r)
+    return out
+
+
+LEAVES = generated_leaves(3000)
+INPUT = draw_input(LEAVES)
+EXPECTED = ssj.draw(INPUT)
+TOTALS = sorted(
+    (
+        {"item_id": i["item_id"], "stratum": s["key"], "eligible_count": len(s["eligible"])}
+        for i in INPUT["items"]
+        for s in i["strata"]
+    ),
+    key=lambda c: (c["item_id"], c["stratum"]),
+)
+
+
+@pytest.mark.parametrize("case", range(40))
+def test_parts_merge_into_the_one_process_draw(case: int):
+    rng = random.Random(case)
+    parts = rng.choice([1, 2, 3, 7, 16, 33, 64])
+    how = ["round_robin", "random", "skewed"][case % 3]
+    rows = LEAVES[:]
+    rng.shuffle(rows)
+    pieces = cut(rows, parts, how, rng)
+    totals = TOTALS if case % 2 else ()
+    base = without_lists(INPUT)
+    cands = [S.batch_candidates(base, table(p), totals) for p in pieces]
+    assert S.merge(base, cands) == EXPECTED
+
+
+def test_limits_shrink_what_parts_send():
+    pieces = cut(LEAVES, 16, "round_robin", random.Random(0))
+    base = without_lists(INPUT)
+    sent = lambda cs: sum(len(s["kept"]) for c in cs for s in c["strata"])  # noqa: E731
+    free = [S.batch_candidates(base, table(p)) for p in pieces]
+    limited = [S.batch_candidates(base, table(p), TOTALS) for p in pieces]
+    assert S.merge(base, limited) == S.merge(base, free) == EXPECTED
+    assert sent(limited) <= sent(free)
+
+
+def test_arrow_columns_with_offsets_large_strings_and_nulls():
+    rows = LEAVES[:50]
+    t = table(rows)
+    base = without_lists(INPUT)
+    sliced = t.slice(10, 30)
+    assert S.batch_candidates(base, sliced) == S.batch_candidates(base, table(rows[10:40]))
+    large = pa.table({c: pa.array([r[c] for r in rows], pa.large_string()) for c in S.LEAF_COLUMNS})
+    assert S.batch_candidates(base, large) == S.batch_candidates(base, t)
+    with pytest.raises(ssj.ShuangsuijiError) as e:
+        S.batch_candidates(base, pa.table({"uscc": ["x", None], "item_id": ["a", "a"], "stratum_key": ["s", "s"]}))
+    assert e.value.code == "cell_invalid"
+    with pytest.raises(ssj.ShuangsuijiError) as e:
+        S.batch_candidates(base, pa.table({"uscc": [rows[0]["uscc"]], "item_id": ["no.such"], "stratum_key": ["s"]}))
+    assert e.value.code == "stratum_unknown"
+    # Entries hold canonical USCCs (a table sorted by its text is then in the core's order).
+    lower = pa.table({"uscc": [rows[0]["uscc"].lower()], "item_id": [rows[0]["item_id"]], "stratum_key": [rows[0]["stratum_key"]]})
+    for call in (lambda: S.batch_candidates(base, lower), lambda: S.batch_commitment(lower)):
+        with pytest.raises(ssj.ShuangsuijiError) as e:
+            call()
+        assert (e.value.code, e.value.details.get("field")) == ("value_not_canonical", "usccs[0]")
+
+
+@pytest.mark.parametrize("run_log2", [0, 1, 3, 6, 10])
+def test_aligned_runs_give_the_whole_root(run_log2: int):
+    leaves = sorted(LEAVES[:777], key=lambda r: (r["uscc"], r["item_id"]))
+    whole = ssj.merkle_tree("eligible", leaves)["commitment"]
+    size = 1 << run_log2
+    runs = [S.batch_commitment(table(leaves[i : i + size])) for i in range(0, len(leaves), size)]
+    assert S.root_of_runs(runs) == whole
+
+
+# --------------------------------------------------------------- on Spark
+
+
+def _java() -> bool:
+    java = shutil.which("java") or (os.environ.get("JAVA_HOME") and os.path.join(os.environ["JAVA_HOME"], "bin", "java"))
+    if not java:
+        return False
+    return subprocess.run([java, "-version"], capture_output=True).returncode == 0
+
+
+@pytest.fixture(scope="module")
+def spark():
+    if not _java():
+        pytest.skip("no Java runtime (java on PATH or JAVA_HOME): the Spark tests need Java 17; the test command installs openjdk-17-jre-headless")
+    pytest.importorskip("pyspark")
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("shuangsuiji-test")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "2000")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def reference():
+    leaves = generated_leaves(20_000, seed=11)
+    return leaves, one_process(leaves)
+
+
+def test_spark_publishes_what_one_process_publishes(spark, reference, tmp_path):
+    leaves, ref = reference
+    df = spark.createDataFrame(table(leaves)).repartition(7)
+    tmpl = template()
+    tmpl["max_substitutions"] = 1
+    plan = S.plan(df, tmpl, run_log2=10)
+    assert canonical(plan) == canonical(ref["plan"])
+    assert ssj.plan_hash(plan) == ref["plan_hash"]
+    result, log = S.publish_draw(df, plan, C["catalog"], ref["log"], 0, ref["seed"], out_dir=str(tmp_path))
+    assert canonical(result) == canonical(ref["result"])
+    assert canonical(log) == canonical(ref["published_log"])
+    with open(tmp_path / "result.json", encoding="utf-8") as f:
+        assert json.load(f) == ref["result"]
+    # Anyone verifies the Spark-published draw with the one-process verifier.
+    head = log["entries"][-1]["hash"]
+    assert ssj.verify_draw(plan, ref["plan_hash"], C["catalog"], log, head, leaves, result)["attempt"] == 0
+
+
+def test_spark_draw_and_duplicates(spark):
+    leaves = LEAVES
+    df = spark.createDataFrame(table(leaves)).repartition(5)
+    assert S.draw(df, without_lists(INPUT)) == EXPECTED
+    dup = spark.createDataFrame(table(leaves + leaves[:1]))
+    with pytest.raises(ssj.ShuangsuijiError) as e:
+        S.draw(dup, without_lists(INPUT))
+    assert e.value.code == "eligible_duplicate"
