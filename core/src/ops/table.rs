@@ -493,6 +493,34 @@ bound {
     referral / referral => ReferralArgs { case_record: Doc<ReferralCase>, on: Date }
         -> "the [`Referral`](crate::profile::Referral)" : "Record<string, unknown>"
         = |a| profile::referral(&a.case_record.0, a.on.0);
+    // --- tags (#20 §4 and leftovers) ---
+    /// The eligibility report with tag effects (一企一档 → 分级分类监管): the profiles are
+    /// built from `events` as of the plan date and tagged (`tags.set` absent: the bundled
+    /// food set); each tag's effect moves its carriers into the tag's stratum, out as
+    /// spared (无事不扰) or into the item's `focus` (重点检查, outside the random pool).
+    eligibility_with_tags / eligibilityWithTags => EligibilityWithTagsArgs {
+        request: Doc<PlanRequest>,
+        catalog: CatalogDoc,
+        roster: Doc<Roster>,
+        events: Doc<Vec<ProfileEvent>>,
+        tags: Doc<rules::TagPlan>,
+        history: Option<Doc<Vec<CheckRecord>>>,
+    } -> "the [`EligibilityReport`](crate::rules::EligibilityReport) with `tags`" : "EligibilityReport" = |a| {
+        let history = a.history.map(|h| h.0).unwrap_or_default();
+        rules::eligibility_with_tags(&a.request.0, &a.catalog.0, &a.roster.0, &history, &a.events.0, &a.tags.0)
+    };
+    /// Recorded inspection outcomes as profile events: one `check_outcome` per visit.
+    events_from_outcomes / eventsFromOutcomes => EventsFromOutcomesArgs { outcomes: Doc<outcomes::OutcomeSet> }
+        -> "the events, by date and USCC" : "Record<string, unknown>[]"
+        = |a| Ok(profile::events_from_outcomes(&a.outcomes.0));
+    /// Every enterprise a tag moved (its stratum, 无事不扰 or 重点检查), from the report.
+    tag_moves / tagMoves => TagMovesArgs { report: Doc<EligibilityReport> }
+        -> "the moves, by USCC, item and tag" : "Record<string, unknown>[]"
+        = |a| Ok(publish::tag_moves(&a.report.0));
+    /// Checks the published tags (the report's `tags`) against the plan's `tags_hash`.
+    verify_tags / verifyTags => VerifyTagsArgs { plan: Committed<Plan>, tags: Option<Doc<rules::TagsApplied>> }
+        -> r#"`{"ok": true}`"# : "{ ok: true }"
+        = |a| publish::verify_tags(&a.plan.0, a.tags.as_ref().map(|t| &t.0)).map(|()| ok());
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.
