@@ -285,6 +285,25 @@ impl TagEffects {
         Ok(())
     }
 
+    /// The bundled effects for food producers (`core/data/tags/food_effects.json`) on the
+    /// tags of [`TagSet::food_producers`]: 严重违法失信 → focus, 不良信用记录 → ratio 1/2,
+    /// 检查发现问题 → ratio 1/3, 守法诚信 → spare 1 year. The consequences cite their law;
+    /// every number is a preset (marked in each effect's note).
+    ///
+    /// # Errors
+    /// Those of [`TagEffects::check`] against `set` (never with the bundled set).
+    ///
+    /// ```
+    /// use shuangsuiji::profile::TagSet;
+    /// use shuangsuiji::rules::{EffectKind, TagEffects};
+    /// let e = TagEffects::food_producers(&TagSet::food_producers()?)?;
+    /// assert!(e.effects.iter().any(|e| e.effect == EffectKind::Focus));
+    /// # Ok::<(), shuangsuiji::Error>(())
+    /// ```
+    pub fn food_producers(set: &TagSet) -> Result<Self> {
+        Self::from_json(include_str!("../../data/tags/food_effects.json"), set)
+    }
+
     /// The effects in force on `date` (their source's dates), in file order.
     pub(crate) fn in_force(&self, date: NaiveDate) -> impl Iterator<Item = &TagEffect> {
         self.effects
