@@ -327,6 +327,14 @@ class ReceiptVerifier:
     @property
     def result_hash(self) -> str: ...
 
+# profiles (一企一档) as a table
+def profiles_dataframe(
+    events: JsonSource,
+    as_of: DateLike,
+    tags: Optional[JsonSource] = None,
+    repair_policy: Optional[JsonSource] = None,
+) -> Any: ...
+
 # BEGIN generated from the operation table (bindings-python/tests/stubgen.py)
 __all__ += [
     "parse_division",

@@ -521,6 +521,19 @@ bound {
     verify_tags / verifyTags => VerifyTagsArgs { plan: Committed<Plan>, tags: Option<Doc<rules::TagsApplied>> }
         -> r#"`{"ok": true}`"# : "{ ok: true }"
         = |a| publish::verify_tags(&a.plan.0, a.tags.as_ref().map(|t| &t.0)).map(|()| ok());
+    /// The tagged profiles as one table (`headers`, `rows`): one row per enterprise, a
+    /// column per indicator, the tags and why — what a DataFrame is built from. Same
+    /// arguments as `profile_enterprises`.
+    profile_table / profileTable => ProfileTableArgs {
+        events: Doc<Vec<ProfileEvent>>,
+        as_of: Date,
+        tags: Option<Doc<TagSet>>,
+        repair_policy: Option<Doc<RepairPolicy>>,
+    } -> "the table `{headers, rows}`" : "{ headers: string[]; rows: unknown[][] }" = |a| {
+        let tags = tag_set(a.tags)?;
+        let policy = a.repair_policy.map(|p| p.0).unwrap_or_default();
+        Ok(profile::profile_table(&profile::profile_and_tag(&a.events.0, a.as_of.0, &policy, &tags)))
+    };
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.
