@@ -41,3 +41,9 @@ def test_a_ratio_outside_its_source_s_range_is_refused_with_a_code():
         ssj.eligibility_with_tags(i["request"], i["catalog"], i["roster"], i["events"], tags)
     assert e.value.code == "tag_effect_ratio_out_of_range"
     assert e.value.family == "profile"
+
+
+def test_read_events_from_csv_bytes_gives_the_vector_s_events():
+    case = load("profile/read_events.ops.json")["cases"][0]
+    events = ssj.read_events(case["input"]["input_text"].encode("utf-8"), case["input"]["options"])
+    assert events == case["expect"]

@@ -534,6 +534,11 @@ bound {
         let policy = a.repair_policy.map(|p| p.0).unwrap_or_default();
         Ok(profile::profile_table(&profile::profile_and_tag(&a.events.0, a.as_of.0, &policy, &tags)))
     };
+    /// Enterprise events (一企一档) from JSON, CSV (UTF-8/GBK, Chinese headers) or xlsx
+    /// bytes, every bad row named: the events themselves, in file order.
+    read_events / readEvents => ReadEventsArgs { input: File, options: Option<Options> }
+        -> "the [`ProfileEvent`](crate::profile::ProfileEvent)s" : "Record<string, unknown>[]"
+        = |a| intake::read_events(&a.input.0, &a.options.unwrap_or_default().0);
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.
