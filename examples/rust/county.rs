@@ -483,7 +483,7 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-/// 10. Tags change supervision: the profiles built from the first task's recorded
+/// Step 10, tags change supervision: the profiles built from the first task's recorded
 /// outcomes, tagged with the bundled food tags; the bundled effects move the tagged
 /// enterprises of the second task (own ratio, 无事不扰, 重点检查), and the tags are bound
 /// into its plan as `tags_hash`.
