@@ -1,6 +1,7 @@
 // The page: files in, worker call, verdict out. No verification logic here (verify.js).
 import { TEXT, OUTCOME_TEXT } from './i18n.js';
 import { outcomesNote, outcomesBlock } from './outcomes-view.js';
+import { tagNote, tagReason } from './tags.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -314,9 +315,11 @@ function renderLookup() {
     const reasons = it.finding === 'excluded' ? it.reasons.join() : null;
     const same = reasons !== null && reasons === previous;
     previous = reasons;
-    const verdict = el('span', { className: 'verdict', textContent: same ? t().sameReasons : t().finding(it, l) });
+    const moved = tagNote(it, lang); // which tag moved it (tags.js), null if none
+    const verdict = el('span', { className: 'verdict', textContent: same ? t().sameReasons : moved?.replacesVerdict ? moved.text : t().finding(it, l) });
     verdict.dataset.selected = String(it.selected);
-    li.append(el('strong', { textContent: t().item(it, names) }), '：', verdict, tech(t().itemTech(it)));
+    const note = moved && !moved.replacesVerdict ? [el('span', { className: 'tag-note', textContent: moved.text })] : [];
+    li.append(el('strong', { textContent: t().item(it, names) }), '：', verdict, ...note, tech(t().itemTech(it) + (moved ? `；${moved.tech}` : '')));
     list.append(li);
   }
   box.replaceChildren(head, list, tech(t().lookupTech(l)));
@@ -359,7 +362,7 @@ function renderReceipt() {
     list.append(li);
   }
   for (const x of r.excluded) {
-    const { item, text } = t().reason(x);
+    const { item, text } = tagReason(x, lang) ?? t().reason(x);
     list.append(el('li', {}, el('strong', { textContent: names?.items?.[item] ?? item }), `：${t().excluded}：${text}`));
   }
   out.push(list);

@@ -188,6 +188,8 @@ export interface StratumEligibility {
   provenance: Provenance;
   note?: string;
   eligible: Uscc[];
+  /** A tag's stratum `tag=<rule id>` (eligibilityWithTags): reason `tag_ratio`. */
+  reason?: Reason;
 }
 export interface ItemEligibility {
   item: string;
@@ -195,6 +197,8 @@ export interface ItemEligibility {
   strata: StratumEligibility[];
   forced_in: { uscc: Uscc; reason: string; why: unknown[] }[];
   excluded: { uscc: Uscc; reasons: Reason[] }[];
+  /** 重点检查 by a tag (eligibilityWithTags): outside the random pool, reason `tag_focus`. */
+  focus?: { uscc: Uscc; reasons: Reason[] }[];
 }
 export interface EligibilityReport {
   authority: Authority;
@@ -205,6 +209,8 @@ export interface EligibilityReport {
   hierarchy: string;
   force_in: Record<string, unknown>;
   items: ItemEligibility[];
+  /** With eligibilityWithTags: the tag rules, effects and repair policy applied (their hash is the plan's `tags_hash`). */
+  tags?: { set: Record<string, unknown>; effects: Record<string, unknown>; repair_policy: Record<string, unknown> };
 }
 export interface CatalogLoaded { catalog: Record<string, unknown>; content_hash: Hash64 }
 

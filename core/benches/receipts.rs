@@ -100,6 +100,7 @@ fn draw(n: u32) -> (Plan, Vec<EligibleLeaf>, ResultDocument) {
             commitment: commitment("notary", &Bytes32([7; 32])).unwrap(),
         }],
         max_substitutions: 0,
+        tags_hash: None,
     };
     let mut log = DrawLog::new(plan.plan_hash().unwrap()).unwrap();
     let seed = Bytes32(sha256(b"bench seed"));

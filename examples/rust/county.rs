@@ -17,7 +17,9 @@
 //!    teams and the window, committed in the draw log; the 公示 list merged per
 //!    enterprise written as JSON, CSV and xlsx, and verified from the files with its
 //!    completeness per department;
-//! 9. a second task in November that sees the first through the check history.
+//! 9. a second task in November that sees the first through the check history;
+//! 10. the enterprise profiles (一企一档) from the recorded outcomes, the bundled food tags
+//!     and their effects on the second task's eligibility (分级分类监管, bound into its plan).
 //!
 //! Run: `cargo run -p shuangsuiji-examples --bin county [-- OUT_DIR] [--all]`
 //! (default folder `out/county`; `--all` prints every visit). The demo secrets and the
@@ -471,6 +473,58 @@ fn main() -> Result<()> {
         second.date,
         count(&report2, "yearly_cap_reached"),
         count(&report, "yearly_cap_reached")
+    );
+    tags_step(&set, &second, &catalog, &roster, &history2, &report2)?;
+    Ok(())
+}
+
+/// Step 10, tags change supervision: the profiles built from the first task's recorded
+/// outcomes, tagged with the bundled food tags; the bundled effects move the tagged
+/// enterprises of the second task (own ratio, 无事不扰, 重点检查), and the tags are bound
+/// into its plan as `tags_hash`.
+fn tags_step(
+    set: &OutcomeSet,
+    second: &PlanRequest,
+    catalog: &shuangsuiji::model::Catalog,
+    roster: &shuangsuiji::model::Roster,
+    history: &[shuangsuiji::model::CheckRecord],
+    untagged: &rules::EligibilityReport,
+) -> Result<()> {
+    let events = shuangsuiji::profile::events_from_outcomes(set);
+    let tag_set = shuangsuiji::profile::TagSet::food_producers()?;
+    let tags = rules::TagPlan {
+        effects: rules::TagEffects::food_producers(&tag_set)?,
+        set: Some(tag_set),
+        repair_policy: None,
+    };
+    let report = rules::eligibility_with_tags(second, catalog, roster, history, &events, &tags)?;
+    let mut by_effect: BTreeMap<String, usize> = BTreeMap::new();
+    for m in publish::tag_moves(&report) {
+        *by_effect
+            .entry(format!("{:?} by {}", m.effect, m.tag))
+            .or_default() += 1;
+    }
+    let quota = |r: &rules::EligibilityReport| -> u64 {
+        r.items
+            .iter()
+            .flat_map(|i| &i.strata)
+            .map(|s| s.quota)
+            .sum()
+    };
+    let tags_hash = report.tags.as_ref().ok_or("no tags")?.hash()?;
+    println!(
+        "
+Tags (一企一档 → 分级分类监管): {} profiles from {} outcome events; item × enterprise moves: {by_effect:?}
+  random quota of the second task: {} with tag effects, {} without; tags bound into its plan as tags_hash {}…",
+        events
+            .iter()
+            .map(|e| e.uscc)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        events.len(),
+        quota(&report),
+        quota(untagged),
+        &tags_hash.to_hex()[..16]
     );
     Ok(())
 }

@@ -469,6 +469,24 @@ def plan_hash(plan: dict) -> bytes:
     return tagged_hash("plan", canonical_json(canonical_plan(plan)).encode("utf-8"))
 
 
+def tags_hash(tags: dict) -> bytes:
+    """§6.4: the hash of the tags a plan binds (the eligibility report's `tags`:
+    `set`, `effects`, `repair_policy`)."""
+    return tagged_hash("tags", canonical_json(tags).encode("utf-8"))
+
+
+def verify_tags(plan: dict, tags: Optional[dict]) -> None:
+    """§6.4: the published tags against the plan's `tags_hash` (absent: no tags)."""
+    committed = plan.get("tags_hash")
+    if committed is None and tags is None:
+        return
+    if tags is None:
+        raise VerifyError("root_mismatch", "tags")
+    actual = tags_hash(tags).hex()
+    if committed != actual:
+        raise VerifyError("root_mismatch", "tags_hash", expected=committed or "", actual=actual)
+
+
 # ------------------------------------------------------------------ §7 draw log
 
 

@@ -126,6 +126,7 @@ __all__ = [
     "beacon_canonicalize",
     "beacon_validate",
     "conflict_list_hash",
+    "profiles_dataframe",
 ]
 
 JsonSource = Union[str, bytes, "os.PathLike[str]", Dict[str, Any], List[Any]]
@@ -1271,6 +1272,26 @@ def disclosure_xlsx(disclosure: JsonSource) -> bytes:
     headers of the CSV export; the same list gives the same bytes."""
     out: bytes = _core.disclosure_xlsx(_json_text(disclosure))
     return out
+
+
+def profiles_dataframe(
+    events: JsonSource,
+    as_of: DateLike,
+    tags: Optional[JsonSource] = None,
+    repair_policy: Optional[JsonSource] = None,
+) -> Any:
+    """The tagged profiles (一企一档) as a pandas DataFrame: one row per enterprise, the
+    columns of the core's ``profile_table`` (``uscc``, ``as_of``, ``events``, every
+    indicator at its default window, ``tags``, ``tag_reasons``); only the frame is built
+    here. ``tags`` absent: the bundled food-producer set."""
+    table = _op(
+        "profile_table",
+        _json_text(events),
+        _iso(as_of),
+        None if tags is None else _json_text(tags),
+        None if repair_policy is None else _json_text(repair_policy),
+    )
+    return _pandas().DataFrame(table["rows"], columns=table["headers"])
 
 
 # Every table operation offered as a function (``bound``) that has no hand-written

@@ -103,6 +103,7 @@ __all__ = [
     "beacon_canonicalize",
     "beacon_validate",
     "conflict_list_hash",
+    "profiles_dataframe",
 ]
 
 JsonSource = Union[str, bytes, os.PathLike[str], Dict[str, Any], List[Any]]
@@ -315,6 +316,14 @@ class ReceiptVerifier:
     @property
     def result_hash(self) -> str: ...
 
+# profiles (一企一档) as a table
+def profiles_dataframe(
+    events: JsonSource,
+    as_of: DateLike,
+    tags: Optional[JsonSource] = None,
+    repair_policy: Optional[JsonSource] = None,
+) -> Any: ...
+
 # BEGIN generated from the operation table (bindings-python/tests/stubgen.py)
 __all__ += [
     "parse_division",
@@ -358,6 +367,12 @@ __all__ += [
     "root_of_subtrees",
     "publish_draw_from_candidates",
     "plan_draw_input",
+    "eligibility_with_tags",
+    "events_from_outcomes",
+    "tag_moves",
+    "verify_tags",
+    "profile_table",
+    "read_events",
 ]
 def parse_division(text: str) -> Any: ...
 def parse_ratio(text: str) -> Any: ...
@@ -400,4 +415,10 @@ def merge_candidates(input: JsonSource, parts: JsonSource) -> Any: ...
 def root_of_subtrees(subtrees: JsonSource) -> Any: ...
 def publish_draw_from_candidates(plan: JsonSource, parts: JsonSource, catalog: JsonSource, log: JsonSource, attempt: int, seed: str) -> Any: ...
 def plan_draw_input(plan: JsonSource, catalog: JsonSource, seed: str) -> Any: ...
+def eligibility_with_tags(request: JsonSource, catalog: JsonSource, roster: JsonSource, events: JsonSource, tags: JsonSource, history: Optional[JsonSource] = None) -> Any: ...
+def events_from_outcomes(outcomes: JsonSource) -> Any: ...
+def tag_moves(report: JsonSource) -> Any: ...
+def verify_tags(plan: JsonSource, tags: Optional[JsonSource] = None) -> Any: ...
+def profile_table(events: JsonSource, as_of: DateLike, tags: Optional[JsonSource] = None, repair_policy: Optional[JsonSource] = None) -> Any: ...
+def read_events(input: bytes, options: Optional[JsonSource] = None) -> Any: ...
 # END generated

@@ -59,6 +59,7 @@
 //!     parties: vec![PartyCommitment { party_id: "notary".into(),
 //!         commitment: commitment("notary", &secret)? }],
 //!     max_substitutions: 0,
+//!     tags_hash: None,
 //! };
 //! let plan_hash = plan.plan_hash()?; // published before any randomness exists
 //!
@@ -96,7 +97,7 @@ use crate::proof::{
     BeaconSpec, Bytes32, EligibleLeaf, ExcludedLeaf, InspectorLeaf, MerkleTree, PartyCommitment,
     Plan, PlanItem, PlanStratum, RevealOrder,
 };
-use crate::rules::EligibilityReport;
+use crate::rules::{EligibilityReport, ReasonCode};
 use crate::{Error, ModelCode, Result, VerifyCode};
 
 mod compare;
@@ -104,6 +105,7 @@ mod document;
 pub mod publication;
 mod receipt;
 mod recompute;
+mod tags;
 
 pub use compare::first_difference;
 pub use document::{
@@ -116,6 +118,7 @@ pub use receipt::{
     ReceiptChecker, ReceiptVerifier, Verdict, VerdictItem, receipt, receipts, verify_receipt,
 };
 pub use recompute::{DrawSummary, PublishedDraw, verify_draw};
+pub use tags::{TagMove, tag_moves, verify_tags};
 
 /// The stratum key under which enterprises forced into an item (outside the random
 /// quota) are committed; its quota equals its population, so all of them are drawn.
@@ -163,15 +166,23 @@ pub fn eligible_leaves(report: &EligibilityReport) -> Vec<EligibleLeaf> {
 }
 
 /// Every exclusion of the report as a Merkle leaf: one per enterprise, its reasons
-/// written `<item_id>:<reason_code>` (sorted, unique), evidence empty.
+/// written `<item_id>:<reason_code>` (sorted, unique), evidence empty. A reason given by
+/// a tag (`tag_spared`, and `tag_focus` for the enterprises of an item's `focus`, which
+/// are outside the random pool too) is written `<item_id>:<reason_code>:<tag rule id>`.
 #[must_use]
 pub fn excluded_leaves(report: &EligibilityReport) -> Vec<ExcludedLeaf> {
     let mut by: BTreeMap<Uscc, Vec<String>> = BTreeMap::new();
     for item in &report.items {
-        for x in &item.excluded {
+        for x in item.excluded.iter().chain(&item.focus) {
             let reasons = by.entry(x.uscc).or_default();
             for r in &x.reasons {
-                reasons.push(format!("{}:{}", item.item.as_str(), r.code.as_str()));
+                let text = match r.detail.get("tag") {
+                    Some(tag) if matches!(r.code, ReasonCode::TagSpared | ReasonCode::TagFocus) => {
+                        format!("{}:{}:{tag}", item.item.as_str(), r.code.as_str())
+                    }
+                    _ => format!("{}:{}", item.item.as_str(), r.code.as_str()),
+                };
+                reasons.push(text);
             }
         }
     }
@@ -273,6 +284,7 @@ pub fn plan_from_eligibility(
         beacons: meta.beacons.clone(),
         parties: meta.parties.clone(),
         max_substitutions: meta.max_substitutions,
+        tags_hash: report.tags.as_ref().map(|t| t.hash()).transpose()?,
     }
     .canonical();
     plan.validate()?;

@@ -31,5 +31,12 @@ error_codes! {
         MeasureDuplicate = "measure_duplicate",
         /// A referral case's dates are out of order or incomplete.
         ReferralInvalid = "referral_invalid",
+        /// A tag effect names a tag that is no rule of the tag set (detail `tag_set`).
+        TagEffectTagUnknown = "tag_effect_tag_unknown",
+        /// A tag effect is malformed: a second effect for one tag, a spare period outside
+        /// 1 … 5 years, a number of another kind of effect, a tag id unfit for a stratum key.
+        TagEffectInvalid = "tag_effect_invalid",
+        /// A ratio effect's ratio is 0 or outside the `min_ratio` … `max_ratio` its source allows.
+        TagEffectRatioOutOfRange = "tag_effect_ratio_out_of_range",
     }
 }

@@ -613,6 +613,52 @@ bound {
         seed: Seed,
     } -> "the [`DrawInput`], eligible lists empty" : "Record<string, unknown>"
         = |a| publish::draw_input_from_plan(&a.plan.0, &[], &a.catalog.0, &a.seed.into(), a.plan.0.max_substitutions);
+    // --- tags (#20 §4 and leftovers) ---
+    /// The eligibility report with tag effects (一企一档 → 分级分类监管): the profiles are
+    /// built from `events` as of the plan date and tagged (`tags.set` absent: the bundled
+    /// food set); each tag's effect moves its carriers into the tag's stratum, out as
+    /// spared (无事不扰) or into the item's `focus` (重点检查, outside the random pool).
+    eligibility_with_tags / eligibilityWithTags => EligibilityWithTagsArgs {
+        request: Doc<PlanRequest>,
+        catalog: CatalogDoc,
+        roster: Doc<Roster>,
+        events: Doc<Vec<ProfileEvent>>,
+        tags: Doc<rules::TagPlan>,
+        history: Option<Doc<Vec<CheckRecord>>>,
+    } -> "the [`EligibilityReport`](crate::rules::EligibilityReport) with `tags`" : "EligibilityReport" = |a| {
+        let history = a.history.map(|h| h.0).unwrap_or_default();
+        rules::eligibility_with_tags(&a.request.0, &a.catalog.0, &a.roster.0, &history, &a.events.0, &a.tags.0)
+    };
+    /// Recorded inspection outcomes as profile events: one `check_outcome` per visit.
+    events_from_outcomes / eventsFromOutcomes => EventsFromOutcomesArgs { outcomes: Doc<outcomes::OutcomeSet> }
+        -> "the events, by date and USCC" : "Record<string, unknown>[]"
+        = |a| Ok(profile::events_from_outcomes(&a.outcomes.0));
+    /// Every enterprise a tag moved (its stratum, 无事不扰 or 重点检查), from the report.
+    tag_moves / tagMoves => TagMovesArgs { report: Doc<EligibilityReport> }
+        -> "the moves, by USCC, item and tag" : "Record<string, unknown>[]"
+        = |a| Ok(publish::tag_moves(&a.report.0));
+    /// Checks the published tags (the report's `tags`) against the plan's `tags_hash`.
+    verify_tags / verifyTags => VerifyTagsArgs { plan: Committed<Plan>, tags: Option<Doc<rules::TagsApplied>> }
+        -> r#"`{"ok": true}`"# : "{ ok: true }"
+        = |a| publish::verify_tags(&a.plan.0, a.tags.as_ref().map(|t| &t.0)).map(|()| ok());
+    /// The tagged profiles as one table (`headers`, `rows`): one row per enterprise, a
+    /// column per indicator, the tags and why — what a DataFrame is built from. Same
+    /// arguments as `profile_enterprises`.
+    profile_table / profileTable => ProfileTableArgs {
+        events: Doc<Vec<ProfileEvent>>,
+        as_of: Date,
+        tags: Option<Doc<TagSet>>,
+        repair_policy: Option<Doc<RepairPolicy>>,
+    } -> "the table `{headers, rows}`" : "{ headers: string[]; rows: unknown[][] }" = |a| {
+        let tags = tag_set(a.tags)?;
+        let policy = a.repair_policy.map(|p| p.0).unwrap_or_default();
+        Ok(profile::profile_table(&profile::profile_and_tag(&a.events.0, a.as_of.0, &policy, &tags)))
+    };
+    /// Enterprise events (一企一档) from JSON, CSV (UTF-8/GBK, Chinese headers) or xlsx
+    /// bytes, every bad row named: the events themselves, in file order.
+    read_events / readEvents => ReadEventsArgs { input: File, options: Option<Options> }
+        -> "the [`ProfileEvent`](crate::profile::ProfileEvent)s" : "Record<string, unknown>[]"
+        = |a| intake::read_events(&a.input.0, &a.options.unwrap_or_default().0);
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

@@ -36,6 +36,7 @@ mod indicator;
 mod measures;
 mod public;
 mod referral;
+mod table;
 mod tags;
 
 pub(crate) use event::EventWire;
@@ -50,6 +51,7 @@ pub use measures::{
 };
 pub use public::{PublicPenalty, PublicProfile, TaggedProfile};
 pub use referral::{Referral, ReferralCase, referral};
+pub use table::{ProfileTable, profile_table};
 pub use tags::{
     CmpOp, Comparison, Condition, MAX_DEPTH, MAX_NODES, MAX_RULES, Tag, TagCategory, TagRule,
     TagSet,

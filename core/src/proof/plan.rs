@@ -110,6 +110,11 @@ pub struct Plan {
     /// when 0, so plans without substitutions keep their hash.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub max_substitutions: u32,
+    /// The hash of the tag rules and tag effects that moved enterprises in or out of the
+    /// random pool ([`crate::rules::TagsApplied::hash`], verify spec §6.4). Absent when
+    /// no tags are used, so plans without tags keep their hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags_hash: Option<Bytes32>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes &T

@@ -26,13 +26,15 @@ use super::force::{ForceInConfig, ForceWhy};
 use super::hierarchy::{HierarchyMode, same_year_reason, three_month_reason};
 use super::policy::{SamplingPolicy, StratumRule};
 use super::preset::preset;
-use super::reason::{Reason, ReasonCode};
+use super::reason::{Reason, ReasonCode, group_visits};
 use super::status::status_reason;
 use super::stratum::StratumKey;
+use super::tag_effects::{Acting, TAG_STRATUM_PREFIX, TagEffect, TagPlan, TagsApplied};
 use crate::model::{
     Authority, Catalog, CheckRecord, Enterprise, ItemId, ItemKind, Provenance, Ratio, Roster,
     SupervisionItem, Uscc,
 };
+use crate::profile::{ProfileEvent, Tag, TagSet, profile_and_tag};
 use crate::{Error, Result, RulesCode};
 
 /// A preset by name, taken as in force on `date` (default: the plan date).
@@ -137,6 +139,10 @@ pub struct StratumEligibility {
     pub note: Option<String>,
     /// Eligible enterprises, sorted by USCC.
     pub eligible: Vec<Uscc>,
+    /// A tag's stratum (`tag=<rule id>`, [`super::tag_effects`]): reason `tag_ratio` with
+    /// the tag; absent for the policy's strata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
 }
 
 /// An enterprise outside an item's pool, with every reason.
@@ -179,6 +185,10 @@ pub struct ItemEligibility {
     /// not excluded), whether forced in or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<ItemCoverage>,
+    /// 重点检查 by a tag ([`super::tag_effects`]): checked on purpose, outside the random
+    /// pool, each with reason `tag_focus` per tag; sorted by USCC.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub focus: Vec<Exclusion>,
 }
 
 /// The eligibility report of a plan.
@@ -205,6 +215,10 @@ pub struct EligibilityReport {
     pub coverage: Option<CoverageConfig>,
     /// Per item, sorted by item id.
     pub items: Vec<ItemEligibility>,
+    /// With [`eligibility_with_tags`]: the tag rules, effects and repair policy applied
+    /// (their hash is the plan's `tags_hash`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<TagsApplied>,
 }
 
 /// What the draw consumes for one stratum.
@@ -386,6 +400,109 @@ pub fn eligibility(
     roster: &Roster,
     history: &[CheckRecord],
 ) -> Result<EligibilityReport> {
+    eligibility_inner(request, catalog, roster, history, None)
+}
+
+/// Refuses an event dated after the plan date (as [`check_history_dates`] does for
+/// checks): the tags are those known on the plan date.
+fn check_event_dates(date: NaiveDate, events: &[ProfileEvent]) -> Result<()> {
+    let Some((i, first)) = events.iter().enumerate().find(|(_, e)| e.date > date) else {
+        return Ok(());
+    };
+    Err(Error::new(
+        RulesCode::HistoryAfterPlanDate,
+        format!(
+            "event {i} is dated {} after the plan date {date}; give the events as known on the plan date",
+            first.date
+        ),
+    )
+    .with_field(format!("events[{i}].date"))
+    .with_value(first.date.to_string())
+    .with_detail("plan_date", date.to_string()))
+}
+
+/// The eligibility report with tag effects ([`super::tag_effects`]): the profiles are
+/// built from `events` as of the plan date and tagged with `tags.set` (absent: the
+/// bundled food set); each tag's effect in force on the plan date then moves its
+/// carriers — into the tag's stratum, out as spared, or into the item's `focus`. The
+/// report's `tags` echoes what was applied; its hash is the plan's `tags_hash`.
+///
+/// # Errors
+/// Those of [`eligibility`]; `history_after_plan_date` (field `events[i].date`) for an
+/// event after the plan date; those of [`super::TagEffects::check`] under `tags.effects`.
+///
+/// ```
+/// use shuangsuiji::model::{Catalog, Roster};
+/// use shuangsuiji::profile::ProfileEvent;
+/// use shuangsuiji::rules::{eligibility_with_tags, PlanRequest, TagPlan};
+/// let catalog = Catalog::from_json(r#"{"id":"c","version":"1","items":[{
+///   "id":"market.food_production","name":"食品生产监督检查","department":"market",
+///   "kind":"key","form":"joint","provenance":{"document":"令49","verification":"verified"}}]}"#)?;
+/// let roster: Roster = serde_json::from_str(r#"[{"uscc":"91350100M000100Y43","name":"甲",
+///   "division":"150581","credit_class":"B","status":"active"}]"#).unwrap();
+/// let request: PlanRequest = serde_json::from_str(r#"{
+///   "authority":{"id":"hlgl-market","department":"market","level":"county","jurisdiction":"150581"},
+///   "year":2025,"date":"2025-03-01","items":["market.food_production"],
+///   "policy":{"preset":{"name":"neimenggu_bayannaoer_2022"}}}"#).unwrap();
+/// let events: Vec<ProfileEvent> = serde_json::from_str(r#"[{"uscc":"91350100M000100Y43",
+///   "date":"2025-01-10","kind":"serious_violation_listed","source":"公示系统","reason":"食品安全严重违法"}]"#).unwrap();
+/// let tags: TagPlan = serde_json::from_str(r#"{"effects": {"id": "local", "effects": [
+///   {"tag": "food.serious_violation", "effect": "focus",
+///    "provenance": {"document": "市场监督管理严重违法失信名单管理办法", "article": "第十五条", "verification": "verified"}}]}}"#).unwrap();
+/// let report = eligibility_with_tags(&request, &catalog, &roster, &[], &events, &tags)?;
+/// let item = &report.items[0];
+/// assert_eq!(item.focus[0].reasons[0].code.as_str(), "tag_focus");
+/// assert!(item.strata.iter().all(|s| s.eligible.is_empty())); // outside the random pool
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn eligibility_with_tags(
+    request: &PlanRequest,
+    catalog: &Catalog,
+    roster: &Roster,
+    history: &[CheckRecord],
+    events: &[ProfileEvent],
+    tags: &TagPlan,
+) -> Result<EligibilityReport> {
+    request.validate()?;
+    check_event_dates(request.date, events)?;
+    let set = match &tags.set {
+        Some(s) => s.clone(),
+        None => TagSet::food_producers()?,
+    };
+    tags.effects
+        .check(&set)
+        .map_err(|e| e.within("tags.effects"))?;
+    let repair_policy = tags.repair_policy.unwrap_or_default();
+    let by_uscc: BTreeMap<Uscc, Vec<Tag>> =
+        profile_and_tag(events, request.date, &repair_policy, &set)
+            .into_iter()
+            .map(|t| (t.profile.uscc, t.tags))
+            .collect();
+    let applied = TagsApplied {
+        set,
+        effects: tags.effects.clone(),
+        repair_policy,
+    };
+    let mut report = eligibility_inner(
+        request,
+        catalog,
+        roster,
+        history,
+        Some((&applied, &by_uscc)),
+    )?;
+    report.tags = Some(applied);
+    Ok(report)
+}
+
+type Tagging<'a> = (&'a TagsApplied, &'a BTreeMap<Uscc, Vec<Tag>>);
+
+fn eligibility_inner(
+    request: &PlanRequest,
+    catalog: &Catalog,
+    roster: &Roster,
+    history: &[CheckRecord],
+    tagging: Option<Tagging<'_>>,
+) -> Result<EligibilityReport> {
     request.validate()?;
     check_history_dates(request.date, history)?;
     let cap = request.resolve_cap()?;
@@ -403,6 +520,10 @@ pub fn eligibility(
         .map(|(item, rules)| empty_item(request, item, rules))
         .collect();
     let force_due = request.coverage.is_some_and(|c| c.force_due);
+    let effects: Vec<&TagEffect> = tagging
+        .map(|(t, _)| t.effects.in_force(request.date).collect())
+        .unwrap_or_default();
+    let no_tags: Vec<Tag> = Vec::new();
 
     for e in roster.enterprises() {
         let hist = by_uscc.get(&e.uscc).unwrap_or(&none);
@@ -418,8 +539,15 @@ pub fn eligibility(
             ));
         }
         let why = request.force_in.why(e);
+        let tags = tagging
+            .and_then(|(_, m)| m.get(&e.uscc))
+            .unwrap_or(&no_tags);
+        let acting = Acting::of(&effects, tags);
         for ((item, _), out) in plan_items.iter().zip(items.iter_mut()) {
-            let stratum = out.strata.iter().position(|s| s.stratum.contains(e));
+            let stratum = out
+                .strata
+                .iter()
+                .position(|s| s.reason.is_none() && s.stratum.contains(e));
             let reasons = item_reasons(request, e, item, hist, &common, stratum.is_some());
             let mut why = why.clone();
             if let (true, Some(cov)) = (reasons.is_empty(), out.coverage.as_mut()) {
@@ -436,13 +564,35 @@ pub fn eligibility(
                     }
                 }
             }
+            let spared = if reasons.is_empty() && why.is_empty() && acting.focus.is_empty() {
+                acting
+                    .spare
+                    .and_then(|(eff, tag)| spared_reason(eff, tag, request.date, hist))
+            } else {
+                None
+            };
             match (reasons.is_empty(), stratum) {
+                (true, _) if !acting.focus.is_empty() => out.focus.push(Exclusion {
+                    uscc: e.uscc,
+                    reasons: acting
+                        .focus
+                        .iter()
+                        .map(|(_, t)| tag_reason(ReasonCode::TagFocus, t))
+                        .collect(),
+                }),
                 (true, _) if !why.is_empty() => out.forced_in.push(ForcedIn {
                     uscc: e.uscc,
                     reason: ReasonCode::ForcedIn,
                     why,
                 }),
+                (true, _) if spared.is_some() => out.excluded.push(Exclusion {
+                    uscc: e.uscc,
+                    reasons: spared.into_iter().collect(),
+                }),
                 (true, Some(s)) => {
+                    let s = acting
+                        .ratio
+                        .map_or(s, |(eff, tag)| tag_stratum(&mut out.strata, eff, tag));
                     if let Some(st) = out.strata.get_mut(s) {
                         st.eligible.push(e.uscc);
                     }
@@ -455,6 +605,11 @@ pub fn eligibility(
         }
     }
 
+    if tagging.is_some() {
+        for it in &mut items {
+            it.strata.sort_by(|a, b| a.key.cmp(&b.key));
+        }
+    }
     fill_quotas(&mut items)?;
 
     Ok(EligibilityReport {
@@ -470,7 +625,62 @@ pub fn eligibility(
         force_in: request.force_in,
         coverage: request.coverage,
         items,
+        tags: None,
     })
+}
+
+/// A reason naming the tag that gave it.
+fn tag_reason(code: ReasonCode, tag: &Tag) -> Reason {
+    Reason::new(code)
+        .with("tag", tag.rule.as_str())
+        .with("label", tag.label.as_str())
+}
+
+/// 无事不扰: the `tag_spared` reason if the enterprise was checked within the effect's
+/// period (the visits in it as evidence), else `None`.
+fn spared_reason(
+    effect: &TagEffect,
+    tag: &Tag,
+    date: NaiveDate,
+    hist: &[&CheckRecord],
+) -> Option<Reason> {
+    let years = effect.years?;
+    let since = window_from(date, years);
+    let visits = group_visits(hist.iter().copied().filter(|r| r.date >= since));
+    if visits.is_empty() {
+        return None;
+    }
+    let mut r = tag_reason(ReasonCode::TagSpared, tag)
+        .with("years", years.to_string())
+        .with("since", since.to_string());
+    r.visits = visits;
+    Some(r)
+}
+
+/// The index of the tag's stratum `tag=<rule id>` in `strata`, added on first use with
+/// the effect's ratio and source.
+fn tag_stratum(strata: &mut Vec<StratumEligibility>, effect: &TagEffect, tag: &Tag) -> usize {
+    let key = format!("{TAG_STRATUM_PREFIX}{}", tag.rule);
+    if let Some(i) = strata.iter().position(|s| s.key == key) {
+        return i;
+    }
+    strata.push(StratumEligibility {
+        key,
+        stratum: StratumKey::ALL,
+        population: 0,
+        quota: 0,
+        ratio: effect.ratio.unwrap_or(Ratio::ONE),
+        min: None,
+        max: None,
+        provenance: effect.provenance.clone(),
+        note: effect.note.clone(),
+        eligible: Vec::new(),
+        reason: Some(
+            tag_reason(ReasonCode::TagRatio, tag)
+                .with("ratio", effect.ratio.unwrap_or(Ratio::ONE).to_string()),
+        ),
+    });
+    strata.len() - 1
 }
 
 /// Step 1: the plan's items in id order, each found in the catalog, in force on the plan
@@ -522,10 +732,12 @@ fn empty_item(
                 provenance: r.provenance.clone(),
                 note: r.note.clone(),
                 eligible: Vec::new(),
+                reason: None,
             })
             .collect(),
         forced_in: Vec::new(),
         excluded: Vec::new(),
+        focus: Vec::new(),
         coverage: request.coverage.and_then(|c| {
             item_frequency(item, c.source).map(|(frequency, provenance)| ItemCoverage {
                 frequency,

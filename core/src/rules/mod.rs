@@ -18,6 +18,8 @@
 //!   forced in apart from the random sample;
 //! * `force` — optional forcing-in of abnormal, seriously-violating or D-class
 //!   enterprises;
+//! * `tag_effects` — tags change supervision: a tag's own ratio, 无事不扰, 重点检查, as
+//!   data bound into the plan ([`eligibility_with_tags`]);
 //! * `eligibility` — the report that combines them and the data the draw consumes.
 //!
 //! ```
@@ -56,6 +58,7 @@ pub mod quota;
 pub mod reason;
 pub mod status;
 pub mod stratum;
+pub mod tag_effects;
 
 pub use applicability::{check_item_in_force, jurisdiction_reason, scope_reason};
 pub use cap::{CapConfig, CapScope};
@@ -65,7 +68,7 @@ pub use coverage::{
 };
 pub use eligibility::{
     DrawItem, DrawStratum, EligibilityReport, Exclusion, ForcedIn, ItemEligibility, PlanRequest,
-    PolicySource, PolicyUsed, PresetRef, StratumEligibility, eligibility,
+    PolicySource, PolicyUsed, PresetRef, StratumEligibility, eligibility, eligibility_with_tags,
 };
 pub use force::{ForceInConfig, ForceWhy};
 pub use hierarchy::{
@@ -77,3 +80,7 @@ pub use quota::{QuotaRule, quota};
 pub use reason::{Reason, ReasonCode, VisitEvidence};
 pub use status::status_reason;
 pub use stratum::StratumKey;
+pub use tag_effects::{
+    EffectKind, MAX_EFFECTS, MAX_SPARE_YEARS, TAG_STRATUM_PREFIX, TagEffect, TagEffects, TagPlan,
+    TagsApplied,
+};

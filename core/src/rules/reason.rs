@@ -28,6 +28,9 @@ use crate::model::{CheckKind, CheckRecord, ItemId};
 /// | `checked_by_higher_level` | a covering higher-level authority checked it (whole year, or the same item within 3 months) | [`super::hierarchy`] |
 /// | `no_stratum` | the policy's strata for the item do not cover the enterprise (e.g. no food risk grade under a risk-graded policy) | [`super::policy`] |
 /// | `forced_in` | always checked, outside the random quota | [`super::force`] |
+/// | `tag_focus` | 重点检查: a tag's effect checks it on purpose, outside the random pool | [`super::tag_effects`] |
+/// | `tag_spared` | 无事不扰: a tag's effect spares it, checked within its period | [`super::tag_effects`] |
+/// | `tag_ratio` | (on a stratum) a tag's effect draws its carriers at their own ratio | [`super::tag_effects`] |
 ///
 /// ```
 /// use shuangsuiji::rules::ReasonCode;
@@ -56,6 +59,12 @@ pub enum ReasonCode {
     NoStratum,
     /// Forced into the check outside the random quota.
     ForcedIn,
+    /// 重点检查 by a tag: checked on purpose, outside the random pool.
+    TagFocus,
+    /// 无事不扰 by a tag: checked within the tag effect's period.
+    TagSpared,
+    /// A tag's stratum with its own ratio.
+    TagRatio,
 }
 
 impl ReasonCode {
@@ -70,6 +79,9 @@ impl ReasonCode {
         Self::CheckedByHigherLevel,
         Self::NoStratum,
         Self::ForcedIn,
+        Self::TagFocus,
+        Self::TagSpared,
+        Self::TagRatio,
     ];
 
     /// The stable snake_case string.
@@ -85,6 +97,9 @@ impl ReasonCode {
             Self::CheckedByHigherLevel => "checked_by_higher_level",
             Self::NoStratum => "no_stratum",
             Self::ForcedIn => "forced_in",
+            Self::TagFocus => "tag_focus",
+            Self::TagSpared => "tag_spared",
+            Self::TagRatio => "tag_ratio",
         }
     }
 
@@ -108,6 +123,9 @@ impl ReasonCode {
             Self::CheckedByHigherLevel => "上级部门已检查",
             Self::NoStratum => "不属于方案的任何分层",
             Self::ForcedIn => "依规定必查，不参与随机抽取",
+            Self::TagFocus => "按标签列为重点检查，不参与随机抽取",
+            Self::TagSpared => "按标签无事不扰，本次不抽查",
+            Self::TagRatio => "按标签适用单独的抽查比例",
         }
     }
 }

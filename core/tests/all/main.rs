@@ -39,6 +39,7 @@ mod rules_props;
 mod rules_provenance;
 mod rules_vectors;
 mod sample_county;
+mod tags_effects;
 mod teams_by_route;
 mod teams_explain;
 mod teams_props;

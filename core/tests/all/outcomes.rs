@@ -142,6 +142,7 @@ mod published {
                 commitment: commitment("notary", &secret).unwrap(),
             }],
             max_substitutions: 1,
+            tags_hash: None,
         };
         let mut log = DrawLog::new(plan.plan_hash().unwrap()).unwrap();
         log.append(Event::Reveal {

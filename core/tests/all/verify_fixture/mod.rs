@@ -169,6 +169,7 @@ pub fn plan(order: RevealOrder) -> Plan {
             })
             .collect(),
         max_substitutions: 0,
+        tags_hash: None,
     }
 }
 
