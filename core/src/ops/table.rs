@@ -30,6 +30,7 @@ use crate::model::{
 use crate::profile::{MeasureSet, ProfileEvent, ReferralCase, TagSet};
 use crate::publish::{self, PlanMeta, Receipt, ResultDocument};
 use crate::rules::{self, EligibilityReport, PlanRequest, eligibility};
+use crate::service;
 use crate::teams::{self, Staffing, TeamAssignment, TeamRequest};
 use crate::verify::merkle::conflict_list_hash;
 use crate::verify::{
@@ -493,6 +494,39 @@ bound {
     referral / referral => ReferralArgs { case_record: Doc<ReferralCase>, on: Date }
         -> "the [`Referral`](crate::profile::Referral)" : "Record<string, unknown>"
         = |a| profile::referral(&a.case_record.0, a.on.0);
+    // ---- service (#21 §1, §4): demands and follow-up visits
+    /// Applies demand events to a book (absent: empty), whole or not at all, on the
+    /// bundled national calendar.
+    apply_demand_events / applyDemandEvents => ApplyDemandEventsArgs {
+        events: Doc<Vec<service::DemandEvent>>,
+        book: Option<Doc<service::DemandBook>>,
+    } -> "the [`DemandBook`](crate::service::DemandBook)" : "Record<string, unknown>" = |a| {
+        let mut book = a.book.map(|b| b.0).unwrap_or_default();
+        book.apply(&a.events.0, &Calendar::national()?)?;
+        Ok(book)
+    };
+    /// The demand register as of a date: demands, overdue, per-department on-time
+    /// counts, the lead departments' review list (bundled national calendar).
+    demand_register / demandRegister => DemandRegisterArgs {
+        events: Doc<Vec<service::DemandEvent>>,
+        as_of: Date,
+    } -> "the [`DemandRegister`](crate::service::DemandRegister)" : "Record<string, unknown>"
+        = |a| service::demand_register(&a.events.0, a.as_of.0, &Calendar::national()?);
+    /// A demand register as `{headers, rows}` with Chinese headers (for data frames).
+    demand_table / demandTable => DemandTableArgs { register: Doc<service::DemandRegister> }
+        -> r#"`{"headers", "rows"}`"# : "Record<string, unknown>"
+        = |a| Ok(service::demand_table(&a.register.0));
+    /// The follow-up visits (事后回访) per department as of a date, with credit-repair
+    /// guidance for penalties on the credit record (bundled national calendar).
+    follow_ups / followUps => FollowUpsArgs {
+        request: Doc<service::FollowUpRequest>,
+        as_of: Date,
+    } -> "the [`FollowUpList`](crate::service::FollowUpList)" : "Record<string, unknown>"
+        = |a| service::follow_ups(&a.request.0, a.as_of.0, &Calendar::national()?);
+    /// A follow-up list as `{headers, rows}` with Chinese headers (for data frames).
+    follow_up_table / followUpTable => FollowUpTableArgs { list: Doc<service::FollowUpList> }
+        -> r#"`{"headers", "rows"}`"# : "Record<string, unknown>"
+        = |a| Ok(service::follow_up_table(&a.list.0));
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

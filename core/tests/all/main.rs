@@ -38,6 +38,8 @@ mod rules_props;
 mod rules_provenance;
 mod rules_vectors;
 mod sample_county;
+mod service_demands;
+mod service_follow_ups;
 mod teams_by_route;
 mod teams_explain;
 mod teams_props;
