@@ -2,7 +2,7 @@
 //! (企业诉求) and follow-up visits (事后回访).
 
 error_codes! {
-    /// A demand event or a follow-up input is refused.
+    /// A demand event, a follow-up input, a policy list or a law-education entry is refused.
     pub enum ServiceCode {
         /// An event names a demand that was never recorded (detail `demand_id`).
         DemandUnknown = "demand_unknown",
@@ -25,5 +25,14 @@ error_codes! {
         /// A follow-up source is malformed (a decision without a date, a working-day
         /// count outside 1 … 366).
         FollowUpInvalid = "follow_up_invalid",
+        /// A policy lacks its title, issuer, document number or summary, or ends before
+        /// it starts.
+        PolicyInvalid = "policy_invalid",
+        /// Departments list one document number with different facts (title, issuer,
+        /// dates …); details name the document.
+        PolicyConflict = "policy_conflict",
+        /// A law-education entry lacks a field or an article, repeats an id, or links a
+        /// leniency menu entry that is not bundled.
+        LawEntryInvalid = "law_entry_invalid",
     }
 }

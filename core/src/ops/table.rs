@@ -527,6 +527,28 @@ bound {
     follow_up_table / followUpTable => FollowUpTableArgs { list: Doc<service::FollowUpList> }
         -> r#"`{"headers", "rows"}`"# : "Record<string, unknown>"
         = |a| Ok(service::follow_up_table(&a.list.0));
+    /// The lead department's 政策清单: the departments' lists merged by document number,
+    /// conflicts reported.
+    merge_policies / mergePolicies => MergePoliciesArgs { lists: Doc<Vec<service::PolicyList>> }
+        -> "the [`MergedPolicies`](crate::service::MergedPolicies)" : "Record<string, unknown>"
+        = |a| service::merge_policies(&a.lists.0);
+    /// The bundled SYNTHETIC sample policy lists for food producers (made up, marked
+    /// `synthetic`; for trying the shapes only).
+    sample_policy_lists / samplePolicyLists => SamplePolicyListsArgs {}
+        -> "the sample lists" : "Record<string, unknown>[]"
+        = |a| service::PolicyList::food_producers_sample();
+    /// The bundled law-education entries (普法教育菜单) for food producers.
+    law_entries / lawEntries => LawEntriesArgs {}
+        -> "the entries" : "Record<string, unknown>[]"
+        = |a| service::LawEntry::food_producers();
+    /// A law-education menu, checked (articles, unique ids, linked menu entries).
+    check_law_entries / checkLawEntries => CheckLawEntriesArgs { entries: Doc<Vec<service::LawEntry>> }
+        -> r#"`{"ok": true}`"# : "{ ok: true }"
+        = |a| service::check_law_entries(&a.entries.0).map(|()| ok());
+    /// Per enterprise of a task: the policies and law-education entries it gets, and why.
+    match_services / matchServices => MatchServicesArgs { request: Doc<service::MatchRequest> }
+        -> "the [`ServiceMatches`](crate::service::ServiceMatches)" : "Record<string, unknown>"
+        = |a| service::match_services(&a.request.0);
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

@@ -15,6 +15,13 @@
 //!   guidance from [`crate::enforcement::credit_repair`]; the list per department as of
 //!   a date.
 //!
+//! * [`merge_policies`]: the departments' 政策清单 merged by document number, conflicts
+//!   reported; [`LawEntry`]: the 普法教育菜单 per trade, citing law and article, linked to
+//!   the leniency menus; [`match_services`]: per enterprise of a task which policies and
+//!   entries it gets, and why. Bundled: synthetic sample policies
+//!   ([`PolicyList::food_producers_sample`]) and real law entries
+//!   ([`LawEntry::food_producers`]) for food producers.
+//!
 //! `docs/service.md` has the state diagram and the transition table. Tested by
 //! `core/tests/all/service_demands.rs`, `core/tests/all/service_follow_ups.rs` and the
 //! operation vectors in `tests/vectors/service/`.
@@ -26,6 +33,9 @@
 
 mod demand;
 mod followup;
+mod law;
+mod matching;
+mod policy;
 mod register;
 mod table;
 
@@ -36,6 +46,14 @@ pub use demand::{
 pub use followup::{
     DepartmentFollowUps, FOLLOW_UP_HEADERS, FollowUp, FollowUpList, FollowUpPolicy,
     FollowUpRequest, FollowUpSource, PenaltyDecision, follow_up_table, follow_ups,
+};
+pub use law::{CommonViolation, LawEntry, check_law_entries};
+pub use matching::{
+    EnterpriseServices, LawMatch, MatchReason, MatchRequest, MenuLink, PolicyMatch, ServiceMatches,
+    ServiceTask, match_services,
+};
+pub use policy::{
+    MergedPolicies, MergedPolicy, Policy, PolicyConflict, PolicyList, PolicyScope, merge_policies,
 };
 pub use register::{
     DEMAND_HEADERS, DemandBook, DemandRegister, DepartmentRate, OverdueDemand, ReviewLine,

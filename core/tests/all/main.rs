@@ -40,6 +40,7 @@ mod rules_vectors;
 mod sample_county;
 mod service_demands;
 mod service_follow_ups;
+mod service_matching;
 mod teams_by_route;
 mod teams_explain;
 mod teams_props;
