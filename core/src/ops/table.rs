@@ -524,9 +524,9 @@ bound {
     } -> "the [`FollowUpList`](crate::service::FollowUpList)" : "Record<string, unknown>"
         = |a| service::follow_ups(&a.request.0, a.as_of.0, &Calendar::national()?);
     /// A follow-up list as `{headers, rows}` with Chinese headers (for data frames).
-    follow_up_table / followUpTable => FollowUpTableArgs { list: Doc<service::FollowUpList> }
+    follow_up_table / followUpTable => FollowUpTableArgs { follow_up_list: Doc<service::FollowUpList> }
         -> r#"`{"headers", "rows"}`"# : "Record<string, unknown>"
-        = |a| Ok(service::follow_up_table(&a.list.0));
+        = |a| Ok(service::follow_up_table(&a.follow_up_list.0));
     /// The lead department's 政策清单: the departments' lists merged by document number,
     /// conflicts reported.
     merge_policies / mergePolicies => MergePoliciesArgs { lists: Doc<Vec<service::PolicyList>> }
@@ -549,6 +549,11 @@ bound {
     match_services / matchServices => MatchServicesArgs { request: Doc<service::MatchRequest> }
         -> "the [`ServiceMatches`](crate::service::ServiceMatches)" : "Record<string, unknown>"
         = |a| service::match_services(&a.request.0);
+    /// A demand register (企业诉求台账) from CSV, xlsx or JSON bytes with Chinese headers:
+    /// the events, read and not yet applied.
+    read_demand_events / readDemandEvents => ReadDemandEventsArgs { input: File, options: Option<Options> }
+        -> "the demand events" : "Record<string, unknown>[]"
+        = |a| intake::read_demand_events(&a.input.0, &a.options.unwrap_or_default().0);
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

@@ -133,3 +133,26 @@ fn events_after_the_date_are_not_seen() {
     assert_eq!(reg.demands.len(), 1);
     assert_eq!(reg.review[0].reason, ReviewReason::Unassigned);
 }
+
+#[test]
+fn a_register_read_from_a_spreadsheet_applies_like_its_json() {
+    use shuangsuiji::intake::{ReadOptions, read_demand_events};
+    let csv = "诉求编号,日期,事件类型,统一社会信用代码,任务编号,登记部门,牵头部门,诉求类别,诉求内容,责任单位,办理时限（工作日）,答复内容,答复方式\n\
+               D1,2026-03-03,登记,91350100M000100Y43,T1,market,market,政策咨询,补贴,,,,\n\
+               D1,2026-03-04,转办,,,,,,,housing,5,,\n\
+               D1,2026-03-20,答复,,,,,,,,,已答复,电话\n\
+               D1,2026-03-20,办结,,,,,,,,,,\n";
+    let read = read_demand_events(csv.as_bytes(), &ReadOptions::named("台账.csv")).unwrap();
+    let json = events(json!([
+        recorded("D1", "2026-03-03"),
+        {"kind": "transferred", "demand_id": "D1", "date": "2026-03-04", "to": "housing",
+         "time_limit": {"unit": "working_days", "count": 5}},
+        {"kind": "replied", "demand_id": "D1", "date": "2026-03-20", "content": "已答复", "channel": "phone"},
+        {"kind": "closed", "demand_id": "D1", "date": "2026-03-20"},
+    ]));
+    assert_eq!(read, json);
+    let reg = demand_register(&read, "2026-03-31".parse().unwrap(), &cal()).unwrap();
+    // replied 03-20 after the due date 03-11: late, but closed and off the review list
+    assert_eq!(reg.departments[0].late, 1);
+    assert!(reg.review.is_empty());
+}
