@@ -45,7 +45,7 @@ def test_error_codes_are_unique_and_cover_every_family():
     assert len(names) == len(set(names))
     assert {c["family"] for c in codes} == {
         "input", "validation", "rules", "draw", "verify", "team", "enforcement", "limit",
-        "internal", "outcome", "profile",
+        "internal", "outcome", "profile", "service",
     }
 
 

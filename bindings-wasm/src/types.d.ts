@@ -12,7 +12,7 @@ export interface ShuangsuijiError extends Error {
   details: ErrorDetails;
 }
 /** Checked against `errorCodes()` by tests/basics.test.mjs. */
-export type ErrorFamily = 'input' | 'validation' | 'rules' | 'draw' | 'verify' | 'team' | 'enforcement' | 'limit' | 'internal' | 'outcome' | 'profile';
+export type ErrorFamily = 'input' | 'validation' | 'rules' | 'draw' | 'verify' | 'team' | 'enforcement' | 'limit' | 'internal' | 'outcome' | 'profile' | 'service';
 export interface ErrorDetails {
   file?: string;
   row?: number;

@@ -36,7 +36,7 @@ test('error codes are unique and cover every family', () => {
   assert.equal(new Set(names).size, names.length);
   assert.deepEqual(
     [...new Set(codes.map((c) => c.family))].sort(),
-    ['draw', 'enforcement', 'input', 'internal', 'limit', 'outcome', 'profile', 'rules', 'team', 'validation', 'verify'],
+    ['draw', 'enforcement', 'input', 'internal', 'limit', 'outcome', 'profile', 'rules', 'service', 'team', 'validation', 'verify'],
   );
 });
 

@@ -68,6 +68,7 @@ pub mod profile;
 pub mod proof;
 pub mod routes;
 pub mod rules;
+pub mod service;
 pub mod teams;
 pub mod workplan;
 
@@ -80,6 +81,7 @@ pub use proof as verify;
 pub use draw_record as publish;
 
 pub use error::ProfileCode;
+pub use error::ServiceCode;
 pub use error::{
     Details, DrawCode, EnforcementCode, Error, ErrorCode, ErrorFamily, InputCode, InternalCode,
     LimitCode, ModelCode, OutcomeCode, Result, RulesCode, TeamCode, VerifyCode,

@@ -20,6 +20,8 @@
 //! 9. a second task in November that sees the first through the check history;
 //! 10. the enterprise profiles (一企一档) from the recorded outcomes, the bundled food tags
 //!     and their effects on the second task's eligibility (分级分类监管, bound into its plan).
+//! 11. 联企服务: demands collected at the visits moved through their states, the overdue
+//!     list, and the follow-up visits after the 责令改正 deadlines.
 //!
 //! Run: `cargo run -p shuangsuiji-examples --bin county [-- OUT_DIR] [--all]`
 //! (default folder `out/county`; `--all` prints every visit). The demo secrets and the
@@ -475,6 +477,10 @@ fn main() -> Result<()> {
         count(&report, "yearly_cap_reached")
     );
     tags_step(&set, &second, &catalog, &roster, &history2, &report2)?;
+
+    // 11. 联企服务: demands collected at the visits, moved through their states; the
+    // overdue list and the follow-up visits after the 责令改正 deadlines.
+    service_step(draw, &set, &calendar, as_of)?;
     Ok(())
 }
 
@@ -526,5 +532,77 @@ Tags (一企一档 → 分级分类监管): {} profiles from {} outcome events; 
         quota(untagged),
         &tags_hash.to_hex()[..16]
     );
+    Ok(())
+}
+
+/// Step 11: three demands collected at the first visits (one answered on site, one
+/// transferred and answered in time, one transferred and left unanswered), the register
+/// as of `as_of` with its overdue list, and the follow-up visits of the outcomes.
+fn service_step(
+    draw: &shuangsuiji::draw::DrawResult,
+    set: &OutcomeSet,
+    calendar: &Calendar,
+    as_of: chrono::NaiveDate,
+) -> Result<()> {
+    use shuangsuiji::service::{self, DemandEvent, FollowUpRequest};
+    let mut events = Vec::new();
+    for (n, v) in draw.visits.iter().take(3).enumerate() {
+        let id = format!("诉求-{}", n + 1);
+        events.push(
+            serde_json::json!({"kind": "recorded", "demand_id": id, "date": "2024-09-10",
+            "uscc": v.uscc, "task_id": draw.task_id, "department": "market",
+            "lead_department": "market", "category": "政策咨询", "text": "企业服务卡收集的诉求"}),
+        );
+    }
+    events.extend([
+        serde_json::json!({"kind": "answered_on_site", "demand_id": "诉求-1", "date": "2024-09-10",
+            "department": "market", "answer": "当场解答"}),
+        serde_json::json!({"kind": "closed", "demand_id": "诉求-1", "date": "2024-09-11"}),
+        serde_json::json!({"kind": "transferred", "demand_id": "诉求-2", "date": "2024-09-11",
+            "to": "housing", "time_limit": {"unit": "working_days", "count": 5}}),
+        serde_json::json!({"kind": "replied", "demand_id": "诉求-2", "date": "2024-09-18",
+            "content": "书面答复", "channel": "written"}),
+        serde_json::json!({"kind": "closed", "demand_id": "诉求-2", "date": "2024-09-19"}),
+        serde_json::json!({"kind": "transferred", "demand_id": "诉求-3", "date": "2024-09-12",
+            "to": "natural_resources", "time_limit": {"unit": "working_days", "count": 10}}),
+    ]);
+    let events: Vec<DemandEvent> = serde_json::from_value(serde_json::Value::Array(events))?;
+    let register = service::demand_register(&events, as_of, calendar)?;
+    println!(
+        "
+联企服务: {} demands as of {as_of}; overdue:",
+        register.demands.len()
+    );
+    for o in &register.overdue {
+        println!(
+            "  {} {} with {} since {} (due {})",
+            o.demand_id,
+            o.uscc,
+            o.responsible.as_str(),
+            register
+                .demands
+                .iter()
+                .find(|d| d.demand_id == o.demand_id)
+                .and_then(|d| d.transfers.last())
+                .map_or_else(String::new, |t| t.date.to_string()),
+            o.due
+        );
+    }
+    let follow = service::follow_ups(
+        &FollowUpRequest {
+            outcomes: Some(set.clone()),
+            ..FollowUpRequest::default()
+        },
+        as_of,
+        calendar,
+    )?;
+    for d in &follow.departments {
+        println!(
+            "  事后回访 {:<10} {} visit(s), {} due by {as_of}",
+            d.department.as_str(),
+            d.follow_ups.len(),
+            d.follow_ups.iter().filter(|f| f.is_due).count()
+        );
+    }
     Ok(())
 }

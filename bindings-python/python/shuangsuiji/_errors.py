@@ -74,6 +74,7 @@ _DOCS = {
     "internal": "A bug in shuangsuiji: an invariant it guarantees did not hold (please report).",
     "profile": "An enterprise event, tag rule, measure or referral is invalid (一企一档, 标签化).",
     "outcome": "Inspection outcomes or their 公示 list do not fit the draw, the teams, the window or the committed set.",
+    "service": "A demand event (企业诉求) or a follow-up request (事后回访) is refused.",
 }
 
 

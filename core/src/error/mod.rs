@@ -70,6 +70,7 @@ mod model;
 mod outcome;
 mod profile;
 mod rules;
+mod service;
 mod team;
 mod verify;
 
@@ -82,6 +83,7 @@ pub use model::ModelCode;
 pub use outcome::OutcomeCode;
 pub use profile::ProfileCode;
 pub use rules::RulesCode;
+pub use service::ServiceCode;
 pub use team::TeamCode;
 pub use verify::VerifyCode;
 
@@ -203,6 +205,8 @@ error_families! {
     Outcome(OutcomeCode) = "outcome",
     /// Enterprise events (一企一档) and tag rules (标签化).
     Profile(ProfileCode) = "profile",
+    /// The enterprise service (联企服务): demands and follow-up visits.
+    Service(ServiceCode) = "service",
 }
 
 impl fmt::Display for ErrorCode {

@@ -24,6 +24,8 @@ pub enum Table {
     History,
     /// Enterprise events (一企一档) → `Vec<`[`crate::profile::ProfileEvent`]`>`.
     Events,
+    /// Demand events (企业诉求台账) → `Vec<`[`crate::service::DemandEvent`]`>`.
+    Demands,
 }
 
 impl Table {
@@ -40,6 +42,7 @@ impl Table {
             Self::Inspectors => "inspectors",
             Self::History => "records",
             Self::Events => "events",
+            Self::Demands => "events",
         }
     }
 
@@ -57,6 +60,7 @@ impl Table {
             Self::Inspectors => INSPECTOR_COLUMNS,
             Self::History => HISTORY_COLUMNS,
             Self::Events => EVENT_COLUMNS,
+            Self::Demands => DEMAND_COLUMNS,
         }
     }
 
@@ -91,6 +95,7 @@ impl Table {
             Self::Inspectors => "inspectors",
             Self::History => "history",
             Self::Events => "events",
+            Self::Demands => "demands",
         }
     }
 }
@@ -256,6 +261,50 @@ pub const EVENT_COLUMNS: &[ColumnSpec] = &[
     col("sector", &["行业"], false, false),
     col("duties_fulfilled", &["已履行"], false, false),
     col("harm_eliminated", &["已消除危害"], false, false),
+];
+
+/// Demand-event columns (企业诉求台账, [`crate::service::DemandEvent`]): one row per
+/// event; `事件类型` is 登记, 当场解答, 转办, 联合会商, 提请上级, 答复, 办结 or 评价 (or the
+/// JSON kind); a cell the row's kind does not use must be empty.
+///
+/// ```
+/// use shuangsuiji::intake::Table;
+/// assert_eq!(Table::Demands.column_for("办理时限（工作日）").unwrap().field, "time_limit");
+/// ```
+pub const DEMAND_COLUMNS: &[ColumnSpec] = &[
+    col("demand_id", &["诉求编号"], true, false),
+    col("date", &["日期", "办理日期"], true, false),
+    col("kind", &["事件类型", "办理环节"], true, false),
+    col(
+        "uscc",
+        &["统一社会信用代码", "社会信用代码", "企业统一社会信用代码"],
+        false,
+        false,
+    ),
+    col("task_id", &["任务编号", "检查任务编号"], false, false),
+    col(
+        "department",
+        &["部门", "登记部门", "解答部门"],
+        false,
+        false,
+    ),
+    col("lead_department", &["牵头部门"], false, false),
+    col("category", &["诉求类别"], false, false),
+    col("text", &["诉求内容"], false, false),
+    col("answer", &["答复内容", "解答内容"], false, false),
+    col("to", &["责任单位", "转办单位"], false, false),
+    col(
+        "time_limit",
+        &["办理时限（工作日）", "办理时限(工作日)", "办理时限"],
+        false,
+        false,
+    ),
+    col("departments", &["会商部门"], false, true),
+    col("measures", &["会商措施", "议定措施"], false, false),
+    col("escalated_to", &["提请对象"], false, false),
+    col("reason", &["提请原因"], false, false),
+    col("channel", &["答复方式"], false, false),
+    col("rating", &["企业评价"], false, false),
 ];
 
 /// Normalises a header for matching: full-width → ASCII, trimmed, ASCII lower case.

@@ -27,6 +27,7 @@
 //! ```
 
 mod csv;
+mod demands;
 mod encoding;
 mod events;
 mod headers;
@@ -38,6 +39,7 @@ pub(crate) mod table;
 pub(crate) mod xlsx;
 
 pub use encoding::decode;
+pub use headers::DEMAND_COLUMNS;
 pub use headers::{
     ColumnSpec, ENTERPRISE_COLUMNS, EVENT_COLUMNS, HISTORY_COLUMNS, INSPECTOR_COLUMNS, Table,
 };
@@ -301,6 +303,32 @@ pub fn read_catalog(bytes: &[u8], opts: &ReadOptions) -> Result<Catalog> {
 /// ```
 pub fn read_events(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<crate::profile::ProfileEvent>> {
     first::<crate::profile::ProfileEvent>(bytes, opts)
+}
+
+/// Reads a demand register (企业诉求台账): one row per [`crate::service::DemandEvent`],
+/// Chinese or English headers ([`Table::Demands`]), 事件类型 as 登记 / 当场解答 / 转办 /
+/// 联合会商 / 提请上级 / 答复 / 办结 / 评价; JSON as a list of events. The events are read,
+/// not applied: [`crate::service::DemandBook::apply`] checks the transitions.
+///
+/// # Errors
+/// The first problem in row order: the input codes of [`read_enterprises`]; `cell_invalid`
+/// for an unknown 事件类型 or 答复方式, a cell the row's kind does not use, a bad number;
+/// `cell_empty` for a cell the kind needs; `uscc_*` / `department_code_*` for bad codes.
+///
+/// ```
+/// use shuangsuiji::intake::{read_demand_events, ReadOptions};
+/// let csv = "诉求编号,日期,事件类型,统一社会信用代码,任务编号,登记部门,牵头部门,诉求类别,诉求内容,责任单位,办理时限（工作日）\n\
+///            D1,2026-03-03,登记,91350100M000100Y43,T1,market,market,要素保障,道路照明,,\n\
+///            D1,2026年3月4日,转办,,,,,,,housing,5\n";
+/// let events = read_demand_events(csv.as_bytes(), &ReadOptions::named("demands.csv"))?;
+/// assert_eq!(events[1].kind(), "transferred");
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn read_demand_events(
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<Vec<crate::service::DemandEvent>> {
+    first::<crate::service::DemandEvent>(bytes, opts)
 }
 
 /// Checks an events file and returns every problem, in row order.

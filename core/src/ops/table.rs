@@ -31,6 +31,7 @@ use crate::model::{
 use crate::profile::{MeasureSet, ProfileEvent, ReferralCase, TagSet};
 use crate::publish::{self, PlanMeta, Receipt, ResultDocument};
 use crate::rules::{self, EligibilityReport, PlanRequest, eligibility};
+use crate::service;
 use crate::teams::{self, Staffing, TeamAssignment, TeamRequest};
 use crate::verify::merkle::conflict_list_hash;
 use crate::verify::{
@@ -659,6 +660,66 @@ bound {
     read_events / readEvents => ReadEventsArgs { input: File, options: Option<Options> }
         -> "the [`ProfileEvent`](crate::profile::ProfileEvent)s" : "Record<string, unknown>[]"
         = |a| intake::read_events(&a.input.0, &a.options.unwrap_or_default().0);
+    // ---- service (#21 §1, §4): demands and follow-up visits
+    /// Applies demand events to a book (absent: empty), whole or not at all, on the
+    /// bundled national calendar.
+    apply_demand_events / applyDemandEvents => ApplyDemandEventsArgs {
+        events: Doc<Vec<service::DemandEvent>>,
+        book: Option<Doc<service::DemandBook>>,
+    } -> "the [`DemandBook`](crate::service::DemandBook)" : "Record<string, unknown>" = |a| {
+        let mut book = a.book.map(|b| b.0).unwrap_or_default();
+        book.apply(&a.events.0, &Calendar::national()?)?;
+        Ok(book)
+    };
+    /// The demand register as of a date: demands, overdue, per-department on-time
+    /// counts, the lead departments' review list (bundled national calendar).
+    demand_register / demandRegister => DemandRegisterArgs {
+        events: Doc<Vec<service::DemandEvent>>,
+        as_of: Date,
+    } -> "the [`DemandRegister`](crate::service::DemandRegister)" : "Record<string, unknown>"
+        = |a| service::demand_register(&a.events.0, a.as_of.0, &Calendar::national()?);
+    /// A demand register as `{headers, rows}` with Chinese headers (for data frames).
+    demand_table / demandTable => DemandTableArgs { register: Doc<service::DemandRegister> }
+        -> r#"`{"headers", "rows"}`"# : "Record<string, unknown>"
+        = |a| Ok(service::demand_table(&a.register.0));
+    /// The follow-up visits (事后回访) per department as of a date, with credit-repair
+    /// guidance for penalties on the credit record (bundled national calendar).
+    follow_ups / followUps => FollowUpsArgs {
+        request: Doc<service::FollowUpRequest>,
+        as_of: Date,
+    } -> "the [`FollowUpList`](crate::service::FollowUpList)" : "Record<string, unknown>"
+        = |a| service::follow_ups(&a.request.0, a.as_of.0, &Calendar::national()?);
+    /// A follow-up list as `{headers, rows}` with Chinese headers (for data frames).
+    follow_up_table / followUpTable => FollowUpTableArgs { follow_up_list: Doc<service::FollowUpList> }
+        -> r#"`{"headers", "rows"}`"# : "Record<string, unknown>"
+        = |a| Ok(service::follow_up_table(&a.follow_up_list.0));
+    /// The lead department's 政策清单: the departments' lists merged by document number,
+    /// conflicts reported.
+    merge_policies / mergePolicies => MergePoliciesArgs { lists: Doc<Vec<service::PolicyList>> }
+        -> "the [`MergedPolicies`](crate::service::MergedPolicies)" : "Record<string, unknown>"
+        = |a| service::merge_policies(&a.lists.0);
+    /// The bundled SYNTHETIC sample policy lists for food producers (made up, marked
+    /// `synthetic`; for trying the shapes only).
+    sample_policy_lists / samplePolicyLists => SamplePolicyListsArgs {}
+        -> "the sample lists" : "Record<string, unknown>[]"
+        = |a| service::PolicyList::food_producers_sample();
+    /// The bundled law-education entries (普法教育菜单) for food producers.
+    law_entries / lawEntries => LawEntriesArgs {}
+        -> "the entries" : "Record<string, unknown>[]"
+        = |a| service::LawEntry::food_producers();
+    /// A law-education menu, checked (articles, unique ids, linked menu entries).
+    check_law_entries / checkLawEntries => CheckLawEntriesArgs { entries: Doc<Vec<service::LawEntry>> }
+        -> r#"`{"ok": true}`"# : "{ ok: true }"
+        = |a| service::check_law_entries(&a.entries.0).map(|()| ok());
+    /// Per enterprise of a task: the policies and law-education entries it gets, and why.
+    match_services / matchServices => MatchServicesArgs { request: Doc<service::MatchRequest> }
+        -> "the [`ServiceMatches`](crate::service::ServiceMatches)" : "Record<string, unknown>"
+        = |a| service::match_services(&a.request.0);
+    /// A demand register (企业诉求台账) from CSV, xlsx or JSON bytes with Chinese headers:
+    /// the events, read and not yet applied.
+    read_demand_events / readDemandEvents => ReadDemandEventsArgs { input: File, options: Option<Options> }
+        -> "the demand events" : "Record<string, unknown>[]"
+        = |a| intake::read_demand_events(&a.input.0, &a.options.unwrap_or_default().0);
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

@@ -888,6 +888,7 @@ fn docs_list_every_header_alias() {
         Table::Inspectors,
         Table::History,
         Table::Events,
+        Table::Demands,
     ] {
         for col in table.columns() {
             let line = doc
