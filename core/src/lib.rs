@@ -31,6 +31,10 @@
 //!   completeness, its commitment in the draw log, CSV and xlsx exports.
 //! * [`profile`]: the enterprise profile (一企一档) folded from typed events as of a date,
 //!   tags as rules with sources (标签化), and the public part of a profile.
+//! * [`service`]: 联企服务 — demands that always get an answer (事事有回音), policy lists
+//!   and law-education entries matched per enterprise, follow-up visits.
+//! * [`export`]: tables for people (headers and rows of text) as CSV or xlsx, the same
+//!   bytes from every surface.
 //! * [`ops`]: every operation by a stable name, JSON in and JSON out — the one entry
 //!   point the bindings and the bad-input catalogue (`tests/vectors/errors/`) share.
 //! * [`Error`]: one error type with stable snake_case codes, identical in every binding
@@ -58,6 +62,7 @@ pub mod draw;
 pub mod draw_record;
 pub mod enforcement;
 mod error;
+pub mod export;
 pub mod intake;
 pub mod json;
 pub mod model;

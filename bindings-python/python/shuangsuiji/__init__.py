@@ -473,8 +473,24 @@ def check_history(source: TableSource, options: Optional[Dict[str, Any]] = None)
 class EligibilityReport(Dict[str, Any]):
     """An eligibility report: a plain dict in the core's JSON shape, plus ``to_dataframe``."""
 
-    def to_dataframe(self) -> Any:
-        """One row per (item, enterprise): eligible (with stratum) or excluded (with reasons)."""
+    def to_table(self, roster: Optional[Any] = None) -> Dict[str, Any]:
+        """The core's table for people (``eligibility_table``): ``{headers, rows}`` with
+        Chinese headers, one row per item and enterprise (可抽取 / 必查 / 重点检查 / 排除),
+        the reasons as codes and in Chinese words, names from ``roster`` if given."""
+        roster_text = None if roster is None else (roster.to_json() if isinstance(roster, Roster) else _json_text(roster))
+        table: Dict[str, Any] = _op("eligibility_table", _dumps(dict(self)), roster_text)
+        return table
+
+    def to_dataframe(self, lang: str = "en", roster: Optional[Any] = None) -> Any:
+        """One row per (item, enterprise). ``lang="zh"``: the core's table (:meth:`to_table`,
+        Chinese headers and reasons, names from ``roster``), as a clerk writes it to Excel.
+        ``lang="en"`` (the default, unchanged): eligible (with stratum) or excluded (with
+        reason codes)."""
+        if lang == "zh":
+            table = self.to_table(roster)
+            return _pandas().DataFrame(table["rows"], columns=table["headers"], dtype=str)
+        if lang != "en":
+            raise _argument_type(f"lang must be 'zh' or 'en', not {lang!r}", "lang")
         rows: List[Dict[str, Any]] = []
         for item in self.get("items", []):
             item_id = item.get("item", {}).get("id") if isinstance(item.get("item"), dict) else item.get("item")

@@ -83,7 +83,7 @@ fn rows(list: &Disclosure) -> Vec<[String; 10]> {
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn disclosure_csv(list: &Disclosure) -> Result<Vec<u8>> {
-    Ok(crate::outcomes::csv_bytes(&CSV_HEADERS, &rows(list)))
+    Ok(crate::export::csv_bytes(&CSV_HEADERS, &rows(list)))
 }
 
 /// The 公示 list as an xlsx workbook (one sheet, 检查结果公示, headers of
@@ -114,7 +114,7 @@ pub fn disclosure_xlsx(list: &Disclosure) -> Result<Vec<u8>> {
         let mut table: Vec<Vec<String>> =
             vec![CSV_HEADERS.iter().map(|h| (*h).to_owned()).collect()];
         table.extend(rows(list).into_iter().map(Vec::from));
-        Ok(super::xlsx::workbook("检查结果公示", &table))
+        Ok(crate::export::xlsx_workbook("检查结果公示", &table))
     }
     #[cfg(not(feature = "xlsx"))]
     {

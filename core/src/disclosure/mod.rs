@@ -32,8 +32,6 @@ mod commit;
 mod completeness;
 mod export;
 mod list;
-#[cfg(feature = "xlsx")]
-mod xlsx;
 
 pub use commit::{outcomes_hash, publish_outcomes, verify_disclosure};
 pub use completeness::{Completeness, DepartmentCompleteness, SubstitutionLine, completeness};

@@ -153,6 +153,13 @@ bound {
         )?;
         published(&result, &log)
     };
+    /// The eligibility report as a table for people (Chinese headers; 可抽取 / 必查 /
+    /// 重点检查 / 排除; reasons as codes and words); names from `roster` if given.
+    eligibility_table / eligibilityTable => EligibilityTableArgs {
+        report: Doc<EligibilityReport>,
+        roster: Option<Doc<Roster>>,
+    } -> "the table `{headers, rows}`" : "{ headers: string[]; rows: string[][] }"
+        = |a| Ok(rules::eligibility_table(&a.report.0, a.roster.as_ref().map(|r| &r.0)));
     /// The publication folder of a drawn task, as `{path: text}`: plan, its hash, log,
     /// its head, result, eligible leaves, catalog and `receipts/<USCC>.json`
     /// ([`Publication`](crate::draw_record::Publication)).

@@ -68,34 +68,6 @@ fn rows(set: &OutcomeSet) -> Vec<Vec<String>> {
     out
 }
 
-fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
-}
-
-/// A table as CSV: UTF-8 with a byte-order mark (so that Excel opens it as UTF-8), CRLF
-/// line ends, fields quoted only when they hold `,` `"` or a line end.
-pub(crate) fn csv_bytes<R: AsRef<[String]>>(headers: &[&str], rows: &[R]) -> Vec<u8> {
-    let mut s = String::from("\u{feff}");
-    s.push_str(&headers.join(","));
-    s.push_str("\r\n");
-    for row in rows {
-        for (i, f) in row.as_ref().iter().enumerate() {
-            if i > 0 {
-                s.push(',');
-            }
-            csv_field(&mut s, f);
-        }
-        s.push_str("\r\n");
-    }
-    s.into_bytes()
-}
-
 /// The outcome set as CSV under [`OUTCOME_CSV_HEADERS`]: one row per department record
 /// and item, the result as its published Chinese term ([`super::FindingCategory::label`]), the
 /// officers joined with `、`, the follow-ups in words joined with `；` (责令改正 with its
@@ -121,5 +93,5 @@ pub(crate) fn csv_bytes<R: AsRef<[String]>>(headers: &[&str], rows: &[R]) -> Vec
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn outcomes_csv(set: &OutcomeSet) -> Result<Vec<u8>> {
-    Ok(csv_bytes(&OUTCOME_CSV_HEADERS, &rows(set)))
+    Ok(crate::export::csv_bytes(&OUTCOME_CSV_HEADERS, &rows(set)))
 }

@@ -38,7 +38,6 @@ mod intake;
 mod record;
 
 pub use category::{CATEGORY_TABLE_VERSION, CategoryEntry, FindingCategory, categories};
-pub(crate) use export::csv_bytes;
 pub use export::{OUTCOME_CSV_HEADERS, outcomes_csv};
 pub use history::check_records;
 pub use intake::record_outcomes;

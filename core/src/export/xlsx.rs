@@ -170,7 +170,7 @@ fn zip(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
 
 /// One workbook with one sheet named `sheet` holding `rows` of text cells (empty cells
 /// are left out).
-pub(super) fn workbook(sheet: &str, rows: &[Vec<String>]) -> Vec<u8> {
+pub(crate) fn workbook(sheet: &str, rows: &[Vec<String>]) -> Vec<u8> {
     zip(&[
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes().to_vec()),
         (
