@@ -15,10 +15,12 @@ use serde::{Deserialize, Serialize};
 use crate::Result;
 
 mod csv;
+mod eligibility;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
 pub use csv::csv_bytes;
+pub use eligibility::{ELIGIBILITY_TABLE_HEADERS, eligibility_table};
 #[cfg(feature = "xlsx")]
 pub(crate) use xlsx::workbook as xlsx_workbook;
 

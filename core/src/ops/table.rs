@@ -159,7 +159,7 @@ bound {
         report: Doc<EligibilityReport>,
         roster: Option<Doc<Roster>>,
     } -> "the table `{headers, rows}`" : "{ headers: string[]; rows: string[][] }"
-        = |a| Ok(rules::eligibility_table(&a.report.0, a.roster.as_ref().map(|r| &r.0)));
+        = |a| Ok(crate::export::eligibility_table(&a.report.0, a.roster.as_ref().map(|r| &r.0)));
     /// The publication folder of a drawn task, as `{path: text}`: plan, its hash, log,
     /// its head, result, eligible leaves, catalog and `receipts/<USCC>.json`
     /// ([`Publication`](crate::draw_record::Publication)).

@@ -58,7 +58,6 @@ pub mod quota;
 pub mod reason;
 pub mod status;
 pub mod stratum;
-pub mod table;
 pub mod tag_effects;
 
 pub use applicability::{check_item_in_force, jurisdiction_reason, scope_reason};
@@ -81,7 +80,6 @@ pub use quota::{QuotaRule, quota};
 pub use reason::{Reason, ReasonCode, VisitEvidence};
 pub use status::status_reason;
 pub use stratum::StratumKey;
-pub use table::{ELIGIBILITY_TABLE_HEADERS, eligibility_table};
 pub use tag_effects::{
     EffectKind, MAX_EFFECTS, MAX_SPARE_YEARS, TAG_STRATUM_PREFIX, TagEffect, TagEffects, TagPlan,
     TagsApplied,

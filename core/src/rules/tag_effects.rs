@@ -8,7 +8,7 @@
 //! cites its own document, article and effective dates.
 //!
 //! Three effects, each on the enterprises carrying one tag of the [`TagSet`] as of the
-//! plan date (tags are computed inside [`eligibility_with_tags`] from the events, never
+//! plan date (tags are computed inside [`eligibility_with_tags`](super::eligibility_with_tags) from the events, never
 //! handed in):
 //!
 //! * `ratio` — a stratum override: the enterprise is drawn from its own stratum

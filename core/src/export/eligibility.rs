@@ -1,14 +1,16 @@
 //! The eligibility report as a table for people: one row per item and enterprise —
 //! 可抽取 (in a stratum of the random pool), 必查 (forced in), 重点检查 (checked on purpose
 //! by a tag) or 排除 (excluded) — with the reasons as codes and in Chinese words
-//! ([`ReasonCode::label_zh`]). The command line writes it as CSV or xlsx, the bindings
-//! build a data frame from it; the layout is decided here once.
+//! ([`label_zh`](crate::rules::ReasonCode::label_zh)); the report itself is
+//! [`crate::rules`]'s. The command line writes it as CSV or xlsx, the bindings build a
+//! data frame from it; the layout is decided here once.
 //!
-//! Tested by the doc example below and the command line's eligibility export tests.
+//! Tested by the doc example below, `tests/vectors/export/eligibility_table.ops.json` and
+//! the command line's eligibility export tests.
 
-use super::{EligibilityReport, Reason};
-use crate::export::Table;
+use super::Table;
 use crate::model::{Roster, Uscc};
+use crate::rules::{EligibilityReport, Reason};
 
 /// The headers of [`eligibility_table`].
 pub const ELIGIBILITY_TABLE_HEADERS: [&str; 7] = [
@@ -32,7 +34,7 @@ fn reasons(rs: &[Reason]) -> (String, String) {
 /// excluded ones; names from `roster` (empty for an enterprise it does not hold).
 ///
 /// ```
-/// use shuangsuiji::rules::{eligibility_table, ELIGIBILITY_TABLE_HEADERS};
+/// use shuangsuiji::export::{eligibility_table, ELIGIBILITY_TABLE_HEADERS};
 /// # let report: shuangsuiji::rules::EligibilityReport = serde_json::from_str(
 /// #     &std::fs::read_to_string("../tests/vectors/eligibility/reasons_cap_class_limits.ops.json").map(|t| {
 /// #         let v: serde_json::Value = serde_json::from_str(&t).unwrap();
