@@ -168,13 +168,14 @@ pub fn document_text(bytes: &[u8]) -> Result<&str> {
 pub fn from_committed_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     // The limits, and whether the text holds only safe integers (one pass). If it
     // does, the integer check cannot fail, and typed parsing straight from the text
-    // gives the same value; on any error the general path names it.
+    // gives the same value; on any error the general path names it — on the text as
+    // given: its byte-order mark, if any, was dropped already (a second one is a fault).
     if committed::check_text(text)? {
         if let Ok(value) = serde_json::from_str(text) {
             return Ok(value);
         }
     }
-    from_committed_json_general(text.as_bytes())
+    general_text(text)
 }
 
 /// The general path of [`from_committed_json`]: a `serde_json::Value` first, its
@@ -193,7 +194,11 @@ pub fn from_committed_text<T: serde::de::DeserializeOwned>(text: &str) -> Result
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn from_committed_json_general<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
-    let text = document_text(bytes)?;
+    general_text(document_text(bytes)?)
+}
+
+/// The general path on a document's text (its byte-order mark already dropped).
+fn general_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     crate::json::limits::check_json_text(text)?;
     let v: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
     check_integers_only(&v)?;

@@ -248,3 +248,20 @@ proptest! {
         );
     }
 }
+
+/// Found by the fuzz smoke (target `committed`): two byte-order marks, then a fault later
+/// in the text. The fast scan skips the second mark like any non-ASCII byte and named the
+/// later fault; the general path (the reference) names the mark at column 1. Both paths
+/// now give the general path's error.
+#[test]
+fn a_second_byte_order_mark_is_named_as_the_general_path_names_it() {
+    let text = b"\xEF\xBB\xBF\xEF\xBB\xBF{\"after\": {\"leaf\" 1}}";
+    let fast = from_committed_json::<Value>(text);
+    assert_eq!(fast, from_committed_json_general::<Value>(text));
+    let e = fast.unwrap_err();
+    assert_eq!(e.code().as_str(), "json_syntax");
+    assert_eq!(
+        e.details().extra.get("json_column").map(String::as_str),
+        Some("1")
+    );
+}
