@@ -242,16 +242,9 @@ pub fn publish_draw(
     attempt: u32,
     seed: &Bytes32,
 ) -> Result<ResultDocument> {
-    let head = log
-        .head()
-        .ok_or_else(|| Error::new(VerifyCode::LogOrder, "the log is empty"))?;
-    check_draw_event(plan, log, attempt, seed)?;
+    let head = draw_log_head(plan, log, attempt, seed)?;
     let doc = result_document(plan, eligible, catalog, attempt, seed, &head)?;
-    log.append(Event::Draw {
-        attempt,
-        seed: *seed,
-        result_hash: doc.result_hash()?,
-    })?;
+    append_draw(log, &doc)?;
     Ok(doc)
 }
 
@@ -285,10 +278,7 @@ pub fn publish_draw_from_candidates(
     attempt: u32,
     seed: &Bytes32,
 ) -> Result<ResultDocument> {
-    let head = log
-        .head()
-        .ok_or_else(|| Error::new(VerifyCode::LogOrder, "the log is empty"))?;
-    check_draw_event(plan, log, attempt, seed)?;
+    let head = draw_log_head(plan, log, attempt, seed)?;
     let input = super::draw_input_from_plan(plan, &[], catalog, seed, plan.max_substitutions)?;
     let draw = crate::draw::partial::merge_candidates(input, parts)?;
     let plan = plan.canonical();
@@ -314,12 +304,28 @@ pub fn publish_draw_from_candidates(
         revision: 0,
         draw,
     };
+    append_draw(log, &doc)?;
+    Ok(doc)
+}
+
+/// The log's head before a `draw` of `attempt` and `seed`, once that entry is known to
+/// verify ([`check_draw_event`]): what the result document binds.
+fn draw_log_head(plan: &Plan, log: &DrawLog, attempt: u32, seed: &Bytes32) -> Result<Bytes32> {
+    let head = log
+        .head()
+        .ok_or_else(|| Error::new(VerifyCode::LogOrder, "the log is empty"))?;
+    check_draw_event(plan, log, attempt, seed)?;
+    Ok(head)
+}
+
+/// Appends the `draw` event of a result document to the log.
+fn append_draw(log: &mut DrawLog, doc: &ResultDocument) -> Result<()> {
     log.append(Event::Draw {
-        attempt,
-        seed: *seed,
+        attempt: doc.attempt,
+        seed: doc.seed,
         result_hash: doc.result_hash()?,
     })?;
-    Ok(doc)
+    Ok(())
 }
 
 /// [`verify_log`] of `log` with a `draw` of `attempt` and `seed` appended (its result
