@@ -42,7 +42,12 @@ if ! command -v java > /dev/null && [ -z "${JAVA_HOME:-}" ]; then
   apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless
 fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-.venv/bin/python -m pip install --quiet ./bindings-python pytest mypy cryptography chinesecalendar numpy 'pandas<3' openpyxl pyspark pyarrow
+.venv/bin/python -m pip install --quiet pytest mypy cryptography chinesecalendar numpy 'pandas<3' openpyxl pyspark pyarrow
+# The binding under test is the release wheel a clerk installs (the one release build of
+# it): scripts/build-wheels.sh builds the manylinux2014 and win_amd64 abi3 wheels, checks
+# them (auditwheel, twine, license texts, the .pyd's DLLs, a fresh venv without Rust
+# running draw vectors) and installs the Linux one into .venv.
+bash scripts/build-wheels.sh --install-into .venv
 .venv/bin/python -m pytest -q bindings-python/tests
 # The verifier recomputes the draw, verify and publish vectors from the specs alone.
 .venv/bin/python -m pytest -q tests/verifier
