@@ -20,8 +20,9 @@
 # Usage: scripts/build-wheels.sh [--no-windows] [--install-into VENV]
 #   --install-into VENV  also installs the Linux wheel into VENV (scripts/test.sh uses it
 #                        for .venv, so the test command builds the release wheel once).
-# Tools come from PyPI into target/wheel-tools (maturin, ziglang, auditwheel, twine) and
-# from Debian (gcc-mingw-w64-x86-64) when missing; times are printed per step.
+# Tools come from PyPI into target/wheel-tools (maturin within pyproject.toml's range,
+# ziglang, auditwheel, twine), from rustup (the Windows target) and from Debian
+# (gcc-mingw-w64-x86-64) when missing; times are printed per step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -50,7 +51,7 @@ version=$(sed -n '/^\[workspace.package\]/,/^\[/p' Cargo.toml | sed -n 's/^versi
 # 1. Tools, installed only when missing.
 [ -x "$tools/bin/python" ] || python3 -m venv "$tools"
 if ! "$tools/bin/python" -c 'import maturin, ziglang, auditwheel, twine' 2> /dev/null; then
-  "$tools/bin/python" -m pip install --quiet maturin ziglang auditwheel twine
+  "$tools/bin/python" -m pip install --quiet 'maturin>=1.9,<2' ziglang auditwheel twine
 fi
 # maturin finds zig as `python -m ziglang` of the python on PATH.
 export PATH="$root/$tools/bin:$PATH"
