@@ -75,8 +75,15 @@ tr -s ' \n' ' ' <<< "$show" | grep -q 'consistent with the following platform ta
 # 3. Windows: win_amd64 abi3 wheel with mingw-w64 (GNU target).
 win=
 if [ "$windows" = 1 ]; then
-  rustup target list --installed | grep -qx x86_64-pc-windows-gnu \
-    || rustup target add x86_64-pc-windows-gnu
+  # The target's standard library comes from rustup's own server, not from one of the
+  # package registries: where that is refused, say so and build the Linux wheel only.
+  if ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu \
+    && ! rustup target add x86_64-pc-windows-gnu; then
+    echo "build-wheels: NO WINDOWS WHEEL: 'rustup target add x86_64-pc-windows-gnu' was refused on this machine" >&2
+    windows=0
+  fi
+fi
+if [ "$windows" = 1 ]; then
   if ! command -v x86_64-w64-mingw32-gcc > /dev/null; then
     apt-get update -qq && apt-get install -y -qq --no-install-recommends gcc-mingw-w64-x86-64 > /dev/null
   fi
