@@ -44,4 +44,18 @@ sizes="$(pdfinfo -f 1 -l "$pages" "$pdf" | grep -c 'size: *59[45][.0-9]* x 84[12
 # Chromium embeds Noto CJK as Type 3 (or a CJK TrueType font by name).
 embedded="$(pdffonts "$pdf" | tail -n +3)"
 grep -qE 'Type 3|CJK|WenQuanYi' <<< "$embedded" || fail "no CJK font embedded"
+# Boxes are closed on the right: a table or box as wide as the text block has its right
+# border printed (Chromium clips at the page area's right edge; print.css keeps a hair of
+# room). On page 1 the tallest vertical line of the right third is at least half as tall
+# as that of the left third.
+pdftoppm -f 1 -l 1 -r 110 -gray "$pdf" "$profile/page"
+python3 - "$profile"/page*.pgm <<'PY' || fail "page 1: a box's right border is cut off"
+import sys
+# pdftoppm writes "P5\n<w> <h>\n255\n" then a byte per pixel.
+magic, size, _, px = open(sys.argv[1], "rb").read().split(b"\n", 3)
+w, h = map(int, size.split())
+cols = [sum(1 for y in range(h) if px[y * w + x] < 140) for x in range(w)]
+left, right = max(cols[: w // 3]), max(cols[2 * w // 3 :])
+sys.exit(1 if left >= h // 8 and right < left // 2 else 0)
+PY
 echo "$pages"
