@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 use shuangsuiji::service::{MatchRequest, PolicyList, ServiceMatches, match_services};
-use shuangsuiji_present::visit::{self, ServiceCardView, VisitPackView, pack_from_matches};
+use shuangsuiji_present::visit::{
+    self, LawEntryView, ServiceCardView, VisitPackView, pack_from_matches,
+};
 
 const USCC: &str = "91350100M000100Y43";
 
@@ -46,6 +48,11 @@ fn names() -> BTreeMap<String, String> {
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
     .collect()
+}
+
+/// The printed law entry of an article.
+fn entry<'a>(p: &'a VisitPackView, article: &str) -> &'a LawEntryView {
+    p.law_entries.iter().find(|e| e.article == article).unwrap()
 }
 
 fn pack(on: &str, division: &str) -> (VisitPackView, ServiceMatches) {
@@ -91,11 +98,7 @@ fn every_match_is_printed_with_the_facts_of_the_lists() {
         .unwrap()];
     assert_eq!(health.reasons, ["本次联合检查有卫生健康委员会参加"]);
     // Law entries: the law in 《》, the plain text, the violations, the trade that matched.
-    let purchase = p
-        .law_entries
-        .iter()
-        .find(|e| e.article == "第五十条")
-        .unwrap();
+    let purchase = entry(&p, "第五十条");
     assert_eq!(
         purchase.law,
         "《中华人民共和国食品安全法》（2021年4月29日修正）"
@@ -103,18 +106,10 @@ fn every_match_is_printed_with_the_facts_of_the_lists() {
     assert!(purchase.explanation.starts_with("采购原料"));
     assert_eq!(purchase.violations.len(), 1);
     assert_eq!(purchase.trade, "食品生产");
-    let cooperation = p
-        .law_entries
-        .iter()
-        .find(|e| e.article == "第二十六条")
-        .unwrap();
+    let cooperation = entry(&p, "第二十六条");
     assert_eq!(cooperation.trade, "各行业通用");
     // In 370102 on 2026-03-10 both the 山东 entry and the SAMR list bind.
-    let labels = p
-        .law_entries
-        .iter()
-        .find(|e| e.article == "第七十一条")
-        .unwrap();
+    let labels = entry(&p, "第七十一条");
     assert_eq!(labels.leniency.len(), 2, "{:?}", labels.leniency);
     assert!(labels.leniency[0].starts_with("不予处罚：食品、食品添加剂的标签、说明书存在瑕疵"));
     assert!(
@@ -144,18 +139,10 @@ fn only_leniency_entries_that_bind_there_and_then_are_printed() {
     // in force in 2024.)
     let (p, _) = pack("2024-09-10", "150581");
     assert!(p.policies.is_empty());
-    let labels = p
-        .law_entries
-        .iter()
-        .find(|e| e.article == "第七十一条")
-        .unwrap();
+    let labels = entry(&p, "第七十一条");
     assert!(labels.leniency.is_empty(), "{:?}", labels.leniency);
     let (p, _) = pack("2026-03-10", "150581");
-    let labels = p
-        .law_entries
-        .iter()
-        .find(|e| e.article == "第七十一条")
-        .unwrap();
+    let labels = entry(&p, "第七十一条");
     assert_eq!(labels.leniency.len(), 1, "{:?}", labels.leniency);
     assert!(labels.leniency[0].starts_with("可以不予处罚：经营标签不符合"));
 }
@@ -180,44 +167,22 @@ fn a_code_without_a_name_prints_as_itself() {
 fn matches_of_another_enterprise_task_or_request_are_refused() {
     let req = request("2026-03-10", "370102");
     let m = match_services(&req).unwrap();
-    let code_field = |r: Result<VisitPackView, shuangsuiji::Error>| {
-        let e = r.unwrap_err();
-        (
-            e.code().as_str().to_owned(),
-            e.details().field.clone().unwrap_or_default(),
-        )
+    // The code and field of refusing `card` with `request`'s matches `m`.
+    let refused = |card: &ServiceCardView, request: &MatchRequest| {
+        let e = pack_from_matches(card, request, &m, &names()).unwrap_err();
+        assert_eq!(e.code().as_str(), "reference_unknown");
+        e.details().field.clone().unwrap_or_default()
     };
+    let ours = card("2026-03-10", USCC);
     let stranger = card("2026-03-10", "91150105YX2F3MRW59");
-    assert_eq!(
-        code_field(pack_from_matches(&stranger, &req, &m, &names())),
-        ("reference_unknown".into(), "card.uscc".into())
-    );
-    let mut other_task = card("2026-03-10", USCC);
+    assert_eq!(refused(&stranger, &req), "card.uscc");
+    let mut other_task = ours.clone();
     other_task.task_id = shuangsuiji::draw::TaskId::parse("T2").unwrap();
-    assert_eq!(
-        code_field(pack_from_matches(&other_task, &req, &m, &names())),
-        ("reference_unknown".into(), "card.task_id".into())
-    );
+    assert_eq!(refused(&other_task, &req), "card.task_id");
     let mut fewer = req.clone();
     fewer.policies[0].policies.remove(0);
-    assert_eq!(
-        code_field(pack_from_matches(
-            &card("2026-03-10", USCC),
-            &fewer,
-            &m,
-            &names()
-        )),
-        ("reference_unknown".into(), "policies".into())
-    );
+    assert_eq!(refused(&ours, &fewer), "policies");
     let mut no_law = req.clone();
     no_law.law_entries = Some(Vec::new());
-    assert_eq!(
-        code_field(pack_from_matches(
-            &card("2026-03-10", USCC),
-            &no_law,
-            &m,
-            &names()
-        )),
-        ("reference_unknown".into(), "law_entries".into())
-    );
+    assert_eq!(refused(&ours, &no_law), "law_entries");
 }
