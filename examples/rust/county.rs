@@ -21,10 +21,16 @@
 //! 10. the enterprise profiles (一企一档) from the recorded outcomes, the bundled food tags
 //!     and their effects on the second task's eligibility (分级分类监管, bound into its plan).
 //! 11. 联企服务: demands collected at the visits moved through their states, the overdue
-//!     list, and the follow-up visits after the 责令改正 deadlines.
+//!     list, and the follow-up visits after the 责令改正 deadlines; the printed matter of
+//!     the first visit — service card with the receipt's address and QR code, 政策清单,
+//!     普法明白纸 — from the service matching, as `visit-<USCC>.json` and `.html`
+//!     (`county_visit.rs`; scripts/service-pdf.sh prints it and checks the PDF).
 //!
-//! Run: `cargo run -p shuangsuiji-examples --bin county [-- OUT_DIR] [--all]`
-//! (default folder `out/county`; `--all` prints every visit). The demo secrets and the
+//! Run: `cargo run -p shuangsuiji-examples --bin county [-- OUT_DIR] [--all]
+//! [--page=URL]` (default folder `out/county`; `--all` prints every visit; `--page` is
+//! the verification page's address printed on the service card, default the placeholder
+//! `https://example.gov.cn/ssj/`: the card links the receipt in the task folder named
+//! like OUT_DIR, `sample/` for `bindings-wasm/page/sample`). The demo secrets and the
 //! lottery numbers are fixed so that the run is reproducible.
 
 use std::collections::BTreeMap;
@@ -45,6 +51,7 @@ use shuangsuiji::verify::{
     RevealOrder, commitment, from_committed_json, verify_ceremony,
 };
 
+mod county_visit;
 mod sample;
 mod synthetic_outcomes;
 
@@ -62,6 +69,8 @@ const PARTIES: [(&str, u8); 4] = [
 /// The public beacon: the China Welfare Lottery 双色球 draw named in the plan.
 const SSQ_DRAW: &str = "2024101";
 const SSQ_NUMBERS: &str = "03 08 14 20 27 33 + 07";
+/// A placeholder: every platform serves the verification page at its own address.
+const PLACEHOLDER_PAGE: &str = "https://example.gov.cn/ssj/";
 
 /// Writes a publication's files (paths with `/` under `out`).
 fn write_folder(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
@@ -100,6 +109,10 @@ fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let print_all = args.iter().any(|a| a == "--all");
+    let page = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--page="))
+        .unwrap_or(PLACEHOLDER_PAGE);
     let out = args
         .iter()
         .find(|a| !a.starts_with("--"))
@@ -481,6 +494,27 @@ fn main() -> Result<()> {
     // 11. 联企服务: demands collected at the visits, moved through their states; the
     // overdue list and the follow-up visits after the 责令改正 deadlines.
     service_step(draw, &set, &calendar, as_of)?;
+    // ... and the printed matter of the first visit, where 诉求-1 was collected.
+    let first = draw.visits.first().ok_or("no visit")?;
+    let (html, pack) = county_visit::write(
+        &county_visit::VisitPrint {
+            out: &out,
+            page,
+            on: chrono::NaiveDate::from_ymd_opt(2024, 9, 10).ok_or("date")?,
+        },
+        draw,
+        first,
+        &catalog,
+        &roster,
+    )?;
+    println!(
+        "  企业服务卡、政策清单 ({} policies)、普法明白纸 ({} entries) for {} → {}\n  receipt: {}",
+        pack.policies.len(),
+        pack.law_entries.len(),
+        pack.card.enterprise_name,
+        html.display(),
+        pack.card.receipt_url
+    );
     Ok(())
 }
 

@@ -4,16 +4,12 @@
 
 use serde_json::{Map, Value};
 
+use super::cells::{located, text, whole};
 use super::headers::Table;
 use super::table::{Record, RowReader};
-use crate::ModelCode;
 use crate::model::{DepartmentCode, Uscc};
 use crate::service::DemandEvent;
 use crate::{Error, InputCode, Result};
-
-fn text(s: &str) -> Result<String> {
-    Ok(s.to_owned())
-}
 
 /// The JSON kind of a 事件类型 label (or the kind itself).
 fn kind(s: &str) -> Result<&'static str> {
@@ -53,16 +49,7 @@ fn channel(s: &str) -> Result<&'static str> {
 }
 
 fn number(s: &str) -> Result<u32> {
-    let t = crate::model::normalize_width(s);
-    t.parse::<u32>()
-        .ok()
-        .filter(|_| t.bytes().all(|b| b.is_ascii_digit()))
-        .ok_or_else(|| {
-            Error::new(
-                InputCode::CellInvalid,
-                format!("{s:?} is not a whole number"),
-            )
-        })
+    whole(s, "whole number")
 }
 
 /// The cells each kind uses (the JSON field first, the column second).
@@ -108,15 +95,6 @@ const COLUMNS: [&str; 15] = [
 impl Record for DemandEvent {
     const TABLE: Table = Table::Demands;
     const LITERAL_FIELDS: &'static [&'static str] = &["demand_id", "uscc"];
-    const UNIQUE: Option<(&'static str, ModelCode)> = None;
-
-    fn key(&self) -> Option<String> {
-        None
-    }
-
-    fn validate(&self) -> Result<()> {
-        Ok(())
-    }
 
     fn from_row(r: &mut RowReader<'_>) -> Option<Self> {
         let demand_id = r.req("demand_id", text);
@@ -186,12 +164,8 @@ impl Record for DemandEvent {
             );
             return None;
         }
-        match serde_json::from_value(Value::Object(obj)) {
-            Ok(e) => Some(e),
-            Err(e) => {
-                r.record_error("kind", Error::new(InputCode::CellInvalid, e.to_string()));
-                None
-            }
-        }
+        let built = serde_json::from_value(Value::Object(obj))
+            .map_err(|e| Error::new(InputCode::CellInvalid, e.to_string()));
+        located(r, built, "kind")
     }
 }

@@ -1,17 +1,13 @@
 //! How a row of an events file becomes a [`ProfileEvent`]: every column into the flat
 //! wire shape, then the kind's checks, an error located at the offending column.
 
+use super::cells::{located, text, whole};
 use super::headers::Table;
 use super::table::{Record, RowReader};
-use crate::ModelCode;
 use crate::enforcement::credit_repair::{PenaltyKind, Sector};
 use crate::model::{CheckKind, Uscc};
 use crate::profile::{EventWire, Leniency, ProfileEvent};
 use crate::{Error, InputCode, Result};
-
-fn text(s: &str) -> Result<String> {
-    Ok(s.to_owned())
-}
 
 /// A serde enum from its JSON string (for the kinds without spreadsheet labels).
 fn snake<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
@@ -20,30 +16,12 @@ fn snake<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
 }
 
 fn fen(s: &str) -> Result<u64> {
-    let t = crate::model::normalize_width(s);
-    t.parse::<u64>()
-        .ok()
-        .filter(|_| t.bytes().all(|b| b.is_ascii_digit()))
-        .ok_or_else(|| {
-            Error::new(
-                InputCode::CellInvalid,
-                format!("{s:?} is not a whole number of fen"),
-            )
-        })
+    whole(s, "whole number of fen")
 }
 
 impl Record for ProfileEvent {
     const TABLE: Table = Table::Events;
     const LITERAL_FIELDS: &'static [&'static str] = &["uscc", "reference", "decision_no"];
-    const UNIQUE: Option<(&'static str, ModelCode)> = None;
-
-    fn key(&self) -> Option<String> {
-        None
-    }
-
-    fn validate(&self) -> Result<()> {
-        Ok(())
-    }
 
     fn from_row(r: &mut RowReader<'_>) -> Option<Self> {
         let uscc = r.req("uscc", Uscc::parse);
@@ -98,17 +76,6 @@ impl Record for ProfileEvent {
             duties_fulfilled: duties_fulfilled?,
             harm_eliminated: harm_eliminated?,
         };
-        match ProfileEvent::try_from(wire) {
-            Ok(e) => Some(e),
-            Err(e) => {
-                let field = e
-                    .details()
-                    .field
-                    .clone()
-                    .unwrap_or_else(|| "kind".to_owned());
-                r.record_error(&field, e);
-                None
-            }
-        }
+        located(r, ProfileEvent::try_from(wire), "kind")
     }
 }

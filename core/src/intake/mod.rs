@@ -26,6 +26,7 @@
 //! # Ok::<(), shuangsuiji::Error>(())
 //! ```
 
+mod cells;
 mod csv;
 mod demands;
 mod encoding;

@@ -84,15 +84,20 @@ pub(crate) trait Record: Sized + DeserializeOwned {
     const TABLE: Table;
     /// Fields whose xlsx cells must be literal values, not formulas.
     const LITERAL_FIELDS: &'static [&'static str];
-    /// The field that must be unique, and the code for a duplicate.
-    const UNIQUE: Option<(&'static str, ModelCode)>;
+    /// The field that must be unique, and the code for a duplicate (none by default:
+    /// event tables repeat their keys).
+    const UNIQUE: Option<(&'static str, ModelCode)> = None;
     /// The unique key of a record, if the table has one.
-    fn key(&self) -> Option<String>;
-    /// Cross-field checks after deserialisation (JSON path).
+    fn key(&self) -> Option<String> {
+        None
+    }
+    /// Cross-field checks after deserialisation (JSON path); none by default.
     ///
     /// # Errors
     /// The model's validation codes.
-    fn validate(&self) -> Result<()>;
+    fn validate(&self) -> Result<()> {
+        Ok(())
+    }
     /// Builds a record from a row, pushing every problem into the reader.
     fn from_row(r: &mut RowReader<'_>) -> Option<Self>;
 }

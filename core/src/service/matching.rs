@@ -76,14 +76,14 @@ pub struct PolicyMatch {
     pub because: Vec<MatchReason>,
 }
 
-/// A linked leniency menu entry and whether its issuer's territory covers the
-/// enterprise.
+/// A linked leniency menu entry and whether it binds the enterprise: its issuer's
+/// territory covers the enterprise's division and it is in force on the task's day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MenuLink {
     /// The menu entry.
     pub entry_id: String,
-    /// Whether it binds where the enterprise is registered.
+    /// Whether it binds where the enterprise is registered, on the task's day.
     pub applies: bool,
 }
 
@@ -180,7 +180,7 @@ fn names(set: &BTreeSet<DepartmentCode>) -> BTreeSet<String> {
 /// a policy when it is in force on the task's day and each criterion it restricts
 /// (category, size, tag, department of the task) is met; a law entry when one of its
 /// trades matches (or it has none). Every match lists its reasons; the linked menu
-/// entries say whether they bind at the enterprise's division.
+/// entries say whether they bind at the enterprise's division on the task's day.
 ///
 /// # Errors
 /// `policy_invalid` / `policy_conflict` (the lists must merge without conflicts:
@@ -296,8 +296,14 @@ pub fn match_services(req: &MatchRequest) -> Result<ServiceMatches> {
                 .iter()
                 .flat_map(|v| &v.menu_entries)
                 .map(|id| {
-                    let applies = Menu::bundled_entry(id)
-                        .is_ok_and(|m| m.check_territory(Some(e.division)).is_ok());
+                    // Binds where the enterprise is registered, on the task's day (a
+                    // 2025 list does not bind a 2024 visit).
+                    let applies = Menu::bundled_entry(id).is_ok_and(|m| {
+                        m.check_territory(Some(e.division)).is_ok()
+                            && m.provenance
+                                .as_ref()
+                                .is_none_or(|p| p.validity().contains(req.task.on))
+                    });
                     MenuLink {
                         entry_id: id.clone(),
                         applies,

@@ -107,3 +107,23 @@ fn sample_policies_are_all_marked_synthetic() {
         assert!(p.title.starts_with("（示例）"), "{}", p.title);
     }
 }
+
+#[test]
+fn a_menu_entry_binds_only_on_days_it_is_in_force() {
+    // The SAMR 首违不罚 list of 2025 (in force from 2025-02-07) is linked by the label
+    // entry; for a visit in 2024 it does not bind yet, in 2026 it does.
+    let link = |on: &str| {
+        let m = match_services(&request(on, &["market"])).unwrap();
+        m.enterprises[0]
+            .law_entries
+            .iter()
+            .flat_map(|l| &l.menu_entries)
+            .find(|l| l.entry_id == "samr-2025-first-offence-6")
+            .unwrap()
+            .applies
+    };
+    assert!(!link("2024-09-10"));
+    assert!(!link("2025-02-06"));
+    assert!(link("2025-02-07"));
+    assert!(link("2026-03-10"));
+}

@@ -11,7 +11,8 @@
 //!   common violations and the leniency menu entries (首违不罚 …) they link to.
 //!
 //! The data comes in as plain views ([`VisitPackView`], serde in both directions, so a
-//! platform can hand over JSON); [`render`] prints all three sheets as one document, each
+//! platform can hand over JSON), or from the service core's matching with
+//! [`pack_from_matches`]; [`render`] prints all three sheets as one document, each
 //! starting on a new page, [`render_sheets`] any of them. Every value is HTML-escaped.
 //!
 //! ```
@@ -37,11 +38,13 @@
 //! # Ok::<(), shuangsuiji::Error>(())
 //! ```
 
+mod matches;
 mod model;
 mod page;
 mod qr;
 mod receipt;
 
+pub use matches::pack_from_matches;
 pub use model::{LawEntryView, PolicyView, ServiceCardView, VisitPackView};
 pub use receipt::receipt_url;
 
