@@ -228,7 +228,7 @@ mod tests {
                     row.cells
                         .iter()
                         .map(|c| match c {
-                            Cell::Text(t) => t.clone(),
+                            Cell::Text(t) => t.to_string(),
                             Cell::Empty => String::new(),
                             other => format!("{other:?}"),
                         })

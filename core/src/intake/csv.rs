@@ -16,98 +16,275 @@ fn malformed(line: u64, msg: &str) -> Error {
 
 /// Parses CSV text, handing each record to `push` as a row of text cells; stops early
 /// when `push` returns `false`.
-pub(crate) fn parse(text: &str, push: &mut dyn FnMut(&Row) -> bool) -> Result<()> {
-    #[derive(PartialEq)]
-    enum St {
-        FieldStart,
-        Unquoted,
-        Quoted,
-        QuoteInQuoted,
-    }
-    let mut cells: Vec<Cell> = Vec::new();
-    let mut field = String::new();
-    let mut st = St::FieldStart;
+///
+/// Works on the bytes: the separators, quotes and line breaks are ASCII, so every cut is
+/// at a character boundary. An unquoted cell is one slice of the text (scanned for its
+/// end, not built a character at a time); a quoted cell is built only when it holds a
+/// doubled quote or a line break. The row's cell list is reused from row to row.
+pub(crate) fn parse<'t>(text: &'t str, push: &mut dyn FnMut(&Row<'t>) -> bool) -> Result<()> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut row = Row::text(1, Vec::new());
     let mut line: u64 = 1;
     let mut record_line: u64 = 1;
-    let mut quote_line: u64 = 1;
-    let mut chars = text.chars().peekable();
-
-    let mut end_record = |cells: &mut Vec<Cell>, record_line: u64| -> bool {
-        push(&Row::text(record_line, std::mem::take(cells)))
-    };
-
-    while let Some(c) = chars.next() {
-        let newline = c == '\n' || c == '\r';
-        if c == '\r' && chars.peek() == Some(&'\n') {
-            chars.next();
-        }
-        match st {
-            St::Quoted => {
-                if c == '"' {
-                    st = St::QuoteInQuoted;
-                } else {
-                    if newline {
+    let mut at = 0usize;
+    if n == 0 {
+        return Ok(());
+    }
+    loop {
+        // At the start of a field.
+        let field = if bytes.get(at) == Some(&b'"') {
+            let quote_line = line;
+            at += 1;
+            let mut field = String::new();
+            loop {
+                let Some(rel) = bytes[at..]
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'\n' | b'\r'))
+                else {
+                    return Err(malformed(
+                        quote_line,
+                        "a quoted cell is never closed (missing closing quote)",
+                    ));
+                };
+                field.push_str(&text[at..at + rel]);
+                at += rel;
+                match bytes[at] {
+                    b'"' if bytes.get(at + 1) == Some(&b'"') => {
+                        field.push('"');
+                        at += 2;
+                    }
+                    b'"' => {
+                        at += 1;
+                        break;
+                    }
+                    b => {
+                        // A line break inside quotes is kept as `\n`.
+                        at += if b == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                            2
+                        } else {
+                            1
+                        };
                         field.push('\n');
                         line = line.saturating_add(1);
-                    } else {
-                        field.push(c);
                     }
                 }
-                continue;
             }
-            St::QuoteInQuoted => {
-                if c == '"' {
-                    field.push('"');
-                    st = St::Quoted;
-                    continue;
+            if at < n && !matches!(bytes[at], b',' | b'\n' | b'\r') {
+                return Err(malformed(
+                    line,
+                    "text after a closing quote; a quote inside a quoted cell must be doubled (\"\")",
+                ));
+            }
+            Cell::from_text(field)
+        } else {
+            let rel = bytes[at..]
+                .iter()
+                .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
+                .unwrap_or(n - at);
+            let start = at;
+            at += rel;
+            if bytes.get(at) == Some(&b'"') {
+                return Err(malformed(
+                    line,
+                    "a quote inside an unquoted cell; quote the whole cell and double the quote",
+                ));
+            }
+            Cell::from_slice(&text[start..at])
+        };
+        row.cells.push(field);
+        // Here `at` is at a separator, a line break or the end.
+        match bytes.get(at) {
+            Some(b',') => {
+                at += 1;
+                if at == n {
+                    // A trailing comma at the end of the text: one more, empty, cell.
+                    row.cells.push(Cell::Empty);
+                    row.number = record_line;
+                    push(&row);
+                    return Ok(());
                 }
-                if c != ',' && !newline {
-                    return Err(malformed(
-                        line,
-                        "text after a closing quote; a quote inside a quoted cell must be doubled (\"\")",
-                    ));
+            }
+            Some(&b) => {
+                at += if b == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                row.number = record_line;
+                if !push(&row) {
+                    return Ok(());
+                }
+                row.cells.clear();
+                line = line.saturating_add(1);
+                record_line = line;
+                if at == n {
+                    return Ok(());
                 }
             }
-            St::FieldStart if c == '"' => {
-                st = St::Quoted;
-                quote_line = line;
-                continue;
-            }
-            St::FieldStart | St::Unquoted => {
-                if c == '"' {
-                    return Err(malformed(
-                        line,
-                        "a quote inside an unquoted cell; quote the whole cell and double the quote",
-                    ));
-                }
-            }
-        }
-        // Here c ends a field (',' or newline) or belongs to an unquoted field.
-        if c == ',' {
-            cells.push(Cell::from_text(std::mem::take(&mut field)));
-            st = St::FieldStart;
-        } else if newline {
-            cells.push(Cell::from_text(std::mem::take(&mut field)));
-            if !end_record(&mut cells, record_line) {
+            None => {
+                row.number = record_line;
+                push(&row);
                 return Ok(());
             }
-            line = line.saturating_add(1);
-            record_line = line;
-            st = St::FieldStart;
-        } else {
-            field.push(c);
-            st = St::Unquoted;
         }
     }
-    if st == St::Quoted {
-        return Err(malformed(
-            quote_line,
-            "a quoted cell is never closed (missing closing quote)",
-        ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The character-at-a-time parser this one replaced (issue #25): the reference the
+    /// byte scanner must agree with, row for row and error for error.
+    fn reference<'t>(text: &'t str, push: &mut dyn FnMut(&Row<'t>) -> bool) -> Result<()> {
+        #[derive(PartialEq)]
+        enum St {
+            FieldStart,
+            Unquoted,
+            Quoted,
+            QuoteInQuoted,
+        }
+        let mut cells: Vec<Cell<'t>> = Vec::new();
+        let mut field = String::new();
+        let mut st = St::FieldStart;
+        let mut line: u64 = 1;
+        let mut record_line: u64 = 1;
+        let mut quote_line: u64 = 1;
+        let mut chars = text.chars().peekable();
+
+        let mut end_record = |cells: &mut Vec<Cell<'t>>, record_line: u64| -> bool {
+            push(&Row::text(record_line, std::mem::take(cells)))
+        };
+
+        while let Some(c) = chars.next() {
+            let newline = c == '\n' || c == '\r';
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            match st {
+                St::Quoted => {
+                    if c == '"' {
+                        st = St::QuoteInQuoted;
+                    } else {
+                        if newline {
+                            field.push('\n');
+                            line = line.saturating_add(1);
+                        } else {
+                            field.push(c);
+                        }
+                    }
+                    continue;
+                }
+                St::QuoteInQuoted => {
+                    if c == '"' {
+                        field.push('"');
+                        st = St::Quoted;
+                        continue;
+                    }
+                    if c != ',' && !newline {
+                        return Err(malformed(
+                            line,
+                            "text after a closing quote; a quote inside a quoted cell must be doubled (\"\")",
+                        ));
+                    }
+                }
+                St::FieldStart if c == '"' => {
+                    st = St::Quoted;
+                    quote_line = line;
+                    continue;
+                }
+                St::FieldStart | St::Unquoted => {
+                    if c == '"' {
+                        return Err(malformed(
+                            line,
+                            "a quote inside an unquoted cell; quote the whole cell and double the quote",
+                        ));
+                    }
+                }
+            }
+            // Here c ends a field (',' or newline) or belongs to an unquoted field.
+            if c == ',' {
+                cells.push(Cell::from_text(std::mem::take(&mut field)));
+                st = St::FieldStart;
+            } else if newline {
+                cells.push(Cell::from_text(std::mem::take(&mut field)));
+                if !end_record(&mut cells, record_line) {
+                    return Ok(());
+                }
+                line = line.saturating_add(1);
+                record_line = line;
+                st = St::FieldStart;
+            } else {
+                field.push(c);
+                st = St::Unquoted;
+            }
+        }
+        if st == St::Quoted {
+            return Err(malformed(
+                quote_line,
+                "a quoted cell is never closed (missing closing quote)",
+            ));
+        }
+        if st != St::FieldStart || !cells.is_empty() {
+            cells.push(Cell::from_text(field));
+            end_record(&mut cells, record_line);
+        }
+        Ok(())
     }
-    if st != St::FieldStart || !cells.is_empty() {
-        cells.push(Cell::from_text(field));
-        end_record(&mut cells, record_line);
+
+    type Parser = for<'t> fn(&'t str, &mut dyn FnMut(&Row<'t>) -> bool) -> Result<()>;
+
+    /// The rows handed over (number, cells) and the error's code and row, if any.
+    type Outcome<'t> = (Vec<(u64, Vec<Cell<'t>>)>, Option<(String, Option<u64>)>);
+
+    fn rows(parser: Parser, text: &str, stop_after: usize) -> Outcome<'_> {
+        let mut out = Vec::new();
+        let r = parser(text, &mut |row| {
+            out.push((row.number, row.cells.clone()));
+            out.len() < stop_after
+        });
+        let err = r
+            .err()
+            .map(|e| (e.code().as_str().to_owned(), e.details().row));
+        (out, err)
     }
-    Ok(())
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn same_rows_and_errors_as_the_reference(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec!["a", "bc", ",", "\"", "\"\"", "\n", "\r", "\r\n", " ", "中文"]),
+                0..40,
+            ),
+            stop_after in 1usize..6,
+        ) {
+            let text: String = pieces.concat();
+            prop_assert_eq!(rows(parse, &text, stop_after), rows(reference, &text, stop_after));
+        }
+    }
+
+    #[test]
+    fn examples_agree() {
+        for text in [
+            "",
+            "\n",
+            "a,b",
+            "a,b,",
+            "a,\"b\"\"c\"\r\nd",
+            "\"x\ny\",z\n",
+            "\"open",
+            "a\"b",
+            "\"a\"b",
+            ",,\r\r",
+        ] {
+            assert_eq!(
+                rows(parse, text, usize::MAX),
+                rows(reference, text, usize::MAX),
+                "{text:?}"
+            );
+        }
+    }
 }

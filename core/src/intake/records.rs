@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::headers::Table;
-use super::table::{Record, RowReader};
+use super::table::{Record, RowReader, UniqueKey};
 use crate::model::{
     Authority, CheckKind, CheckRecord, CreditClass, DepartmentCode, DivisionCode, Enterprise,
     Inspector, InspectorId, ItemId, Level, RegistrationStatus, RiskGrade, Uscc,
@@ -22,6 +22,10 @@ impl Record for Enterprise {
 
     fn key(&self) -> Option<String> {
         Some(self.uscc.as_str().to_owned())
+    }
+
+    fn unique_key(&self) -> Option<UniqueKey> {
+        Some(UniqueKey::Uscc(self.uscc))
     }
 
     fn validate(&self) -> Result<()> {

@@ -1,7 +1,9 @@
 //! Shared row → record mapping for CSV and xlsx: header matching, row shape, cell
 //! parsing with precise locations, duplicate detection and error collection.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -9,18 +11,19 @@ use serde::de::DeserializeOwned;
 use super::headers::{ColumnSpec, Table, split_multi};
 use super::limits;
 use super::options::Limits;
-use crate::model::normalize_width;
+use crate::model::{Uscc, normalize_width};
 use crate::{Error, InputCode, ModelCode, Result};
 
 /// One cell as read from a file.
 #[derive(Debug, Clone, PartialEq)]
 // Only xlsx produces dates, booleans and invalid cells.
 #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
-pub(crate) enum Cell {
+pub(crate) enum Cell<'t> {
     /// Nothing, or only white space.
     Empty,
-    /// Text as written.
-    Text(String),
+    /// Text as written: borrowed from the decoded CSV text, owned when built (a quoted
+    /// cell with a doubled quote or a line break, an xlsx cell).
+    Text(Cow<'t, str>),
     /// An xlsx date cell.
     Date(NaiveDate),
     /// An xlsx boolean cell.
@@ -29,12 +32,21 @@ pub(crate) enum Cell {
     Invalid(String, String),
 }
 
-impl Cell {
+impl<'t> Cell<'t> {
     pub(crate) fn from_text(s: String) -> Self {
         if s.trim().is_empty() {
             Self::Empty
         } else {
-            Self::Text(s)
+            Self::Text(Cow::Owned(s))
+        }
+    }
+
+    /// A cell of borrowed text (no copy).
+    pub(crate) fn from_slice(s: &'t str) -> Self {
+        if s.trim().is_empty() {
+            Self::Empty
+        } else {
+            Self::Text(Cow::Borrowed(s))
         }
     }
 
@@ -46,7 +58,7 @@ impl Cell {
     fn raw(&self) -> String {
         match self {
             Self::Empty => String::new(),
-            Self::Text(s) => s.clone(),
+            Self::Text(s) => String::from(s.as_ref()),
             Self::Date(d) => d.to_string(),
             Self::Bool(b) => b.to_string(),
             Self::Invalid(v, _) => v.clone(),
@@ -57,14 +69,14 @@ impl Cell {
 /// One row: its 1-based number in the file, its cells and, for xlsx, the formula of
 /// each cell that has one.
 #[derive(Debug, Clone)]
-pub(crate) struct Row {
+pub(crate) struct Row<'t> {
     pub(crate) number: u64,
-    pub(crate) cells: Vec<Cell>,
+    pub(crate) cells: Vec<Cell<'t>>,
     pub(crate) formulas: Vec<Option<String>>,
 }
 
-impl Row {
-    pub(crate) fn text(number: u64, cells: Vec<Cell>) -> Self {
+impl<'t> Row<'t> {
+    pub(crate) fn text(number: u64, cells: Vec<Cell<'t>>) -> Self {
         Self {
             number,
             cells,
@@ -91,6 +103,12 @@ pub(crate) trait Record: Sized + DeserializeOwned {
     fn key(&self) -> Option<String> {
         None
     }
+    /// The unique key as the duplicate check holds it: by default the text of
+    /// [`Record::key`]; a table keyed by USCC gives the 18-byte code itself (no string
+    /// per row).
+    fn unique_key(&self) -> Option<UniqueKey> {
+        self.key().map(UniqueKey::Text)
+    }
     /// Cross-field checks after deserialisation (JSON path); none by default.
     ///
     /// # Errors
@@ -100,6 +118,24 @@ pub(crate) trait Record: Sized + DeserializeOwned {
     }
     /// Builds a record from a row, pushing every problem into the reader.
     fn from_row(r: &mut RowReader<'_>) -> Option<Self>;
+}
+
+/// A record's unique key in the duplicate check ([`Builder`] keeps one per row read).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(crate) enum UniqueKey {
+    /// A 统一社会信用代码, held as its 18 bytes.
+    Uscc(Uscc),
+    /// Any other key, as text.
+    Text(String),
+}
+
+impl UniqueKey {
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Uscc(u) => u.as_str(),
+            Self::Text(s) => s,
+        }
+    }
 }
 
 /// How many rows after a failed header are tried as the header, to name it in the error.
@@ -125,7 +161,12 @@ impl Header {
     }
 }
 
-fn map_header(table: Table, row: &Row, allow_unknown: bool, lim: &Limits) -> (Header, Vec<Error>) {
+fn map_header(
+    table: Table,
+    row: &Row<'_>,
+    allow_unknown: bool,
+    lim: &Limits,
+) -> (Header, Vec<Error>) {
     let mut errors = Vec::new();
     let mut width = row.cells.len();
     while width > 0 && row.cells.get(width - 1).is_some_and(Cell::is_empty) {
@@ -212,7 +253,7 @@ fn map_header(table: Table, row: &Row, allow_unknown: bool, lim: &Limits) -> (He
 
 /// Reads the cells of one row by field name and collects located errors.
 pub(crate) struct RowReader<'a> {
-    row: &'a Row,
+    row: &'a Row<'a>,
     header: &'a Header,
     errors: Vec<(usize, Error)>,
 }
@@ -289,13 +330,23 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
 /// CSV cell is not one code, and trimming would hide it), or a number in floating-point
 /// form (`9.115058100000001e+17`: a spreadsheet or pandas read the column as numbers
 /// and lost digits).
-fn uscc_cell_problem(raw: &str, trimmed: &str) -> Option<Error> {
-    if raw.contains(['\n', '\r']) {
+fn uscc_cell_problem(raw: &Cell<'_>, trimmed: &str) -> Option<Error> {
+    let broken = match raw {
+        Cell::Text(s) => s.contains(['\n', '\r']),
+        Cell::Invalid(s, _) => s.contains(['\n', '\r']),
+        Cell::Empty | Cell::Date(_) | Cell::Bool(_) => false,
+    };
+    if broken {
         return Some(invalid(
             "统一社会信用代码单元格内有换行：一个单元格只能是一个代码 (a line break inside the USCC cell)",
         ));
     }
-    let t = normalize_width(trimmed);
+    // ASCII text is its own width-normalised form (and `trimmed` is trimmed).
+    let t = if trimmed.is_ascii() {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(normalize_width(trimmed))
+    };
     let (mantissa, exponent) = t.split_once(['e', 'E'])?;
     let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
     let digits_dot = |p: &str| {
@@ -332,8 +383,11 @@ fn is_time_of_day(t: &str) -> bool {
         .any(|f| chrono::NaiveTime::parse_from_str(t, f).is_ok())
 }
 
+/// A cell with text: its index, the cell and its trimmed text.
+type CellText<'a> = (usize, &'a Cell<'a>, Cow<'a, str>);
+
 impl<'a> RowReader<'a> {
-    fn cell(&self, field: &str) -> Option<(usize, &'a Cell)> {
+    fn cell(&self, field: &str) -> Option<(usize, &'a Cell<'a>)> {
         let i = *self.header.by_field.get(field)?;
         Some((i, self.row.cells.get(i).unwrap_or(&Cell::Empty)))
     }
@@ -343,7 +397,7 @@ impl<'a> RowReader<'a> {
         self.header.columns.get(i)?.as_ref().map(|(s, _)| *s)
     }
 
-    fn fail(&mut self, i: usize, field: &str, cell: &Cell, e: Error) {
+    fn fail(&mut self, i: usize, field: &str, cell: &Cell<'_>, e: Error) {
         let mut e = e.with_row(self.row.number);
         // A record-level check may name a field whose column the file does not have.
         if let Some(column) = self.header.text_of(field) {
@@ -355,14 +409,14 @@ impl<'a> RowReader<'a> {
 
     /// The trimmed text of a cell: `Ok(None)` if absent or empty (pushing `cell_empty`
     /// for a required column), `Err(())` after pushing an error.
-    fn text(&mut self, field: &str) -> std::result::Result<Option<(usize, &'a Cell, String)>, ()> {
+    fn text(&mut self, field: &str) -> std::result::Result<Option<CellText<'a>>, ()> {
         let Some((i, cell)) = self.cell(field) else {
             return Ok(None);
         };
         let text = match cell {
             Cell::Empty => None,
-            Cell::Text(s) => Some(s.trim().to_owned()),
-            Cell::Bool(b) => Some(b.to_string()),
+            Cell::Text(s) => Some(Cow::Borrowed(s.trim())),
+            Cell::Bool(b) => Some(Cow::Owned(b.to_string())),
             Cell::Date(_) => {
                 self.fail(
                     i,
@@ -379,10 +433,7 @@ impl<'a> RowReader<'a> {
             }
         };
         if field == "uscc" {
-            if let Some(e) = text
-                .as_deref()
-                .and_then(|t| uscc_cell_problem(&cell.raw(), t))
-            {
+            if let Some(e) = text.as_deref().and_then(|t| uscc_cell_problem(cell, t)) {
                 self.fail(i, field, cell, e);
                 return Err(());
             }
@@ -534,13 +585,14 @@ pub(crate) struct Builder<T> {
     errors: Vec<Error>,
     /// Problems found after [`limits::MAX_PROBLEMS`] were kept: counted, not stored.
     omitted: u64,
-    seen: BTreeMap<String, u64>,
+    /// The unique keys read so far, with the row of each: one hash lookup per row.
+    seen: HashMap<UniqueKey, u64>,
 }
 
 /// The problems of a data row's shape, by cell index: a cell over the field size limit,
 /// a value beyond the header's width or a row shorter than it, a formula where a literal
 /// value is required. The row's values are read only when there are none.
-fn shape_errors<T: Record>(row: &Row, header: &Header, lim: &Limits) -> Vec<(usize, Error)> {
+fn shape_errors<T: Record>(row: &Row<'_>, header: &Header, lim: &Limits) -> Vec<(usize, Error)> {
     let width = header.columns.len();
     let mut errors = Vec::new();
     for (i, cell) in row.cells.iter().enumerate() {
@@ -636,7 +688,7 @@ impl<T: Record> Builder<T> {
             items: Vec::new(),
             errors: Vec::new(),
             omitted: 0,
-            seen: BTreeMap::new(),
+            seen: HashMap::new(),
         }
     }
 
@@ -654,7 +706,7 @@ impl<T: Record> Builder<T> {
     }
 
     /// Feeds one row; returns `false` once reading should stop.
-    pub(crate) fn push(&mut self, row: &Row) -> bool {
+    pub(crate) fn push(&mut self, row: &Row<'_>) -> bool {
         if self.done {
             return false;
         }
@@ -710,7 +762,7 @@ impl<T: Record> Builder<T> {
 
     /// The first non-blank row: the header (its width within the column limit, every
     /// column known or allowed).
-    fn push_header(&mut self, row: &Row) -> bool {
+    fn push_header(&mut self, row: &Row<'_>) -> bool {
         let width = row
             .cells
             .iter()
@@ -738,7 +790,7 @@ impl<T: Record> Builder<T> {
     /// the header; the first that would do is named in the header's errors
     /// (`header_row` detail and a hint to give the `header_row` option). Reading stops
     /// either way: a guessed header is never used.
-    fn look_for_header(&mut self, row: &Row) -> bool {
+    fn look_for_header(&mut self, row: &Row<'_>) -> bool {
         let mut found = None;
         if !row.is_blank() {
             self.looked_ahead += 1;
@@ -800,22 +852,25 @@ impl<T: Record> Builder<T> {
     }
 }
 
-fn check_unique<T: Record>(rec: &T, r: &mut RowReader<'_>, seen: &mut BTreeMap<String, u64>) {
-    let (Some((field, code)), Some(key)) = (T::UNIQUE, rec.key()) else {
+fn check_unique<T: Record>(rec: &T, r: &mut RowReader<'_>, seen: &mut HashMap<UniqueKey, u64>) {
+    let (Some((field, code)), Some(key)) = (T::UNIQUE, rec.unique_key()) else {
         return;
     };
-    if let Some(first) = seen.get(&key) {
-        let first = *first;
-        r.record_error(
-            field,
-            Error::new(
-                code,
-                format!("{key} appears twice: rows {first} and {}", r.row.number),
-            )
-            .with_value(&key)
-            .with_detail("first_row", first.to_string()),
-        );
-    } else {
-        seen.insert(key, r.row.number);
+    match seen.entry(key) {
+        Entry::Occupied(o) => {
+            let (first, key) = (*o.get(), o.key().as_str());
+            r.record_error(
+                field,
+                Error::new(
+                    code,
+                    format!("{key} appears twice: rows {first} and {}", r.row.number),
+                )
+                .with_value(key)
+                .with_detail("first_row", first.to_string()),
+            );
+        }
+        Entry::Vacant(v) => {
+            v.insert(r.row.number);
+        }
     }
 }

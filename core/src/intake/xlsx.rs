@@ -142,7 +142,7 @@ pub(crate) fn rows(
     bytes: &[u8],
     sheet: Option<&str>,
     lim: &Limits,
-    push: &mut dyn FnMut(&Row) -> bool,
+    push: &mut dyn FnMut(&Row<'_>) -> bool,
 ) -> Result<()> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         rows_unguarded(bytes, sheet, lim, push)
@@ -160,7 +160,7 @@ fn rows_unguarded(
     bytes: &[u8],
     sheet: Option<&str>,
     lim: &Limits,
-    push: &mut dyn FnMut(&Row) -> bool,
+    push: &mut dyn FnMut(&Row<'_>) -> bool,
 ) -> Result<()> {
     use calamine::{Reader, Xlsx};
 
@@ -288,7 +288,7 @@ fn check_grid_size<R: std::io::Read + std::io::Seek>(
 
 /// A calamine cell as an intake cell.
 #[cfg(feature = "xlsx")]
-fn convert(d: &calamine::Data) -> super::table::Cell {
+fn convert(d: &calamine::Data) -> super::table::Cell<'static> {
     use calamine::Data;
 
     use super::table::Cell;
@@ -296,14 +296,14 @@ fn convert(d: &calamine::Data) -> super::table::Cell {
     match d {
         Data::Empty => Cell::Empty,
         Data::String(s) => Cell::from_text(s.clone()),
-        Data::Int(n) => Cell::Text(n.to_string()),
+        Data::Int(n) => Cell::Text(n.to_string().into()),
         Data::Float(f) => {
             // Exact integers below 2^53 print exactly; anything else is refused
             // rather than silently rounded.
             let text = f.to_string();
             if f.is_finite() && f.abs() < 9_007_199_254_740_992.0 && !text.contains(['.', 'e', 'E'])
             {
-                Cell::Text(text)
+                Cell::Text(text.into())
             } else {
                 Cell::Invalid(
                     text,
@@ -334,7 +334,7 @@ pub(crate) fn rows(
     _bytes: &[u8],
     _sheet: Option<&str>,
     _lim: &Limits,
-    _push: &mut dyn FnMut(&Row) -> bool,
+    _push: &mut dyn FnMut(&Row<'_>) -> bool,
 ) -> Result<()> {
     Err(Error::new(
         InputCode::XlsxUnsupported,

@@ -31,25 +31,29 @@ impl Roster {
         for (i, e) in enterprises.iter().enumerate() {
             e.validate().map_err(|err| err.within(&format!("[{i}]")))?;
         }
-        let mut order: Vec<usize> = (0..enterprises.len()).collect();
-        order.sort_by(|&a, &b| {
-            enterprises[a]
-                .uscc
-                .cmp(&enterprises[b].uscc)
-                .then(a.cmp(&b))
-        });
+        // Sort (code, position) pairs, not the enterprises: small keys in one array
+        // (the order and the first duplicate reported are those of sorting positions
+        // by code then position), then move each enterprise once into its place.
+        let mut order: Vec<(Uscc, usize)> = enterprises
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.uscc, i))
+            .collect();
+        order.sort_unstable();
         for w in order.windows(2) {
-            if enterprises[w[0]].uscc == enterprises[w[1]].uscc {
+            let ((code, first), (next, second)) = (w[0], w[1]);
+            if code == next {
                 return Err(Error::new(
                     ModelCode::EnterpriseDuplicate,
-                    format!("统一社会信用代码 {} 重复", enterprises[w[0]].uscc),
+                    format!("统一社会信用代码 {code} 重复"),
                 )
-                .with_field(format!("[{}].uscc", w[1]))
-                .with_value(enterprises[w[0]].uscc.as_str())
-                .with_detail("first_index", w[0].to_string()));
+                .with_field(format!("[{second}].uscc"))
+                .with_value(code.as_str())
+                .with_detail("first_index", first.to_string()));
             }
         }
-        enterprises.sort_by_key(|e| e.uscc);
+        let mut from: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+        permute(&mut enterprises, &mut from);
         Ok(Self { enterprises })
     }
 
@@ -135,6 +139,23 @@ impl InspectorRoster {
             .binary_search_by(|i| i.id.cmp(id))
             .ok()
             .map(|i| &self.inspectors[i])
+    }
+}
+
+/// Puts `items[from[k]]` at position `k` for every `k`, in place (one swap per moved
+/// item, following the permutation's cycles); `from` is used up (left as identity).
+fn permute<T>(items: &mut [T], from: &mut [usize]) {
+    for start in 0..from.len() {
+        let mut at = start;
+        loop {
+            let src = from[at];
+            from[at] = at;
+            if src == start || src == at {
+                break;
+            }
+            items.swap(at, src);
+            at = src;
+        }
     }
 }
 
