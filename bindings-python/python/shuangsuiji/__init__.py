@@ -146,6 +146,22 @@ from ._ops import (
     operations,
     run_operation,
 )
+from ._ceremony import Ceremony
+from ._types import (
+    Authority,
+    DeadlineKind,
+    DrawInput,
+    DrawMode,
+    ItemDraw,
+    Level,
+    PlanRequest,
+    PolicySource,
+    PresetName,
+    PresetRef,
+    Staffing,
+    StratumDraw,
+    TeamConfig,
+)
 
 __version__: str = _core.__version__
 
@@ -244,6 +260,20 @@ __all__ = [
     "beacon_validate",
     "conflict_list_hash",
     "profiles_dataframe",
+    "Authority",
+    "DeadlineKind",
+    "DrawInput",
+    "DrawMode",
+    "ItemDraw",
+    "Level",
+    "PlanRequest",
+    "PolicySource",
+    "PresetName",
+    "PresetRef",
+    "Staffing",
+    "StratumDraw",
+    "TeamConfig",
+    "Ceremony",
 ]
 
 

@@ -6,7 +6,7 @@ import datetime as _dt
 import gc
 import json
 import os
-from typing import Any, Callable, Dict, List, Optional, TypeVar, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, TypeVar, Union
 
 from . import _shuangsuiji as _core
 from ._errors import ShuangsuijiError
@@ -183,6 +183,24 @@ def _read_table(source: Any, options: Optional[Dict[str, Any]], read: Callable[[
         if isinstance(getattr(e, "details", None), dict):
             _label_rows(source, e.details)
         raise
+
+
+def _table_frame(table: Mapping[str, Any]) -> Any:
+    """A DataFrame of the core's ``{headers, rows}`` table, every column as text."""
+    return _pandas().DataFrame(table["rows"], columns=table["headers"], dtype=str)
+
+
+def _optional_text(source: Any) -> Optional[str]:
+    """An optional document argument: None stays None; a ``Roster`` / ``Catalog`` gives
+    its ``to_json()``; anything else is read as :func:`_json_text` reads it."""
+    return None if source is None else _json_text(source)
+
+
+def _zh_only(lang: str) -> None:
+    """The tables laid out by the core are in Chinese; ``lang`` is there so that every
+    ``to_dataframe(lang="zh")`` reads alike."""
+    if lang != "zh":
+        raise _argument_type(f"lang must be 'zh' (the core's table has Chinese headers), not {lang!r}", "lang")
 
 
 def _pandas() -> Any:

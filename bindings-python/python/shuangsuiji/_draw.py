@@ -6,26 +6,24 @@ import json
 from typing import Any, Dict, Iterable, Iterator, Mapping, Optional
 
 from . import _shuangsuiji as _core
-from ._conversion import JsonSource, _dumps, _json_text, _op, _pandas, _untracked
+from ._conversion import JsonSource, _dumps, _json_text, _op, _optional_text, _table_frame, _untracked, _zh_only
 
 
 class DrawResult(Dict[str, Any]):
     """A draw result: a plain dict in the core's JSON shape, plus table helpers."""
 
-    def to_dataframe(self) -> Any:
-        """The visit list: one row per visit (enterprise), items and departments joined."""
-        rows = [
-            {
-                "uscc": v["uscc"],
-                "ticket": v["ticket"],
-                "departments": ",".join(v["departments"]),
-                "items": ",".join(i["item_id"] for i in v["items"]),
-                "strata": ",".join(i["stratum"] for i in v["items"]),
-                "basis": ",".join(i["basis"] for i in v["items"]),
-            }
-            for v in self.get("visits", [])
-        ]
-        return _pandas().DataFrame(rows, columns=["uscc", "ticket", "departments", "items", "strata", "basis"])
+    def to_table(self, roster: Optional[Any] = None, catalog: Optional[Any] = None) -> Dict[str, Any]:
+        """The core's visit list (``visit_table``): ``{headers, rows}`` with Chinese headers
+        (序号, 统一社会信用代码, 企业名称, 检查部门, 检查事项, 分层, 抽取方式, 随机号), one row
+        per visit; names from ``roster`` (a :class:`Roster` or its JSON) and ``catalog``."""
+        table: Dict[str, Any] = _op("visit_table", _dumps(dict(self)), _optional_text(roster), _optional_text(catalog))
+        return table
+
+    def to_dataframe(self, lang: str = "zh", roster: Optional[Any] = None, catalog: Optional[Any] = None) -> Any:
+        """The visit list (:meth:`to_table`) as a DataFrame, every column as text, as a
+        clerk writes it to Excel."""
+        _zh_only(lang)
+        return _table_frame(self.to_table(roster, catalog))
 
 
 def draw(input: JsonSource) -> DrawResult:
@@ -117,9 +115,9 @@ class DrawHandle(Mapping[str, Any]):
         out: Dict[str, Any] = self._core.selection_columns()
         return out
 
-    def to_dataframe(self) -> Any:
+    def to_dataframe(self, lang: str = "zh", roster: Optional[Any] = None, catalog: Optional[Any] = None) -> Any:
         """The visit list as a DataFrame (see :meth:`DrawResult.to_dataframe`)."""
-        return self.to_dict().to_dataframe()
+        return self.to_dict().to_dataframe(lang, roster, catalog)
 
     def __getitem__(self, key: str) -> Any:
         return self.to_dict()[key]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Sequence, Union
 
-from ._conversion import DateLike, JsonSource, TableSource, _argument_type, _dumps, _iso, _json_text, _op, _pandas
+from ._conversion import DateLike, JsonSource, TableSource, _argument_type, _dumps, _iso, _json_text, _op, _optional_text, _pandas, _table_frame
 from ._model import Catalog, Roster
 
 
@@ -15,8 +15,7 @@ class EligibilityReport(Dict[str, Any]):
         """The core's table for people (``eligibility_table``): ``{headers, rows}`` with
         Chinese headers, one row per item and enterprise (可抽取 / 必查 / 重点检查 / 排除),
         the reasons as codes and in Chinese words, names from ``roster`` if given."""
-        roster_text = None if roster is None else (roster.to_json() if isinstance(roster, Roster) else _json_text(roster))
-        table: Dict[str, Any] = _op("eligibility_table", _dumps(dict(self)), roster_text)
+        table: Dict[str, Any] = _op("eligibility_table", _dumps(dict(self)), _optional_text(roster))
         return table
 
     def to_dataframe(self, lang: str = "en", roster: Optional[Any] = None) -> Any:
@@ -25,8 +24,7 @@ class EligibilityReport(Dict[str, Any]):
         ``lang="en"`` (the default, unchanged): eligible (with stratum) or excluded (with
         reason codes)."""
         if lang == "zh":
-            table = self.to_table(roster)
-            return _pandas().DataFrame(table["rows"], columns=table["headers"], dtype=str)
+            return _table_frame(self.to_table(roster))
         if lang != "en":
             raise _argument_type(f"lang must be 'zh' or 'en', not {lang!r}", "lang")
         rows: List[Dict[str, Any]] = []

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping
+from typing import Any, Dict
 
-from ._conversion import DateLike, JsonSource, _dumps, _iso, _json_text, _op, _pandas
-
-
-def _table_frame(table: Mapping[str, Any]) -> Any:
-    """A DataFrame of the core's ``{headers, rows}`` table, every column as text."""
-    return _pandas().DataFrame(table["rows"], columns=table["headers"], dtype=str)
+from ._conversion import DateLike, JsonSource, _dumps, _iso, _json_text, _op, _table_frame
 
 
 class DemandRegister(Dict[str, Any]):

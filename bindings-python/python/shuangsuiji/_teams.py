@@ -2,31 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
-from ._conversion import JsonSource, _json_text, _op, _pandas
+from ._conversion import JsonSource, _dumps, _json_text, _op, _optional_text, _table_frame, _zh_only
 
 
 class TeamAssignment(Dict[str, Any]):
     """A team assignment: a plain dict in the core's JSON shape, plus a table helper."""
 
-    def to_dataframe(self) -> Any:
-        """One row per team member: visit, route, lead, department, inspector, ticket."""
-        rows = [
-            {
-                "uscc": t["uscc"],
-                "route": t["route"],
-                "lead": t["lead"],
-                "department": m["department"],
-                "inspector": m["inspector"],
-                "certified": m["certified"],
-                "ticket": m["ticket"],
-            }
-            for t in self.get("teams", [])
-            for m in t["members"]
-        ]
-        columns = ["uscc", "route", "lead", "department", "inspector", "certified", "ticket"]
-        return _pandas().DataFrame(rows, columns=columns)
+    def to_table(
+        self, inspectors: Optional[Any] = None, roster: Optional[Any] = None, catalog: Optional[Any] = None
+    ) -> Dict[str, Any]:
+        """The core's team table (``team_table``): ``{headers, rows}`` with Chinese headers
+        (统一社会信用代码, 企业名称, 路线, 组长, 部门, 检查人员编号, 检查人员, 持执法证, 随机号,
+        序位), one row per member; names from ``inspectors``, ``roster`` and ``catalog``."""
+        table: Dict[str, Any] = _op(
+            "team_table", _dumps(dict(self)), _optional_text(inspectors), _optional_text(roster), _optional_text(catalog)
+        )
+        return table
+
+    def to_dataframe(
+        self,
+        lang: str = "zh",
+        inspectors: Optional[Any] = None,
+        roster: Optional[Any] = None,
+        catalog: Optional[Any] = None,
+    ) -> Any:
+        """The teams (:meth:`to_table`) as a DataFrame, every column as text."""
+        _zh_only(lang)
+        return _table_frame(self.to_table(inspectors, roster, catalog))
 
 
 def team_request(
