@@ -24,7 +24,7 @@ def _recording_from_core(message, code, family, details_json):
 
 _errors._from_core = _recording_from_core
 
-_original_check = shuangsuiji._check
+_original_check = shuangsuiji._intake._check
 
 
 def _recording_check(table, source, options):
@@ -33,7 +33,7 @@ def _recording_check(table, source, options):
     return problems
 
 
-shuangsuiji._check = _recording_check
+shuangsuiji._intake._check = _recording_check
 
 
 def pytest_collection_modifyitems(session, config, items):

@@ -34,6 +34,25 @@ KIND_TYPES = {
 }
 
 
+# Arguments typed more narrowly than their kind: a name from a list of the core's.
+PARAM_TYPES = {("deadline", "kind"): "DeadlineKind"}
+
+
+def literals() -> List[str]:
+    """The lists of names the core knows, as ``Literal`` types (``shuangsuiji._types``
+    reads the same lists at run time)."""
+    import shuangsuiji
+
+    def literal(name: str, values: List[str]) -> str:
+        listed = "".join(f'\n    "{v}",' for v in values)
+        return f"{name} = Literal[{listed}\n]"
+
+    return [
+        literal("DeadlineKind", [k["kind"] for k in shuangsuiji.deadline_kinds()]),
+        literal("PresetName", list(shuangsuiji.preset_names())),
+    ]
+
+
 def _ops() -> List[Dict[str, Any]]:
     import shuangsuiji
 
@@ -66,11 +85,11 @@ def package_block() -> str:
         params = []
         for p in op["params"]:
             arg = kinds[p]
-            typ = KIND_TYPES[arg["kind"]]
+            typ = PARAM_TYPES.get((op["name"], p), KIND_TYPES[arg["kind"]])
             params.append(f"{p}: Optional[{typ}] = None" if arg["optional"] else f"{p}: {typ}")
         lines.append(f"def {op['name']}({', '.join(params)}) -> Any: ...")
     listed = "".join(f"\n    {n!r}," for n in names).replace("'", '"')
-    return "\n".join([f"__all__ += [{listed}\n]", *lines])
+    return "\n".join([f"__all__ += [{listed}\n]", *literals(), *lines])
 
 
 def splice(text: str, block: str) -> str:

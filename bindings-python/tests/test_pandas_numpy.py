@@ -106,7 +106,7 @@ def test_eligibility_and_visits_dataframes():
     assert len(df) == n_eligible + n_excluded
     assert set(df["status"]) <= {"eligible", "excluded"}
     visits = ssj.draw(CASE["input"]).to_dataframe()
-    assert list(visits["uscc"]) == [v["uscc"] for v in CASE["expected"]["visits"]]
+    assert list(visits["统一社会信用代码"]) == [v["uscc"] for v in CASE["expected"]["visits"]]
     assert ssj.draw_columns(*columns()).to_dataframe().equals(visits)
 
 

@@ -43,7 +43,7 @@ def test_team_request_from_a_draw_and_dataframe():
     request["config"] = {"rotation": False}
     frame = ssj.assign_teams(request).to_dataframe()
     assert isinstance(frame, pd.DataFrame)
-    assert sorted(frame["inspector"]) == ["A1", "A2"]
+    assert sorted(frame["检查人员编号"]) == ["A1", "A2"]
 
 
 def test_min_certified_floor_is_enforced():

@@ -46,7 +46,7 @@ inspectors = ssj.read_inspectors(DATA / "inspectors.csv")
 print(roster, catalog, f"{len(history)} history rows, {len(inspectors)} inspectors")
 
 # %% 3. Eligibility: who may be drawn, who not, and why.
-request = {
+request: ssj.PlanRequest = {
     "authority": {"id": "huolinguole-market", "department": "market", "level": "county", "jurisdiction": "150581"},
     "year": 2026,
     "date": "2026-03-02",

@@ -1,6 +1,8 @@
 import datetime as _dt
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Sequence, Tuple, TypedDict, Union
+
+from typing_extensions import NotRequired
 
 from ._errors import (
     DrawError as DrawError,
@@ -110,11 +112,93 @@ __all__ = [
     "beacon_validate",
     "conflict_list_hash",
     "profiles_dataframe",
+    "Authority",
+    "DeadlineKind",
+    "DrawInput",
+    "DrawMode",
+    "ItemDraw",
+    "Level",
+    "PlanRequest",
+    "PolicySource",
+    "PresetName",
+    "PresetRef",
+    "Staffing",
+    "StratumDraw",
+    "TeamConfig",
+    "Ceremony",
 ]
 
 JsonSource = Union[str, bytes, os.PathLike[str], Dict[str, Any], List[Any]]
 TableSource = Union[str, bytes, os.PathLike[str], List[Any], Dict[str, Any], Any]
 DateLike = Union[str, _dt.date]
+
+# The shapes clerks write by hand (shuangsuiji/_types.py); DeadlineKind and PresetName
+# are generated from the core below (stubgen.py). A key the core does not know, or a
+# name not in its lists, is a type error.
+Level = Literal["national", "provincial", "prefecture", "county"]
+DrawMode = Literal["fixed", "bernoulli"]
+
+class Authority(TypedDict):
+    id: str
+    department: str
+    level: Level
+    jurisdiction: str
+    name: NotRequired[str]
+
+class PresetRef(TypedDict):
+    name: PresetName
+    date: NotRequired[str]
+
+class PolicySource(TypedDict, total=False):
+    preset: PresetRef
+    explicit: Dict[str, Any]
+
+class PlanRequest(TypedDict):
+    authority: Authority
+    year: int
+    date: str
+    items: List[str]
+    policy: PolicySource
+    cap: NotRequired[Optional[Dict[str, Any]]]
+    cap_preset: NotRequired[PresetRef]
+    hierarchy: NotRequired[str]
+    force_in: NotRequired[Dict[str, Any]]
+    coverage: NotRequired[Dict[str, Any]]
+
+class StratumDraw(TypedDict):
+    key: str
+    eligible: List[str]
+    quota: NotRequired[int]
+    ratio: NotRequired[str]
+    max_substitutions: NotRequired[int]
+
+class ItemDraw(TypedDict):
+    item_id: str
+    department: str
+    strata: List[StratumDraw]
+
+class DrawInput(TypedDict):
+    algorithm: Literal["v1"]
+    task_id: str
+    seed: str
+    mode: DrawMode
+    items: List[ItemDraw]
+    adjustments: NotRequired[List[Dict[str, Any]]]
+
+class TeamConfig(TypedDict, total=False):
+    min_certified: int
+    rotation: bool
+    max_per_inspector: int
+    max_per_inspector_per_day: int
+    visits_per_team_day: int
+
+class Staffing(TypedDict):
+    lead_department: str
+    sizes: NotRequired[Dict[str, int]]
+    default_size: NotRequired[int]
+    lead_joins_every_visit: NotRequired[bool]
+    config: NotRequired[TeamConfig]
+
 
 # model
 def error_codes() -> List[Dict[str, str]]: ...
@@ -155,14 +239,14 @@ class EligibilityReport(Dict[str, Any]):
     def to_dataframe(self, lang: str = "en", roster: Optional[Any] = None) -> Any: ...
 
 def eligibility(
-    request: JsonSource,
+    request: Union[PlanRequest, str, bytes, os.PathLike[str]],
     catalog: Union[Catalog, JsonSource],
     roster: Union[Roster, TableSource],
     history: Union[JsonSource, Sequence[Dict[str, Any]], None] = ...,
 ) -> EligibilityReport: ...
 def presets() -> List[Dict[str, Any]]: ...
 def preset_names() -> List[str]: ...
-def preset(name: str, date: DateLike) -> Dict[str, Any]: ...
+def preset(name: PresetName, date: DateLike) -> Dict[str, Any]: ...
 def quota(eligible: int, ratio: Any, min: Optional[int] = None, max: Optional[int] = None) -> int: ...
 
 # ops
@@ -171,23 +255,33 @@ def run_operation(operation: str, input: Any) -> Any: ...
 
 # teams
 class TeamAssignment(Dict[str, Any]):
-    def to_dataframe(self) -> Any: ...
+    def to_table(
+        self, inspectors: Optional[Any] = None, roster: Optional[Any] = None, catalog: Optional[Any] = None
+    ) -> Dict[str, Any]: ...
+    def to_dataframe(
+        self,
+        lang: str = "zh",
+        inspectors: Optional[Any] = None,
+        roster: Optional[Any] = None,
+        catalog: Optional[Any] = None,
+    ) -> Any: ...
 
 def team_request(
     result: JsonSource,
     roster: Any,
     inspectors: JsonSource,
     history: JsonSource,
-    staffing: JsonSource,
+    staffing: Union[Staffing, str, bytes, os.PathLike[str]],
 ) -> Dict[str, Any]: ...
 def assign_teams(request: JsonSource) -> TeamAssignment: ...
 def explain_teams(request: JsonSource, assignment: JsonSource) -> List[Dict[str, Any]]: ...
 
 # draw
 class DrawResult(Dict[str, Any]):
-    def to_dataframe(self) -> Any: ...
+    def to_table(self, roster: Optional[Any] = None, catalog: Optional[Any] = None) -> Dict[str, Any]: ...
+    def to_dataframe(self, lang: str = "zh", roster: Optional[Any] = None, catalog: Optional[Any] = None) -> Any: ...
 
-def draw(input: JsonSource) -> DrawResult: ...
+def draw(input: Union[DrawInput, str, bytes, os.PathLike[str]]) -> DrawResult: ...
 def draw_columns(input: JsonSource, usccs: Iterable[str], classes: Iterable[str]) -> DrawHandle: ...
 
 class DrawHandle(Mapping[str, Any]):
@@ -195,7 +289,7 @@ class DrawHandle(Mapping[str, Any]):
     def to_dict(self) -> DrawResult: ...
     def to_json(self) -> str: ...
     def selection_columns(self) -> Dict[str, Any]: ...
-    def to_dataframe(self) -> Any: ...
+    def to_dataframe(self, lang: str = "zh", roster: Optional[Any] = None, catalog: Optional[Any] = None) -> Any: ...
     def __getitem__(self, key: str) -> Any: ...
     def __iter__(self) -> Iterator[str]: ...
     def __len__(self) -> int: ...
@@ -265,7 +359,7 @@ class Calendar:
     def next_working_day(self, date: DateLike) -> _dt.date: ...
     def roll_forward(self, date: DateLike) -> _dt.date: ...
     def table(self) -> Dict[str, str]: ...
-    def deadline(self, kind: str, start: DateLike) -> Dict[str, Any]: ...
+    def deadline(self, kind: DeadlineKind, start: DateLike) -> Dict[str, Any]: ...
     def due_date(self, start: DateLike, period: Dict[str, Any]) -> _dt.date: ...
 
 def deadline_kinds() -> List[Dict[str, Any]]: ...
@@ -335,6 +429,19 @@ class ReceiptVerifier:
     @property
     def result_hash(self) -> str: ...
 
+# the seed ceremony, step by step
+class Ceremony:
+    def __init__(self, plan: JsonSource, log: Optional[JsonSource] = None) -> None: ...
+    @staticmethod
+    def new_secret() -> str: ...
+    @staticmethod
+    def commit(party: str, secret: str) -> str: ...
+    @property
+    def log(self) -> Dict[str, Any]: ...
+    def beacon(self, source: str, value: str) -> Dict[str, Any]: ...
+    def reveal(self, party: str, secret: str) -> Dict[str, Any]: ...
+    def seed(self) -> str: ...
+
 # profiles (一企一档) as a table
 def profiles_dataframe(
     events: JsonSource,
@@ -402,6 +509,31 @@ __all__ += [
     "check_law_entries",
     "match_services",
     "read_demand_events",
+    "ceremony_beacon",
+    "ceremony_reveal",
+    "ceremony_log_seed",
+    "visit_table",
+    "team_table",
+]
+DeadlineKind = Literal[
+    "result_publication",
+    "penalty_publication",
+    "penalty_push_cross_province",
+    "penalty_publication_on_receipt",
+    "publication_withdrawal",
+    "decision",
+    "decision_extended",
+    "lead_verification",
+    "lead_verification_extended",
+    "credit_repair_processing_2021",
+    "credit_repair_processing_2025",
+]
+PresetName = Literal[
+    "heilongjiang_lindian_2024",
+    "henan_2021",
+    "national_default",
+    "neimenggu_bayannaoer_2022",
+    "ningxia_shizuishan_2023",
 ]
 def parse_division(text: str) -> Any: ...
 def parse_ratio(text: str) -> Any: ...
@@ -421,7 +553,7 @@ def leaf_hash(leaf_bytes: Union[str, bytes]) -> Any: ...
 def merkle_tree(kind: str, leaves: JsonSource) -> Any: ...
 def verify_inclusion(leaf_bytes: Union[str, bytes], proof: JsonSource, commitment: JsonSource) -> Any: ...
 def ceremony_seed(plan_hash: str, attempt: int, sources: JsonSource, parties: JsonSource, reveals: JsonSource, beacons: JsonSource) -> Any: ...
-def deadline(kind: str, start: DateLike) -> Any: ...
+def deadline(kind: DeadlineKind, start: DateLike) -> Any: ...
 def due_date(start: DateLike, period: JsonSource) -> Any: ...
 def parse_calendar_year(year: JsonSource) -> Any: ...
 def plan_routes(request: JsonSource) -> Any: ...
@@ -460,4 +592,9 @@ def law_entries() -> Any: ...
 def check_law_entries(entries: JsonSource) -> Any: ...
 def match_services(request: JsonSource) -> Any: ...
 def read_demand_events(input: bytes, options: Optional[JsonSource] = None) -> Any: ...
+def ceremony_beacon(plan: JsonSource, source: str, value: str, log: Optional[JsonSource] = None) -> Any: ...
+def ceremony_reveal(plan: JsonSource, party: str, secret: str, log: Optional[JsonSource] = None) -> Any: ...
+def ceremony_log_seed(plan: JsonSource, log: Optional[JsonSource] = None) -> Any: ...
+def visit_table(result: JsonSource, roster: Optional[JsonSource] = None, catalog: Optional[JsonSource] = None) -> Any: ...
+def team_table(assignment: JsonSource, inspectors: Optional[JsonSource] = None, roster: Optional[JsonSource] = None, catalog: Optional[JsonSource] = None) -> Any: ...
 # END generated

@@ -100,6 +100,7 @@ use crate::proof::{
 use crate::rules::{EligibilityReport, ReasonCode};
 use crate::{Error, ModelCode, Result, VerifyCode};
 
+mod ceremony;
 mod compare;
 mod document;
 pub mod publication;
@@ -107,6 +108,7 @@ mod receipt;
 mod recompute;
 mod tags;
 
+pub use ceremony::{ceremony_beacon, ceremony_log_seed, ceremony_reveal};
 pub use compare::first_difference;
 pub use document::{
     ResultDocument, publish_draw, publish_draw_from_candidates, publish_substitutions,

@@ -16,11 +16,13 @@ use crate::Result;
 
 mod csv;
 mod eligibility;
+mod visits;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
 pub use csv::csv_bytes;
 pub use eligibility::{ELIGIBILITY_TABLE_HEADERS, eligibility_table};
+pub use visits::{TEAM_TABLE_HEADERS, VISIT_TABLE_HEADERS, team_table, visit_table};
 #[cfg(feature = "xlsx")]
 pub(crate) use xlsx::workbook as xlsx_workbook;
 

@@ -727,6 +727,59 @@ bound {
     read_demand_events / readDemandEvents => ReadDemandEventsArgs { input: File, options: Option<Options> }
         -> "the demand events" : "Record<string, unknown>[]"
         = |a| intake::read_demand_events(&a.input.0, &a.options.unwrap_or_default().0);
+    // ---- pyapi (#22): the seed ceremony step by step on the draw log
+    /// Records a beacon value the plan named, typed as announced, in its canonical
+    /// form; the log (absent: the plan's new log) checked whole with the event.
+    ceremony_beacon / ceremonyBeacon => CeremonyBeaconArgs {
+        plan: Committed<Plan>,
+        source: Text,
+        value: Text,
+        log: Option<Committed<DrawLog>>,
+    } -> "the log with the `beacon` event" : "DrawLogDocument"
+        = |a| publish::ceremony_beacon(&a.plan.0, a.log.map(|l| l.0), &a.source.0, &a.value.0);
+    /// Records a party's reveal, checked against its commitment as it is recorded; the
+    /// log (absent: the plan's new log) checked whole with the event.
+    ceremony_reveal / ceremonyReveal => CeremonyRevealArgs {
+        plan: Committed<Plan>,
+        party: Text,
+        secret: Hex,
+        log: Option<Committed<DrawLog>>,
+    } -> "the log with the `reveal` event" : "DrawLogDocument"
+        = |a| publish::ceremony_reveal(&a.plan.0, a.log.map(|l| l.0), &a.party.0, &a.secret.0);
+    /// The seed of the log's current attempt (absent: the plan's new log), once every
+    /// party revealed and every beacon is recorded.
+    ceremony_log_seed / ceremonyLogSeed => CeremonyLogSeedArgs {
+        plan: Committed<Plan>,
+        log: Option<Committed<DrawLog>>,
+    } -> "the seed (hex)" : "Hash64"
+        = |a| Ok(publish::ceremony_log_seed(&a.plan.0, a.log.as_ref().map(|l| &l.0))?.to_hex());
+    // ---- pyapi (#22): the visit list and the teams as tables for people
+    /// The draw's visit list (a draw result or a published result) as a table with
+    /// Chinese headers; names from `roster` and `catalog` if given.
+    visit_table / visitTable => VisitTableArgs {
+        result: DrawDoc,
+        roster: Option<Doc<Roster>>,
+        catalog: Option<CatalogDoc>,
+    } -> "the table `{headers, rows}`" : "{ headers: string[]; rows: string[][] }"
+        = |a| Ok(crate::export::visit_table(
+            &a.result.0,
+            a.roster.as_ref().map(|r| &r.0),
+            a.catalog.as_ref().map(|c| &c.0),
+        ));
+    /// The teams as a table with Chinese headers, one row per member; names from
+    /// `inspectors`, `roster` and `catalog` if given.
+    team_table / teamTable => TeamTableArgs {
+        assignment: Doc<TeamAssignment>,
+        inspectors: Option<Doc<InspectorRoster>>,
+        roster: Option<Doc<Roster>>,
+        catalog: Option<CatalogDoc>,
+    } -> "the table `{headers, rows}`" : "{ headers: string[]; rows: string[][] }"
+        = |a| Ok(crate::export::team_table(
+            &a.assignment.0,
+            a.inspectors.as_ref().map(|r| &r.0),
+            a.roster.as_ref().map(|r| &r.0),
+            a.catalog.as_ref().map(|c| &c.0),
+        ));
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.
