@@ -21,8 +21,11 @@ mod fail;
 mod files;
 mod help;
 mod ops;
+mod progress;
+mod results;
 mod task;
 mod teams;
+mod workplan;
 
 use std::process::ExitCode;
 
@@ -64,6 +67,10 @@ fn main() -> ExitCode {
         ["verify", folder] => task::verify(folder, &a, out),
         ["teams"] => teams::run(&a, out),
         ["deadline", kind, start] => deadline::run(kind, start, &a, out),
+        ["substitute"] => results::substitute(&a, out),
+        ["outcomes"] => results::outcomes(&a, out),
+        ["disclose"] => results::disclose(&a, out),
+        ["workplan"] => workplan::run(&a, out),
         _ => Err(Fail::usage(
             "未知的子命令或参数个数不对",
             "unknown subcommand or wrong number of arguments",
