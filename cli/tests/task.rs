@@ -618,7 +618,7 @@ fn readme_blocks_run() {
     ] {
         std::fs::copy(data().join(f), dir.join(f)).unwrap();
     }
-    for f in ["request.json", "staffing.json"] {
+    for f in ["request.json", "staffing.json", "workplan.json"] {
         std::fs::copy(fixture(f), dir.join(f)).unwrap();
     }
     let bin = Path::new(env!("CARGO_BIN_EXE_shuangsuiji"))
@@ -660,6 +660,24 @@ fn readme_blocks_run() {
         "{stderr}"
     );
     assert!(dir.join("公示/receipts").is_dir() && dir.join("抽查对象.xlsx").is_file());
+    // After the draw: substitution, work plan, results, the 公示 list, verified again.
+    for line in [
+        "替补完成：第 1 版抽取结果，日志新增 ",
+        "工作方案已写入 工作方案.json：检查时间 2025-01-06 至 ",
+        "条检查结果（共 ",
+        "\n检查结果与登记一致；截至 2025-06-30 的公示名单：",
+    ] {
+        assert!(stdout.contains(line), "{line}: {stdout}");
+    }
+    for f in [
+        "公示/outcomes.json",
+        "公示/disclosure.json",
+        "公示名单.csv",
+        "公示名单.xlsx",
+        "检查结果.csv",
+    ] {
+        assert!(dir.join(f).is_file(), "{f}");
+    }
 }
 
 #[test]
