@@ -6,7 +6,7 @@ use serde_json::json;
 use shuangsuiji::Error;
 use shuangsuiji::intake::{ReadOptions, check_enterprises, check_history, check_inspectors};
 
-use crate::exit::{Lang, USAGE, family_code};
+use crate::exit::{Lang, Out, USAGE, family_code};
 
 /// Checks `file` as `kind` and prints every problem; the exit code is that of the first
 /// problem's family (0 when there is none).
@@ -29,23 +29,18 @@ pub fn run(kind: &str, file: &str, json: bool, lang: Lang) -> ExitCode {
             return ExitCode::from(USAGE);
         }
     };
-    let bytes = match std::fs::read(file) {
+    // A large file is read with a byte bar, the check under a spinner (stderr, terminal only).
+    let out = Out { lang, json };
+    let bytes = match crate::progress::read(std::path::Path::new(file), out) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Zh => format!("无法读取文件 {file}：{e}"),
-                    Lang::En => format!("cannot read {file}: {e}"),
-                }
-            );
-            return ExitCode::from(USAGE);
-        }
+        Err(f) => return f.report(lang, false),
     };
     let name = std::path::Path::new(file)
         .file_name()
         .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+    let spin = out.progress("正在检查文件……", "checking the file…");
     let problems = check(&bytes, &ReadOptions::named(&name));
+    drop(spin);
     if json {
         println!(
             "{}",

@@ -157,7 +157,17 @@ pub fn disclose(a: &Args, out: Out) -> Result<(), Fail> {
     let work = Path::new(a.need("dir")?);
     let as_of = date(a, "as-of")?;
     let result: ResultDocument = files::committed(&work.join(names::RESULT))?;
-    let set: OutcomeSet = files::committed(&work.join(result_names::OUTCOMES))?;
+    let set_path = work.join(result_names::OUTCOMES);
+    if !set_path.exists() {
+        return Err(Fail::usage(
+            &format!("{} 中尚无检查结果：请先用 outcomes 登记", work.display()),
+            &format!(
+                "{} holds no results yet: record them with outcomes first",
+                work.display()
+            ),
+        ));
+    }
+    let set: OutcomeSet = files::committed(&set_path)?;
     let list = disclosure::disclose(&result.draw, &set, as_of)?;
     let report = disclosure::completeness(&result.draw, &set, as_of)?;
     if let Some(p) = a.get("csv") {

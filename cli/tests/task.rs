@@ -1440,6 +1440,11 @@ fn bad_inputs_of_the_results_subcommands_give_the_catalogue_codes() {
         assert!(out.stderr.is_empty(), "{what}: {out:?}");
         assert!(before == snapshot(), "{what}: the work folder changed");
     }
+    // disclose before any result is recorded: a usage error saying what to run first.
+    let out = ssj(&["disclose", "--dir", s(&work), "--as-of", "2025-03-31"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("用法错误：") && err.contains("outcomes"), "{err}");
     // The same records, good: accepted (the faults above were the only ones).
     let p = file("good.json", json!(good).to_string());
     let args = outcomes(&p, &[]);
