@@ -1444,7 +1444,10 @@ fn bad_inputs_of_the_results_subcommands_give_the_catalogue_codes() {
     let out = ssj(&["disclose", "--dir", s(&work), "--as-of", "2025-03-31"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("用法错误：") && err.contains("outcomes"), "{err}");
+    assert!(
+        err.starts_with("用法错误：") && err.contains("outcomes"),
+        "{err}"
+    );
     // The same records, good: accepted (the faults above were the only ones).
     let p = file("good.json", json!(good).to_string());
     let args = outcomes(&p, &[]);
