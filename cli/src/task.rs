@@ -28,7 +28,7 @@ use crate::results;
 /// The files of the work folder and of the publication folder.
 pub mod names {
     pub use shuangsuiji::draw_record::publication::{
-        CATALOG, ELIGIBLE, LOG, LOG_HEAD, PLAN, PLAN_HASH, RECEIPTS, RESULT,
+        CATALOG, ELIGIBLE, FILES, LOG, LOG_HEAD, PLAN, PLAN_HASH, RECEIPTS, RESULT,
     };
     /// The excluded leaves (work folder only: the receipts carry their proofs).
     pub const EXCLUDED: &str = "excluded.json";
@@ -377,15 +377,7 @@ pub fn verify(folder: &str, a: &Args, out: Out) -> Result<(), Fail> {
     a.only(&[])?;
     let d = Path::new(folder);
     let mut folder_files = BTreeMap::new();
-    for name in [
-        names::PLAN,
-        names::PLAN_HASH,
-        names::LOG,
-        names::LOG_HEAD,
-        names::RESULT,
-        names::ELIGIBLE,
-        names::CATALOG,
-    ] {
+    for name in names::FILES {
         let path = d.join(name);
         match std::fs::read(&path) {
             Ok(bytes) => {
