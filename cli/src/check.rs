@@ -1,10 +1,12 @@
-//! `shuangsuiji check enterprises|inspectors|history FILE`.
+//! `shuangsuiji check enterprises|inspectors|history|outcomes FILE`.
 
 use std::process::ExitCode;
 
 use serde_json::json;
 use shuangsuiji::Error;
-use shuangsuiji::intake::{ReadOptions, check_enterprises, check_history, check_inspectors};
+use shuangsuiji::intake::{
+    ReadOptions, check_enterprises, check_history, check_inspectors, check_outcome_records,
+};
 
 use crate::exit::{Lang, Out, USAGE, family_code};
 
@@ -15,14 +17,16 @@ pub fn run(kind: &str, file: &str, json: bool, lang: Lang) -> ExitCode {
         "enterprises" => check_enterprises,
         "inspectors" => check_inspectors,
         "history" => check_history,
+        "outcomes" => check_outcome_records,
         _ => {
             eprintln!(
                 "{}",
                 match lang {
-                    Lang::Zh =>
-                        format!("未知的文件类别 {kind:?}：应为 enterprises、inspectors 或 history"),
+                    Lang::Zh => format!(
+                        "未知的文件类别 {kind:?}：应为 enterprises、inspectors、history 或 outcomes"
+                    ),
                     Lang::En => format!(
-                        "unknown kind {kind:?}: expected enterprises, inspectors or history"
+                        "unknown kind {kind:?}: expected enterprises, inspectors, history or outcomes"
                     ),
                 }
             );

@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shuangsuiji::intake::{self, ReadOptions};
 use shuangsuiji::model::{Catalog, CheckRecord, InspectorRoster, Roster};
+use shuangsuiji::outcomes::OutcomeRecord;
 use shuangsuiji::proof::{Bytes32, document_text, from_committed_json};
 use shuangsuiji::{Error, InputCode};
 
@@ -86,6 +87,15 @@ pub fn history(path: Option<&str>, out: Out) -> Result<Vec<CheckRecord>, Fail> {
         || Ok(Vec::new()),
         |p| with(Path::new(p), intake::read_history, out),
     )
+}
+
+/// A department's outcome records: a sheet (CSV UTF-8/GBK or xlsx, one row per item
+/// checked, Chinese headers) or JSON records.
+///
+/// # Errors
+/// I/O, or the reader's error.
+pub fn outcome_records(path: &Path, out: Out) -> Result<Vec<OutcomeRecord>, Fail> {
+    with(path, intake::read_outcome_records, out)
 }
 
 /// A catalog of check items.

@@ -6,8 +6,8 @@ pub const ZH: &str = "shuangsuiji：双随机、一公开抽查的命令行
 用法：
   shuangsuiji ops
       从标准输入逐行读取 JSON 操作 {\"op\", \"input\", \"id\"}，逐行输出结果（供其他平台调用）
-  shuangsuiji check enterprises|inspectors|history 文件
-      列出企业名录、检查人员名录或检查记录文件的全部问题（行、列）
+  shuangsuiji check enterprises|inspectors|history|outcomes 文件
+      列出企业名录、检查人员名录、检查记录或某部门检查结果文件的全部问题（行、列）
   shuangsuiji eligibility --request 请求.json --catalog 事项清单 --roster 企业名录 [--history 检查记录]
                           [-o 报告.json] [--csv 名单.csv] [--xlsx 名单.xlsx]
       判定每个检查事项的抽查对象及排除原因；无 -o 时报告输出到标准输出
@@ -37,9 +37,9 @@ pub const ZH: &str = "shuangsuiji：双随机、一公开抽查的命令行
   shuangsuiji workplan --request 方案信息.json --catalog 事项清单 --roster 企业名录 --inspectors 检查人员名录
                        --result result.json --teams 检查组.json [--routes 路线.json] [-o 工作方案.json]
       生成具体工作方案：参与部门、检查内容、检查时间（工作日）、检查组每日路线；无 --routes 时用检查组的路线
-  shuangsuiji outcomes --dir 工作文件夹 --teams 检查组.json --records 检查结果.json --from 首日 --to 末日
-                       [--min-certified 人数] [--csv 检查结果.csv]
-      登记某部门的检查结果（与抽取结果、检查组、检查时间核对，全部通过才登记），写入 outcomes.json 并提交至日志
+  shuangsuiji outcomes --dir 工作文件夹 --teams 检查组.json --records 检查结果.xlsx --from 首日 --to 末日
+                       [--min-certified 人数] [--csv 检查结果.csv] [--xlsx 检查结果.xlsx]
+      登记某部门的检查结果（CSV、xlsx 每个检查事项一行，或 JSON；与抽取结果、检查组、检查时间核对，全部通过才登记），写入 outcomes.json 并提交至日志
   shuangsuiji disclose --dir 工作文件夹 --as-of 日期 [--csv 公示.csv] [--xlsx 公示.xlsx] [--completeness 齐全性.json]
       生成截至该日的检查结果公示名单（disclosure.json）及各部门公示齐全情况；之后重新 publish、verify
 
@@ -52,8 +52,8 @@ pub const EN: &str = "shuangsuiji: the command line of 双随机、一公开 joi
 usage:
   shuangsuiji ops
       JSON operations {\"op\", \"input\", \"id\"} one per line on stdin, one answer per line on stdout (for other platforms)
-  shuangsuiji check enterprises|inspectors|history FILE
-      every problem of an enterprise roster, inspector list or history file (row, column)
+  shuangsuiji check enterprises|inspectors|history|outcomes FILE
+      every problem of an enterprise roster, inspector list, history file or a department's results sheet (row, column)
   shuangsuiji eligibility --request REQUEST.json --catalog CATALOG --roster ROSTER [--history HISTORY]
                           [-o REPORT.json] [--csv LIST.csv] [--xlsx LIST.xlsx]
       who may be drawn for each item, and why the others may not; the report on stdout without -o
@@ -83,9 +83,9 @@ usage:
   shuangsuiji workplan --request WORKPLAN.json --catalog CATALOG --roster ROSTER --inspectors INSPECTORS
                        --result result.json --teams TEAMS.json [--routes ROUTES.json] [-o PLAN.json]
       the work plan: departments, items, the check window in working days, each team's day routes (the teams' routes without --routes)
-  shuangsuiji outcomes --dir WORK --teams TEAMS.json --records RECORDS.json --from FIRST --to LAST
-                       [--min-certified N] [--csv RESULTS.csv]
-      records a department's results (checked against the draw, the teams and the window; all or nothing) into outcomes.json and commits them to the log
+  shuangsuiji outcomes --dir WORK --teams TEAMS.json --records RESULTS.xlsx --from FIRST --to LAST
+                       [--min-certified N] [--csv RESULTS.csv] [--xlsx RESULTS.xlsx]
+      records a department's results (CSV or xlsx, one row per item checked, or JSON; checked against the draw, the teams and the window; all or nothing) into outcomes.json and commits them to the log
   shuangsuiji disclose --dir WORK --as-of DATE [--csv LIST.csv] [--xlsx LIST.xlsx] [--completeness REPORT.json]
       the 公示 list of the results as of the date (disclosure.json) and what each department still owes; then publish and verify again
 

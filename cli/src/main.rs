@@ -4,7 +4,7 @@
 //!   `{"op": …, "input": {…}, "id": …}` per line on stdin, one JSON answer per line on
 //!   stdout (`{"result": …}` or `{"error": {"code", "family", "message", "details"}}`,
 //!   with the request's `id` when it had one). Every operation of the core's table.
-//! * `shuangsuiji check enterprises|inspectors|history FILE` — every problem of the file
+//! * `shuangsuiji check enterprises|inspectors|history|outcomes FILE` — every problem of the file
 //!   with its row and column.
 //! * the yearly task, step by step ([`task`]): `eligibility`, `plan`, `ceremony`, `draw`,
 //!   `publish`, `verify`; and `teams`, `deadline`.

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use shuangsuiji::disclosure::{self, Completeness, Disclosure};
 use shuangsuiji::draw::SubstitutionRequest;
 use shuangsuiji::draw_record::{self as publish, ResultDocument};
-use shuangsuiji::outcomes::{self, CheckWindow, OutcomeIntake, OutcomeRecord, OutcomeSet};
+use shuangsuiji::outcomes::{self, CheckWindow, OutcomeIntake, OutcomeSet};
 use shuangsuiji::proof::{DrawLog, EligibleLeaf, Plan, verify_log};
 use shuangsuiji::teams::{MIN_CERTIFIED_FLOOR, TeamAssignment};
 use shuangsuiji::{Error, InputCode};
@@ -77,10 +77,12 @@ pub fn substitute(a: &Args, out: Out) -> Result<(), Fail> {
     Ok(())
 }
 
-/// `outcomes --dir WORK --teams TEAMS.json --records RECORDS.json --from DATE --to DATE
-/// [--min-certified N] [--csv F]`: the records (a JSON list of one department's results)
-/// checked against the current result, the teams and the window, added to the work
-/// folder's accepted set (`outcomes.json`), which is then committed to the log.
+/// `outcomes --dir WORK --teams TEAMS.json --records RECORDS --from DATE --to DATE
+/// [--min-certified N] [--csv F] [--xlsx F]`: the records (one department's results: a
+/// sheet in CSV or xlsx, one row per item checked under the outcome table's Chinese
+/// headers, or a JSON list) checked against the current result, the teams and the
+/// window, added to the work folder's accepted set (`outcomes.json`), which is then
+/// committed to the log; `--csv` / `--xlsx` write the whole set as the outcome table.
 ///
 /// # Errors
 /// Usage, I/O, the intake's errors (all or nothing: nothing is written then).
@@ -93,6 +95,7 @@ pub fn outcomes(a: &Args, out: Out) -> Result<(), Fail> {
         "to",
         "min-certified",
         "csv",
+        "xlsx",
     ])?;
     let work = Path::new(a.need("dir")?);
     let window = CheckWindow {
@@ -109,7 +112,7 @@ pub fn outcomes(a: &Args, out: Out) -> Result<(), Fail> {
         })?,
     };
     let teams: TeamAssignment = files::json(Path::new(a.need("teams")?))?;
-    let records: Vec<OutcomeRecord> = files::json(Path::new(a.need("records")?))?;
+    let records = files::outcome_records(Path::new(a.need("records")?), out)?;
     let plan: Plan = files::committed(&work.join(names::PLAN))?;
     let mut log: DrawLog = files::committed(&work.join(names::LOG))?;
     let result: ResultDocument = files::committed(&work.join(names::RESULT))?;
@@ -130,8 +133,16 @@ pub fn outcomes(a: &Args, out: Out) -> Result<(), Fail> {
     })?;
     let hash = disclosure::publish_outcomes(&mut log, &result, &set)?;
     verify_log(&plan, &log, None)?;
+    let table = outcomes::outcomes_table(&set);
+    let xlsx = a
+        .get("xlsx")
+        .map(|_| table.to_xlsx("检查结果"))
+        .transpose()?;
     if let Some(p) = a.get("csv") {
-        files::write(Path::new(p), &outcomes::outcomes_csv(&set)?)?;
+        files::write(Path::new(p), &table.to_csv())?;
+    }
+    if let (Some(p), Some(bytes)) = (a.get("xlsx"), xlsx) {
+        files::write(Path::new(p), &bytes)?;
     }
     files::write_json(&set_path, &set)?;
     save_log(work, &log)?;

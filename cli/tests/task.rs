@@ -675,6 +675,7 @@ fn readme_blocks_run() {
         "公示名单.csv",
         "公示名单.xlsx",
         "检查结果.csv",
+        "检查结果.xlsx",
     ] {
         assert!(dir.join(f).is_file(), "{f}");
     }
@@ -1201,13 +1202,10 @@ fn catalogue_codes() -> std::collections::BTreeSet<String> {
     codes
 }
 
-/// Bad inputs of `substitute`, `outcomes`, `disclose` and `workplan`: each refused with
-/// the code the golden vectors give for the same fault, its family's exit code, and the
-/// work folder unchanged.
-#[test]
-fn bad_inputs_of_the_results_subcommands_give_the_catalogue_codes() {
-    let known = catalogue_codes();
-    let dir = fresh("results-bad");
+/// A fresh folder holding a copy of the drawn work folder (`work`) and the teams of its
+/// result (`teams.json`): (folder, work, teams).
+fn drawn_work_with_teams(name: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let dir = fresh(name);
     let work = dir.join("work");
     std::fs::create_dir_all(&work).unwrap();
     for e in std::fs::read_dir(&shared().1).unwrap() {
@@ -1231,6 +1229,17 @@ fn bad_inputs_of_the_results_subcommands_give_the_catalogue_codes() {
         "-o",
         s(&teams),
     ]));
+    (dir, work, teams)
+}
+
+/// Bad inputs of `substitute`, `outcomes`, `disclose` and `workplan`: each refused with
+/// the code the golden vectors give for the same fault, its family's exit code, and the
+/// work folder unchanged.
+#[test]
+fn bad_inputs_of_the_results_subcommands_give_the_catalogue_codes() {
+    let known = catalogue_codes();
+    let (dir, work, teams) = drawn_work_with_teams("results-bad");
+    let d = data();
     let (teams_v, result_v) = (read_json(&teams), read_json(&work.join("result.json")));
     let drawn = result_v["draw"]["visits"][0]["uscc"]
         .as_str()
@@ -1452,4 +1461,116 @@ fn bad_inputs_of_the_results_subcommands_give_the_catalogue_codes() {
     let p = file("good.json", json!(good).to_string());
     let args = outcomes(&p, &[]);
     ok(&ssj(&args.iter().map(String::as_str).collect::<Vec<_>>()));
+}
+
+/// `outcomes` reads a department's sheet as the clerk has it: the market results as CSV
+/// (UTF-8 with BOM, Chinese headers, one row per item), the other departments' as xlsx;
+/// the set accepted is the one the same records give as JSON, and `--csv` / `--xlsx`
+/// write the core's outcome table of it. A sheet with a bad cell is refused with its row
+/// and column, and nothing is written.
+#[test]
+fn outcomes_reads_csv_and_xlsx_sheets_and_writes_the_table() {
+    use shuangsuiji::outcomes::{CheckWindow, OutcomeRecord, OutcomeSet, outcomes_table};
+    let (dir, work, teams) = drawn_work_with_teams("results-sheets");
+    let (teams_v, result_v) = (read_json(&teams), read_json(&work.join("result.json")));
+    let visits: Vec<String> = result_v["draw"]["visits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(3)
+        .map(|v| v["uscc"].as_str().unwrap().to_owned())
+        .collect();
+    let records: Vec<OutcomeRecord> = visits
+        .iter()
+        .flat_map(|u| records_of(&teams_v, &result_v, u, &[]))
+        .map(|r| serde_json::from_value(r).unwrap())
+        .collect();
+    let window = CheckWindow {
+        first_day: "2025-01-06".parse().unwrap(),
+        last_day: "2025-01-24".parse().unwrap(),
+    };
+    let sheet = |records: Vec<OutcomeRecord>| {
+        outcomes_table(&OutcomeSet {
+            task_id: "sheet".into(),
+            window,
+            records,
+        })
+    };
+    let (market, rest): (Vec<_>, Vec<_>) = records
+        .iter()
+        .cloned()
+        .partition(|r| r.department.as_str() == "market");
+    assert!(!market.is_empty() && !rest.is_empty());
+    let market_csv = dir.join("市场监管.csv");
+    std::fs::write(&market_csv, sheet(market).to_csv()).unwrap();
+    let rest_xlsx = dir.join("其他部门.xlsx");
+    std::fs::write(&rest_xlsx, sheet(rest).to_xlsx("检查结果").unwrap()).unwrap();
+    let run = |records: &Path, extra: &[&str]| {
+        let mut a = vec![
+            "--json",
+            "outcomes",
+            "--dir",
+            s(&work),
+            "--teams",
+            s(&teams),
+            "--records",
+            s(records),
+            "--from",
+            "2025-01-06",
+            "--to",
+            "2025-01-24",
+        ];
+        a.extend(extra);
+        ssj(&a)
+    };
+
+    // A bad cell: refused with its row and column, exit code of the input family.
+    let bad = dir.join("bad.csv");
+    let text = String::from_utf8(sheet(records.clone()).to_csv()).unwrap();
+    std::fs::write(&bad, text.replacen("未发现问题", "良好", 1)).unwrap();
+    let before = std::fs::read(work.join("log.json")).unwrap();
+    let out = run(&bad, &[]);
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["error"]["code"], "finding_category_unknown", "{e}");
+    assert_eq!(e["error"]["details"]["row"], 2, "{e}");
+    assert_eq!(e["error"]["details"]["column"], "检查结果", "{e}");
+    assert_eq!(e["error"]["details"]["file"], "bad.csv", "{e}");
+    assert_eq!(out.status.code(), Some(20), "{e}");
+    assert_eq!(std::fs::read(work.join("log.json")).unwrap(), before);
+    assert!(!work.join("outcomes.json").exists());
+    // `check outcomes` lists the sheet's problems before anything is recorded.
+    let out = ssj(&["--json", "check", "outcomes", s(&bad)]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["problems"][0]["code"], "finding_category_unknown", "{v}");
+    assert_eq!(v["problems"][0]["details"]["row"], 2, "{v}");
+    assert_eq!(out.status.code(), Some(20), "{v}");
+    let out = ssj(&["--json", "check", "outcomes", s(&market_csv)]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+
+    // The two sheets, then the table of the whole set as CSV and xlsx.
+    ok(&run(&market_csv, &[]));
+    let (csv, xlsx) = (dir.join("结果.csv"), dir.join("结果.xlsx"));
+    let v: Value = serde_json::from_str(&ok(&run(
+        &rest_xlsx,
+        &["--csv", s(&csv), "--xlsx", s(&xlsx)],
+    )))
+    .unwrap();
+    let set: OutcomeSet =
+        from_committed_json(&std::fs::read(work.join("outcomes.json")).unwrap()).unwrap();
+    assert_eq!(v["records"], records.len(), "{v}");
+    let mut want = records;
+    want.sort_by(|a, b| (a.uscc, &a.department).cmp(&(b.uscc, &b.department)));
+    assert_eq!(set.records, want);
+    let table = outcomes_table(&set);
+    assert_eq!(std::fs::read(&csv).unwrap(), table.to_csv());
+    assert_eq!(
+        std::fs::read(&xlsx).unwrap(),
+        table.to_xlsx("检查结果").unwrap()
+    );
+    // What was written reads back as the set's records.
+    let back = intake::read_outcome_records(
+        &std::fs::read(&xlsx).unwrap(),
+        &ReadOptions::named("结果.xlsx"),
+    );
+    assert_eq!(back, Ok(set.records));
 }

@@ -323,7 +323,7 @@ pub const DEMAND_COLUMNS: &[ColumnSpec] = &[
 /// assert_eq!(Table::Outcomes.column_for("检查结果").unwrap().field, "category");
 /// ```
 pub const OUTCOME_COLUMNS: &[ColumnSpec] = &[
-    col("task_id", &["任务编号"], false, false),
+    col("task_id", &["任务编号", "检查任务编号"], false, false),
     col("uscc", &["统一社会信用代码", "社会信用代码"], true, false),
     col(
         "department",
