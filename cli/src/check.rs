@@ -1,12 +1,14 @@
-//! `shuangsuiji check enterprises|inspectors|history FILE`.
+//! `shuangsuiji check enterprises|inspectors|history|outcomes FILE`.
 
 use std::process::ExitCode;
 
 use serde_json::json;
 use shuangsuiji::Error;
-use shuangsuiji::intake::{ReadOptions, check_enterprises, check_history, check_inspectors};
+use shuangsuiji::intake::{
+    ReadOptions, check_enterprises, check_history, check_inspectors, check_outcome_records,
+};
 
-use crate::exit::{Lang, USAGE, family_code};
+use crate::exit::{Lang, Out, USAGE, family_code};
 
 /// Checks `file` as `kind` and prints every problem; the exit code is that of the first
 /// problem's family (0 when there is none).
@@ -15,37 +17,34 @@ pub fn run(kind: &str, file: &str, json: bool, lang: Lang) -> ExitCode {
         "enterprises" => check_enterprises,
         "inspectors" => check_inspectors,
         "history" => check_history,
+        "outcomes" => check_outcome_records,
         _ => {
             eprintln!(
                 "{}",
                 match lang {
-                    Lang::Zh =>
-                        format!("未知的文件类别 {kind:?}：应为 enterprises、inspectors 或 history"),
+                    Lang::Zh => format!(
+                        "未知的文件类别 {kind:?}：应为 enterprises、inspectors、history 或 outcomes"
+                    ),
                     Lang::En => format!(
-                        "unknown kind {kind:?}: expected enterprises, inspectors or history"
+                        "unknown kind {kind:?}: expected enterprises, inspectors, history or outcomes"
                     ),
                 }
             );
             return ExitCode::from(USAGE);
         }
     };
-    let bytes = match std::fs::read(file) {
+    // A large file is read with a byte bar, the check under a spinner (stderr, terminal only).
+    let out = Out { lang, json };
+    let bytes = match crate::progress::read(std::path::Path::new(file), out) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Zh => format!("无法读取文件 {file}：{e}"),
-                    Lang::En => format!("cannot read {file}: {e}"),
-                }
-            );
-            return ExitCode::from(USAGE);
-        }
+        Err(f) => return f.report(lang, false),
     };
     let name = std::path::Path::new(file)
         .file_name()
         .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+    let spin = out.progress("正在检查文件……", "checking the file…");
     let problems = check(&bytes, &ReadOptions::named(&name));
+    drop(spin);
     if json {
         println!(
             "{}",

@@ -14,6 +14,9 @@
 //! | 17 | `limit` (a size or depth limit) |
 //! | 18 | `internal` (a bug in the library) |
 //! | 19 | a family this table does not know yet |
+//! | 20 | `outcome` (inspection results and their 公示) |
+//! | 21 | `profile` (enterprise events, tag rules) |
+//! | 22 | `service` (联企服务) |
 //!
 //! `check` exits with the code of its first problem's family.
 
@@ -34,6 +37,9 @@ pub fn family_code(family: ErrorFamily) -> u8 {
         "enforcement" => 16,
         "limit" => 17,
         "internal" => 18,
+        "outcome" => 20,
+        "profile" => 21,
+        "service" => 22,
         _ => 19,
     }
 }
@@ -48,20 +54,51 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The language of the environment: `LC_ALL`, then `LC_MESSAGES`, then `LANG` (the
-    /// first that is set and not empty); English when it starts with `en`, Chinese
-    /// otherwise (also when none is set, or `C` / `POSIX`).
+    /// The language of the environment: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that
+    /// is set and not empty. Chinese when it starts with `zh`, and also when none is set
+    /// or it is `C` / `POSIX` (with or without an encoding: people read Chinese first);
+    /// English for any other language (`en_US`, `fr_FR`, …).
     pub fn from_env() -> Self {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-            .map_or(Self::Zh, |s| {
-                if s.starts_with("en") {
-                    Self::En
-                } else {
-                    Self::Zh
-                }
-            })
+        Self::of_locale(
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+                .as_deref(),
+        )
+    }
+
+    /// The language of a locale name (`None`: unset).
+    fn of_locale(locale: Option<&str>) -> Self {
+        let Some(l) = locale else { return Self::Zh };
+        let base = l.split(['.', '@']).next().unwrap_or_default();
+        if base.starts_with("zh") || base == "C" || base == "POSIX" {
+            Self::Zh
+        } else {
+            Self::En
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn chinese_for_zh_unset_c_and_posix_english_for_other_languages() {
+        for l in [
+            None,
+            Some("C"),
+            Some("C.UTF-8"),
+            Some("POSIX"),
+            Some("zh_CN.UTF-8"),
+            Some("zh_TW"),
+            Some("zh"),
+        ] {
+            assert_eq!(Lang::of_locale(l), Lang::Zh, "{l:?}");
+        }
+        for l in ["en_US.UTF-8", "en", "fr_FR.UTF-8", "de_DE@euro", "ja_JP"] {
+            assert_eq!(Lang::of_locale(Some(l)), Lang::En, "{l}");
+        }
     }
 }
 
@@ -85,12 +122,10 @@ impl Out {
         }
     }
 
-    /// A progress line for a long step, on stderr when it is a terminal (never in pipes,
-    /// logs or tests).
-    pub fn progress(self, zh: &str, en: &str) {
-        use std::io::IsTerminal;
-        if std::io::stderr().is_terminal() {
-            eprintln!("{}", if self.lang == Lang::Zh { zh } else { en });
-        }
+    /// A spinner for a long step, on stderr when it is a terminal (never in pipes, logs
+    /// or tests); it goes away when the returned guard is dropped.
+    #[must_use = "the spinner is cleared when the guard is dropped"]
+    pub fn progress(self, zh: &str, en: &str) -> crate::progress::Progress {
+        crate::progress::Progress::spinner(self, zh, en)
     }
 }

@@ -7,10 +7,13 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shuangsuiji::intake::{self, ReadOptions};
 use shuangsuiji::model::{Catalog, CheckRecord, InspectorRoster, Roster};
+use shuangsuiji::outcomes::OutcomeRecord;
 use shuangsuiji::proof::{Bytes32, document_text, from_committed_json};
 use shuangsuiji::{Error, InputCode};
 
+use crate::exit::Out;
 use crate::fail::Fail;
+use crate::progress;
 
 /// The bytes of a file.
 ///
@@ -45,39 +48,54 @@ fn options(path: &Path) -> ReadOptions {
     ReadOptions::named(&name)
 }
 
-/// Reads `path` with one of the library's readers.
+/// Reads `path` with one of the library's readers (a byte bar for a large file when
+/// stderr is a terminal).
 fn with<T>(
     path: &Path,
     reader: fn(&[u8], &ReadOptions) -> shuangsuiji::Result<T>,
+    out: Out,
 ) -> Result<T, Fail> {
-    reader(&read(path)?, &options(path)).map_err(Fail::in_file(path))
+    let bytes = progress::read(path, out)?;
+    let spin = out.progress("正在检查文件……", "checking the file…");
+    let read = reader(&bytes, &options(path)).map_err(Fail::in_file(path));
+    drop(spin);
+    read
 }
 
 /// An enterprise roster.
 ///
 /// # Errors
 /// I/O, or the reader's error.
-pub fn roster(path: &Path) -> Result<Roster, Fail> {
-    with(path, intake::read_enterprises)
+pub fn roster(path: &Path, out: Out) -> Result<Roster, Fail> {
+    with(path, intake::read_enterprises, out)
 }
 
 /// An inspector list.
 ///
 /// # Errors
 /// I/O, or the reader's error.
-pub fn inspectors(path: &Path) -> Result<InspectorRoster, Fail> {
-    with(path, intake::read_inspectors)
+pub fn inspectors(path: &Path, out: Out) -> Result<InspectorRoster, Fail> {
+    with(path, intake::read_inspectors, out)
 }
 
 /// A check history (none: empty).
 ///
 /// # Errors
 /// I/O, or the reader's error.
-pub fn history(path: Option<&str>) -> Result<Vec<CheckRecord>, Fail> {
+pub fn history(path: Option<&str>, out: Out) -> Result<Vec<CheckRecord>, Fail> {
     path.map_or_else(
         || Ok(Vec::new()),
-        |p| with(Path::new(p), intake::read_history),
+        |p| with(Path::new(p), intake::read_history, out),
     )
+}
+
+/// A department's outcome records: a sheet (CSV UTF-8/GBK or xlsx, one row per item
+/// checked, Chinese headers) or JSON records.
+///
+/// # Errors
+/// I/O, or the reader's error.
+pub fn outcome_records(path: &Path, out: Out) -> Result<Vec<OutcomeRecord>, Fail> {
+    with(path, intake::read_outcome_records, out)
 }
 
 /// A catalog of check items.
@@ -85,7 +103,7 @@ pub fn history(path: Option<&str>) -> Result<Vec<CheckRecord>, Fail> {
 /// # Errors
 /// I/O, or the reader's error.
 pub fn catalog(path: &Path) -> Result<Catalog, Fail> {
-    with(path, intake::read_catalog)
+    read(path).and_then(|b| intake::read_catalog(&b, &options(path)).map_err(Fail::in_file(path)))
 }
 
 /// A JSON document (a request, the plan's metadata, a report, leaves …) read as the

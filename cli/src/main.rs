@@ -4,7 +4,7 @@
 //!   `{"op": …, "input": {…}, "id": …}` per line on stdin, one JSON answer per line on
 //!   stdout (`{"result": …}` or `{"error": {"code", "family", "message", "details"}}`,
 //!   with the request's `id` when it had one). Every operation of the core's table.
-//! * `shuangsuiji check enterprises|inspectors|history FILE` — every problem of the file
+//! * `shuangsuiji check enterprises|inspectors|history|outcomes FILE` — every problem of the file
 //!   with its row and column.
 //! * the yearly task, step by step ([`task`]): `eligibility`, `plan`, `ceremony`, `draw`,
 //!   `publish`, `verify`; and `teams`, `deadline`.
@@ -21,8 +21,11 @@ mod fail;
 mod files;
 mod help;
 mod ops;
+mod progress;
+mod results;
 mod task;
 mod teams;
+mod workplan;
 
 use std::process::ExitCode;
 
@@ -64,6 +67,10 @@ fn main() -> ExitCode {
         ["verify", folder] => task::verify(folder, &a, out),
         ["teams"] => teams::run(&a, out),
         ["deadline", kind, start] => deadline::run(kind, start, &a, out),
+        ["substitute"] => results::substitute(&a, out),
+        ["outcomes"] => results::outcomes(&a, out),
+        ["disclose"] => results::disclose(&a, out),
+        ["workplan"] => workplan::run(&a, out),
         _ => Err(Fail::usage(
             "未知的子命令或参数个数不对",
             "unknown subcommand or wrong number of arguments",

@@ -22,11 +22,13 @@ use crate::exit::Out;
 use crate::export;
 use crate::fail::Fail;
 use crate::files;
+use crate::progress::Progress;
+use crate::results;
 
 /// The files of the work folder and of the publication folder.
 pub mod names {
     pub use shuangsuiji::draw_record::publication::{
-        CATALOG, ELIGIBLE, LOG, LOG_HEAD, PLAN, PLAN_HASH, RECEIPTS, RESULT,
+        CATALOG, ELIGIBLE, FILES, LOG, LOG_HEAD, PLAN, PLAN_HASH, RECEIPTS, RESULT,
     };
     /// The excluded leaves (work folder only: the receipts carry their proofs).
     pub const EXCLUDED: &str = "excluded.json";
@@ -48,10 +50,11 @@ pub fn eligibility(a: &Args, out: Out) -> Result<(), Fail> {
     ])?;
     let request: PlanRequest = files::json(Path::new(a.need("request")?))?;
     let catalog = files::catalog(Path::new(a.need("catalog")?))?;
-    let roster = files::roster(Path::new(a.need("roster")?))?;
-    let history = files::history(a.get("history"))?;
-    out.progress("正在判定抽查对象……", "deciding eligibility…");
+    let roster = files::roster(Path::new(a.need("roster")?), out)?;
+    let history = files::history(a.get("history"), out)?;
+    let spin = out.progress("正在判定抽查对象……", "deciding eligibility…");
     let report = rules::eligibility(&request, &catalog, &roster, &history)?;
+    drop(spin);
     if let Some(p) = a.get("csv") {
         files::write(Path::new(p), &export::eligibility_csv(&report, &roster))?;
     }
@@ -88,7 +91,7 @@ pub fn plan(a: &Args, out: Out) -> Result<(), Fail> {
     a.only(&["report", "catalog", "inspectors", "meta", "dir"])?;
     let report: EligibilityReport = files::json(Path::new(a.need("report")?))?;
     let catalog = files::catalog(Path::new(a.need("catalog")?))?;
-    let inspectors = files::inspectors(Path::new(a.need("inspectors")?))?;
+    let inspectors = files::inspectors(Path::new(a.need("inspectors")?), out)?;
     let meta: PlanMeta = files::json(Path::new(a.need("meta")?))?;
     let work = dir(a, "dir")?;
     if work.join(names::LOG).exists() {
@@ -133,7 +136,7 @@ pub fn plan(a: &Args, out: Out) -> Result<(), Fail> {
     Ok(())
 }
 
-fn save_log(work: &Path, log: &DrawLog) -> Result<(), Fail> {
+pub fn save_log(work: &Path, log: &DrawLog) -> Result<(), Fail> {
     files::write_json(&work.join(names::LOG), log)?;
     let head = log
         .head()
@@ -294,8 +297,9 @@ pub fn draw(a: &Args, out: Out) -> Result<(), Fail> {
     let catalog = files::catalog(&work.join(names::CATALOG))?;
     let mut log: DrawLog = files::committed(&work.join(names::LOG))?;
     let seed = files::hash(&work.join(names::SEED))?;
-    out.progress("正在抽取……", "drawing…");
+    let spin = out.progress("正在抽取……", "drawing…");
     let result = draw_record::publish_draw(&plan, &eligible, &catalog, &mut log, 0, &seed)?;
+    drop(spin);
     files::write_json(&work.join(names::RESULT), &result)?;
     save_log(&work, &log)?;
     let visits = result.draw.visits.len();
@@ -328,12 +332,32 @@ pub fn publish(a: &Args, out: Out) -> Result<(), Fail> {
     let catalog = files::catalog(&work.join(names::CATALOG))?;
     let log: DrawLog = files::committed(&work.join(names::LOG))?;
     let result: ResultDocument = files::committed(&work.join(names::RESULT))?;
-    out.progress("正在生成回执……", "writing receipts…");
+    let spin = out.progress("正在生成回执……", "writing receipts…");
     let publication = Publication::new(plan, eligible, &excluded, catalog, log, result)?;
     let n = publication.receipts.len();
+    let written = publication.files()?;
+    drop(spin);
     files::mkdir(&to.join(names::RECEIPTS))?;
-    for (name, bytes) in publication.files()? {
+    let bar = Progress::bar(
+        out,
+        written.len() as u64,
+        "正在写出公示文件",
+        "writing the files",
+        false,
+    );
+    for (name, bytes) in written {
         files::write(&to.join(name), &bytes)?;
+        bar.inc(1);
+    }
+    drop(bar);
+    // The results, when recorded and disclosed (`outcomes`, `disclose`).
+    for name in [
+        results::result_names::OUTCOMES,
+        results::result_names::DISCLOSURE,
+    ] {
+        if work.join(name).exists() {
+            files::write(&to.join(name), &files::read(&work.join(name))?)?;
+        }
     }
     let p = to.display();
     out.done(
@@ -353,15 +377,7 @@ pub fn verify(folder: &str, a: &Args, out: Out) -> Result<(), Fail> {
     a.only(&[])?;
     let d = Path::new(folder);
     let mut folder_files = BTreeMap::new();
-    for name in [
-        names::PLAN,
-        names::PLAN_HASH,
-        names::LOG,
-        names::LOG_HEAD,
-        names::RESULT,
-        names::ELIGIBLE,
-        names::CATALOG,
-    ] {
+    for name in names::FILES {
         let path = d.join(name);
         match std::fs::read(&path) {
             Ok(bytes) => {
@@ -378,23 +394,42 @@ pub fn verify(folder: &str, a: &Args, out: Out) -> Result<(), Fail> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(Fail::io(&receipts, e)),
     };
+    let entries: Vec<PathBuf> = entries;
+    let bar = Progress::bar(
+        out,
+        entries.len() as u64,
+        "正在读取回执",
+        "reading receipts",
+        false,
+    );
     for p in entries {
         if let Some(file) = p.file_name().and_then(|f| f.to_str()) {
             folder_files.insert(format!("{}/{file}", names::RECEIPTS), files::read(&p)?);
         }
+        bar.inc(1);
     }
-    out.progress("正在重新计算抽取结果……", "recomputing the draw…");
+    drop(bar);
+    let spin = out.progress("正在重新计算抽取结果……", "recomputing the draw…");
     let check = Publication::verify(&folder_files)?;
+    drop(spin);
     let (n, selected, visits) = (check.receipts, check.selected, check.draw.visits);
     let entries = check.log_entries;
-    out.done(
-        &format!(
-            "验证通过：计划、日志（{entries} 条）、结果（{visits} 户企业）与重新计算一致；{n} 份回执有效（{selected} 份为抽中）"
-        ),
-        &format!(
-            "verified: the plan, the log ({entries} entries) and the result ({visits} visits) match the recomputation; {n} receipts valid ({selected} selected)"
-        ),
-        json!({"verified": true, "summary": check.draw, "receipts": n, "selected": selected}),
+    let mut zh = format!(
+        "验证通过：计划、日志（{entries} 条）、结果（{visits} 户企业）与重新计算一致；{n} 份回执有效（{selected} 份为抽中）"
     );
+    let mut en = format!(
+        "verified: the plan, the log ({entries} entries) and the result ({visits} visits) match the recomputation; {n} receipts valid ({selected} selected)"
+    );
+    let mut v =
+        json!({"verified": true, "summary": check.draw, "receipts": n, "selected": selected});
+    let log: DrawLog = files::committed(&d.join(names::LOG))?;
+    let result: ResultDocument = files::committed(&d.join(names::RESULT))?;
+    if let Some((list, report)) = results::verify_results(d, &log, &result)? {
+        let (z, e, j) = results::completeness_words(&list, &report);
+        zh = format!("{zh}\n检查结果与登记一致；{z}");
+        en = format!("{en}\nthe results match their commitment; {e}");
+        v["disclosure"] = j;
+    }
+    out.done(&zh, &en, v);
     Ok(())
 }

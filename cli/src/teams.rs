@@ -25,13 +25,14 @@ pub fn run(a: &Args, out: Out) -> Result<(), Fail> {
         "out",
     ])?;
     let result: ResultDocument = files::committed(Path::new(a.need("result")?))?;
-    let roster = files::roster(Path::new(a.need("roster")?))?;
-    let inspectors = files::inspectors(Path::new(a.need("inspectors")?))?;
-    let history = files::history(a.get("history"))?;
+    let roster = files::roster(Path::new(a.need("roster")?), out)?;
+    let inspectors = files::inspectors(Path::new(a.need("inspectors")?), out)?;
+    let history = files::history(a.get("history"), out)?;
     let staffing: Staffing = files::json(Path::new(a.need("staffing")?))?;
-    out.progress("正在组建检查组……", "forming teams…");
+    let spin = out.progress("正在组建检查组……", "forming teams…");
     let request = teams::team_request(&result.draw, &roster, &inspectors, &history, &staffing)?;
     let assignment = teams::assign(&request)?;
+    drop(spin);
     let Some(p) = a.get("out") else {
         println!(
             "{}",

@@ -50,6 +50,16 @@ pub const ELIGIBLE: &str = "eligible.json";
 pub const CATALOG: &str = "catalog.json";
 /// The folder of the receipts, one `<USCC>.json` each.
 pub const RECEIPTS: &str = "receipts";
+/// The files of the folder besides the receipts, in the order of the table above: what
+/// a reader of a publication folder reads ([`Publication::files`] writes exactly these
+/// and `receipts/<USCC>.json`).
+///
+/// ```
+/// use shuangsuiji::draw_record::publication::{FILES, PLAN_HASH};
+/// assert_eq!(FILES.len(), 7);
+/// assert!(FILES.contains(&PLAN_HASH));
+/// ```
+pub const FILES: [&str; 7] = [PLAN, PLAN_HASH, LOG, LOG_HEAD, RESULT, ELIGIBLE, CATALOG];
 
 /// A published draw as its files hold it.
 #[derive(Debug, Clone)]
@@ -190,6 +200,9 @@ impl Publication {
     /// let publication = Publication::new(plan, eligible, &excluded, catalog, log, result)?;
     /// let files = publication.files()?;
     /// assert!(files.contains_key("plan.hash") && files.contains_key("log.head"));
+    /// let receipts = files.keys().filter(|k| k.starts_with("receipts/")).count();
+    /// assert!(shuangsuiji::draw_record::publication::FILES.iter().all(|f| files.contains_key(*f)));
+    /// assert_eq!(files.len(), shuangsuiji::draw_record::publication::FILES.len() + receipts);
     /// let check = Publication::verify(&files)?;
     /// assert_eq!(check.receipts, files.keys().filter(|k| k.starts_with("receipts/")).count() as u64);
     ///

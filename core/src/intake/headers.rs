@@ -26,6 +26,9 @@ pub enum Table {
     Events,
     /// Demand events (企业诉求台账) → `Vec<`[`crate::service::DemandEvent`]`>`.
     Demands,
+    /// A department's inspection outcomes (检查结果), one row per item checked →
+    /// `Vec<`[`crate::outcomes::OutcomeRecord`]`>`.
+    Outcomes,
 }
 
 impl Table {
@@ -43,6 +46,7 @@ impl Table {
             Self::History => "records",
             Self::Events => "events",
             Self::Demands => "events",
+            Self::Outcomes => "records",
         }
     }
 
@@ -61,6 +65,7 @@ impl Table {
             Self::History => HISTORY_COLUMNS,
             Self::Events => EVENT_COLUMNS,
             Self::Demands => DEMAND_COLUMNS,
+            Self::Outcomes => OUTCOME_COLUMNS,
         }
     }
 
@@ -96,6 +101,7 @@ impl Table {
             Self::History => "history",
             Self::Events => "events",
             Self::Demands => "demands",
+            Self::Outcomes => "outcomes",
         }
     }
 }
@@ -305,6 +311,33 @@ pub const DEMAND_COLUMNS: &[ColumnSpec] = &[
     col("reason", &["提请原因"], false, false),
     col("channel", &["答复方式"], false, false),
     col("rating", &["企业评价"], false, false),
+];
+
+/// Outcome columns (检查结果, [`crate::outcomes::OutcomeRecord`]): one row per item
+/// checked, the headers of [`crate::outcomes::OUTCOME_CSV_HEADERS`], so that the outcome
+/// table the library writes reads back; the rows of one department and enterprise make
+/// one record.
+///
+/// ```
+/// use shuangsuiji::intake::Table;
+/// assert_eq!(Table::Outcomes.column_for("检查结果").unwrap().field, "category");
+/// ```
+pub const OUTCOME_COLUMNS: &[ColumnSpec] = &[
+    col("task_id", &["任务编号", "检查任务编号"], false, false),
+    col("uscc", &["统一社会信用代码", "社会信用代码"], true, false),
+    col(
+        "department",
+        &["检查实施部门", "部门", "检查部门"],
+        true,
+        false,
+    ),
+    col("date", &["检查日期"], true, false),
+    col("officers", &["检查人员", "执法人员"], true, true),
+    col("item_id", &["检查事项"], true, false),
+    col("category", &["检查结果"], true, false),
+    col("remark", &["备注"], false, false),
+    col("follow_ups", &["后续处置"], false, true),
+    col("recorded_on", &["记录日期", "公示记录日期"], true, false),
 ];
 
 /// Normalises a header for matching: full-width → ASCII, trimmed, ASCII lower case.

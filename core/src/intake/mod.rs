@@ -10,6 +10,7 @@
 //! | inspectors | [`read_inspectors`] → [`InspectorRoster`] | [`check_inspectors`] |
 //! | check history | [`read_history`] → `Vec<`[`CheckRecord`]`>` | [`check_history`] |
 //! | enterprise events | [`read_events`] → `Vec<`[`ProfileEvent`](crate::profile::ProfileEvent)`>` | [`check_events`] |
+//! | outcome sheet (检查结果) | [`read_outcome_records`] → `Vec<`[`OutcomeRecord`](crate::outcomes::OutcomeRecord)`>` | [`check_outcome_records`] |
 //! | catalog (JSON only) | [`read_catalog`] → [`Catalog`] | — |
 //!
 //! The format is taken from [`ReadOptions::format`] or sniffed ([`Format::sniff`]).
@@ -35,12 +36,14 @@ mod headers;
 mod json;
 pub use crate::json::limits;
 mod options;
+mod outcomes;
 mod records;
 pub(crate) mod table;
 pub(crate) mod xlsx;
 
 pub use encoding::decode;
 pub use headers::DEMAND_COLUMNS;
+pub use headers::OUTCOME_COLUMNS;
 pub use headers::{
     ColumnSpec, ENTERPRISE_COLUMNS, EVENT_COLUMNS, HISTORY_COLUMNS, INSPECTOR_COLUMNS, Table,
 };
@@ -343,4 +346,64 @@ pub fn read_demand_events(
 #[must_use]
 pub fn check_events(bytes: &[u8], opts: &ReadOptions) -> Vec<Error> {
     parse_table::<crate::profile::ProfileEvent>(bytes, opts, true).errors
+}
+
+/// Reads a department's inspection outcomes (检查结果) from CSV (UTF-8/GBK), xlsx or JSON
+/// bytes. A sheet has one row per item checked, with the headers of
+/// [`crate::outcomes::OUTCOME_CSV_HEADERS`] ([`Table::Outcomes`]: 统一社会信用代码, 检查实施部门,
+/// 检查日期, 检查人员, 检查事项, 检查结果, 记录日期; 任务编号, 备注, 后续处置 optional), so
+/// the table [`crate::outcomes::outcomes_csv`] writes reads back; the rows of one enterprise
+/// and department make one record, in the order of their first rows. 检查结果 is the
+/// category's code or published term, 后续处置 the follow-ups in words (责令改正（期限
+/// 2026-04-10）, 立案, 立案（2026-04-02）, 移送公安机关, 移送 <department>) separated by `；`.
+/// JSON is a list of records (or an envelope with `records`), read as given. An officer
+/// change has no column: give records with changes as JSON. The records are read, not
+/// checked against a draw: [`crate::outcomes::record_outcomes`] does that.
+///
+/// # Errors
+/// The first problem in row order: the input codes of [`read_enterprises`]; `cell_invalid`
+/// for an unknown 检查结果 term (`finding_category_unknown`), an unreadable follow-up or
+/// date, or a row that disagrees with the first row of its enterprise and department on
+/// the date, the officers or the recording date (detail `first_row`); `uscc_*`,
+/// `department_invalid`, `inspector_id_invalid`, `item_id_invalid` for bad codes.
+///
+/// ```
+/// use shuangsuiji::intake::{read_outcome_records, ReadOptions};
+/// let csv = "统一社会信用代码,检查实施部门,检查日期,检查人员,检查事项,检查结果,后续处置,记录日期\n\
+///            91350100M000100Y43,market,2026-03-10,A1、A2,market.food_production,未发现问题,,2026-03-12\n\
+///            91350100M000100Y43,market,2026-03-10,A1、A2,market.food_label,发现问题已责令改正,责令改正（期限 2026-04-10）,2026-03-12\n";
+/// let records = read_outcome_records(csv.as_bytes(), &ReadOptions::named("结果.csv"))?;
+/// assert_eq!((records.len(), records[0].findings.len()), (1, 2));
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn read_outcome_records(
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<Vec<crate::outcomes::OutcomeRecord>> {
+    let (records, errors) = outcomes::group(first::<outcomes::OutcomeRow>(bytes, opts)?);
+    match errors.into_iter().next() {
+        Some(e) => Err(opts.locate(e)),
+        None => Ok(records),
+    }
+}
+
+/// Checks an outcome sheet and returns every problem, in row order (the rows' own
+/// problems first; only when there are none, the rows that disagree with their record).
+///
+/// ```
+/// use shuangsuiji::intake::{check_outcome_records, ReadOptions};
+/// let csv = "统一社会信用代码,检查实施部门,检查日期,检查人员,检查事项,检查结果,记录日期\n\
+///            91350100M000100Y43,market,2026-03-10,A1、A2,market.food_production,良好,2026-03-12\n";
+/// let errs = check_outcome_records(csv.as_bytes(), &ReadOptions::default());
+/// assert_eq!(errs[0].code().as_str(), "finding_category_unknown");
+/// ```
+#[must_use]
+pub fn check_outcome_records(bytes: &[u8], opts: &ReadOptions) -> Vec<Error> {
+    let parsed = parse_table::<outcomes::OutcomeRow>(bytes, opts, true);
+    if !parsed.errors.is_empty() {
+        return parsed.errors;
+    }
+    let mut errors = outcomes::group(parsed.items).1;
+    limits::cap_problems(&mut errors, 0);
+    errors.into_iter().map(|e| opts.locate(e)).collect()
 }

@@ -563,6 +563,12 @@ impl<'a> RowReader<'a> {
         let (i, cell) = self.cell(field).unwrap_or((usize::MAX, &Cell::Empty));
         self.fail(i, field, cell, e);
     }
+
+    /// The row's number and the header of `field`'s column as written, for a problem
+    /// found after the row was read (rows that must agree with each other).
+    pub(crate) fn location(&self, field: &str) -> (u64, Option<String>) {
+        (self.row.number, self.header.text_of(field))
+    }
 }
 
 /// Builds records from rows fed one at a time (first non-blank row = header), so that

@@ -780,6 +780,18 @@ bound {
             a.roster.as_ref().map(|r| &r.0),
             a.catalog.as_ref().map(|c| &c.0),
         ));
+    // cli2 (#23): a department's outcome sheet read, the outcome set as a table
+    /// A department's inspection outcomes (检查结果) from CSV (UTF-8/GBK), xlsx or JSON
+    /// bytes with Chinese headers, one row per item checked: the records, not yet checked
+    /// against a draw (`record_outcomes` does that).
+    read_outcome_records / readOutcomeRecords => ReadOutcomeRecordsArgs { input: File, options: Option<Options> }
+        -> "the [`OutcomeRecord`](crate::outcomes::OutcomeRecord)s" : "Record<string, unknown>[]"
+        = |a| intake::read_outcome_records(&a.input.0, &a.options.unwrap_or_default().0);
+    /// The outcome set as `{headers, rows}` with Chinese headers (the rows of
+    /// `outcomes_csv`; for data frames and spreadsheets).
+    outcomes_table / outcomesTable => OutcomesTableArgs { outcomes: Doc<outcomes::OutcomeSet> }
+        -> r#"`{"headers", "rows"}`"# : "{ headers: string[]; rows: string[][] }"
+        = |a| Ok(outcomes::outcomes_table(&a.outcomes.0));
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

@@ -93,5 +93,27 @@ fn rows(set: &OutcomeSet) -> Vec<Vec<String>> {
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn outcomes_csv(set: &OutcomeSet) -> Result<Vec<u8>> {
-    Ok(crate::export::csv_bytes(&OUTCOME_CSV_HEADERS, &rows(set)))
+    Ok(outcomes_table(set).to_csv())
+}
+
+/// The outcome set as a [`crate::export::Table`] under [`OUTCOME_CSV_HEADERS`], the rows
+/// of [`outcomes_csv`]: write it as CSV ([`crate::export::Table::to_csv`]) or as an xlsx
+/// sheet ([`crate::export::Table::to_xlsx`]); [`crate::intake::read_outcome_records`]
+/// reads either back.
+///
+/// ```
+/// let set: shuangsuiji::outcomes::OutcomeSet = serde_json::from_value(serde_json::json!({
+///   "task_id": "T1", "window": {"first_day": "2026-03-02", "last_day": "2026-03-27"},
+///   "records": [{"uscc": "91350100M000100Y43", "department": "market", "date": "2026-03-10",
+///     "recorded_on": "2026-03-12", "officers": ["A1", "A2"],
+///     "findings": [{"item_id": "market.food_production", "category": "no_problem"}]}]})).unwrap();
+/// let table = shuangsuiji::outcomes::outcomes_table(&set);
+/// assert_eq!(table.rows[0][6], "未发现问题");
+/// let back = shuangsuiji::intake::read_outcome_records(&table.to_csv(), &Default::default())?;
+/// assert_eq!(back, set.records);
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+#[must_use]
+pub fn outcomes_table(set: &OutcomeSet) -> crate::export::Table {
+    crate::export::Table::new(&OUTCOME_CSV_HEADERS, rows(set))
 }

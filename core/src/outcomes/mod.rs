@@ -19,7 +19,9 @@
 //! * [`check_records`]: the set as [`crate::model::CheckRecord`]s (kind `random`, a joint
 //!   visit counted once) for the next [`crate::rules::eligibility()`];
 //! * [`outcomes_csv`]: the set as a table with Chinese headers ([`OUTCOME_CSV_HEADERS`]),
-//!   the results as their published terms, the follow-ups in words.
+//!   the results as their published terms, the follow-ups in words; [`outcomes_table`]
+//!   the same rows as an [`crate::export::Table`] (CSV or xlsx), which
+//!   [`crate::intake::read_outcome_records`] reads back as a department's sheet.
 //!
 //! Golden vectors: `tests/vectors/outcomes/` (operation shape), run by
 //! `core/tests/outcomes.rs`.
@@ -38,7 +40,7 @@ mod intake;
 mod record;
 
 pub use category::{CATEGORY_TABLE_VERSION, CategoryEntry, FindingCategory, categories};
-pub use export::{OUTCOME_CSV_HEADERS, outcomes_csv};
+pub use export::{OUTCOME_CSV_HEADERS, outcomes_csv, outcomes_table};
 pub use history::check_records;
 pub use intake::record_outcomes;
 pub use record::{

@@ -889,6 +889,7 @@ fn docs_list_every_header_alias() {
         Table::History,
         Table::Events,
         Table::Demands,
+        Table::Outcomes,
     ] {
         for col in table.columns() {
             let line = doc

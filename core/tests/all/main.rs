@@ -27,6 +27,7 @@ mod intake_no_xlsx;
 mod intake_vectors;
 mod intake_xlsx;
 mod op_vectors;
+mod outcome_sheets;
 mod outcomes;
 mod profile;
 mod publish_fixture;
