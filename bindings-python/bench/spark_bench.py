@@ -222,8 +222,8 @@ def worker_peaks() -> dict:
         for c in children.get(p, []):
             seen.append(c)
             todo.append(c)
-    jvm = max((hwm(p) for p in seen if "java" in cmd(p)), default=0.0)
-    workers = [hwm(p) for p in seen if "pyspark" in cmd(p) or "python" in cmd(p)]
+    jvm = max((hwm(p) for p in seen if "java" in cmd(p).split(" ")[0]), default=0.0)
+    workers = [hwm(p) for p in seen if "python" in cmd(p).split(" ")[0]]
     return {"jvm": jvm, "worker": max(workers, default=0.0), "workers": len(workers)}
 
 

@@ -136,10 +136,20 @@ def leaves_from_roster(roster: Any, items: Mapping[str, Tuple[str, str]], uscc: 
 
 def _check_unique(leaves: Any) -> None:
     """An enterprise listed twice for one item (two rows, or two strata) is refused, as
-    the one-process draw refuses it — parts alone cannot see it across partitions."""
+    the one-process draw refuses it — parts alone cannot see it across partitions.
+
+    The shuffle carries one 64-bit hash of (USCC, item) per row, not the strings; the
+    rows of a hash seen twice (a duplicate, or rarely two keys with one hash) are then
+    compared exactly. Exact either way: a collision costs a second small query."""
     from pyspark.sql import functions as F
 
-    dup = leaves.groupBy("uscc", "item_id").agg(F.count(F.lit(1)).alias("n"), F.min("stratum_key").alias("a"), F.max("stratum_key").alias("b")).where("n > 1").limit(1).collect()
+    key = F.xxhash64("uscc", "item_id")
+    limit = 10_000
+    hits = [r["h"] for r in leaves.select(key.alias("h")).groupBy("h").count().where("count > 1").limit(limit).collect()]
+    if not hits:
+        return
+    rows = leaves.where(key.isin(hits)) if len(hits) < limit else leaves
+    dup = rows.groupBy("uscc", "item_id").agg(F.count(F.lit(1)).alias("n"), F.min("stratum_key").alias("a"), F.max("stratum_key").alias("b")).where("n > 1").limit(1).collect()
     if dup:
         raise _duplicate(dup[0])
 
@@ -265,6 +275,10 @@ def scan(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Tuple[List[Dict[str, 
         start += sizes[p]
     total, shift = start, int(run_log2)
 
+    out_schema = pa.schema(
+        [("_run", pa.int64()), ("root", pa.string()), ("size", pa.int64())] + [(c, pa.string()) for c in LEAF_COLUMNS]
+    )
+
     def runs(batches: Iterator[Any]) -> Iterator[Any]:
         from shuangsuiji import spark as s
 
@@ -277,14 +291,15 @@ def scan(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Tuple[List[Dict[str, 
             if first == lo and first + t.num_rows == hi:  # the whole run is here
                 c = s.batch_commitment(t)
                 yield pa.RecordBatch.from_pydict(
-                    {"_run": [run], "root": [c["root"]], "size": [c["size"]], "uscc": [None], "item_id": [None], "stratum_key": [None]}
+                    {"_run": [run], "root": [c["root"]], "size": [c["size"]], "uscc": [None], "item_id": [None], "stratum_key": [None]},
+                    schema=out_schema,
                 )
             else:  # a piece of a run cut by a partition boundary
                 for rb in t.to_batches():
                     yield pa.RecordBatch.from_arrays(
-                        [pa.array([run] * rb.num_rows, pa.int64()), pa.nulls(rb.num_rows, pa.string()), pa.nulls(rb.num_rows, pa.int64()),
-                         rb.column("uscc"), rb.column("item_id"), rb.column("stratum_key")],
-                        names=["_run", "root", "size", *LEAF_COLUMNS],
+                        [pa.array([run] * rb.num_rows, pa.int64()), pa.nulls(rb.num_rows, pa.string()), pa.nulls(rb.num_rows, pa.int64())]
+                        + [rb.column(c).cast(pa.string()) for c in LEAF_COLUMNS],
+                        schema=out_schema,
                     )
 
         for b in batches:
