@@ -202,103 +202,68 @@ def _duplicate(row: Mapping[str, Any]) -> Exception:
 
 
 def scan(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Tuple[List[Dict[str, Any]], Dict[str, Any]]:
-    """The plan's two figures from the leaves in two passes over one sort, no other
-    shuffle: ``(counts, commitment)`` — :func:`eligible_counts` and the eligible
-    commitment ``{"root", "size"}`` — refusing duplicates (``eligible_duplicate``, or
-    ``stratum_overlap`` for one enterprise in two strata of an item) as the one-process
-    plan does.
+    """The plan's two figures from the leaves in one pass over one sort, no other
+    shuffle of the rows: ``(counts, commitment)`` — :func:`eligible_counts` and the
+    eligible commitment ``{"root", "size"}`` — refusing duplicates
+    (``eligible_duplicate``, or ``stratum_overlap`` for one enterprise in two strata of
+    an item) as the one-process plan does.
 
-    The leaves are range-sorted by (USCC, item) and frozen (:func:`_sorted`). The first
-    pass counts each partition's rows and (item, stratum) entries and finds duplicates —
-    equal keys fall in one partition, next to each other. The second gives each row its
-    global index, hence its run (``index >> run_log2``); a run inside one partition is
-    committed there, as the rows stream by; the few runs cut by a partition boundary are
-    joined from their pieces (one small ``groupBy``). The driver joins the runs' roots
-    (``root_of_subtrees``, exact by RFC 6962 §2.1).
+    The leaves are range-sorted by (USCC, item) and frozen (:func:`_sorted`); the JVM
+    counts each partition's rows, so each row's global index, hence its run (``index >>
+    run_log2``), is known. One pass through Python then counts (item, stratum) entries,
+    finds duplicates (equal keys fall in one partition, next to each other) and commits
+    each run inside one partition as the rows stream by; the few runs cut by a partition
+    boundary are joined from their pieces (one small ``groupBy``). The driver joins the
+    runs' roots (``root_of_subtrees``, exact by RFC 6962 §2.1).
     """
     import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
     sorted_ = _sorted(leaves)
-
-    def summary(batches: Iterator[Any]) -> Iterator[Any]:
-        import pyarrow.compute as pc  # type: ignore[import-untyped,unused-ignore]
-
-        part, n, tables, dup, last = None, 0, [], None, None
-        for b in batches:
-            if b.num_rows == 0:
-                continue
-            part = b.column("_part")[0].as_py()
-            n += b.num_rows
-            t = pa.Table.from_batches([b]).select(list(LEAF_COLUMNS))
-            tables.append(t.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")]))
-            if dup is None:
-                u, i = t.column("uscc"), t.column("item_id")
-                if last is not None and (u[0].as_py(), i[0].as_py()) == last[:2]:
-                    dup = (last[0], last[1], last[2], t.column("stratum_key")[0].as_py())
-                elif t.num_rows > 1:
-                    same = pc.and_(pc.equal(u[1:], u[:-1]), pc.equal(i[1:], i[:-1]))
-                    if pc.any(same).as_py():
-                        k = pc.index(same, True).as_py()
-                        s = t.column("stratum_key")
-                        dup = (u[k].as_py(), i[k].as_py(), s[k].as_py(), s[k + 1].as_py())
-                last = (t.column("uscc")[-1].as_py(), t.column("item_id")[-1].as_py(), t.column("stratum_key")[-1].as_py())
-        if part is None:
-            return
-        counts = pa.concat_tables(tables).group_by(["item_id", "stratum_key"]).aggregate([("uscc_count", "sum")])
-        yield pa.RecordBatch.from_pydict(
-            {
-                "_part": [part],
-                "n": [n],
-                "counts": [json.dumps(counts.to_pylist())],
-                "dup": [json.dumps(dup) if dup else None],
-            }
-        )
-
-    parts = sorted_.mapInArrow(summary, "_part long, n long, counts string, dup string").collect()
-    dups = [json.loads(r["dup"]) for r in parts if r["dup"]]
-    if dups:
-        u, item, a, b = min(dups)
-        raise _duplicate({"uscc": u, "item_id": item, "a": min(a, b), "b": max(a, b), "n": None})
-    totals: Dict[Tuple[str, str], int] = {}
-    for r in parts:
-        for c in json.loads(r["counts"]):
-            key = (c["item_id"], c["stratum_key"])
-            totals[key] = totals.get(key, 0) + int(c["uscc_count_sum"])
-    counts: List[Dict[str, Any]] = [
-        {"item_id": i, "stratum": k, "eligible_count": n}
-        for (i, k), n in sorted(totals.items(), key=lambda c: (c[0][0].encode(), c[0][1].encode()))
-    ]
-    sizes = {r["_part"]: int(r["n"]) for r in parts}
+    sizes = {int(p): int(n) for p, n in sorted_.groupBy("_part").count().collect()}
     start, offsets = 0, {}
     for p in sorted(sizes):
         offsets[p] = start
         start += sizes[p]
     total, shift = start, int(run_log2)
-
     out_schema = pa.schema(
-        [("_run", pa.int64()), ("root", pa.string()), ("size", pa.int64())] + [(c, pa.string()) for c in LEAF_COLUMNS]
+        [("_run", pa.int64()), ("root", pa.string()), ("size", pa.int64())]
+        + [(c, pa.string()) for c in LEAF_COLUMNS]
+        + [("counts", pa.string()), ("dup", pa.string())]
     )
 
     def runs(batches: Iterator[Any]) -> Iterator[Any]:
+        import pyarrow.compute as pc  # type: ignore[import-untyped,unused-ignore]
+
         from shuangsuiji import spark as s
+        from shuangsuiji._errors import ShuangsuijiError
 
         held: List[Any] = []
         run, first, seen = -1, 0, -1  # no run held; no row seen
+        tables: List[Any] = []
+        dup: Optional[Tuple[str, str, str, str]] = None
+        last: Optional[Tuple[str, str, str]] = None
+
+        def row(**cols: Any) -> Any:
+            return pa.RecordBatch.from_pydict({f.name: [cols.get(f.name)] for f in out_schema}, schema=out_schema)
 
         def flush() -> Iterator[Any]:
             t = pa.concat_tables(held)
             lo, hi = run << shift, min((run + 1) << shift, total)
             if first == lo and first + t.num_rows == hi:  # the whole run is here
-                c = s.batch_commitment(t)
-                yield pa.RecordBatch.from_pydict(
-                    {"_run": [run], "root": [c["root"]], "size": [c["size"]], "uscc": [None], "item_id": [None], "stratum_key": [None]},
-                    schema=out_schema,
-                )
+                try:
+                    c = s.batch_commitment(t)
+                except ShuangsuijiError:
+                    if dup is None:
+                        raise
+                    return  # the duplicate is reported by the partition's summary
+                yield row(_run=run, root=c["root"], size=c["size"])
             else:  # a piece of a run cut by a partition boundary
                 for rb in t.to_batches():
+                    n = rb.num_rows
                     yield pa.RecordBatch.from_arrays(
-                        [pa.array([run] * rb.num_rows, pa.int64()), pa.nulls(rb.num_rows, pa.string()), pa.nulls(rb.num_rows, pa.int64())]
-                        + [rb.column(c).cast(pa.string()) for c in LEAF_COLUMNS],
+                        [pa.array([run] * n, pa.int64()), pa.nulls(n, pa.string()), pa.nulls(n, pa.int64())]
+                        + [rb.column(c).cast(pa.string()) for c in LEAF_COLUMNS]
+                        + [pa.nulls(n, pa.string()), pa.nulls(n, pa.string())],
                         schema=out_schema,
                     )
 
@@ -308,6 +273,17 @@ def scan(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Tuple[List[Dict[str, 
             if seen < 0:
                 seen = offsets[b.column("_part")[0].as_py()]
             t = pa.Table.from_batches([b]).select(list(LEAF_COLUMNS))
+            tables.append(t.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")]))
+            u, i, st = t.column("uscc"), t.column("item_id"), t.column("stratum_key")
+            if dup is None:
+                if last is not None and (u[0].as_py(), i[0].as_py()) == last[:2]:
+                    dup = (last[0], last[1], last[2], st[0].as_py())
+                elif t.num_rows > 1:
+                    same = pc.and_(pc.equal(u[1:], u[:-1]), pc.equal(i[1:], i[:-1]))
+                    if pc.any(same).as_py():
+                        k = pc.index(same, True).as_py()
+                        dup = (u[k].as_py(), i[k].as_py(), st[k].as_py(), st[k + 1].as_py())
+            last = (u[-1].as_py(), i[-1].as_py(), st[-1].as_py())
             at = 0
             while at < t.num_rows:
                 index = seen + at
@@ -323,11 +299,29 @@ def scan(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Tuple[List[Dict[str, 
             seen += t.num_rows
         if run >= 0:
             yield from flush()
+        if tables:
+            counts = pa.concat_tables(tables).group_by(["item_id", "stratum_key"]).aggregate([("uscc_count", "sum")])
+            yield row(_run=-1, counts=json.dumps(counts.to_pylist()), dup=json.dumps(dup) if dup else None)
 
-    schema = "_run long, root string, size long, uscc string, item_id string, stratum_key string"
+    schema = "_run long, root string, size long, uscc string, item_id string, stratum_key string, counts string, dup string"
     out = sorted_.mapInArrow(runs, schema).localCheckpoint(eager=True)
-    whole = {r["_run"]: {"root": r["root"], "size": int(r["size"])} for r in out.where("root is not null").select("_run", "root", "size").collect()}
-    pieces = out.where("root is null").select("_run", *LEAF_COLUMNS)
+    summaries = out.where("_run < 0").select("counts", "dup").collect()
+    dups = [json.loads(r["dup"]) for r in summaries if r["dup"]]
+    if dups:
+        u, item, a, b = min(dups)
+        raise _duplicate({"uscc": u, "item_id": item, "a": min(a, b), "b": max(a, b), "n": None})
+    totals: Dict[Tuple[str, str], int] = {}
+    for r in summaries:
+        for c in json.loads(r["counts"]):
+            key = (c["item_id"], c["stratum_key"])
+            totals[key] = totals.get(key, 0) + int(c["uscc_count_sum"])
+    counts: List[Dict[str, Any]] = [
+        {"item_id": i, "stratum": k, "eligible_count": n}
+        for (i, k), n in sorted(totals.items(), key=lambda c: (c[0][0].encode(), c[0][1].encode()))
+    ]
+    done = out.where("_run >= 0 and root is not null").select("_run", "root", "size").collect()
+    whole = {r["_run"]: {"root": r["root"], "size": int(r["size"])} for r in done}
+    pieces = out.where("_run >= 0 and root is null").select("_run", *LEAF_COLUMNS)
     whole.update({r["_run"]: {"root": r["root"], "size": int(r["size"])} for r in _run_roots(pieces)})
     return counts, root_of_runs([whole[r] for r in sorted(whole)])
 
