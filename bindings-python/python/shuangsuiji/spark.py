@@ -194,7 +194,7 @@ def _duplicate(row: Mapping[str, Any]) -> Exception:
 
     code, family = ("eligible_duplicate", "draw") if row["a"] == row["b"] else ("stratum_overlap", "rules")
     return _from_core(
-        f"enterprise {row['uscc']} is listed {row['n'] or 'more than one'} times for item {row['item_id']}",
+        f"enterprise {row['uscc']} is listed {str(row['n']) + ' times' if row['n'] else 'more than once'} for item {row['item_id']}",
         code,
         family,
         json.dumps({"value": row["uscc"], "item": row["item_id"], "stratum": row["a"]}),
