@@ -9,12 +9,14 @@ quotas 3 %, one expansion, two substitutions) as Parquet once, then times:
 
 * one process: read the Parquet with pyarrow, one `draw_candidates_arrow` call over the
   whole table (tickets + per-stratum selection in the core) and the merge;
-* Spark `local[2]`: `spark.draw` (counting job, duplicate check, `mapInArrow` candidates,
-  driver merge), and `spark.eligible_commitment` separately;
+* one process: the plan's figures (counts with pyarrow, the eligible root by the core);
+* Spark `local[2]`: `spark.scan` (the plan's figures in one sort: counts, duplicates,
+  Merkle runs), the duplicate check a standalone draw runs, `mapInArrow` candidates and
+  the driver merge;
 
-checks that both results are equal, and prints wall times, entities/s/core and peak
-resident memory (this process; the largest child — the JVM with its Python workers — as
-`RUSAGE_CHILDREN` reports it after the session stops). The per-entity floor
+checks that the results are equal, and prints wall times, entities/s/core, same-run
+ratios and peak resident memory (this process; the JVM and the largest Python worker,
+read from /proc while the session is up). The per-entity floor
 (SHA-256 + ChaCha20 block, measured by `core/benches/draw.rs`) is quoted from
 docs/draw-spec-v1.md §4.5, not measured here.
 """
@@ -124,6 +126,16 @@ def main() -> None:
           f"{t_one / a.n * 1e9:.0f} ns per enterprise; peak RSS {mb(mem_one):.0f} MB")
     del table
 
+    # One process, the plan's figures: counts (pyarrow) and the eligible root (the core's
+    # tree over the whole table; it sorts, checks duplicates, hashes).
+    table = pq.read_table(path)
+    t0 = time.perf_counter()
+    table.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")])
+    one_root = S.batch_commitment(table)
+    t_one_plan = time.perf_counter() - t0
+    del table
+    print(f"one process: plan figures (counts + eligible root) {t_one_plan:.2f} s (1 core)")
+
     # Spark local[2].
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
@@ -141,8 +153,9 @@ def main() -> None:
     print(f"spark session: {time.perf_counter() - t0:.1f} s")
     df = spark.read.parquet(path)
     t0 = time.perf_counter()
-    c = S.eligible_counts(df)
-    t_counts = time.perf_counter() - t0
+    c, root = S.scan(df, a.run_log2)
+    t_scan = time.perf_counter() - t0
+    assert root == one_root, "Spark root differs from the one-process root"
     t0 = time.perf_counter()
     S._check_unique(df)
     t_unique = time.perf_counter() - t0
@@ -155,22 +168,63 @@ def main() -> None:
     assert merged == one, "Spark result differs from the one-process result"
     sent = sum(len(s["kept"]) for p in parts for s in p["strata"])
     t_draw = t_cand + t_merge
-    print(f"spark local[2]: counts {t_counts:.2f} s, duplicate check {t_unique:.2f} s, candidates {t_cand:.2f} s "
+    print(f"spark local[2]: plan figures (scan: one sort, counts, duplicates, runs) {t_scan:.2f} s, "
+          f"duplicate check before the draw {t_unique:.2f} s, candidates {t_cand:.2f} s "
           f"({len(parts)} batches, {sent} keys sent), merge {t_merge:.2f} s")
     print(f"spark draw (candidates + merge) {t_draw:.2f} s on 2 cores -> {a.n / t_draw / 2:,.0f} enterprises/s/core "
-          f"({t_draw * 2 / a.n * 1e9:.0f} core-ns per enterprise); with counts and check "
-          f"{a.n / (t_draw + t_counts + t_unique) / 2:,.0f} enterprises/s/core")
-    t0 = time.perf_counter()
-    root = S.eligible_commitment(df, a.run_log2)
-    t_root = time.perf_counter() - t0
-    print(f"spark eligible commitment: {t_root:.2f} s, size {root['size']}, root {root['root'][:16]}…")
-    print("result equal to the one-process result: yes")
+          f"({t_draw * 2 / a.n * 1e9:.0f} core-ns per enterprise); ratio to one process per core "
+          f"{t_draw * 2 / t_one:.2f}x; with the duplicate check {(t_draw + t_unique) * 2 / t_one:.2f}x")
+    print(f"spark plan figures: ratio to one process per core {t_scan * 2 / t_one_plan:.2f}x")
+    print("results equal to the one-process results (root, draw): yes")
+    peaks = worker_peaks()
     spark.stop()
-    print(f"peak RSS: driver process {mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss):.0f} MB, "
-          f"largest child (JVM) {mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss):.0f} MB")
+    print(f"peak RSS: driver process {mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss):.0f} MB; "
+          f"JVM {peaks['jvm']:.0f} MB; largest Python worker {peaks['worker']:.0f} MB ({peaks['workers']} workers)")
     print("floor (docs/draw-spec-v1.md §4.5, core/benches/draw.rs): SHA-256 83 ns + ChaCha20 block 85 ns per enterprise")
-    print(json.dumps({"n": a.n, "rows": rows, "one_s": t_one, "spark_draw_s": t_draw, "spark_counts_s": t_counts,
-                      "spark_check_s": t_unique, "spark_root_s": t_root}))
+    print(json.dumps({"n": a.n, "rows": rows, "one_s": t_one, "one_plan_s": t_one_plan, "spark_draw_s": t_draw,
+                      "spark_scan_s": t_scan, "spark_check_s": t_unique, "peaks_mb": peaks}))
+
+
+def worker_peaks() -> dict:
+    """Peak resident memory (VmHWM) of this process's descendants while the session is
+    up: the JVM and its Python workers (the executors' Python side in local mode)."""
+    children: dict = {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(pid))
+        except (OSError, IndexError, ValueError):
+            continue
+
+    def hwm(pid: int) -> float:
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
+    def cmd(pid: int) -> str:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                return f.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            return ""
+
+    todo, seen = [os.getpid()], []
+    while todo:
+        p = todo.pop()
+        for c in children.get(p, []):
+            seen.append(c)
+            todo.append(c)
+    jvm = max((hwm(p) for p in seen if "java" in cmd(p).split(" ")[0]), default=0.0)
+    workers = [hwm(p) for p in seen if "python" in cmd(p).split(" ")[0]]
+    return {"jvm": jvm, "worker": max(workers, default=0.0), "workers": len(workers)}
 
 
 if __name__ == "__main__":

@@ -284,3 +284,69 @@ def test_spark_draw_and_duplicates(spark):
     with pytest.raises(ssj.ShuangsuijiError) as e:
         S.draw(dup, without_lists(INPUT))
     assert e.value.code == "eligible_duplicate"
+
+
+def more_excluded(leaves: List[Dict[str, str]]) -> List[Dict[str, Any]]:
+    """The vector's exclusion leaves, one enterprise that also has eligible entries, and
+    enterprises without entries before, among and after the eligible ones."""
+    have = sorted({leaf["uscc"] for leaf in leaves})
+    rng = random.Random(5)
+    lone = [u for u in make_usccs(40, seed=99) if u not in set(have)][:6]
+    lone += [ssj.complete_uscc("91110000" + _org(rng)), ssj.complete_uscc("93990000" + _org(rng))]
+    reason = ["market.food_production:deregistered"]
+    return list(C["excluded"]) + [{"uscc": u, "reasons": reason, "evidence": ""} for u in lone + have[100:101]]
+
+
+@pytest.mark.parametrize("run_log2", [2, 16])
+def test_spark_receipts_are_the_one_process_receipt_files(spark, run_log2):
+    leaves = generated_leaves(600, seed=13)
+    ref = one_process(leaves)
+    excluded = more_excluded(leaves)
+    files = ssj.publication_files(ref["plan"], leaves, excluded, C["catalog"], ref["published_log"], ref["result"])
+    expected = {k[len("receipts/") : -len(".json")]: v for k, v in files.items() if k.startswith("receipts/")}
+    df = spark.createDataFrame(table(leaves)).repartition(5)
+    got = S.receipts(df, ref["plan"], ref["result"], excluded, run_log2=run_log2)
+    rows = got.collect()
+    assert len(rows) == len(expected)  # each enterprise answered once
+    assert {r["uscc"]: r["receipt"] for r in rows} == expected
+
+
+def test_spark_receipts_refuse_leaves_that_are_not_the_plans(spark, reference):
+    leaves, ref = reference
+    df = spark.createDataFrame(table(generated_leaves(50, seed=3)))
+    with pytest.raises(ssj.ShuangsuijiError) as e:
+        S.receipts(df, ref["plan"], ref["result"]).collect()
+    assert e.value.code == "root_mismatch"
+
+
+@pytest.mark.parametrize("run_log2,parts", [(3, 1), (5, 6), (16, 3)])
+def test_spark_scan_counts_and_root(spark, run_log2, parts):
+    leaves = LEAVES[:2500]
+    df = spark.createDataFrame(table(leaves)).repartition(parts)
+    counts, root = S.scan(df, run_log2)
+    assert root == ssj.merkle_tree("eligible", leaves)["commitment"]
+    assert counts == S.eligible_counts(df)
+
+
+def test_spark_plan_refuses_duplicates(spark):
+    leaves = LEAVES[:500]
+    twice = leaves + leaves[7:8]
+    other = dict(leaves[9])
+    other["stratum_key"] = "elsewhere" if other["stratum_key"] != "elsewhere" else "x"
+    for rows, code in [(twice, "eligible_duplicate"), (leaves + [other], "stratum_overlap")]:
+        with pytest.raises(ssj.ShuangsuijiError) as e:
+            S.plan(spark.createDataFrame(table(rows)).repartition(3), template())
+        assert e.value.code == code
+
+
+def test_province_example_publishes_a_folder_that_verifies(spark, tmp_path):
+    """examples/python/spark_province.py end to end at a small size (its own session)."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    example = os.path.join(root, "examples", "python", "spark_province.py")
+    proc = subprocess.run([sys.executable, example, str(tmp_path), "--n", "1500"], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-4000:]
+    assert "verify_publication:" in proc.stdout
+    files = ssj.read_publication_folder(tmp_path)
+    check = ssj.verify_publication(files)
+    assert check["receipts"] == len([k for k in files if k.startswith("receipts/")]) > 1000
+    assert (tmp_path / "receipts.parquet").is_dir() and (tmp_path / "eligible").is_dir()

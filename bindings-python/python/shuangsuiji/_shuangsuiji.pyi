@@ -26,6 +26,8 @@ __all__ = [
     "ReceiptVerifier",
     "draw_candidates_arrow",
     "eligible_commitment_arrow",
+    "run_receipts_arrow",
+    "seam_receipts_json",
 ]
 
 # model
@@ -94,6 +96,10 @@ def draw_candidates_arrow(
     input: str, totals: str, usccs: _ArrowColumn, items: _ArrowColumn, strata: _ArrowColumn
 ) -> str: ...
 def eligible_commitment_arrow(usccs: _ArrowColumn, items: _ArrowColumn, strata: _ArrowColumn) -> str: ...
+def run_receipts_arrow(
+    plan: str, excluded: str, result: str, runs: str, run: int, usccs: _ArrowColumn, items: _ArrowColumn, strata: _ArrowColumn
+) -> Tuple[List[str], List[str], str]: ...
+def seam_receipts_json(plan: str, excluded: str, result: str, runs: str, edges: str) -> Tuple[List[str], List[str]]: ...
 
 # BEGIN generated from the operation table (bindings-python/tests/stubgen.py)
 __all__ += [

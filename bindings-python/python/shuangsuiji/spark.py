@@ -136,21 +136,22 @@ def leaves_from_roster(roster: Any, items: Mapping[str, Tuple[str, str]], uscc: 
 
 def _check_unique(leaves: Any) -> None:
     """An enterprise listed twice for one item (two rows, or two strata) is refused, as
-    the one-process draw refuses it — parts alone cannot see it across partitions."""
+    the one-process draw refuses it — parts alone cannot see it across partitions.
+
+    The shuffle carries one 64-bit hash of (USCC, item) per row, not the strings; the
+    rows of a hash seen twice (a duplicate, or rarely two keys with one hash) are then
+    compared exactly. Exact either way: a collision costs a second small query."""
     from pyspark.sql import functions as F
 
-    dup = leaves.groupBy("uscc", "item_id").agg(F.count(F.lit(1)).alias("n"), F.min("stratum_key").alias("a"), F.max("stratum_key").alias("b")).where("n > 1").limit(1).collect()
+    key = F.xxhash64("uscc", "item_id")
+    limit = 10_000
+    hits = [r["h"] for r in leaves.select(key.alias("h")).groupBy("h").count().where("count > 1").limit(limit).collect()]
+    if not hits:
+        return
+    rows = leaves.where(key.isin(hits)) if len(hits) < limit else leaves
+    dup = rows.groupBy("uscc", "item_id").agg(F.count(F.lit(1)).alias("n"), F.min("stratum_key").alias("a"), F.max("stratum_key").alias("b")).where("n > 1").limit(1).collect()
     if dup:
-        from ._errors import _from_core
-
-        d = dup[0]
-        code, family = ("eligible_duplicate", "draw") if d["a"] == d["b"] else ("stratum_overlap", "rules")
-        raise _from_core(
-            f"enterprise {d['uscc']} is listed {d['n']} times for item {d['item_id']}",
-            code,
-            family,
-            json.dumps({"value": d["uscc"], "item": d["item_id"], "stratum": d["a"]}),
-        )
+        raise _duplicate(dup[0])
 
 
 def eligible_counts(leaves: Any) -> List[Dict[str, Any]]:
@@ -164,25 +165,172 @@ def eligible_counts(leaves: Any) -> List[Dict[str, Any]]:
 
 
 def eligible_commitment(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Dict[str, Any]:
-    """The plan's eligible commitment ``{"root", "size"}`` computed on the executors.
+    """The plan's eligible commitment ``{"root", "size"}`` computed on the executors
+    (:func:`scan`; duplicates are refused as :func:`plan` refuses them).
 
-    The leaves are range-sorted by (USCC, item) — the canonical leaf order; the sorted
-    table is frozen (``localCheckpoint``) so that every later job sees the same cut;
-    each row's global index gives its run ``index >> run_log2``; each run's root is
-    computed where its rows are (``groupBy(run).applyInArrow``) and the driver joins the
-    runs (``root_of_subtrees``, exact by RFC 6962 §2.1). USCCs must be canonical (the
-    18 upper-case characters): the byte order Spark sorts by is then the core's.
+    USCCs must be canonical (the 18 upper-case characters): the byte order Spark sorts
+    by is then the core's.
     """
-    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+    return scan(leaves, run_log2)[1]
+
+
+def _sorted(leaves: Any) -> Any:
+    """The leaves range-partitioned and sorted in canonical (USCC, item) order, each row
+    with its partition (``_part``), frozen (``localCheckpoint``) so that every later job
+    sees the same cut and order."""
     from pyspark.sql import functions as F
 
-    sorted_ = (
+    return (
         leaves.select(*LEAF_COLUMNS)
         .repartitionByRange("uscc", "item_id")
         .sortWithinPartitions("uscc", "item_id")
         .withColumn("_part", F.spark_partition_id())
         .localCheckpoint(eager=True)
     )
+
+
+def _duplicate(row: Mapping[str, Any]) -> Exception:
+    from ._errors import _from_core
+
+    code, family = ("eligible_duplicate", "draw") if row["a"] == row["b"] else ("stratum_overlap", "rules")
+    return _from_core(
+        f"enterprise {row['uscc']} is listed {str(row['n']) + ' times' if row['n'] else 'more than once'} for item {row['item_id']}",
+        code,
+        family,
+        json.dumps({"value": row["uscc"], "item": row["item_id"], "stratum": row["a"]}),
+    )
+
+
+def scan(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Tuple[List[Dict[str, Any]], Dict[str, Any]]:
+    """The plan's two figures from the leaves in one pass over one sort, no other
+    shuffle of the rows: ``(counts, commitment)`` — :func:`eligible_counts` and the
+    eligible commitment ``{"root", "size"}`` — refusing duplicates
+    (``eligible_duplicate``, or ``stratum_overlap`` for one enterprise in two strata of
+    an item) as the one-process plan does.
+
+    The leaves are range-sorted by (USCC, item) and frozen (:func:`_sorted`); the JVM
+    counts each partition's rows, so each row's global index, hence its run (``index >>
+    run_log2``), is known. One pass through Python then counts (item, stratum) entries,
+    finds duplicates (equal keys fall in one partition, next to each other) and commits
+    each run inside one partition as the rows stream by; the few runs cut by a partition
+    boundary are joined from their pieces (one small ``groupBy``). The driver joins the
+    runs' roots (``root_of_subtrees``, exact by RFC 6962 §2.1).
+    """
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+
+    sorted_ = _sorted(leaves)
+    sizes = {int(p): int(n) for p, n in sorted_.groupBy("_part").count().collect()}
+    start, offsets = 0, {}
+    for p in sorted(sizes):
+        offsets[p] = start
+        start += sizes[p]
+    total, shift = start, int(run_log2)
+    out_schema = pa.schema(
+        [("_run", pa.int64()), ("root", pa.string()), ("size", pa.int64())]
+        + [(c, pa.string()) for c in LEAF_COLUMNS]
+        + [("counts", pa.string()), ("dup", pa.string())]
+    )
+
+    def runs(batches: Iterator[Any]) -> Iterator[Any]:
+        import pyarrow.compute as pc  # type: ignore[import-untyped,unused-ignore]
+
+        from shuangsuiji import spark as s
+        from shuangsuiji._errors import ShuangsuijiError
+
+        held: List[Any] = []
+        run, first, seen = -1, 0, -1  # no run held; no row seen
+        tables: List[Any] = []
+        dup: Optional[Tuple[str, str, str, str]] = None
+        last: Optional[Tuple[str, str, str]] = None
+
+        def row(**cols: Any) -> Any:
+            return pa.RecordBatch.from_pydict({f.name: [cols.get(f.name)] for f in out_schema}, schema=out_schema)
+
+        def flush() -> Iterator[Any]:
+            t = pa.concat_tables(held)
+            lo, hi = run << shift, min((run + 1) << shift, total)
+            if first == lo and first + t.num_rows == hi:  # the whole run is here
+                try:
+                    c = s.batch_commitment(t)
+                except ShuangsuijiError:
+                    if dup is None:
+                        raise
+                    return  # the duplicate is reported by the partition's summary
+                yield row(_run=run, root=c["root"], size=c["size"])
+            else:  # a piece of a run cut by a partition boundary
+                for rb in t.to_batches():
+                    n = rb.num_rows
+                    yield pa.RecordBatch.from_arrays(
+                        [pa.array([run] * n, pa.int64()), pa.nulls(n, pa.string()), pa.nulls(n, pa.int64())]
+                        + [rb.column(c).cast(pa.string()) for c in LEAF_COLUMNS]
+                        + [pa.nulls(n, pa.string()), pa.nulls(n, pa.string())],
+                        schema=out_schema,
+                    )
+
+        for b in batches:
+            if b.num_rows == 0:
+                continue
+            if seen < 0:
+                seen = offsets[b.column("_part")[0].as_py()]
+            t = pa.Table.from_batches([b]).select(list(LEAF_COLUMNS))
+            tables.append(t.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")]))
+            u, i, st = t.column("uscc"), t.column("item_id"), t.column("stratum_key")
+            if dup is None:
+                if last is not None and (u[0].as_py(), i[0].as_py()) == last[:2]:
+                    dup = (last[0], last[1], last[2], st[0].as_py())
+                elif t.num_rows > 1:
+                    same = pc.and_(pc.equal(u[1:], u[:-1]), pc.equal(i[1:], i[:-1]))
+                    if pc.any(same).as_py():
+                        k = pc.index(same, True).as_py()
+                        dup = (u[k].as_py(), i[k].as_py(), st[k].as_py(), st[k + 1].as_py())
+            last = (u[-1].as_py(), i[-1].as_py(), st[-1].as_py())
+            at = 0
+            while at < t.num_rows:
+                index = seen + at
+                r = index >> shift
+                if run >= 0 and r != run:
+                    yield from flush()
+                    held, run = [], -1
+                if run < 0:
+                    run, first = r, index
+                take = min(t.num_rows - at, ((r + 1) << shift) - index)
+                held.append(t.slice(at, take))
+                at += take
+            seen += t.num_rows
+        if run >= 0:
+            yield from flush()
+        if tables:
+            counts = pa.concat_tables(tables).group_by(["item_id", "stratum_key"]).aggregate([("uscc_count", "sum")])
+            yield row(_run=-1, counts=json.dumps(counts.to_pylist()), dup=json.dumps(dup) if dup else None)
+
+    schema = "_run long, root string, size long, uscc string, item_id string, stratum_key string, counts string, dup string"
+    out = sorted_.mapInArrow(runs, schema).localCheckpoint(eager=True)
+    summaries = out.where("_run < 0").select("counts", "dup").collect()
+    dups = [json.loads(r["dup"]) for r in summaries if r["dup"]]
+    if dups:
+        u, item, a, b = min(dups)
+        raise _duplicate({"uscc": u, "item_id": item, "a": min(a, b), "b": max(a, b), "n": None})
+    totals: Dict[Tuple[str, str], int] = {}
+    for r in summaries:
+        for c in json.loads(r["counts"]):
+            key = (c["item_id"], c["stratum_key"])
+            totals[key] = totals.get(key, 0) + int(c["uscc_count_sum"])
+    counts: List[Dict[str, Any]] = [
+        {"item_id": i, "stratum": k, "eligible_count": n}
+        for (i, k), n in sorted(totals.items(), key=lambda c: (c[0][0].encode(), c[0][1].encode()))
+    ]
+    done = out.where("_run >= 0 and root is not null").select("_run", "root", "size").collect()
+    whole = {r["_run"]: {"root": r["root"], "size": int(r["size"])} for r in done}
+    pieces = out.where("_run >= 0 and root is null").select("_run", *LEAF_COLUMNS)
+    whole.update({r["_run"]: {"root": r["root"], "size": int(r["size"])} for r in _run_roots(pieces)})
+    return counts, root_of_runs([whole[r] for r in sorted(whole)])
+
+
+def _indexed(leaves: Any, run_log2: int) -> Any:
+    """The leaves in canonical order, frozen, each with its run (``_run``)."""
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+
+    sorted_ = _sorted(leaves)
     counts = dict(sorted_.groupBy("_part").count().collect())
     start, offsets = 0, {}
     for p in sorted(counts):
@@ -191,6 +339,8 @@ def eligible_commitment(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Dict[s
     shift = int(run_log2)
 
     def index_runs(batches: Iterator[Any]) -> Iterator[Any]:
+        import numpy as np
+
         seen = 0
         for b in batches:
             if b.num_rows == 0:
@@ -198,13 +348,19 @@ def eligible_commitment(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Dict[s
             part = b.column("_part")[0].as_py()
             first = offsets[part] + seen
             seen += b.num_rows
-            import numpy as np
-
-            runs = (np.arange(first, first + b.num_rows, dtype=np.int64) >> shift)
+            runs = np.arange(first, first + b.num_rows, dtype=np.int64) >> shift
             yield pa.RecordBatch.from_arrays(
                 [pa.array(runs), b.column("uscc"), b.column("item_id"), b.column("stratum_key")],
                 names=["_run", *LEAF_COLUMNS],
             )
+
+    return sorted_.mapInArrow(index_runs, "_run long, uscc string, item_id string, stratum_key string")
+
+
+def _run_roots(indexed: Any) -> List[Dict[str, Any]]:
+    """Every run's ``{"_run", "root", "size"}``, in run order, each run committed where
+    its rows are (``groupBy(run).applyInArrow``)."""
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
     def commit(table: Any) -> Any:
         from shuangsuiji import spark as s
@@ -212,10 +368,91 @@ def eligible_commitment(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Dict[s
         c = s.batch_commitment(table)
         return pa.table({"_run": [table.column("_run")[0].as_py()], "root": [c["root"]], "size": [c["size"]]})
 
-    indexed = sorted_.mapInArrow(index_runs, "_run long, uscc string, item_id string, stratum_key string")
     runs = indexed.groupBy("_run").applyInArrow(commit, "_run long, root string, size long").collect()
-    runs = sorted(runs, key=lambda r: r["_run"])
-    return root_of_runs([{"root": r["root"], "size": int(r["size"])} for r in runs])
+    return [{"_run": r["_run"], "root": r["root"], "size": int(r["size"])} for r in sorted(runs, key=lambda r: r["_run"])]
+
+
+def receipts(
+    leaves: Any,
+    plan: Mapping[str, Any],
+    result: Mapping[str, Any],
+    excluded: Sequence[Mapping[str, Any]] = (),
+    run_log2: int = DEFAULT_RUN_LOG2,
+) -> Any:
+    """Every enterprise's receipt, computed on the executors: a DataFrame ``(uscc,
+    receipt)`` whose ``receipt`` is the text of ``receipts/<USCC>.json`` — the same
+    bytes as the one-process publication (:func:`shuangsuiji.publication_files`), for
+    every enterprise with an eligible entry or an exclusion leaf.
+
+    The leaves are cut into the aligned runs of the commitment (checked against the
+    plan's ``eligible``: other leaves are refused with ``root_mismatch``); each run
+    proves its own leaves and makes the receipts it can alone
+    (``draw_record::run_receipts``); the enterprises at the seams between runs are
+    answered on the driver from the runs' edge leaves (``seam_receipts``, a few per
+    run). ``excluded`` (the exclusion leaves, usually few) goes to every run.
+    """
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+
+    indexed = _indexed(leaves, run_log2)
+    runs = [{"root": r["root"], "size": r["size"]} for r in _run_roots(indexed)]
+    texts = {
+        "plan": json.dumps(dict(plan)),
+        "excluded": json.dumps([dict(x) for x in excluded]),
+        "result": json.dumps(dict(result)),
+        "runs": json.dumps(runs),
+    }
+
+    def make(table: Any) -> Any:
+        from shuangsuiji import _shuangsuiji as core
+        from shuangsuiji.spark import _columns
+
+        from shuangsuiji._errors import ShuangsuijiError
+
+        run = table.column("_run")[0].as_py()
+        try:
+            ids, made, edges = core.run_receipts_arrow(
+                texts["plan"], texts["excluded"], texts["result"], texts["runs"], run, *_columns(table)
+            )
+        except ShuangsuijiError as e:  # handed to the driver, which raises it as typed
+            error = json.dumps({"message": e.message, "code": e.code, "family": e.family, "details": e.details})
+            return pa.table({"kind": ["error"], "uscc": [""], "receipt": [error]})
+        return pa.table({"kind": ["receipt"] * len(ids) + ["edges"], "uscc": ids + [""], "receipt": made + [edges]})
+
+    parts = indexed.groupBy("_run").applyInArrow(make, "kind string, uscc string, receipt string").localCheckpoint(eager=True)
+    failed = parts.where("kind = 'error'").select("receipt").limit(1).collect()
+    if failed:
+        from ._errors import _from_core
+
+        e = json.loads(failed[0]["receipt"])
+        raise _from_core(e["message"], e["code"], e["family"], json.dumps(e["details"]))
+    edges = [e for r in parts.where("kind = 'edges'").select("receipt").collect() for e in json.loads(r["receipt"])]
+    ids, made = _core.seam_receipts_json(texts["plan"], texts["excluded"], texts["result"], texts["runs"], json.dumps(edges))
+    spark = leaves.sparkSession
+    seams = spark.createDataFrame(pa.table({"uscc": ids, "receipt": made}) if ids else [], "uscc string, receipt string")
+    return parts.where("kind = 'receipt'").select("uscc", "receipt").unionByName(seams)
+
+
+def write_receipts(receipts_df: Any, path: str) -> None:
+    """The receipts as a Parquet dataset partitioned by the USCC's administrative
+    division (characters 3–8, ``division=150581/``): where each county's page or
+    service looks one up. Overwrites ``path``."""
+    from pyspark.sql import functions as F
+
+    receipts_df.withColumn("division", F.substring("uscc", 3, 6)).write.mode("overwrite").partitionBy("division").parquet(path)
+
+
+def write_receipt_files(receipts_df: Any, folder: str) -> None:
+    """The receipts as the page fetches them, ``<folder>/receipts/<USCC>.json``, written
+    by the executors (``folder`` must be a file system every executor sees)."""
+    target = os.path.join(folder, "receipts")
+    os.makedirs(target, exist_ok=True)
+
+    def write(rows: Iterable[Any]) -> None:
+        for r in rows:
+            with open(os.path.join(target, f"{r['uscc']}.json"), "wb") as f:
+                f.write(r["receipt"].encode("utf-8"))
+
+    receipts_df.foreachPartition(write)
 
 
 def fill_plan(template: Mapping[str, Any], counts: Sequence[Mapping[str, Any]], eligible: Mapping[str, Any]) -> Dict[str, Any]:
@@ -247,9 +484,10 @@ def fill_plan(template: Mapping[str, Any], counts: Sequence[Mapping[str, Any]], 
 
 
 def plan(leaves: Any, template: Mapping[str, Any], run_log2: int = DEFAULT_RUN_LOG2) -> Dict[str, Any]:
-    """:func:`fill_plan` from the DataFrame: counts and commitment computed on Spark."""
-    _check_unique(leaves)
-    return fill_plan(template, eligible_counts(leaves), eligible_commitment(leaves, run_log2))
+    """:func:`fill_plan` from the DataFrame: counts and commitment computed on Spark in
+    one sort (:func:`scan`), duplicates refused."""
+    counts, commitment = scan(leaves, run_log2)
+    return fill_plan(template, counts, commitment)
 
 
 def draw_candidates(leaves: Any, draw_input: Mapping[str, Any], totals: Optional[Sequence[Mapping[str, Any]]] = None) -> List[Dict[str, Any]]:
@@ -271,12 +509,16 @@ def draw_candidates(leaves: Any, draw_input: Mapping[str, Any], totals: Optional
     return [json.loads(r["candidates"]) for r in rows]
 
 
-def _merged(leaves: Any, draw_input: Mapping[str, Any], op: str, **args: Any) -> Any:
-    """Candidates with totals (the small transfer), merged by ``op``; if the limit was too
-    tight (``candidates_insufficient``, practically never), again without totals."""
+def _merged(
+    leaves: Any, draw_input: Mapping[str, Any], op: str, totals: Optional[Sequence[Mapping[str, Any]]] = None, **args: Any
+) -> Any:
+    """Candidates with totals (the small transfer; counted on Spark unless given), merged
+    by ``op``; if the limit was too tight (``candidates_insufficient``, practically
+    never), again without totals."""
     from ._errors import ShuangsuijiError
 
-    totals = eligible_counts(leaves)
+    if totals is None:
+        totals = eligible_counts(leaves)
     try:
         return _ops(op, parts=draw_candidates(leaves, draw_input, totals), **args)
     except ShuangsuijiError as e:
@@ -308,10 +550,18 @@ def publish_draw(
     ``eligible/`` (the eligible entries as Parquet, partitioned by item, for verifiers)."""
     _check_unique(leaves)
     draw_input = _ops("plan_draw_input", plan=dict(plan), catalog=catalog, seed=seed)
+    # The plan's populations are the totals (no counting job): the core checks that the
+    # parts hold exactly those numbers of entries (``root_mismatch`` otherwise).
+    totals = [
+        {"item_id": item["item_id"], "stratum": s["stratum_key"], "eligible_count": s["population"]}
+        for item in plan["items"]
+        for s in item["strata"]
+    ]
     published = _merged(
         leaves,
         draw_input,
         "publish_draw_from_candidates",
+        totals,
         plan=dict(plan),
         catalog=catalog,
         log=dict(log),
@@ -339,6 +589,10 @@ __all__ = [
     "leaves_from_roster",
     "eligible_counts",
     "eligible_commitment",
+    "scan",
+    "receipts",
+    "write_receipts",
+    "write_receipt_files",
     "fill_plan",
     "plan",
     "draw_candidates",

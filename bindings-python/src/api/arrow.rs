@@ -10,8 +10,10 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use shuangsuiji::draw::DrawInput;
 use shuangsuiji::draw::partial::{self, StratumCount};
-use shuangsuiji::verify::EligibleLeaf;
+use shuangsuiji::draw_record::publication::receipt_file;
+use shuangsuiji::draw_record::{self, Neighbour, Receipt, ResultDocument};
 use shuangsuiji::verify::merkle::tree_commitment;
+use shuangsuiji::verify::{EligibleLeaf, ExcludedLeaf, Plan, TreeCommitment};
 use shuangsuiji::{Error, InputCode};
 
 use crate::convert::{from_json, to_json};
@@ -163,20 +165,98 @@ fn eligible_commitment_arrow(
         Column::read(py, "items", &items)?,
         Column::read(py, "strata", &strata)?,
     );
-    py.detach(|| {
-        let leaves = leaf_cells(&u, &i, &s)?
-            .into_iter()
-            .enumerate()
-            .map(|(r, (u, i, s))| {
-                Ok(EligibleLeaf {
-                    uscc: partial::canonical_uscc(u)
-                        .map_err(|e| e.with_field(format!("usccs[{r}]")))?,
-                    item_id: i.to_owned(),
-                    stratum_key: s.to_owned(),
-                })
+    py.detach(|| to_json(&tree_commitment(&eligible_leaves(&u, &i, &s)?)?))
+        .py_err(py)
+}
+
+/// The eligible leaves of three columns (USCC canonical, as the tree takes it).
+fn eligible_leaves(
+    u: &Column<'_>,
+    i: &Column<'_>,
+    s: &Column<'_>,
+) -> Result<Vec<EligibleLeaf>, Error> {
+    leaf_cells(u, i, s)?
+        .into_iter()
+        .enumerate()
+        .map(|(r, (u, i, s))| {
+            Ok(EligibleLeaf {
+                uscc: partial::canonical_uscc(u)
+                    .map_err(|e| e.with_field(format!("usccs[{r}]")))?,
+                item_id: i.to_owned(),
+                stratum_key: s.to_owned(),
             })
-            .collect::<Result<Vec<_>, Error>>()?;
-        to_json(&tree_commitment(&leaves)?)
+        })
+        .collect()
+}
+
+/// Receipts as two lists, USCCs and their files' texts (the published spelling).
+fn receipt_texts(receipts: &[Receipt]) -> Result<(Vec<String>, Vec<String>), Error> {
+    receipts
+        .iter()
+        .map(|r| {
+            let text = String::from_utf8(receipt_file(r)?)
+                .map_err(|_| Error::internal("a receipt file is not UTF-8"))?;
+            Ok((r.uscc.as_str().to_owned(), text))
+        })
+        .collect()
+}
+
+/// `draw_record::run_receipts` over one run's three Arrow string columns (USCC, item
+/// id, stratum key): `(usccs, texts, edges)` — the receipts the run makes alone (their
+/// files' texts) and its edge leaves as JSON for [`seam_receipts_json`]. `plan`,
+/// `excluded` (exclusion leaves), `result` and `runs` (every run's `{root, size}`) are
+/// JSON. Runs without the GIL.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)] // the documents, the run and its three columns
+fn run_receipts_arrow(
+    py: Python<'_>,
+    plan: &str,
+    excluded: &str,
+    result: &str,
+    runs: &str,
+    run: usize,
+    usccs: ArrowColumn,
+    items: ArrowColumn,
+    strata: ArrowColumn,
+) -> PyResult<(Vec<String>, Vec<String>, String)> {
+    let plan: Plan = from_json(plan, "plan").py_err(py)?;
+    let excluded: Vec<ExcludedLeaf> = from_json(excluded, "excluded").py_err(py)?;
+    let result: ResultDocument = from_json(result, "result").py_err(py)?;
+    let runs: Vec<TreeCommitment> = from_json(runs, "runs").py_err(py)?;
+    let (u, i, s) = (
+        Column::read(py, "usccs", &usccs)?,
+        Column::read(py, "items", &items)?,
+        Column::read(py, "strata", &strata)?,
+    );
+    py.detach(|| {
+        let leaves = eligible_leaves(&u, &i, &s)?;
+        let part = draw_record::run_receipts(&plan, &excluded, &result, &runs, run, &leaves)?;
+        let (ids, texts) = receipt_texts(&part.receipts)?;
+        Ok((ids, texts, to_json(&part.edges)?))
+    })
+    .py_err(py)
+}
+
+/// `draw_record::seam_receipts`: the receipts no run made alone, from every run's
+/// edges (a JSON list of the `edges` [`run_receipts_arrow`] returned, concatenated), as
+/// `(usccs, texts)`.
+#[pyfunction]
+fn seam_receipts_json(
+    py: Python<'_>,
+    plan: &str,
+    excluded: &str,
+    result: &str,
+    runs: &str,
+    edges: &str,
+) -> PyResult<(Vec<String>, Vec<String>)> {
+    let plan: Plan = from_json(plan, "plan").py_err(py)?;
+    let excluded: Vec<ExcludedLeaf> = from_json(excluded, "excluded").py_err(py)?;
+    let result: ResultDocument = from_json(result, "result").py_err(py)?;
+    let runs: Vec<TreeCommitment> = from_json(runs, "runs").py_err(py)?;
+    let edges: Vec<Neighbour> = from_json(edges, "edges").py_err(py)?;
+    py.detach(|| {
+        let receipts = draw_record::seam_receipts(&plan, &excluded, &result, &runs, &edges)?;
+        receipt_texts(&receipts)
     })
     .py_err(py)
 }
@@ -185,5 +265,7 @@ fn eligible_commitment_arrow(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(draw_candidates_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(eligible_commitment_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(run_receipts_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(seam_receipts_json, m)?)?;
     Ok(())
 }

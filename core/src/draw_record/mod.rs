@@ -105,6 +105,7 @@ mod compare;
 mod document;
 pub mod publication;
 mod receipt;
+mod receipt_parts;
 mod recompute;
 mod tags;
 
@@ -119,6 +120,7 @@ pub use receipt::{
     EligibleEntry, ExcludedEntry, ExcludedNeighbour, Neighbour, NotExcluded, Receipt,
     ReceiptChecker, ReceiptVerifier, Verdict, VerdictItem, receipt, receipts, verify_receipt,
 };
+pub use receipt_parts::{RunReceipts, run_receipts, seam_receipts};
 pub use recompute::{DrawSummary, PublishedDraw, verify_draw};
 pub use tags::{TagMove, tag_moves, verify_tags};
 

@@ -107,6 +107,22 @@ fn json_file<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
     Ok(text.into_bytes())
 }
 
+/// A receipt's file (`receipts/<USCC>.json`) in the spelling every surface writes: for
+/// receipts made elsewhere than in [`Publication::files`] (in parts, on Spark).
+///
+/// # Errors
+/// None in practice (a receipt always serialises); `json_invalid` if it did not.
+///
+/// ```no_run
+/// # fn f(r: &shuangsuiji::draw_record::Receipt) -> shuangsuiji::Result<()> {
+/// let bytes = shuangsuiji::draw_record::publication::receipt_file(r)?;
+/// std::fs::write(format!("receipts/{}.json", r.uscc), bytes).ok();
+/// # Ok(()) }
+/// ```
+pub fn receipt_file(receipt: &Receipt) -> Result<Vec<u8>> {
+    json_file(receipt)
+}
+
 fn hash_file(hash: &Bytes32) -> Vec<u8> {
     format!("{}\n", hash.to_hex()).into_bytes()
 }

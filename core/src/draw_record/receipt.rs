@@ -166,6 +166,14 @@ fn sorted<L: MerkleLeaf + Clone>(leaves: &[L]) -> Vec<L> {
 struct Ctx<'a> {
     eligible: Vec<EligibleLeaf>,
     etree: MerkleTree,
+    maker: Maker<'a>,
+}
+
+/// What every receipt of one draw shares: the exclusion leaves and their tree, the
+/// hashes, the seed, the task and the result. [`Maker::assemble`] makes a receipt from
+/// the enterprise's eligible entries and neighbours with their proofs, wherever these
+/// were computed (here from the whole tree; `receipt_parts` from runs of it).
+pub(super) struct Maker<'a> {
     excluded: Vec<ExcludedLeaf>,
     xtree: MerkleTree,
     plan_hash: Bytes32,
@@ -201,38 +209,55 @@ fn standing(result: &ResultDocument, item: &str, stratum: &str, me: &Cutoff) -> 
     })
 }
 
-impl Ctx<'_> {
-    fn receipt(&self, uscc: Uscc) -> Result<Receipt> {
-        let lo = self.eligible.partition_point(|l| l.uscc < uscc);
-        let hi = self.eligible.partition_point(|l| l.uscc <= uscc);
+impl<'a> Maker<'a> {
+    /// Hashes the plan and the result, sorts the exclusion leaves and builds their tree.
+    pub(super) fn new(
+        plan: &Plan,
+        excluded: &[ExcludedLeaf],
+        result: &'a ResultDocument,
+    ) -> Result<Self> {
+        let excluded = sorted(excluded);
+        Ok(Self {
+            xtree: MerkleTree::from_leaves(&excluded)?,
+            excluded,
+            plan_hash: plan.plan_hash()?,
+            result_hash: result.result_hash()?,
+            seed: Seed::from_bytes(result.seed.0),
+            task: TaskId::parse(&plan.task_id)?,
+            result,
+        })
+    }
+
+    /// The exclusion leaves, sorted by USCC.
+    pub(super) fn excluded(&self) -> &[ExcludedLeaf] {
+        &self.excluded
+    }
+
+    /// The receipt of `uscc` from its eligible entries (in leaf order) and the
+    /// neighbouring leaves, each with its proof in the eligible tree.
+    pub(super) fn assemble<'l>(
+        &self,
+        uscc: Uscc,
+        entries: impl IntoIterator<Item = (&'l EligibleLeaf, InclusionProof)>,
+        before: Option<Neighbour>,
+        after: Option<Neighbour>,
+    ) -> Result<Receipt> {
         let t = ticket(&self.seed, &self.task, &uscc);
         let me = Cutoff { ticket: t, uscc };
-        let mut eligible = Vec::new();
-        for (i, leaf) in self.eligible.iter().enumerate().take(hi).skip(lo) {
-            let st = standing(self.result, &leaf.item_id, &leaf.stratum_key, &me);
-            eligible.push(EligibleEntry {
-                item_id: leaf.item_id.clone(),
-                stratum_key: leaf.stratum_key.clone(),
-                proof: self.etree.proof(i)?,
-                cutoff: st.as_ref().and_then(|s| s.cutoff),
-                selected: st.as_ref().is_some_and(|s| s.selected),
-                replaced: st.as_ref().is_some_and(|s| s.replaced),
-            });
-        }
-        let neighbour = |i: usize| -> Result<Option<Neighbour>> {
-            match self.eligible.get(i) {
-                Some(leaf) => Ok(Some(Neighbour {
-                    leaf: leaf.clone(),
-                    proof: self.etree.proof(i)?,
-                })),
-                None => Ok(None),
-            }
-        };
-        let before = match lo.checked_sub(1) {
-            Some(i) => neighbour(i)?,
-            None => None,
-        };
-        let after = neighbour(hi)?;
+        let eligible = entries
+            .into_iter()
+            .map(|(leaf, proof)| {
+                let st = standing(self.result, &leaf.item_id, &leaf.stratum_key, &me);
+                EligibleEntry {
+                    item_id: leaf.item_id.clone(),
+                    stratum_key: leaf.stratum_key.clone(),
+                    proof,
+                    cutoff: st.as_ref().and_then(|s| s.cutoff),
+                    selected: st.as_ref().is_some_and(|s| s.selected),
+                    replaced: st.as_ref().is_some_and(|s| s.replaced),
+                }
+            })
+            .collect();
         let x_neighbour = |i: usize| -> Result<Option<ExcludedNeighbour>> {
             match self.excluded.get(i) {
                 Some(leaf) => Ok(Some(ExcludedNeighbour {
@@ -278,6 +303,36 @@ impl Ctx<'_> {
     }
 }
 
+impl Ctx<'_> {
+    fn receipt(&self, uscc: Uscc) -> Result<Receipt> {
+        let lo = self.eligible.partition_point(|l| l.uscc < uscc);
+        let hi = self.eligible.partition_point(|l| l.uscc <= uscc);
+        let entries = self
+            .eligible
+            .iter()
+            .enumerate()
+            .take(hi)
+            .skip(lo)
+            .map(|(i, leaf)| Ok((leaf, self.etree.proof(i)?)))
+            .collect::<Result<Vec<_>>>()?;
+        let neighbour = |i: usize| -> Result<Option<Neighbour>> {
+            match self.eligible.get(i) {
+                Some(leaf) => Ok(Some(Neighbour {
+                    leaf: leaf.clone(),
+                    proof: self.etree.proof(i)?,
+                })),
+                None => Ok(None),
+            }
+        };
+        let before = match lo.checked_sub(1) {
+            Some(i) => neighbour(i)?,
+            None => None,
+        };
+        let after = neighbour(hi)?;
+        self.maker.assemble(uscc, entries, before, after)
+    }
+}
+
 fn context<'a>(
     plan: &Plan,
     eligible: &[EligibleLeaf],
@@ -285,17 +340,10 @@ fn context<'a>(
     result: &'a ResultDocument,
 ) -> Result<Ctx<'a>> {
     let eligible = sorted(eligible);
-    let excluded = sorted(excluded);
     Ok(Ctx {
         etree: MerkleTree::from_leaves(&eligible)?,
-        xtree: MerkleTree::from_leaves(&excluded)?,
+        maker: Maker::new(plan, excluded, result)?,
         eligible,
-        excluded,
-        plan_hash: plan.plan_hash()?,
-        result_hash: result.result_hash()?,
-        seed: Seed::from_bytes(result.seed.0),
-        task: TaskId::parse(&plan.task_id)?,
-        result,
     })
 }
 
@@ -330,7 +378,7 @@ pub fn receipts(
         .eligible
         .iter()
         .map(|l| l.uscc)
-        .chain(ctx.excluded.iter().map(|x| x.uscc))
+        .chain(ctx.maker.excluded.iter().map(|x| x.uscc))
         .collect();
     ids.sort();
     ids.dedup();

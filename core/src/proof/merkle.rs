@@ -349,18 +349,28 @@ pub fn root_of(leaf_hashes: &[[u8; 32]]) -> [u8; 32] {
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn root_of_subtrees(subtrees: &[TreeCommitment]) -> Result<TreeCommitment> {
-    let bad = |i: usize, msg: &str| {
-        Err(Error::new(crate::ModelCode::CountInvalid, msg.to_owned())
-            .with_field(format!("subtrees[{i}].size")))
-    };
     let Some(first) = subtrees.first() else {
         return Ok(TreeCommitment {
             root: Bytes32(sha256(b"")),
             size: 0,
         });
     };
-    let run = first.size;
-    let last = subtrees.len() - 1;
+    let size = aligned_size(subtrees, first.size)?;
+    let roots: Vec<[u8; 32]> = subtrees.iter().map(|t| t.root.0).collect();
+    Ok(TreeCommitment {
+        root: Bytes32(root_of(&roots)),
+        size,
+    })
+}
+
+/// The number of leaves under aligned runs of `run` leaves each (see
+/// [`root_of_subtrees`]), or `count_invalid` naming the first run out of line.
+fn aligned_size(subtrees: &[TreeCommitment], run: u64) -> Result<u64> {
+    let bad = |i: usize, msg: &str| {
+        Err(Error::new(crate::ModelCode::CountInvalid, msg.to_owned())
+            .with_field(format!("subtrees[{i}].size")))
+    };
+    let last = subtrees.len().saturating_sub(1);
     if subtrees.len() > 1 && !run.is_power_of_two() {
         return bad(
             0,
@@ -377,11 +387,61 @@ pub fn root_of_subtrees(subtrees: &[TreeCommitment]) -> Result<TreeCommitment> {
         }
         size = size.saturating_add(t.size);
     }
-    let roots: Vec<[u8; 32]> = subtrees.iter().map(|t| t.root.0).collect();
-    Ok(TreeCommitment {
-        root: Bytes32(root_of(&roots)),
-        size,
-    })
+    Ok(size)
+}
+
+/// The audit path of run `index`'s root in the tree over the roots of aligned runs
+/// (see [`root_of_subtrees`]): appended to a leaf's audit path inside its run, it gives
+/// the leaf's audit path in the whole tree (RFC 6962 §2.1.1: the recursion never cuts a
+/// run, so the path splits at the run's root).
+///
+/// # Errors
+/// As [`root_of_subtrees`]; `merkle_proof_invalid` if `index` is not a run.
+///
+/// ```
+/// use shuangsuiji::proof::merkle::{leaf_hash, root_of, subtree_path, MerkleTree, TreeCommitment};
+/// use shuangsuiji::proof::Bytes32;
+/// let hashes: Vec<[u8; 32]> = (0u8..7).map(|i| leaf_hash(&[i])).collect();
+/// let runs: Vec<TreeCommitment> = hashes
+///     .chunks(2)
+///     .map(|c| TreeCommitment { root: Bytes32(root_of(c)), size: c.len() as u64 })
+///     .collect();
+/// // Leaf 5 is the second leaf of run 2: its sibling in the run, then the run's path.
+/// let mut path = vec![Bytes32(hashes[4])];
+/// path.extend(subtree_path(&runs, 2)?);
+/// assert_eq!(path.len(), 3);
+/// assert_eq!(path[1], Bytes32(hashes[6]));
+/// # Ok::<(), shuangsuiji::Error>(())
+/// ```
+pub fn subtree_path(subtrees: &[TreeCommitment], index: usize) -> Result<Vec<Bytes32>> {
+    let run = subtrees.first().map_or(0, |t| t.size);
+    aligned_size(subtrees, run)?;
+    if index >= subtrees.len() {
+        return Err(
+            Error::new(VerifyCode::MerkleProofInvalid, "run index outside the runs")
+                .with_field("index")
+                .with_value(index.to_string()),
+        );
+    }
+    let levels = build_levels(subtrees.iter().map(|t| t.root.0).collect());
+    Ok(path_in(&levels, index))
+}
+
+/// The siblings of position `index` from the bottom level up (an unpaired last node
+/// has no sibling at its level: it is carried up).
+fn path_in(levels: &[Vec<[u8; 32]>], index: usize) -> Vec<Bytes32> {
+    let mut audit_path = Vec::new();
+    let mut i = index;
+    for level in levels {
+        if level.len() <= 1 {
+            break;
+        }
+        if let Some(sibling) = level.get(i ^ 1) {
+            audit_path.push(Bytes32(*sibling));
+        }
+        i >>= 1;
+    }
+    audit_path
 }
 
 /// The audit path by the RFC 6962 recursion (reference for the level-based one).
@@ -675,22 +735,10 @@ impl MerkleTree {
             .with_field("leaf_index")
             .with_value(index.to_string()));
         }
-        let mut audit_path = Vec::new();
-        let mut i = index;
-        for level in &self.levels {
-            if level.len() <= 1 {
-                break;
-            }
-            // An unpaired last node has no sibling at this level: it is carried up.
-            if let Some(sibling) = level.get(i ^ 1) {
-                audit_path.push(Bytes32(*sibling));
-            }
-            i >>= 1;
-        }
         Ok(InclusionProof {
             leaf_index: index as u64,
             tree_size: self.len() as u64,
-            audit_path,
+            audit_path: path_in(&self.levels, index),
         })
     }
 }

@@ -35,6 +35,7 @@ mod publish_refusals;
 mod publish_revision;
 mod publish_tamper;
 mod publish_vectors;
+mod receipt_parts;
 mod routes_props;
 mod routes_sample;
 mod rules_props;
