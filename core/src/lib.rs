@@ -85,6 +85,7 @@ pub use proof as verify;
 /// draw is not confused with the 公示 (`disclosure`) of inspection outcomes).
 pub use draw_record as publish;
 
+pub use error::Lang;
 pub use error::ProfileCode;
 pub use error::ServiceCode;
 pub use error::{
