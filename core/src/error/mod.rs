@@ -722,7 +722,7 @@ mod tests {
             .with_detail("zz_unknown", "v");
         assert_eq!(
             e.message(),
-            "统一社会信用代码不是 18 位（文件「roster.csv」，第 3 行，字段「uscc」，实际为 4，应为 18，zz_unknown=v）"
+            "统一社会信用代码不是 18 位（文件「roster.csv」，第 3 行，字段「uscc」，应为 18，实际为 4，zz_unknown=v）"
         );
         assert_eq!(e.message_en(), "USCC must be 18 characters, got 4");
         let json = serde_json::to_value(&e).unwrap();

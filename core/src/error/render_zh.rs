@@ -22,6 +22,8 @@ const KEY_LABELS: &[(&str, &str)] = &[
     ("demand", "需要人数"),
     ("demand_id", "诉求编号"),
     ("department", "部门"),
+    ("effective_from", "生效日期"),
+    ("effective_to", "失效日期"),
     ("encoding", "编码"),
     ("enterprise", "企业"),
     ("event", "事件"),
@@ -34,6 +36,7 @@ const KEY_LABELS: &[(&str, &str)] = &[
     ("header_row", "表头行"),
     ("index", "序号"),
     ("indicator", "指标"),
+    ("inspector", "执法人员"),
     ("inspectors", "执法人员"),
     ("item", "检查事项"),
     ("json_column", "JSON 列"),
@@ -46,6 +49,7 @@ const KEY_LABELS: &[(&str, &str)] = &[
     ("max_per_inspector_per_day", "每人每日上限"),
     ("max_ratio", "最大比例"),
     ("maximum", "最大值"),
+    ("measure", "措施"),
     ("min", "最小值"),
     ("min_certified", "法定持证人数"),
     ("min_ratio", "最小比例"),
@@ -63,6 +67,7 @@ const KEY_LABELS: &[(&str, &str)] = &[
     ("route", "路线"),
     ("routes", "路线"),
     ("rows_after", "其后行数"),
+    ("rule", "规则"),
     ("sheets", "工作表"),
     ("short", "缺少人数"),
     ("source", "来源"),
@@ -90,10 +95,10 @@ pub(super) fn key_label(key: &str) -> Option<&'static str> {
         .map(|i| KEY_LABELS[i].1)
 }
 
-/// A value as it appears in a Chinese sentence: numbers bare, text in 「」.
+/// A value as it appears after its label: numbers bare (after a space), text in 「」.
 fn quoted(v: &str) -> String {
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
-        v.to_owned()
+        format!(" {v}")
     } else {
         format!("「{v}」")
     }
@@ -103,10 +108,10 @@ fn quoted(v: &str) -> String {
 pub(super) fn message_zh(code: ErrorCode, d: &Details) -> String {
     let mut out = String::from(code.title(super::Lang::Zh));
     let spoken: &[&str] = match team_sentence(code, d) {
-        Some(s) => {
+        Some((s, spoken)) => {
             out.push('：');
             out.push_str(&s);
-            TEAM_SPOKEN
+            spoken
         }
         None => &[],
     };
@@ -126,13 +131,15 @@ pub(super) fn message_zh(code: ErrorCode, d: &Details) -> String {
     if let Some(v) = &d.value {
         parts.push(format!("值「{v}」"));
     }
-    for (k, v) in d
-        .extra
+    // Expected before actual, then the other evidence in key order.
+    let first = ["expected", "actual"];
+    let extra = first
         .iter()
-        .filter(|(k, _)| !spoken.contains(&k.as_str()))
-    {
+        .filter_map(|k| d.extra.get_key_value(*k))
+        .chain(d.extra.iter().filter(|(k, _)| !first.contains(&k.as_str())));
+    for (k, v) in extra.filter(|(k, _)| !spoken.contains(&k.as_str())) {
         parts.push(match key_label(k) {
-            Some(label) => format!("{label} {}", quoted(v)),
+            Some(label) => format!("{label}{}", quoted(v)),
             None => format!("{k}={v}"),
         });
     }
@@ -144,7 +151,7 @@ pub(super) fn message_zh(code: ErrorCode, d: &Details) -> String {
     out
 }
 
-/// The evidence keys the team sentence already says.
+/// The evidence keys a team sentence already says.
 const TEAM_SPOKEN: &[&str] = &[
     "available",
     "certified_required",
@@ -154,10 +161,22 @@ const TEAM_SPOKEN: &[&str] = &[
     "short",
     "visit_count",
 ];
+/// As [`TEAM_SPOKEN`], for the sentences that name the visit too.
+const TEAM_SPOKEN_VISIT: &[&str] = &[
+    "available",
+    "certified_required",
+    "demand",
+    "department",
+    "min_certified",
+    "short",
+    "visit_count",
+    "visits",
+];
 
 /// For the team codes that name a short department: the shortage in a clerk's words
-/// (which department lacks how many officers for how many visits), from the details.
-fn team_sentence(code: ErrorCode, d: &Details) -> Option<String> {
+/// (which department lacks how many officers for how many visits), from the details,
+/// with the evidence keys it says.
+fn team_sentence(code: ErrorCode, d: &Details) -> Option<(String, &'static [&'static str])> {
     let get = |k: &str| d.extra.get(k).map(String::as_str);
     let ErrorCode::Team(team) = code else {
         return None;
@@ -168,32 +187,41 @@ fn team_sentence(code: ErrorCode, d: &Details) -> Option<String> {
         _ => return None,
     };
     let short = get("short")?;
-    match (get("department"), get("demand"), get("available")) {
+    let (text, spoken) = match (get("department"), get("demand"), get("available")) {
         (Some(dept), Some(demand), Some(avail)) => {
             let visits = get("visit_count").unwrap_or("1");
             let of_them = match get("certified_required") {
                 Some(c) if c != "0" && certified.is_empty() => format!("（其中持证 {c} 名）"),
                 _ => String::new(),
             };
-            Some(format!(
+            let text = format!(
                 "部门「{dept}」缺 {short} 名{certified}执法人员——这 {visits} 户企业共需 {demand} 名{of_them}，能派出的只有 {avail} 名"
-            ))
+            );
+            (text, TEAM_SPOKEN)
         }
-        (Some(dept), _, _) if team == TeamCode::LeadMissing => Some(format!(
-            "牵头部门「{dept}」没有能派往企业 {} 的持证执法人员",
-            get("visits").unwrap_or("")
-        )),
-        (Some(dept), _, _) => Some(format!(
-            "按首选分配，部门「{dept}」缺 {short} 名持证执法人员；每个检查组需 {} 名持证执法人员",
-            get("min_certified").unwrap_or("2")
-        )),
-        (None, _, Some(avail)) => Some(format!(
-            "企业 {} 最多只能派出 {avail} 名持证执法人员，法定需要 {} 名，缺 {short} 名",
-            get("visits").unwrap_or(""),
-            get("min_certified").unwrap_or("2")
-        )),
-        _ => None,
-    }
+        (Some(dept), _, _) if team == TeamCode::LeadMissing => {
+            let visit = get("visits").unwrap_or("");
+            let text = format!("牵头部门「{dept}」没有能派往企业 {visit} 的持证执法人员");
+            (text, TEAM_SPOKEN_VISIT)
+        }
+        (Some(dept), _, _) => {
+            let m = get("min_certified").unwrap_or("2");
+            let text = format!(
+                "按首选分配，部门「{dept}」缺 {short} 名持证执法人员；每个检查组需 {m} 名持证执法人员"
+            );
+            (text, TEAM_SPOKEN)
+        }
+        (None, _, Some(avail)) => {
+            let visit = get("visits").unwrap_or("");
+            let m = get("min_certified").unwrap_or("2");
+            let text = format!(
+                "企业 {visit} 最多只能派出 {avail} 名持证执法人员，法定需要 {m} 名，缺 {short} 名"
+            );
+            (text, TEAM_SPOKEN_VISIT)
+        }
+        _ => return None,
+    };
+    Some((text, spoken))
 }
 
 #[cfg(test)]
