@@ -65,6 +65,7 @@ mod error;
 pub mod export;
 pub mod intake;
 pub mod json;
+pub mod labels;
 pub mod model;
 pub mod ops;
 pub mod outcomes;

@@ -727,6 +727,13 @@ bound {
     read_demand_events / readDemandEvents => ReadDemandEventsArgs { input: File, options: Option<Options> }
         -> "the demand events" : "Record<string, unknown>[]"
         = |a| intake::read_demand_events(&a.input.0, &a.options.unwrap_or_default().0);
+    // ---- msgs (#22): Chinese labels ----
+    /// Chinese labels: every exclusion-reason code, every error code (its title) and, with
+    /// a catalog, its departments and items (`{reasons, errors, departments, items}`, each
+    /// a map from code to label).
+    labels / labels => LabelsArgs { catalog: Option<CatalogDoc> }
+        -> "the [`Labels`](crate::labels::Labels)" : "{ reasons: Record<string, string>; errors: Record<string, string>; departments: Record<string, string>; items: Record<string, string> }"
+        = |a| crate::labels::labels(a.catalog.as_ref().map(|c| &c.0));
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.
