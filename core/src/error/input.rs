@@ -45,7 +45,7 @@ error_codes! {
         },
         /// A header names a column that is not in the alias table.
         ColumnUnknown = "column_unknown" {
-            zh: "表头中有无法识别的列",
+            zh: "表头中有无法识别的列（选项「allow_unknown_columns」可允许多余的列）",
             en: "A header names a column that is not in the alias table",
         },
         /// Two headers map to the same field.

@@ -138,9 +138,13 @@ pub(super) fn message_zh(code: ErrorCode, d: &Details) -> String {
         .filter_map(|k| d.extra.get_key_value(*k))
         .chain(d.extra.iter().filter(|(k, _)| !first.contains(&k.as_str())));
     for (k, v) in extra.filter(|(k, _)| !spoken.contains(&k.as_str())) {
-        parts.push(match key_label(k) {
-            Some(label) => format!("{label}{}", quoted(v)),
-            None => format!("{k}={v}"),
+        parts.push(match (k.as_str(), key_label(k)) {
+            // The hint of a header found below a title row: the option to give.
+            ("header_row", _) => {
+                format!("第 {v} 行像是表头（上方有标题行？），读取时请用选项「header_row = {v}」")
+            }
+            (_, Some(label)) => format!("{label}{}", quoted(v)),
+            (_, None) => format!("{k}={v}"),
         });
     }
     if !parts.is_empty() {
