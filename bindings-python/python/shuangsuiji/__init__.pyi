@@ -464,3 +464,4 @@ def read_demand_events(input: bytes, options: Optional[JsonSource] = None) -> An
 def labels(catalog: Optional[JsonSource] = None) -> Any: ...
 # END generated
 from ._errors import get_language as get_language, set_language as set_language
+__all__ += ["set_language", "get_language"]
