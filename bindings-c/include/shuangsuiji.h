@@ -16,7 +16,7 @@
 #define SSJ_OK 0
 
 // Status: the operation failed; `out` holds the error's JSON
-// (`{"code", "family", "message", "details"}`).
+// (`{"code", "family", "message", "message_en", "details"}`).
 #define SSJ_ERROR 1
 
 // Status: `out` or `out_len` was a null pointer; nothing was run or written.
@@ -36,7 +36,7 @@ extern "C" {
 //   (free it with `ssj_free`) and its length in bytes without the NUL.
 //
 // Returns `SSJ_OK` (0) with the result's JSON, `SSJ_ERROR` (1) with the error's JSON
-// `{"code", "family", "message", "details"}`, or `SSJ_INVALID_ARGUMENT` (2) when `out`
+// `{"code", "family", "message", "message_en", "details"}`, or `SSJ_INVALID_ARGUMENT` (2) when `out`
 // or `out_len` is null (nothing is run or written). A null `op` is an unknown operation
 // (`json_shape`, field `operation`), a null `input` an empty text (`json_syntax`).
 // Thread-safe; never unwinds.

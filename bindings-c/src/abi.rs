@@ -30,7 +30,7 @@ const VERSION: &CStr =
 ///   (free it with `ssj_free`) and its length in bytes without the NUL.
 ///
 /// Returns `SSJ_OK` (0) with the result's JSON, `SSJ_ERROR` (1) with the error's JSON
-/// `{"code", "family", "message", "details"}`, or `SSJ_INVALID_ARGUMENT` (2) when `out`
+/// `{"code", "family", "message", "message_en", "details"}`, or `SSJ_INVALID_ARGUMENT` (2) when `out`
 /// or `out_len` is null (nothing is run or written). A null `op` is an unknown operation
 /// (`json_shape`, field `operation`), a null `input` an empty text (`json_syntax`).
 /// Thread-safe; never unwinds.

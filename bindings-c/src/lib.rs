@@ -8,7 +8,7 @@
 //! * `ssj_run_operation(op, input, input_len, &out, &out_len)`: runs operation `op` on
 //!   the JSON object `input` (UTF-8, `input_len` bytes) and returns [`SSJ_OK`] with the
 //!   result's JSON in `out`, or [`SSJ_ERROR`] with the error's JSON — the same object
-//!   as in Rust, Python and JavaScript: `{"code", "family", "message", "details"}`.
+//!   as in Rust, Python and JavaScript: `{"code", "family", "message", "message_en", "details"}`.
 //!   The file readers need no entry point of their own: `read_enterprises`, …,
 //!   `read_catalog` take the file's bytes as `input_base64` (or UTF-8 `input_text`).
 //! * `ssj_operations()`: the operations table as JSON (name, arguments, result).
@@ -44,7 +44,7 @@ pub const SSJ_ABI_VERSION: u32 = 1;
 /// Status: the call succeeded; `out` holds the result's JSON.
 pub const SSJ_OK: i32 = 0;
 /// Status: the operation failed; `out` holds the error's JSON
-/// (`{"code", "family", "message", "details"}`).
+/// (`{"code", "family", "message", "message_en", "details"}`).
 pub const SSJ_ERROR: i32 = 1;
 /// Status: `out` or `out_len` was a null pointer; nothing was run or written.
 pub const SSJ_INVALID_ARGUMENT: i32 = 2;
@@ -103,7 +103,7 @@ pub fn operations_json() -> String {
     serde_json::to_string(OPERATION_TABLE).unwrap_or_else(|e| error_json(&Error::from_json(&e)))
 }
 
-/// The error as the other languages show it: `{"code", "family", "message", "details"}`.
+/// The error as the other languages show it: `{"code", "family", "message", "message_en", "details"}`.
 fn error_json(e: &Error) -> String {
     serde_json::to_string(e).unwrap_or_else(|_| {
         r#"{"code":"internal_invariant","family":"internal","message":"cannot serialise an error","details":{}}"#

@@ -90,6 +90,13 @@ def catalogue_check(expected):
         for k in sorted(set(LOCATING) | set(want)):
             if not strict_equal(want.get(k), got.get(k)):
                 return f"details.{k}: expected {want.get(k)}, got {got.get(k)}"
+        # The Chinese message (and the English one beside it), as in every language.
+        if not any("\u4e00" <= ch <= "\u9fff" for ch in value.get("message", "")):
+            return f"message: no Chinese in {value.get('message')!r}"
+        if not isinstance(value.get("message_en"), str):
+            return "message_en: missing"
+        if "message_zh" in expected and value["message"] != expected["message_zh"]:
+            return f"message: expected {expected['message_zh']!r}, got {value['message']!r}"
         return None
     return check
 

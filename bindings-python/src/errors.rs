@@ -24,6 +24,7 @@ pub fn to_pyerr(py: Python<'_>, err: &shuangsuiji::Error) -> PyErr {
                     err.code().as_str(),
                     err.family().as_str(),
                     details,
+                    err.message_en(),
                 ),
             )
         });

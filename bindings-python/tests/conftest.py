@@ -17,9 +17,9 @@ MODULES_COLLECTED: set = set()
 _original_from_core = _errors._from_core
 
 
-def _recording_from_core(message, code, family, details_json):
+def _recording_from_core(message, code, family, details_json, *rest):
     CODES_SEEN.add(code)
-    return _original_from_core(message, code, family, details_json)
+    return _original_from_core(message, code, family, details_json, *rest)
 
 
 _errors._from_core = _recording_from_core

@@ -32,3 +32,26 @@ def test_catalogue_case(case):
     want = expected.get("details", {})
     for key in set(LOCATING) | set(want):
         assert err.details.get(key) == want.get(key), (key, str(err))
+    # The message is Chinese by default (the core's, byte for byte where the case says it).
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in err.message), err.message
+    assert err.message == err.message_zh and str(err) == f"{err.code}: {err.message_zh}"
+    assert err.message_en and err.message_en != err.message_zh
+    if "message_zh" in expected:
+        assert err.message_zh == expected["message_zh"]
+
+
+def test_english_on_request():
+    case = next(c for c in CASES if "message_zh" in c["expected"])
+    try:
+        ssj.set_language("en")
+        with pytest.raises(ssj.ShuangsuijiError) as info:
+            ssj.run_operation(case["operation"], case["input"])
+        err = info.value
+        assert err.message == err.message_en
+        assert str(err).startswith(f"{err.code}: {err.message_en}")
+        assert err.message_zh == case["expected"]["message_zh"]
+        with pytest.raises(ValueError):
+            ssj.set_language("fr")
+    finally:
+        ssj.set_language(None)
+    assert ssj.get_language() is None

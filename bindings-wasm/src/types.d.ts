@@ -10,6 +10,10 @@ export interface ShuangsuijiError extends Error {
   family: ErrorFamily;
   /** Where and what: file/row/column for intake, field path, value, plus code-specific keys. */
   details: ErrorDetails;
+  /** The Chinese message (the code's title and the details; the same text in Rust and Python). `.message` is `code: ` and this one unless `setLanguage('en')`. */
+  messageZh: string;
+  /** The English message. */
+  messageEn: string;
 }
 /** Checked against `errorCodes()` by tests/basics.test.mjs. */
 export type ErrorFamily = 'input' | 'validation' | 'rules' | 'draw' | 'verify' | 'team' | 'enforcement' | 'limit' | 'internal' | 'outcome' | 'profile' | 'service';

@@ -39,5 +39,32 @@ for (const c of cases) {
     for (const k of new Set([...LOCATING, ...Object.keys(want)])) {
       assert.deepEqual(err.details[k] ?? null, want[k] ?? null, `${k}: ${err.message}`);
     }
+    // Chinese by default: the core's message, byte for byte where the case stores it.
+    assert.match(err.messageZh, /[\u4e00-\u9fff]/);
+    assert.equal(err.message, `${err.code}: ${err.messageZh}`);
+    assert.ok(err.messageEn && err.messageEn !== err.messageZh);
+    if ('message_zh' in c.expected) assert.equal(err.messageZh, c.expected.message_zh);
   });
 }
+
+test('English on request (setLanguage), Chinese again after setLanguage(null)', () => {
+  const c = cases.find((k) => 'message_zh' in k.expected);
+  const thrown = () => {
+    try {
+      ssj.runOperation(c.operation, c.input);
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+  try {
+    ssj.setLanguage('en');
+    const err = thrown();
+    assert.equal(err.message, `${err.code}: ${err.messageEn}`);
+    assert.equal(err.messageZh, c.expected.message_zh);
+    assert.throws(() => ssj.setLanguage('fr'), (e) => e.code === 'argument_type');
+  } finally {
+    ssj.setLanguage(null);
+  }
+  assert.equal(thrown().message, `${c.expected.code}: ${c.expected.message_zh}`);
+});

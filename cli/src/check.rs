@@ -91,7 +91,10 @@ fn text(name: &str, problems: &[Error], lang: Lang) -> String {
             "  {at}{} ({}) {}\n",
             e.code().as_str(),
             e.family().as_str(),
-            e.message()
+            e.message_in(match lang {
+                Lang::Zh => shuangsuiji::Lang::Zh,
+                Lang::En => shuangsuiji::Lang::En,
+            })
         ));
     }
     out

@@ -156,7 +156,11 @@ impl Fail {
                     "{head}{sep}{at}{} ({}) {}",
                     err.code().as_str(),
                     err.family().as_str(),
-                    err.message()
+                    if zh {
+                        err.message_zh()
+                    } else {
+                        err.message_en().to_owned()
+                    }
                 )
             }
         }

@@ -19,13 +19,15 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    // Feed stdin from another thread: a child that answers while it reads would block
+    // on a full stdout pipe while this thread still writes (a deadlock once the answers
+    // outgrow the pipe, as the catalogue's did with two messages per error).
+    let mut input = child.stdin.take().unwrap();
+    let text = stdin.to_owned();
+    let writer = std::thread::spawn(move || input.write_all(text.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out
 }
 
 fn lines(out: &Output) -> Vec<Value> {

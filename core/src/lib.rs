@@ -65,6 +65,7 @@ mod error;
 pub mod export;
 pub mod intake;
 pub mod json;
+pub mod labels;
 pub mod model;
 pub mod ops;
 pub mod outcomes;
@@ -85,6 +86,7 @@ pub use proof as verify;
 /// draw is not confused with the 公示 (`disclosure`) of inspection outcomes).
 pub use draw_record as publish;
 
+pub use error::Lang;
 pub use error::ProfileCode;
 pub use error::ServiceCode;
 pub use error::{

@@ -285,3 +285,8 @@ for _name, _spec in _TABLE.items():
         globals()[_name] = _table_operation(_name)
         __all__.append(_name)
 del _name, _spec
+
+# The language of error messages (#22): Chinese by default, English on request.
+from ._errors import get_language, set_language  # noqa: E402
+
+__all__ += ["set_language", "get_language"]

@@ -3,12 +3,42 @@
 Every error carries ``.code`` (a stable snake_case string, identical in Rust, Python and
 JavaScript), ``.family`` and ``.details`` (file, row, column, field, value and extra
 evidence). Catch :class:`ShuangsuijiError` for all of them, or a family subclass.
+
+``.message`` (and ``str(err)``) is in the core's default language, Chinese, the same text
+as in Rust and JavaScript; ``.message_en`` is the English one. ``set_language("en")``
+makes English the language of ``.message`` for the whole process (``None`` goes back to
+the core's default); the binding stores the choice only.
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any, Dict, Optional
+
+# The languages the core writes messages in (shuangsuiji::Lang), and the user's choice
+# (None: the core's default, the message the core gave as ``message``).
+_LANGUAGES = ("zh", "en")
+_language: Optional[str] = None
+
+
+def set_language(language: Optional[str]) -> None:
+    """Chooses the language of every error's ``.message`` and ``str()`` for this process:
+    ``"zh"`` (Chinese, the core's default) or ``"en"``; ``None`` goes back to the default.
+    ``.message_zh`` and ``.message_en`` stay available either way.
+
+    >>> import shuangsuiji
+    >>> shuangsuiji.set_language("en")
+    >>> shuangsuiji.set_language(None)
+    """
+    global _language
+    if language is not None and language not in _LANGUAGES:
+        raise ValueError(f"language must be one of {_LANGUAGES} or None, not {language!r}")
+    _language = language
+
+
+def get_language() -> Optional[str]:
+    """The language chosen with :func:`set_language` (``None``: the core's default, Chinese)."""
+    return _language
 
 
 class ShuangsuijiError(ValueError):
@@ -17,6 +47,8 @@ class ShuangsuijiError(ValueError):
     code: str
     family: str
     details: Dict[str, Any]
+    message_zh: str
+    message_en: str
 
     def __init__(
         self,
@@ -24,12 +56,19 @@ class ShuangsuijiError(ValueError):
         code: str = "",
         family: str = "",
         details: Optional[Dict[str, Any]] = None,
+        message_en: Optional[str] = None,
     ) -> None:
         super().__init__(message)
-        self.message = message
+        self.message_zh = message
+        self.message_en = message if message_en is None else message_en
         self.code = code
         self.family = family
         self.details = dict(details or {})
+
+    @property
+    def message(self) -> str:
+        """The message in the chosen language (:func:`set_language`; Chinese by default)."""
+        return self.message_en if _language == "en" else self.message_zh
 
     @property
     def row(self) -> Optional[int]:
@@ -47,15 +86,21 @@ class ShuangsuijiError(ValueError):
         return self.details.get("field")
 
     def __str__(self) -> str:
+        if _language != "en":
+            # The Chinese message already says the location and the evidence.
+            return f"{self.code}: {self.message_zh}"
         where = ", ".join(
             f"{k} {self.details[k]!r}"
             for k in ("file", "row", "column", "field", "value")
             if k in self.details
         )
-        return f"{self.code}: {self.message}" + (f" ({where})" if where else "")
+        return f"{self.code}: {self.message_en}" + (f" ({where})" if where else "")
 
     def __reduce__(self):  # picklable across processes
-        return (_from_core, (self.message, self.code, self.family, json.dumps(self.details)))
+        return (
+            _from_core,
+            (self.message_zh, self.code, self.family, json.dumps(self.details), self.message_en),
+        )
 
 
 # One subclass per family, built from the core's code list (error_codes()), so that a
@@ -108,7 +153,9 @@ def _build_families() -> Dict[str, type]:
 _FAMILIES = _build_families()
 
 
-def _from_core(message: str, code: str, family: str, details_json: str) -> ShuangsuijiError:
+def _from_core(
+    message: str, code: str, family: str, details_json: str, message_en: Optional[str] = None
+) -> ShuangsuijiError:
     details = json.loads(details_json) if details_json else {}
     cls = _FAMILIES.get(family, ShuangsuijiError)
-    return cls(message, code, family, details)
+    return cls(message, code, family, details, message_en)

@@ -6,6 +6,9 @@ error_codes! {
     pub enum InternalCode {
         /// An internal invariant failed (e.g. the team solver chose no certified lead
         /// for a feasible team); the message says which.
-        InternalInvariant = "internal_invariant",
+        InternalInvariant = "internal_invariant" {
+            zh: "本库内部错误（请报告此问题）",
+            en: "An internal invariant of this library failed (please report it)",
+        },
     }
 }

@@ -32,7 +32,10 @@ macro_rules! error_codes {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $code:literal, )*
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal {
+                zh: $zh:literal,
+                en: $en:literal $(,)?
+            }, )*
         }
     ) => {
         $(#[$meta])*
@@ -57,6 +60,18 @@ macro_rules! error_codes {
             pub fn from_code(code: &str) -> Option<Self> {
                 match code { $($code => Some($name::$variant),)* _ => None }
             }
+
+            /// The code's title in Chinese: one short sentence a clerk understands.
+            #[must_use]
+            pub const fn title_zh(self) -> &'static str {
+                match self { $($name::$variant => $zh),* }
+            }
+
+            /// The code's title in English: one short sentence.
+            #[must_use]
+            pub const fn title_en(self) -> &'static str {
+                match self { $($name::$variant => $en),* }
+            }
         }
     };
 }
@@ -65,10 +80,12 @@ mod draw;
 mod enforcement;
 mod input;
 mod internal;
+mod lang;
 mod limit;
 mod model;
 mod outcome;
 mod profile;
+mod render_zh;
 mod rules;
 mod service;
 mod team;
@@ -78,6 +95,7 @@ pub use draw::DrawCode;
 pub use enforcement::EnforcementCode;
 pub use input::InputCode;
 pub use internal::InternalCode;
+pub use lang::Lang;
 pub use limit::LimitCode;
 pub use model::ModelCode;
 pub use outcome::OutcomeCode;
@@ -134,6 +152,22 @@ macro_rules! error_families {
             #[must_use]
             pub const fn as_str(self) -> &'static str {
                 match self { $( Self::$family(c) => c.as_str(), )* }
+            }
+
+            /// The code's title in `lang`: one short sentence, the same in every binding.
+            ///
+            /// ```
+            /// use shuangsuiji::{ErrorCode, Lang, ModelCode};
+            /// let c = ErrorCode::from(ModelCode::UsccLength);
+            /// assert_eq!(c.title(Lang::Zh), "统一社会信用代码不是 18 位");
+            /// assert_eq!(c.title(Lang::En), "A USCC is not 18 characters long");
+            /// ```
+            #[must_use]
+            pub const fn title(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::Zh => match self { $( Self::$family(c) => c.title_zh(), )* },
+                    Lang::En => match self { $( Self::$family(c) => c.title_en(), )* },
+                }
             }
 
             /// The family of this code (derived from the code, never stored).
@@ -273,23 +307,45 @@ pub struct Details {
 /// assert_eq!(json["code"], "uscc_length");
 /// assert_eq!(json["family"], "validation");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(into = "ErrorWire", from = "ErrorWire")]
-#[error("{code}: {message}{}", location_suffix(details))]
 pub struct Error {
     code: ErrorCode,
     message: String,
     details: Box<Details>,
 }
 
+/// `{code}: {Chinese message}`; the alternate form (`{:#}`) is the English one,
+/// `{code}: {English message} ({location})`.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.alternate() {
+            write!(
+                f,
+                "{}: {}{}",
+                self.code,
+                self.message,
+                location_suffix(&self.details)
+            )
+        } else {
+            write!(f, "{}: {}", self.code, self.message_zh())
+        }
+    }
+}
+
 /// The JSON shape of an [`Error`]: `family` is written for readers in other languages
-/// and ignored on reading (it follows from `code`).
+/// and ignored on reading (it follows from `code`); `message` is the Chinese message
+/// (made from the code and the details, so it is recomputed on reading), `message_en`
+/// the English one (optional on reading: without it, `message` is taken as the English
+/// text, as errors were written before they carried both).
 #[derive(Serialize, Deserialize)]
 struct ErrorWire {
     code: ErrorCode,
     #[serde(default, skip_deserializing)]
     family: Option<ErrorFamily>,
     message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    message_en: Option<String>,
     #[serde(default)]
     details: Box<Details>,
 }
@@ -299,7 +355,8 @@ impl From<Error> for ErrorWire {
         Self {
             code: e.code,
             family: Some(e.code.family()),
-            message: e.message,
+            message: e.message_zh(),
+            message_en: Some(e.message),
             details: e.details,
         }
     }
@@ -309,7 +366,7 @@ impl From<ErrorWire> for Error {
     fn from(w: ErrorWire) -> Self {
         Self {
             code: w.code,
-            message: w.message,
+            message: w.message_en.unwrap_or(w.message),
             details: w.details,
         }
     }
@@ -345,11 +402,12 @@ fn location_suffix(d: &Details) -> String {
 const MAX_VALUE_CHARS: usize = 200;
 
 impl Error {
-    /// A new error with a code and a human message.
+    /// A new error with a code and its specific English message (the Chinese message is
+    /// made from the code and the details: [`Error::message_zh`]).
     ///
     /// ```
     /// let e = shuangsuiji::Error::new(shuangsuiji::ModelCode::UsccLength, "too short");
-    /// assert_eq!(e.message(), "too short");
+    /// assert_eq!(e.message_en(), "too short");
     /// ```
     #[must_use]
     pub fn new(code: impl Into<ErrorCode>, message: impl Into<String>) -> Self {
@@ -366,7 +424,7 @@ impl Error {
     /// ```
     /// use shuangsuiji::{Error, VerifyCode};
     /// let e = Error::duplicate(VerifyCode::PartyDuplicate, "a party", "party", "市监局");
-    /// assert_eq!(e.message(), "a party appears twice");
+    /// assert_eq!(e.message_en(), "a party appears twice");
     /// assert_eq!(e.details().extra["party"], "市监局");
     /// ```
     #[cold]
@@ -386,7 +444,7 @@ impl Error {
     /// ```
     /// use shuangsuiji::{Error, TeamCode};
     /// let e = Error::unknown(TeamCode::TeamRequestInvalid, "inspector", "I-9");
-    /// assert_eq!(e.message(), "unknown inspector");
+    /// assert_eq!(e.message_en(), "unknown inspector");
     /// assert_eq!(e.details().value.as_deref(), Some("I-9"));
     /// ```
     #[cold]
@@ -449,9 +507,66 @@ impl Error {
         self.code.family()
     }
 
-    /// The human message (not stable).
+    /// The human message in the default language, Chinese (not stable): the same as
+    /// [`Error::message_zh`].
+    ///
+    /// ```
+    /// use shuangsuiji::{Error, ModelCode};
+    /// let e = Error::new(ModelCode::UsccLength, "a USCC has 18 characters").with_row(7);
+    /// assert_eq!(e.message(), "统一社会信用代码不是 18 位（第 7 行）");
+    /// ```
     #[must_use]
-    pub fn message(&self) -> &str {
+    pub fn message(&self) -> String {
+        self.message_in(Lang::default())
+    }
+
+    /// The message in `lang`: [`Error::message_zh`] or [`Error::message_en`].
+    ///
+    /// ```
+    /// use shuangsuiji::{Error, Lang, ModelCode};
+    /// let e = Error::new(ModelCode::UsccLength, "a USCC has 18 characters");
+    /// assert_eq!(e.message_in(Lang::En), "a USCC has 18 characters");
+    /// assert_eq!(e.message_in(Lang::Zh), "统一社会信用代码不是 18 位");
+    /// ```
+    #[must_use]
+    pub fn message_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.message_zh(),
+            Lang::En => self.message.clone(),
+        }
+    }
+
+    /// The message entirely in Chinese: the code's title, then the location and the
+    /// evidence of [`Error::details`] (文件、第 N 行、列「…」、字段、值、应为/实际为 …;
+    /// evidence keys without a Chinese name as `key=value`). Made from the code and the
+    /// details only, so every binding shows the same text.
+    ///
+    /// ```
+    /// use shuangsuiji::{Error, ModelCode};
+    /// let e = Error::new(ModelCode::UsccLength, "too short")
+    ///     .with_file("名录.csv")
+    ///     .with_row(7)
+    ///     .with_column("统一社会信用代码")
+    ///     .with_value("9135")
+    ///     .with_detail("expected", "18");
+    /// assert_eq!(
+    ///     e.message_zh(),
+    ///     "统一社会信用代码不是 18 位（文件「名录.csv」，第 7 行，列「统一社会信用代码」，值「9135」，应为 18）"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn message_zh(&self) -> String {
+        render_zh::message_zh(self.code, &self.details)
+    }
+
+    /// The specific English message, as the place that found the error wrote it.
+    ///
+    /// ```
+    /// let e = shuangsuiji::Error::new(shuangsuiji::ModelCode::UsccLength, "too short");
+    /// assert_eq!(e.message_en(), "too short");
+    /// ```
+    #[must_use]
+    pub fn message_en(&self) -> &str {
         &self.message
     }
 
@@ -539,6 +654,8 @@ impl Error {
     }
 }
 
+impl std::error::Error for Error {}
+
 /// `Result<T, shuangsuiji::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -565,6 +682,60 @@ mod tests {
         }
     }
 
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    #[test]
+    fn every_code_has_a_chinese_and_an_english_title() {
+        let mut zh_seen = BTreeSet::new();
+        for c in ErrorCode::all() {
+            let (zh, en) = (c.title(Lang::Zh), c.title(Lang::En));
+            assert!(has_cjk(zh), "{c}: the Chinese title {zh:?} has no Chinese");
+            assert!(
+                !en.trim().is_empty() && !has_cjk(en),
+                "{c}: English title {en:?}"
+            );
+            assert!(
+                !zh.ends_with('。') && !en.ends_with('.'),
+                "{c}: a title, not a paragraph"
+            );
+            assert!(
+                zh.chars().count() <= 60 && en.len() <= 120,
+                "{c}: one short sentence"
+            );
+            assert!(
+                zh_seen.insert(zh),
+                "{c}: the Chinese title {zh:?} is another code's"
+            );
+        }
+    }
+
+    #[test]
+    fn the_chinese_message_is_made_from_the_code_and_the_details() {
+        let e = Error::new(ModelCode::UsccLength, "USCC must be 18 characters, got 4")
+            .with_file("roster.csv")
+            .with_row(3)
+            .with_field("uscc")
+            .with_detail("expected", "18")
+            .with_detail("actual", "4")
+            .with_detail("zz_unknown", "v");
+        assert_eq!(
+            e.message(),
+            "统一社会信用代码不是 18 位（文件「roster.csv」，第 3 行，字段「uscc」，应为 18，实际为 4，zz_unknown=v）"
+        );
+        assert_eq!(e.message_en(), "USCC must be 18 characters, got 4");
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["message"], e.message_zh());
+        assert_eq!(json["message_en"], "USCC must be 18 characters, got 4");
+        // A wire error without `message_en` (as written before) reads its message as English.
+        let old: Error =
+            serde_json::from_value(serde_json::json!({"code": "uscc_length", "message": "old"}))
+                .unwrap();
+        assert_eq!(old.message_en(), "old");
+        assert_eq!(old.message(), "统一社会信用代码不是 18 位");
+    }
+
     #[test]
     fn error_json_round_trip() {
         let e = Error::new(ModelCode::UsccLength, "x")
@@ -572,7 +743,8 @@ mod tests {
             .with_detail("k", "v");
         let back: Error = serde_json::from_str(&serde_json::to_string(&e).unwrap()).unwrap();
         assert_eq!(back, e);
-        assert!(e.to_string().contains("row 3"));
+        assert!(format!("{e:#}").contains("row 3"));
+        assert!(e.to_string().contains("第 3 行"));
     }
 }
 
@@ -664,7 +836,7 @@ mod serde_code_tests {
         let r: std::result::Result<crate::model::Uscc, _> = serde_json::from_str("\"12345\"");
         let e = Error::from_json(&r.unwrap_err());
         assert_eq!(e.code(), ModelCode::UsccLength.into());
-        assert!(!e.message().contains('\u{27e6}'));
+        assert!(!e.message_en().contains('\u{27e6}'));
     }
 
     #[test]

@@ -820,7 +820,7 @@ impl<T: Record> Builder<T> {
             Some(n) => {
                 let message = format!(
                     "{}; row {n} looks like the header (a title row above it?): read with the option header_row = {n}",
-                    e.message()
+                    e.message_en()
                 );
                 e.with_message(message).with_detail("header_row", n.to_string())
             }

@@ -436,7 +436,7 @@ mod tests {
         ] {
             let e = Uscc::parse(s).unwrap_err();
             assert_eq!(e.code().as_str(), "uscc_charset", "{s}");
-            assert!(e.message().contains("U+"), "{}", e.message());
+            assert!(e.message_en().contains("U+"), "{}", e.message_en());
         }
         // Placeholders whose check characters work out (issue #17 item 10).
         assert_eq!(code("000000000000000000"), "uscc_registration_authority");

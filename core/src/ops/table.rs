@@ -792,6 +792,13 @@ bound {
     outcomes_table / outcomesTable => OutcomesTableArgs { outcomes: Doc<outcomes::OutcomeSet> }
         -> r#"`{"headers", "rows"}`"# : "{ headers: string[]; rows: string[][] }"
         = |a| Ok(outcomes::outcomes_table(&a.outcomes.0));
+    // ---- msgs (#22): Chinese labels ----
+    /// Chinese labels: every exclusion-reason code, every error code (its title) and, with
+    /// a catalog, its departments and items (`{reasons, errors, departments, items}`, each
+    /// a map from code to label).
+    labels / labels => LabelsArgs { catalog: Option<CatalogDoc> }
+        -> "the [`Labels`](crate::labels::Labels)" : "{ reasons: Record<string, string>; errors: Record<string, string>; departments: Record<string, string>; items: Record<string, string> }"
+        = |a| crate::labels::labels(a.catalog.as_ref().map(|c| &c.0));
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

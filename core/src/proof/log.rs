@@ -194,7 +194,7 @@ fn event_located<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<
     let Some(map) = v.as_object() else {
         return Err(e.into_de());
     };
-    let message = e.message().to_owned();
+    let message = e.message_en().to_owned();
     let quoted = |prefix: &str| {
         message
             .strip_prefix(prefix)

@@ -532,7 +532,7 @@ fn name_routes(e: Error, rp: &RouteProblem<'_>, routes: &[&Route]) -> Error {
     }
     named.sort_by_key(|r| r.index);
     named.dedup_by_key(|r| r.index);
-    let mut message = e.message().replace("visit", "route");
+    let mut message = e.message_en().replace("visit", "route");
     for (key, (_, r)) in &index_of {
         message = message.replace(key.as_str(), &r.index.to_string());
     }

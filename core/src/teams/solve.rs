@@ -300,10 +300,12 @@ fn deficit_error(p: &Prepared<'_>, code: TeamCode, what: &str, d: &Deficit) -> E
     Error::new(
         code,
         format!(
-            "{what}: department {dept} is {} inspector(s) short for {} visit(s) needing {} (Hall deficiency)",
+            "{what}: department {dept} is {} inspector(s) short: {} visit(s) need {} ({} certified), it can send only {}",
             d.short,
             d.visits.len(),
-            d.demand
+            d.demand,
+            d.certified_required,
+            d.demand.saturating_sub(d.short)
         ),
     )
     .with_detail("department", dept)

@@ -51,6 +51,42 @@ fn blessed(result: &Result<Value, shuangsuiji::Error>) -> Value {
     }
 }
 
+/// Latin words a Chinese message may say besides the values it quotes from the input:
+/// names of formats and standards.
+const LATIN_WORDS: &[&str] = &["JSON", "CSV", "xlsx", "Merkle", "WGS", "GCJ"];
+
+/// Why the wire error's `message` is not an entirely Chinese message, if it is not: it
+/// must hold Chinese, and once the values quoted from the details (and anything in 「」)
+/// are taken out, no Latin word but [`LATIN_WORDS`] may be left (an English sentence or
+/// an evidence key without a Chinese name would be).
+fn chinese_message_problem(actual: &Value) -> Option<String> {
+    let msg = actual["message"].as_str().unwrap_or("");
+    if !msg.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return Some(format!("message {msg:?} has no Chinese"));
+    }
+    let mut rest = msg.to_owned();
+    while let (Some(a), Some(b)) = (rest.find('「'), rest.find('」')) {
+        if b < a {
+            break;
+        }
+        rest.replace_range(a..b + '」'.len_utf8(), " ");
+    }
+    let mut values: Vec<String> = actual["details"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(_, v)| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+        .collect();
+    values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    for v in values.iter().filter(|v| !v.is_empty()) {
+        rest = rest.replace(v.as_str(), " ");
+    }
+    rest.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2 && !LATIN_WORDS.contains(w))
+        .map(|w| format!("message {msg:?} says {w:?}, not Chinese"))
+        .next()
+}
+
 /// Compares one result with its expectation; returns a description of the mismatch.
 fn check(expected: &Value, result: &Result<Value, shuangsuiji::Error>) -> Option<String> {
     let Some(code) = expected.get("code") else {
@@ -67,6 +103,17 @@ fn check(expected: &Value, result: &Result<Value, shuangsuiji::Error>) -> Option
     let actual = serde_json::to_value(err).unwrap();
     if &actual["code"] != code {
         return Some(format!("expected code {code}, got {err}"));
+    }
+    if let Some(why) = chinese_message_problem(&actual) {
+        return Some(why);
+    }
+    if let Some(zh) = expected.get("message_zh") {
+        if zh != &actual["message"] {
+            return Some(format!(
+                "message_zh: expected {zh}, got {}",
+                actual["message"]
+            ));
+        }
     }
     if actual["family"] != expected["family"] {
         return Some(format!(
@@ -141,7 +188,11 @@ fn catalogue_cases_give_their_codes_and_locations() {
                 "{name}: took {took:?}; bad input must fail fast"
             );
             if bless {
+                let keep_zh = case["expected"].get("message_zh").is_some();
                 case["expected"] = blessed(&result);
+                if let (true, Err(e)) = (keep_zh, &result) {
+                    case["expected"]["message_zh"] = json!(e.message_zh());
+                }
                 continue;
             }
             if let Err(e) = &result {

@@ -420,7 +420,7 @@ fn html_and_tab_separated_exports_get_a_hint() {
     );
     let e = read_enterprises(tsv.as_bytes(), &opts("t.csv")).unwrap_err();
     assert_eq!(code(&e), "column_unknown");
-    assert!(e.message().contains("tabs"), "{e}");
+    assert!(e.message_en().contains("tabs"), "{e}");
 }
 
 #[test]
@@ -474,7 +474,7 @@ fn encoding_errors() {
     // Unknown encoding names come from the options.
     let e = ReadOptions::from_json(r#"{"encoding":"big5"}"#).unwrap_err();
     assert_eq!(code(&e), "encoding_unknown");
-    assert!(e.message().contains("big5"), "{e}");
+    assert!(e.message_en().contains("big5"), "{e}");
     // UTF-16 is refused.
     expect_err(
         b"\xFF\xFEu\0s\0",
@@ -952,8 +952,11 @@ fn misleading_inputs_get_messages_naming_the_cause() {
     let bytes = [b"\xEF\xBB\xBF".as_slice(), &gbk].concat();
     let e = read_enterprises(&bytes, &opts("a.csv")).unwrap_err();
     assert_eq!(code(&e), "encoding_invalid");
-    assert!(e.message().contains("byte order mark"), "{e}");
-    assert!(!e.message().contains("declare encoding gbk or auto"), "{e}");
+    assert!(e.message_en().contains("byte order mark"), "{e}");
+    assert!(
+        !e.message_en().contains("declare encoding gbk or auto"),
+        "{e}"
+    );
     // UTF-16 without BOM, both byte orders.
     for utf16 in [
         head.encode_utf16()
@@ -963,13 +966,13 @@ fn misleading_inputs_get_messages_naming_the_cause() {
     ] {
         let e = read_enterprises(&utf16, &opts("a.csv")).unwrap_err();
         assert_eq!(code(&e), "encoding_unknown");
-        assert!(e.message().contains("UTF-16"), "{e}");
+        assert!(e.message_en().contains("UTF-16"), "{e}");
     }
     // A USCC column read as floating-point numbers.
     let csv = format!("{head}9.115058100000001e+17,企业,150581,A,active\n");
     let e = read_enterprises(csv.as_bytes(), &opts("a.csv")).unwrap_err();
     assert_eq!(code(&e), "cell_invalid");
-    assert!(e.message().contains("pandas"), "{e}");
+    assert!(e.message_en().contains("pandas"), "{e}");
     // A quoted line break inside the USCC cell.
     let csv = format!("{head}\"91350100M000100Y43\n\",企业,150581,A,active\n");
     let e = read_enterprises(csv.as_bytes(), &opts("a.csv")).unwrap_err();
@@ -1008,7 +1011,7 @@ fn a_title_row_above_the_header_is_named_and_skipped_with_header_row() {
         Some("3"),
         "{e}"
     );
-    assert!(e.message().contains("header_row = 3"), "{e}");
+    assert!(e.message_en().contains("header_row = 3"), "{e}");
 
     let with = ReadOptions {
         header_row: Some(3),

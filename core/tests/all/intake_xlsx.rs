@@ -161,7 +161,7 @@ fn sheet_missing_and_invalid_workbooks() {
     let ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest-of-an-xls";
     let e = read_enterprises(ole, &opts()).unwrap_err();
     assert_eq!(code(&e), "xlsx_invalid");
-    assert!(e.message().contains(".xls"), "{e}");
+    assert!(e.message_en().contains(".xls"), "{e}");
     // Declared xlsx but CSV text.
     let o = ReadOptions {
         format: Some(Format::Xlsx),
