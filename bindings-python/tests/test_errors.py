@@ -130,3 +130,22 @@ def test_error_classes_per_family():
         ssj.Calendar().status("2023-06-01")
     with pytest.raises(ssj.RulesError):
         ssj.preset("no_such_preset", "2025-01-01")
+
+
+def test_errors_the_facade_finds_itself_speak_chinese_like_the_core():
+    """A wrong argument type and a cell that is not text are found in Python, not the
+    core; their message is still the core's Chinese one for the code and details, with
+    the facade's English sentence as ``message_en``."""
+    import re
+
+    with pytest.raises(ssj.ShuangsuijiError) as e:
+        ssj.read_enterprises("")
+    assert e.value.code == "argument_type"
+    assert re.search(r"[\u4e00-\u9fff]", e.value.message_zh)
+    assert e.value.message == e.value.message_zh
+    assert "neither JSON text nor the path" in e.value.message_en
+    with pytest.raises(ssj.ShuangsuijiError) as e:
+        ssj.draw_columns({"seed": "00" * 32}, ["x", float("nan")], ["A", "A"])
+    assert e.value.code == "cell_invalid"
+    assert re.search(r"[\u4e00-\u9fff]", e.value.message_zh)
+    assert "第 2 行" in e.value.message_zh

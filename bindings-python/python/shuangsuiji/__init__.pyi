@@ -516,6 +516,7 @@ __all__ += [
     "team_table",
     "read_outcome_records",
     "outcomes_table",
+    "labels",
 ]
 DeadlineKind = Literal[
     "result_publication",
@@ -601,6 +602,7 @@ def visit_table(result: JsonSource, roster: Optional[JsonSource] = None, catalog
 def team_table(assignment: JsonSource, inspectors: Optional[JsonSource] = None, roster: Optional[JsonSource] = None, catalog: Optional[JsonSource] = None) -> Any: ...
 def read_outcome_records(input: bytes, options: Optional[JsonSource] = None) -> Any: ...
 def outcomes_table(outcomes: JsonSource) -> Any: ...
+def labels(catalog: Optional[JsonSource] = None) -> Any: ...
 # END generated
 from ._errors import get_language as get_language, set_language as set_language
 __all__ += ["set_language", "get_language"]

@@ -73,9 +73,9 @@ def _json_text(source: Any) -> str:
 
 
 def _argument_type(message: str, field: str) -> ShuangsuijiError:
-    from ._errors import _from_core
+    from ._errors import _facade_error
 
-    return _from_core(message, "argument_type", "input", json.dumps({"field": field}))
+    return _facade_error(message, "argument_type", "input", {"field": field})
 
 
 def _existing_path(source: str) -> str:

@@ -46,15 +46,15 @@ def _column(values: Any) -> "tuple[str, int]":
     except TypeError:
         # Only on error: name the first cell that is not text (NaN for a missing cell in
         # pandas, a number from a numeric column) as the core names a bad cell.
-        from ._errors import _from_core
+        from ._errors import _facade_error
 
         row, cell = next((k, v) for k, v in enumerate(values) if not isinstance(v, str))
-        raise _from_core(
+        raise _facade_error(
             f"row {row + 1} of the column is not text but {cell!r} ({type(cell).__name__}): "
             "a missing cell or a column read as numbers; read it as text (dtype=str)",
             "cell_invalid",
             "input",
-            json.dumps({"row": row + 1, "value": repr(cell)}),
+            {"row": row + 1, "value": repr(cell)},
         ) from None
 
 

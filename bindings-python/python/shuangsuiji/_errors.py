@@ -159,3 +159,13 @@ def _from_core(
     details = json.loads(details_json) if details_json else {}
     cls = _FAMILIES.get(family, ShuangsuijiError)
     return cls(message, code, family, details, message_en)
+
+
+def _facade_error(message_en: str, code: str, family: str, details: Dict[str, Any]) -> ShuangsuijiError:
+    """An error the Python facade finds itself (a wrong argument type, a cell that is not
+    text): its Chinese message is the core's for the code and details, so it reads as the
+    same error does in Rust and JS; ``message_en`` is the facade's English sentence."""
+    from . import _shuangsuiji as _core
+
+    text = json.dumps(details)
+    return _from_core(_core.error_message_zh(code, text), code, family, text, message_en)

@@ -63,14 +63,14 @@ def arrow_column(array: Any) -> Tuple[bytes, bytes, int, int, bool]:
     if not (large or pa.types.is_string(array.type)):
         array = array.cast(pa.string())
     if array.null_count:
-        from ._errors import _from_core
+        from ._errors import _facade_error
 
         row = array.is_null().to_pylist().index(True)
-        raise _from_core(
+        raise _facade_error(
             f"row {row} of a column is empty (null); every eligible entry needs a value",
             "cell_invalid",
             "input",
-            json.dumps({"field": f"[{row}]"}),
+            {"field": f"[{row}]"},
         )
     _, offsets, data = array.buffers()
     return (
@@ -190,14 +190,14 @@ def _sorted(leaves: Any) -> Any:
 
 
 def _duplicate(row: Mapping[str, Any]) -> Exception:
-    from ._errors import _from_core
+    from ._errors import _facade_error
 
     code, family = ("eligible_duplicate", "draw") if row["a"] == row["b"] else ("stratum_overlap", "rules")
-    return _from_core(
+    return _facade_error(
         f"enterprise {row['uscc']} is listed {str(row['n']) + ' times' if row['n'] else 'more than once'} for item {row['item_id']}",
         code,
         family,
-        json.dumps({"value": row["uscc"], "item": row["item_id"], "stratum": row["a"]}),
+        {"value": row["uscc"], "item": row["item_id"], "stratum": row["a"]},
     )
 
 
@@ -424,7 +424,7 @@ def receipts(
         from ._errors import _from_core
 
         e = json.loads(failed[0]["receipt"])
-        raise _from_core(e["message"], e["code"], e["family"], json.dumps(e["details"]))
+        raise _from_core(e["message"], e["code"], e["family"], json.dumps(e["details"]), e.get("message_en"))
     edges = [e for r in parts.where("kind = 'edges'").select("receipt").collect() for e in json.loads(r["receipt"])]
     ids, made = _core.seam_receipts_json(texts["plan"], texts["excluded"], texts["result"], texts["runs"], json.dumps(edges))
     spark = leaves.sparkSession
@@ -471,13 +471,13 @@ def fill_plan(template: Mapping[str, Any], counts: Sequence[Mapping[str, Any]], 
             s["quota"] = quota(s["population"], s["ratio"], s.get("min"), s.get("max"))
     extra = sorted(set(n) - listed)
     if extra:
-        from ._errors import _from_core
+        from ._errors import _facade_error
 
-        raise _from_core(
+        raise _facade_error(
             f"eligible entries name an item and stratum the plan does not list: {extra[0]}",
             "root_mismatch",
             "verify",
-            json.dumps({"field": "eligible", "item": extra[0][0], "stratum": extra[0][1]}),
+            {"field": "eligible", "item": extra[0][0], "stratum": extra[0][1]},
         )
     plan["eligible"] = dict(eligible)
     return plan

@@ -10,6 +10,7 @@ mod arrow;
 mod disclosure;
 mod draw;
 mod enforcement;
+mod errors;
 mod intake;
 mod model;
 mod ops;
@@ -29,5 +30,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     table::register(m)?;
     disclosure::register(m)?;
     arrow::register(m)?;
+    errors::register(m)?;
     Ok(())
 }
