@@ -72,10 +72,12 @@ def _json_text(source: Any) -> str:
     raise TypeError(f"expected a dict, list, JSON text, bytes or a path, got {type(source).__name__}")
 
 
-def _argument_type(message: str, field: str) -> ShuangsuijiError:
+def _argument_type(message: str, field: str, **evidence: str) -> ShuangsuijiError:
+    """The typed ``argument_type`` error; ``evidence`` (``value``, ``expected``) goes into
+    the details, so the Chinese message shows it too."""
     from ._errors import _facade_error
 
-    return _facade_error(message, "argument_type", "input", {"field": field})
+    return _facade_error(message, "argument_type", "input", {"field": field, **evidence})
 
 
 def _existing_path(source: str) -> str:
@@ -92,6 +94,8 @@ def _existing_path(source: str) -> str:
             f"{shown!r} is neither JSON text nor the path of an existing file "
             "(give a file's contents as bytes, or its path as pathlib.Path)",
             "source",
+            value=shown,
+            expected="bytes | pathlib.Path | JSON",
         )
     return source
 
@@ -136,6 +140,8 @@ def _table_bytes(source: Any, options: Optional[Dict[str, Any]]) -> "tuple[bytes
             f"options must be a dict of ReadOptions, not {type(options).__name__} "
             f"(for an encoding write {{'encoding': {options!r}}})",
             "options",
+            value=repr(options),
+            expected=f"{{'encoding': {options!r}}}" if isinstance(options, str) else "dict",
         )
     opts: Dict[str, Any] = dict(options or {})
     if isinstance(source, bytes):
@@ -200,7 +206,9 @@ def _zh_only(lang: str) -> None:
     """The tables laid out by the core are in Chinese; ``lang`` is there so that every
     ``to_dataframe(lang="zh")`` reads alike."""
     if lang != "zh":
-        raise _argument_type(f"lang must be 'zh' (the core's table has Chinese headers), not {lang!r}", "lang")
+        raise _argument_type(
+            f"lang must be 'zh' (the core's table has Chinese headers), not {lang!r}", "lang", value=repr(lang), expected="'zh'"
+        )
 
 
 def _pandas() -> Any:

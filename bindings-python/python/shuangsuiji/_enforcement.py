@@ -104,7 +104,10 @@ def decide(
         entry, facts, on = on, entry, facts  # type: ignore[assignment]
     if entry is not None and not isinstance(entry, (str, dict)):
         raise _argument_type(
-            f"entry must be a menu entry id (str) or a menu entry dict, not {type(entry).__name__}", "entry"
+            f"entry must be a menu entry id (str) or a menu entry dict, not {type(entry).__name__}",
+            "entry",
+            value=type(entry).__name__,
+            expected="str | dict",
         )
     result: Dict[str, Any] = _op(
         "decide", entry, None if facts is None else _dumps(facts), _dumps(list(history)), _iso(on), policy

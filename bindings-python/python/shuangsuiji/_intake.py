@@ -50,20 +50,20 @@ def _check(table: str, source: TableSource, options: Optional[Dict[str, Any]]) -
     return result
 
 
-def check_enterprises(source: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+def check_enterprises(input: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
     """Every problem of an enterprise file, in row order (empty = fine).
 
     Each problem is a dict ``{"code", "family", "message", "details": {file, row,
     column, field, value, …}}``.
     """
-    return _check("enterprises", source, options)
+    return _check("enterprises", input, options)
 
 
-def check_inspectors(source: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+def check_inspectors(input: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
     """Every problem of an inspector file, in row order."""
-    return _check("inspectors", source, options)
+    return _check("inspectors", input, options)
 
 
-def check_history(source: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+def check_history(input: TableSource, options: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
     """Every problem of a history file, in row order."""
-    return _check("history", source, options)
+    return _check("history", input, options)

@@ -26,7 +26,7 @@ class EligibilityReport(Dict[str, Any]):
         if lang == "zh":
             return _table_frame(self.to_table(roster))
         if lang != "en":
-            raise _argument_type(f"lang must be 'zh' or 'en', not {lang!r}", "lang")
+            raise _argument_type(f"lang must be 'zh' or 'en', not {lang!r}", "lang", value=repr(lang), expected="'zh' | 'en'")
         rows: List[Dict[str, Any]] = []
         for item in self.get("items", []):
             item_id = item.get("item", {}).get("id") if isinstance(item.get("item"), dict) else item.get("item")

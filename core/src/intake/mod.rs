@@ -355,7 +355,7 @@ pub fn check_events(bytes: &[u8], opts: &ReadOptions) -> Vec<Error> {
 /// the table [`crate::outcomes::outcomes_csv`] writes reads back; the rows of one enterprise
 /// and department make one record, in the order of their first rows. 检查结果 is the
 /// category's code or published term, 后续处置 the follow-ups in words (责令改正（期限
-/// 2026-04-10）, 立案, 立案（2026-04-02）, 移送公安机关, 移送 <department>) separated by `；`.
+/// 2026-04-10）, 立案, 立案（2026-04-02）, 移送公安机关, 移送 `<department>`) separated by `；`.
 /// JSON is a list of records (or an envelope with `records`), read as given. An officer
 /// change has no column: give records with changes as JSON. The records are read, not
 /// checked against a draw: [`crate::outcomes::record_outcomes`] does that.

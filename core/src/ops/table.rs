@@ -792,6 +792,22 @@ bound {
     outcomes_table / outcomesTable => OutcomesTableArgs { outcomes: Doc<outcomes::OutcomeSet> }
         -> r#"`{"headers", "rows"}`"# : "{ headers: string[]; rows: string[][] }"
         = |a| Ok(outcomes::outcomes_table(&a.outcomes.0));
+    // Every problem of a roster file (#22: the same check in every binding, not Python's
+    // alone): a list of errors, empty when the file reads.
+    /// Every problem of an enterprise roster file (CSV, xlsx or JSON bytes), each located
+    /// by row and column; an empty list when the file reads (after the first hundreds, one
+    /// `too_many_problems` entry counts the rest under `details.omitted`).
+    check_enterprises / checkEnterprises => CheckEnterprisesArgs { input: File, options: Option<Options> }
+        -> "the problems, as errors (empty: none)" : "Record<string, unknown>[]"
+        = |a| Ok(intake::check_enterprises(&a.input.0, &a.options.unwrap_or_default().0));
+    /// Every problem of an inspector roster file, as `check_enterprises` does.
+    check_inspectors / checkInspectors => CheckInspectorsArgs { input: File, options: Option<Options> }
+        -> "the problems, as errors (empty: none)" : "Record<string, unknown>[]"
+        = |a| Ok(intake::check_inspectors(&a.input.0, &a.options.unwrap_or_default().0));
+    /// Every problem of a check-history file, as `check_enterprises` does.
+    check_history / checkHistory => CheckHistoryArgs { input: File, options: Option<Options> }
+        -> "the problems, as errors (empty: none)" : "Record<string, unknown>[]"
+        = |a| Ok(intake::check_history(&a.input.0, &a.options.unwrap_or_default().0));
     // ---- msgs (#22): Chinese labels ----
     /// Chinese labels: every exclusion-reason code, every error code (its title) and, with
     /// a catalog, its departments and items (`{reasons, errors, departments, items}`, each
