@@ -525,24 +525,8 @@ fn the_ceremony_refuses_what_would_not_verify_and_writes_nothing() {
 fn teams_and_deadline() {
     let dir = fresh("teams");
     let work = &shared().1;
-    let d = data();
     let teams = dir.join("teams.json");
-    let out = ok(&ssj(&[
-        "--json",
-        "teams",
-        "--result",
-        s(&work.join("result.json")),
-        "--roster",
-        s(&d.join("enterprises.csv")),
-        "--inspectors",
-        s(&d.join("inspectors.csv")),
-        "--history",
-        s(&d.join("history.csv")),
-        "--staffing",
-        s(&fixture("staffing.json")),
-        "-o",
-        s(&teams),
-    ]));
+    let out = ok(&run_teams(&work.join("result.json"), &teams, &["--json"]));
     let v: Value = serde_json::from_str(&out).unwrap();
     let written: Value = serde_json::from_slice(&std::fs::read(&teams).unwrap()).unwrap();
     assert_eq!(v["teams"], written["teams"].as_array().unwrap().len());
@@ -902,21 +886,7 @@ fn after_the_draw_substitute_record_disclose_publish_and_verify_again() {
 
     // Teams and the work plan for the revised result.
     let teams = dir.join("teams.json");
-    ok(&ssj(&[
-        "teams",
-        "--result",
-        s(&work.join("result.json")),
-        "--roster",
-        s(&d.join("enterprises.csv")),
-        "--inspectors",
-        s(&d.join("inspectors.csv")),
-        "--history",
-        s(&d.join("history.csv")),
-        "--staffing",
-        s(&fixture("staffing.json")),
-        "-o",
-        s(&teams),
-    ]));
+    ok(&run_teams(&work.join("result.json"), &teams, &[]));
     let wp = dir.join("workplan.json");
     let out = ok(&ssj(&[
         "workplan",
@@ -1212,24 +1182,39 @@ fn drawn_work_with_teams(name: &str) -> (PathBuf, PathBuf, PathBuf) {
         let p = e.unwrap().path();
         std::fs::copy(&p, work.join(p.file_name().unwrap())).unwrap();
     }
-    let d = data();
     let teams = dir.join("teams.json");
-    ok(&ssj(&[
+    ok(&run_teams(&work.join("result.json"), &teams, &[]));
+    (dir, work, teams)
+}
+
+/// `shuangsuiji [first…] teams` for `result` with the sample roster, inspectors, history
+/// and staffing, written to `teams`.
+fn run_teams(result: &Path, teams: &Path, first: &[&str]) -> std::process::Output {
+    let d = data();
+    let mut args: Vec<&str> = first.to_vec();
+    let (result, teams) = (s(result).to_owned(), s(teams).to_owned());
+    let (roster, inspectors, history, staffing) = (
+        s(&d.join("enterprises.csv")).to_owned(),
+        s(&d.join("inspectors.csv")).to_owned(),
+        s(&d.join("history.csv")).to_owned(),
+        s(&fixture("staffing.json")).to_owned(),
+    );
+    args.extend([
         "teams",
         "--result",
-        s(&work.join("result.json")),
+        &result,
         "--roster",
-        s(&d.join("enterprises.csv")),
+        &roster,
         "--inspectors",
-        s(&d.join("inspectors.csv")),
+        &inspectors,
         "--history",
-        s(&d.join("history.csv")),
+        &history,
         "--staffing",
-        s(&fixture("staffing.json")),
+        &staffing,
         "-o",
-        s(&teams),
-    ]));
-    (dir, work, teams)
+        &teams,
+    ]);
+    ssj(&args)
 }
 
 /// Bad inputs of `substitute`, `outcomes`, `disclose` and `workplan`: each refused with
