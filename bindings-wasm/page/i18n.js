@@ -143,7 +143,7 @@ export const TEXT = {
       }
     },
     tech: '技术细节',
-    techError: (e) => `错误代码 ${e.code}${e.details?.field ? `，位置 ${e.details.field}` : ''}${e.details?.expected !== undefined ? `，应为 ${show(e.details.expected)}，实为 ${show(e.details.actual)}` : ''}。${e.message ?? ''}`,
+    techError: (e) => `错误代码 ${e.code}${e.details?.field ? `，位置 ${e.details.field}` : ''}${e.details?.expected !== undefined ? `，应为 ${show(e.details.expected)}，实为 ${show(e.details.actual)}` : ''}。${e.messageZh ?? e.message ?? ''}`,
     summary: (s, names) => `${names?.title ? `${names.title}：` : ''}任务 ${s.task_id}${s.year ? `（${s.year} 年）` : ''}，第 ${s.attempt + 1} 次抽取，共 ${s.visits} 户企业接受检查（一户企业的多个检查事项合并为一次上门）${s.revision ? `；结果修订第 ${s.revision} 版（已替换 ${s.substitutions} 项检查的抽中企业）` : ''}。`,
     summaryTech: (s, ms) => `方案哈希 ${s.plan_hash}；种子 ${s.seed}；结果哈希 ${s.result_hash}；日志头 ${s.log_head}；用时 ${ms} 毫秒。`,
     rosterNote: (r) => (r.error ? `企业名录（${r.name}）未能读取，查询时不显示企业名称；这不影响验证结论。` : `已读取企业名录（${r.name}，${r.count} 家），仅用于显示企业名称。`),
@@ -261,7 +261,7 @@ export const TEXT = {
       }
     },
     tech: 'Technical details',
-    techError: (e) => `Error code ${e.code}${e.details?.field ? `, at ${e.details.field}` : ''}${e.details?.expected !== undefined ? `, expected ${show(e.details.expected)}, found ${show(e.details.actual)}` : ''}. ${e.message ?? ''}`,
+    techError: (e) => `Error code ${e.code}${e.details?.field ? `, at ${e.details.field}` : ''}${e.details?.expected !== undefined ? `, expected ${show(e.details.expected)}, found ${show(e.details.actual)}` : ''}. ${e.messageEn ?? e.message ?? ''}`,
     summary: (s, names) => `${names?.title ? `${names.title}: ` : ''}task ${s.task_id}${s.year ? ` (${s.year})` : ''}, draw ${s.attempt + 1}, ${s.visits} enterprises to visit${s.revision ? `; result revision ${s.revision} (${s.substitutions} item selections replaced)` : ''}.`,
     summaryTech: (s, ms) => `Plan hash ${s.plan_hash}; seed ${s.seed}; result hash ${s.result_hash}; log head ${s.log_head}; ${ms} ms.`,
     rosterNote: (r) => (r.error ? `The roster (${r.name}) could not be read: no names in the lookup. This does not affect the verdict.` : `Roster read (${r.name}, ${r.count} enterprises), for names only.`),

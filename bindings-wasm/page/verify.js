@@ -6,7 +6,8 @@
 /** A thrown binding error as plain data (it crosses the worker boundary). */
 export function errorData(err) {
   if (err && typeof err.code === 'string') {
-    return { code: err.code, family: err.family, message: err.message, details: err.details ?? {} };
+    // Both languages cross the worker boundary; the page shows the one it speaks.
+    return { code: err.code, family: err.family, message: err.message, messageZh: err.messageZh, messageEn: err.messageEn, details: err.details ?? {} };
   }
   return { code: 'page_error', family: 'page', message: String(err?.message ?? err), details: {} };
 }
@@ -63,8 +64,6 @@ export function explain(e, texts = {}) {
     return at('result', 'result', 'result_changed');
   }
   if (LOG_CODES.has(code) || /^entries/.test(field)) {
-    // A head that names another entry than the log's last: the head file is the odd one.
-    if (code === 'log_chain_broken' && /head/i.test(e.message ?? '')) return at('log', 'logHead', 'head_changed');
     return at('log', 'log', 'log_broken');
   }
   // Not a verification finding: a file the binding could not read. Name the first file
