@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds every cargo-fuzz target and runs each for a fixed short time, starting from the
 # committed seed corpus (fuzz/corpus/<target>/, never written to: new inputs go to
-# fuzz/corpus-run/<target>/, which is not committed). Fails on the first crash, leak,
+# fuzz/corpus-run/<target>/, which is not committed) and the inputs kept from the long
+# campaigns (fuzz/corpus-kept/<target>.tar.xz, scripts/fuzz-keep.sh), all replayed first. Fails on the first crash, leak,
 # timeout or out-of-memory; the input that did it is left in fuzz/artifacts/<target>/.
 #
 #   scripts/fuzz-smoke.sh            # every target, FUZZ_SECONDS (default 15) each
@@ -29,6 +30,9 @@ fi
 "${FUZZ[@]}" build
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus-run/$t"
+  if [ -f "fuzz/corpus-kept/$t.tar.xz" ]; then
+    tar -xJf "fuzz/corpus-kept/$t.tar.xz" -C "fuzz/corpus-run/$t"
+  fi
   echo "== fuzz $t for ${SECONDS_EACH}s =="
   # -rss_limit_mb: an input must not make the library use more than 2 GiB;
   # -timeout: nor take more than 10 s.
