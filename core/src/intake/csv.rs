@@ -78,10 +78,7 @@ pub(crate) fn parse<'t>(text: &'t str, push: &mut dyn FnMut(&Row<'t>) -> bool) -
             }
             Cell::from_text(field)
         } else {
-            let rel = bytes[at..]
-                .iter()
-                .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
-                .unwrap_or(n - at);
+            let rel = find_special(&bytes[at..]).unwrap_or(n - at);
             let start = at;
             at += rel;
             if bytes.get(at) == Some(&b'"') {
@@ -129,6 +126,45 @@ pub(crate) fn parse<'t>(text: &'t str, push: &mut dyn FnMut(&Row<'t>) -> bool) -
             }
         }
     }
+}
+
+/// At most how many records `text` holds (its line breaks, and one more): a capacity
+/// for the rows read from it, so that they are not moved as the list grows.
+pub(crate) fn max_records(text: &str) -> usize {
+    text.bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        .saturating_add(1)
+}
+
+/// The index of the first `,`, `\n`, `\r` or `"` in `bytes`: eight bytes at a time (a
+/// name is mostly multi-byte characters, none of which holds these bytes).
+fn find_special(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `w` equal to `b` (the lowest flagged byte is exact;
+    // bytes above it may be flagged falsely, which the lowest-bit search ignores).
+    let equal = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0usize;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let hits = equal(w, b',') | equal(w, b'\n') | equal(w, b'\r') | equal(w, b'"');
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
+        .map(|p| at + p)
 }
 
 #[cfg(test)]
@@ -263,6 +299,20 @@ mod tests {
         ) {
             let text: String = pieces.concat();
             prop_assert_eq!(rows(parse, &text, stop_after), rows(reference, &text, stop_after));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn find_special_is_the_first_separator_quote_or_line_break(
+            bytes in prop::collection::vec(
+                prop::sample::select(vec![b'a', b',', b'"', b'\n', b'\r', 0x80, 0xAC, 0xE4, 0x2B, 0x0B, 0x0C, 0xFF]),
+                0..40,
+            ),
+        ) {
+            let expected = bytes.iter().position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'));
+            prop_assert_eq!(find_special(&bytes), expected);
         }
     }
 

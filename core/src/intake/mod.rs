@@ -101,6 +101,7 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
                     .with_header_row(opts.header_row);
                 let read = encoding::decode_borrowed(bytes, opts.encoding).and_then(|text| {
                     reject_html(&text)?;
+                    b.reserve_rows(csv::max_records(&text));
                     csv::parse(&text, &mut |row| b.push(row))
                 });
                 if let Err(e) = read {
@@ -406,4 +407,85 @@ pub fn check_outcome_records(bytes: &[u8], opts: &ReadOptions) -> Vec<Error> {
     let mut errors = outcomes::group(parsed.items).1;
     limits::cap_problems(&mut errors, 0);
     errors.into_iter().map(|e| opts.locate(e)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The problems (as debug text, every detail included) and the number of records of
+    /// reading `text` as an enterprise CSV, the duplicates found by sorting the keys at
+    /// the end or (`reference`) row by row with a hash map as before issue #25.
+    fn read(text: &str, all: bool, reference: bool, max_rows: u64) -> (Vec<String>, usize) {
+        let lim = Limits {
+            max_rows,
+            ..Limits::default()
+        };
+        let mut b = Builder::<Enterprise>::new(false, &lim, all);
+        if reference {
+            b = b.with_reference_duplicates();
+        }
+        if let Err(e) = csv::parse(text, &mut |row| b.push(row)) {
+            b.fail(e);
+        }
+        let p = b.finish();
+        let items = if p.errors.is_empty() {
+            p.items.len()
+        } else {
+            0
+        };
+        (p.errors.iter().map(|e| format!("{e:?}")).collect(), items)
+    }
+
+    const HEADER: &str = "统一社会信用代码,企业名称,行政区划,信用风险分类,登记状态\n";
+    const CODES: [&str; 3] = [
+        "91350100M000100Y43",
+        " 91350100m000100y43",
+        "911505810000000190",
+    ];
+
+    fn line(kind: u8, i: usize) -> String {
+        match kind {
+            0..=2 => format!("{},企业{i},150581,A类,存续\n", CODES[usize::from(kind)]),
+            3 => format!("{},企业{i},150581,Z,存续\n", CODES[i % 2]),
+            4 => "\n".to_owned(),
+            5 => "a\"b,x\n".to_owned(),
+            _ => format!("91350100M000100Y44,企业{i},150581,A类,存续\n"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        #[test]
+        fn sorted_duplicate_check_agrees_with_the_row_by_row_one(
+            kinds in prop::collection::vec(0u8..7, 0..12),
+            all in any::<bool>(),
+            max_rows in 3u64..12,
+        ) {
+            let mut text = HEADER.to_owned();
+            for (i, &k) in kinds.iter().enumerate() {
+                text.push_str(&line(k, i));
+            }
+            prop_assert_eq!(read(&text, all, false, max_rows), read(&text, all, true, max_rows));
+        }
+    }
+
+    /// Past the problems a checker lists: the same first 1 000 and the same count of
+    /// the rest, duplicates interleaved with other problems.
+    #[test]
+    fn sorted_duplicate_check_lists_the_same_first_problems() {
+        let mut text = HEADER.to_owned();
+        for i in 0..1500 {
+            text.push_str(&line([0, 3, 2, 6, 1][i % 5], i));
+        }
+        text.push_str("a\"b\n");
+        for all in [true, false] {
+            let new = read(&text, all, false, 2000);
+            assert_eq!(new, read(&text, all, true, 2000));
+            if all {
+                assert_eq!(new.0.len(), limits::MAX_PROBLEMS + 1);
+            }
+        }
+    }
 }

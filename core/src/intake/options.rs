@@ -163,14 +163,20 @@ impl<'de> Deserialize<'de> for Format {
     }
 }
 
-/// Limits for one read. Each value can only *tighten* the documented maximum in
-/// [`limits`]: a larger value is refused (`count_invalid`, field `limits.<name>`), never
-/// silently lowered — a caller who asked for more must learn that it was not granted.
+/// Limits for one read. The defaults are the documented maxima in [`limits`]; the rows
+/// and bytes of one file may be raised up to [`limits::CEILING_ROWS`] and
+/// [`limits::CEILING_FILE_BYTES`] (a large roster in one file), the others only
+/// tightened. A value above its ceiling is refused (`count_invalid`, field
+/// `limits.<name>`), never silently lowered — a caller who asked for more must learn
+/// that it was not granted.
 ///
 /// ```
-/// use shuangsuiji::intake::Limits;
+/// use shuangsuiji::intake::{limits, Limits};
 /// let l = Limits { max_rows: 10, ..Limits::default() };
 /// assert_eq!(l.checked()?.max_rows, 10);
+/// let province = Limits { max_rows: 4_000_000, max_bytes: 512 << 20, ..Limits::default() };
+/// assert_eq!(province.checked()?.max_rows, 4_000_000);
+/// assert_eq!(Limits::default().max_rows, limits::MAX_ROWS);
 /// let huge = Limits { max_rows: u64::MAX, ..Limits::default() };
 /// let e = huge.checked().unwrap_err();
 /// assert_eq!(e.code().as_str(), "count_invalid");
@@ -180,9 +186,11 @@ impl<'de> Deserialize<'de> for Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Limits {
-    /// Maximum bytes of the input ([`limits::MAX_FILE_BYTES`]).
+    /// Maximum bytes of the input ([`limits::MAX_FILE_BYTES`]; at most
+    /// [`limits::CEILING_FILE_BYTES`]).
     pub max_bytes: u64,
-    /// Maximum data rows or records ([`limits::MAX_ROWS`]).
+    /// Maximum data rows or records ([`limits::MAX_ROWS`]; at most
+    /// [`limits::CEILING_ROWS`]).
     pub max_rows: u64,
     /// Maximum bytes of one cell ([`limits::MAX_FIELD_BYTES`]).
     pub max_field_bytes: u64,
@@ -203,15 +211,16 @@ impl Default for Limits {
 }
 
 impl Limits {
-    /// These limits, if none is above its documented maximum.
+    /// These limits, if none is above its ceiling (rows and bytes) or documented
+    /// maximum (the others).
     ///
     /// # Errors
-    /// `count_invalid` naming the first limit above its maximum (field
+    /// `count_invalid` naming the first limit above its ceiling (field
     /// `limits.<name>`, value the requested number, detail `maximum`).
     pub fn checked(&self) -> Result<Self> {
         for (name, value, max) in [
-            ("max_bytes", self.max_bytes, limits::MAX_FILE_BYTES),
-            ("max_rows", self.max_rows, limits::MAX_ROWS),
+            ("max_bytes", self.max_bytes, limits::CEILING_FILE_BYTES),
+            ("max_rows", self.max_rows, limits::CEILING_ROWS),
             (
                 "max_field_bytes",
                 self.max_field_bytes,
@@ -226,7 +235,7 @@ impl Limits {
             if value > max {
                 return Err(Error::new(
                     crate::ModelCode::CountInvalid,
-                    format!("{name} = {value} is above the documented maximum {max}; limits can only be lowered"),
+                    format!("{name} = {value} is above the documented maximum {max}; it cannot be raised further"),
                 )
                 .with_field(format!("limits.{name}"))
                 .with_value(value.to_string())

@@ -2,8 +2,10 @@
 //! parsing with precise locations, duplicate detection and error collection.
 
 use std::borrow::Cow;
+#[cfg(test)]
+use std::collections::HashMap;
+#[cfg(test)]
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -11,6 +13,7 @@ use serde::de::DeserializeOwned;
 use super::headers::{ColumnSpec, Table, split_multi};
 use super::limits;
 use super::options::Limits;
+use crate::model::text::normalized_width;
 use crate::model::{Uscc, normalize_width};
 use crate::{Error, InputCode, ModelCode, Result};
 
@@ -121,7 +124,7 @@ pub(crate) trait Record: Sized + DeserializeOwned {
 }
 
 /// A record's unique key in the duplicate check ([`Builder`] keeps one per row read).
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum UniqueKey {
     /// A 统一社会信用代码, held as its 18 bytes.
     Uscc(Uscc),
@@ -148,10 +151,35 @@ pub(crate) struct Parsed<T> {
     pub(crate) errors: Vec<Error>,
 }
 
+/// The cell index of each field the header has: a short list (a table has about a
+/// dozen fields) searched by name, the name compared by address first (the field names
+/// the records ask for are the specs' own literals). Every cell of every row is found
+/// through it, so it is not a map of strings.
+#[derive(Default)]
+struct FieldColumns(Vec<(&'static str, usize)>);
+
+impl FieldColumns {
+    fn get(&self, field: &str) -> Option<&usize> {
+        self.0
+            .iter()
+            .find(|(f, _)| f.len() == field.len() && (f.as_ptr() == field.as_ptr() || *f == field))
+            .map(|(_, i)| i)
+    }
+
+    fn contains_key(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+
+    /// Adds a field not yet present.
+    fn insert(&mut self, field: &'static str, i: usize) {
+        self.0.push((field, i));
+    }
+}
+
 struct Header {
     /// Per cell index: the column spec and the header as written (None = ignored).
     columns: Vec<Option<(&'static ColumnSpec, String)>>,
-    by_field: BTreeMap<&'static str, usize>,
+    by_field: FieldColumns,
 }
 
 impl Header {
@@ -173,7 +201,7 @@ fn map_header(
         width -= 1;
     }
     let mut columns = Vec::with_capacity(width);
-    let mut by_field: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut by_field = FieldColumns::default();
     for (i, cell) in row.cells.iter().take(width).enumerate() {
         let text = cell.raw();
         if let Err(e) = limits::check_field(&text, lim.max_field_bytes) {
@@ -264,18 +292,23 @@ fn invalid(msg: impl Into<String>) -> Error {
 
 /// Parses a yes/no cell: 是/否, true/false, 1/0, Y/N, yes/no (any case, full width ok).
 fn parse_bool(s: &str) -> Result<bool> {
-    match normalize_width(s).to_ascii_lowercase().as_str() {
-        "是" | "true" | "1" | "y" | "yes" => Ok(true),
-        "否" | "false" | "0" | "n" | "no" => Ok(false),
-        _ => Err(invalid(format!(
+    // Compared without case (no lower-cased copy of the cell).
+    let t = normalized_width(s);
+    let is = |words: [&str; 5]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+    if is(["是", "true", "1", "y", "yes"]) {
+        Ok(true)
+    } else if is(["否", "false", "0", "n", "no"]) {
+        Ok(false)
+    } else {
+        Err(invalid(format!(
             "{s:?} is not a yes/no value (是/否, true/false, 1/0, Y/N)"
-        ))),
+        )))
     }
 }
 
 /// Parses a non-negative integer cell.
 fn parse_count(s: &str) -> Result<u32> {
-    let t = normalize_width(s);
+    let t = normalized_width(s);
     if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(n) = t.parse::<u32>() {
             return Ok(n);
@@ -342,11 +375,7 @@ fn uscc_cell_problem(raw: &Cell<'_>, trimmed: &str) -> Option<Error> {
         ));
     }
     // ASCII text is its own width-normalised form (and `trimmed` is trimmed).
-    let t = if trimmed.is_ascii() {
-        Cow::Borrowed(trimmed)
-    } else {
-        Cow::Owned(normalize_width(trimmed))
-    };
+    let t = normalized_width(trimmed);
     let (mantissa, exponent) = t.split_once(['e', 'E'])?;
     let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
     let digits_dot = |p: &str| {
@@ -591,8 +620,13 @@ pub(crate) struct Builder<T> {
     errors: Vec<Error>,
     /// Problems found after [`limits::MAX_PROBLEMS`] were kept: counted, not stored.
     omitted: u64,
-    /// The unique keys read so far, with the row of each: one hash lookup per row.
-    seen: HashMap<UniqueKey, u64>,
+    /// The unique keys of the rows kept, with the row of each; sorted once at the end
+    /// to find the duplicates ([`Builder::report_duplicates`]), not looked up per row.
+    keys: Vec<(UniqueKey, u64)>,
+    /// Tests only: the per-row hash map check this replaced (issue #25), the reference
+    /// the sorted check must agree with.
+    #[cfg(test)]
+    reference_seen: Option<HashMap<UniqueKey, u64>>,
 }
 
 /// The problems of a data row's shape, by cell index: a cell over the field size limit,
@@ -694,7 +728,9 @@ impl<T: Record> Builder<T> {
             items: Vec::new(),
             errors: Vec::new(),
             omitted: 0,
-            seen: HashMap::new(),
+            keys: Vec::new(),
+            #[cfg(test)]
+            reference_seen: None,
         }
     }
 
@@ -703,6 +739,19 @@ impl<T: Record> Builder<T> {
     pub(crate) const fn with_header_row(mut self, header_row: Option<u64>) -> Self {
         self.header_row = header_row;
         self
+    }
+
+    /// Room for `rows` more records (at most the row limit): the caller's bound on
+    /// the rows of the input. A checker keeps no records and reserves nothing.
+    pub(crate) fn reserve_rows(&mut self, rows: usize) {
+        if self.all {
+            return;
+        }
+        let rows = rows.min(usize::try_from(self.lim.max_rows).unwrap_or(usize::MAX));
+        self.items.reserve(rows);
+        if T::UNIQUE.is_some() {
+            self.keys.reserve(rows);
+        }
     }
 
     /// Records a problem that stops reading (malformed CSV, a limit …).
@@ -733,7 +782,7 @@ impl<T: Record> Builder<T> {
         let Self {
             header: Some(header),
             lim,
-            seen,
+            keys,
             items,
             ..
         } = self
@@ -751,10 +800,22 @@ impl<T: Record> Builder<T> {
                     let field = e.details().field.clone().unwrap_or_default();
                     r.record_error(&field, e);
                 } else {
-                    check_unique(&rec, &mut r, seen);
-                    if r.errors.is_empty() {
-                        items.push(rec);
+                    #[cfg(test)]
+                    if let Some(seen) = &mut self.reference_seen {
+                        check_unique(&rec, &mut r, seen);
+                        if r.errors.is_empty() {
+                            items.push(rec);
+                        }
+                        let row_errors = r.errors;
+                        self.keep(row_errors);
+                        self.done |= !self.all && !self.errors.is_empty();
+                        return !self.done;
                     }
+                    // A duplicate is found at the end, when the keys are sorted.
+                    if let (Some(_), Some(key)) = (T::UNIQUE, rec.unique_key()) {
+                        keys.push((key, row.number));
+                    }
+                    items.push(rec);
                 }
             }
         }
@@ -850,6 +911,7 @@ impl<T: Record> Builder<T> {
                 "the file is empty: no header row",
             ));
         }
+        self.report_duplicates();
         limits::cap_problems(&mut self.errors, self.omitted);
         Parsed {
             items: self.items,
@@ -858,6 +920,68 @@ impl<T: Record> Builder<T> {
     }
 }
 
+impl<T: Record> Builder<T> {
+    /// Tests only: checks duplicates row by row with a hash map, as before issue #25.
+    #[cfg(test)]
+    pub(crate) fn with_reference_duplicates(mut self) -> Self {
+        self.reference_seen = Some(HashMap::new());
+        self
+    }
+
+    /// The duplicate keys among the rows kept: one `UNIQUE` error at every repeat of a
+    /// key (naming the first row), merged into the problems in row order as the row by
+    /// row check found them. Every row kept was read before any problem that stopped the
+    /// reading, and a problem without a row comes after the rows; so the first problem
+    /// (what a reader returns) and the first [`limits::MAX_PROBLEMS`] listed are those of
+    /// the row by row check.
+    fn report_duplicates(&mut self) {
+        let (Some((field, code)), Some(header)) = (T::UNIQUE, &self.header) else {
+            return;
+        };
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.sort_unstable();
+        let mut repeats: Vec<Error> = Vec::new();
+        for run in keys.chunk_by(|a, b| a.0 == b.0) {
+            let (key, first) = (run[0].0.as_str(), run[0].1);
+            for &(_, row) in &run[1..] {
+                let mut e =
+                    Error::new(code, format!("{key} appears twice: rows {first} and {row}"))
+                        .with_value(key)
+                        .with_detail("first_row", first.to_string())
+                        .with_row(row);
+                if let Some(column) = header.text_of(field) {
+                    e = e.with_column(column);
+                }
+                repeats.push(e.with_field(field));
+            }
+        }
+        if repeats.is_empty() {
+            return;
+        }
+        repeats.sort_by_key(|e| e.details().row);
+        if !self.all {
+            // A reader stops at its first problem: the first repeat, read before any
+            // other problem.
+            repeats.truncate(1);
+            self.errors = repeats;
+            return;
+        }
+        let found = std::mem::take(&mut self.errors);
+        let mut merged = Vec::with_capacity(found.len() + repeats.len());
+        let mut repeats = repeats.into_iter().peekable();
+        for e in found {
+            let row = e.details().row.unwrap_or(u64::MAX);
+            while let Some(r) = repeats.next_if(|r| r.details().row < Some(row)) {
+                merged.push(r);
+            }
+            merged.push(e);
+        }
+        merged.extend(repeats);
+        self.errors = merged;
+    }
+}
+
+#[cfg(test)]
 fn check_unique<T: Record>(rec: &T, r: &mut RowReader<'_>, seen: &mut HashMap<UniqueKey, u64>) {
     let (Some((field, code)), Some(key)) = (T::UNIQUE, rec.unique_key()) else {
         return;

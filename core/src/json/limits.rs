@@ -4,8 +4,8 @@
 //! |---|---|
 //! | bytes of one JSON document | [`MAX_JSON_BYTES`] |
 //! | nesting depth of a JSON document | [`MAX_JSON_DEPTH`] |
-//! | bytes of one roster / history file (CSV, xlsx, JSON) | [`MAX_FILE_BYTES`] (256 MiB) |
-//! | data rows (or JSON records) of one file | [`MAX_ROWS`] (1 000 000) |
+//! | bytes of one roster / history file (CSV, xlsx, JSON) | [`MAX_FILE_BYTES`] (256 MiB; may be raised to [`CEILING_FILE_BYTES`], 1 GiB) |
+//! | data rows (or JSON records) of one file | [`MAX_ROWS`] (1 000 000; may be raised to [`CEILING_ROWS`], 10 000 000) |
 //! | bytes of one cell (after decoding, UTF-8) | [`MAX_FIELD_BYTES`] (4 096) |
 //! | total uncompressed size of an xlsx workbook | [`MAX_DECOMPRESSED_BYTES`] (512 MiB) |
 //! | entries in an xlsx zip archive | [`MAX_ZIP_ENTRIES`] (10 000) |
@@ -14,7 +14,9 @@
 //! | bytes of the file name kept in an error's `file` | [`MAX_FILE_NAME_BYTES`] (255, the end kept after `…`) |
 //!
 //! The tabular limits can be tightened per read with
-//! [`Limits`](crate::intake::Limits) in [`ReadOptions`](crate::intake::ReadOptions), never raised.
+//! [`Limits`](crate::intake::Limits) in [`ReadOptions`](crate::intake::ReadOptions); the
+//! rows and bytes of one file can also be raised, up to [`CEILING_ROWS`] and
+//! [`CEILING_FILE_BYTES`] (a province's roster in one file), never beyond.
 //! The xlsx limit is checked on the sizes the zip central directory declares, before
 //! any entry is decompressed.
 
@@ -26,8 +28,16 @@ pub const MAX_JSON_BYTES: usize = 1 << 30;
 /// Maximum size of one roster, inspector or history file: 256 MiB.
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
 
-/// Maximum number of data rows (CSV, xlsx) or records (JSON) in one file.
+/// Maximum number of data rows (CSV, xlsx) or records (JSON) in one file, unless the
+/// read's [`Limits`](crate::intake::Limits) raise it (up to [`CEILING_ROWS`]).
 pub const MAX_ROWS: u64 = 1_000_000;
+
+/// The most data rows a read may ask for (`limits.max_rows`): ten times [`MAX_ROWS`].
+pub const CEILING_ROWS: u64 = 10_000_000;
+
+/// The most bytes a read may ask for (`limits.max_bytes`): 1 GiB, four times
+/// [`MAX_FILE_BYTES`] (a file of [`CEILING_ROWS`] roster rows is about 900 MB).
+pub const CEILING_FILE_BYTES: u64 = 1 << 30;
 
 /// Maximum length of one cell in bytes (UTF-8, after decoding).
 pub const MAX_FIELD_BYTES: u64 = 4096;

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::text::normalize_width;
+use super::text::normalized_width;
 use crate::{Error, ModelCode, Result};
 
 /// A 6-digit administrative division code such as `150581` (霍林郭勒市).
@@ -36,7 +36,7 @@ impl DivisionCode {
     /// assert_eq!(e.code().as_str(), "division_invalid");
     /// ```
     pub fn parse(input: &str) -> Result<Self> {
-        let canon = normalize_width(input);
+        let canon = normalized_width(input);
         let bytes: [u8; 6] = canon
             .as_bytes()
             .try_into()

@@ -38,10 +38,11 @@ macro_rules! labelled_enum {
             /// # Errors
             /// The family's `*_unknown` validation code if nothing matches.
             pub fn from_label(input: &str) -> $crate::Result<Self> {
-                let t = $crate::model::normalize_width(input);
+                let t = $crate::model::text::normalized_width(input);
+                let t: &str = &t;
                 for v in Self::ALL {
                     if t.eq_ignore_ascii_case(v.as_str())
-                        || v.labels().iter().any(|l| l.eq_ignore_ascii_case(&t))
+                        || v.labels().iter().any(|l| l.eq_ignore_ascii_case(t))
                     {
                         return Ok(*v);
                     }

@@ -57,8 +57,30 @@ const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 /// assert_eq!(u.division_code(), "350100");
 /// assert_eq!(Uscc::parse("91350100M000100Y44").unwrap_err().code().as_str(), "uscc_check_character");
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Uscc([u8; 18]);
+
+/// The order of the 18 bytes (as text), compared as two big-endian integers rather
+/// than byte by byte: rosters and draws sort millions of codes.
+impl Ord for Uscc {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        let halves = |u: &Self| {
+            let mut head = [0u8; 16];
+            head.copy_from_slice(&u.0[..16]);
+            (
+                u128::from_be_bytes(head),
+                u16::from_be_bytes([u.0[16], u.0[17]]),
+            )
+        };
+        halves(self).cmp(&halves(other))
+    }
+}
+
+impl PartialOrd for Uscc {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
 
 /// The value (0–30) of a USCC character, or `None` if it is outside the alphabet.
 #[must_use]
@@ -406,6 +428,17 @@ mod tests {
                 s.push(c);
                 String::from_utf8(s).ok()
             })
+    }
+
+    proptest! {
+        #[test]
+        fn order_is_the_order_of_the_text(a in valid_uscc(), b in valid_uscc(), cut in 0usize..18) {
+            // Codes sharing a prefix of `cut` characters, to reach every byte.
+            let b = format!("{}{}", &a[..cut], &b[cut..]);
+            let (ua, ub) = (Uscc(a.as_bytes().try_into().unwrap()), Uscc(b.as_bytes().try_into().unwrap()));
+            prop_assert_eq!(ua.cmp(&ub), a.as_bytes().cmp(b.as_bytes()));
+            prop_assert_eq!(ua.partial_cmp(&ub), Some(a.cmp(&b)));
+        }
     }
 
     #[test]
