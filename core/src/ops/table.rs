@@ -817,7 +817,7 @@ bound {
         = |a| crate::labels::labels(a.catalog.as_ref().map(|c| &c.0));
     // ---- page (#25): verify_draw in two halves, for two workers side by side ----
     /// The first half of `verify_draw`: the plan hash, the catalog hash, the eligible tree
-    /// and every stratum's `N` and quota (`null` when they hold). With
+    /// and every stratum's `N` and quota (`true` when they hold). With
     /// `verify_draw_recomputation` beside it, `verify_draw`'s verdict is this one's error
     /// if it has one, else the other's answer.
     verify_draw_roots / verifyDrawRoots => VerifyDrawRootsArgs {
@@ -825,9 +825,9 @@ bound {
         plan_hash: Hex,
         catalog: CatalogDoc,
         eligible: Committed<Vec<EligibleLeaf>>,
-    } -> "`null` when the roots hold" : "null" = |a| {
+    } -> "`true` when the roots hold" : "boolean" = |a| {
         publish::verify_draw_roots(&a.plan.0, &a.plan_hash.0, &a.catalog.0, &a.eligible.0)?;
-        Ok(Value::Null)
+        Ok(true)
     };
     /// The second half of `verify_draw` (the log, the recomputed draw, the result hash,
     /// after the plan hash); see `verify_draw_roots`.
