@@ -8,12 +8,14 @@ const ready = loadEngine();
 
 // A helper worker for the other half of a verification (roots-worker.js: the Merkle
 // root and the strata beside this worker's recomputation of the draw). Where the device
-// has one core (the halves together are about a fifth more work than one call), a
-// worker cannot start workers, or the helper fails, this worker verifies alone.
+// has one core (the halves together are about a fifth more work than one call), the
+// page asks for one thread (`?threads=1`), a worker cannot start workers, or the helper
+// fails, this worker verifies alone.
 const helper = (() => {
   try {
     const cores = self.navigator?.hardwareConcurrency ?? 2;
-    return typeof Worker === 'function' && cores >= 2 ? new Worker(new URL('./roots-worker.js', import.meta.url), { type: 'module' }) : null;
+    const one = new URL(self.location.href).searchParams.get('threads') === '1';
+    return typeof Worker === 'function' && cores >= 2 && !one ? new Worker(new URL('./roots-worker.js', import.meta.url), { type: 'module' }) : null;
   } catch {
     return null;
   }

@@ -12,6 +12,8 @@
 // 1), each in a freshly started browser, and their median is printed. With --again each
 // run clicks 「验证」 a second time on the same page (a warm worker) and prints both
 // times and their ratio: the first call in a fresh worker against a warm one.
+// --threads 1 opens the page as `?threads=1` (one worker verifies alone, without the
+// helper that checks the Merkle root beside it): the two halves against one call.
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +26,7 @@ const option = (name) => {
   return i >= 0 ? args.splice(i, 2)[1] : undefined;
 };
 const keep = option('--files');
+const threads = option('--threads');
 const againAt = args.indexOf('--again');
 const again = againAt >= 0 && args.splice(againAt, 1).length > 0;
 const runs = Number(option('--runs') ?? 1);
@@ -122,7 +125,7 @@ try {
     // A fresh browser (profile, caches) and page for every run: the first click after
     // opening the page is what a reader sees.
     const chrome = await browser();
-    const { page } = await openPage(chrome.browser, server.url);
+    const { page } = await openPage(chrome.browser, server.url, threads ? `?threads=${threads}` : '');
     await load(page, paths);
     // The engine loaded and warmed up (a reader picks the files meanwhile): the time
     // measured is the verification's, not the page's start.
