@@ -18,7 +18,8 @@ const tech = (text) => el('details', { className: 'tech' }, el('summary', { text
 const outcomeCtx = () => ({ text: OUTCOME_TEXT[lang], el, tech, names: lastReport?.names });
 
 // ---- worker ----------------------------------------------------------------------------
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+// `?threads=1` verifies on one thread (for measuring the two halves against one call).
+const worker = new Worker(new URL(params.get('threads') === '1' ? './worker.js?threads=1' : './worker.js', import.meta.url), { type: 'module' });
 // A second thread for the strata table: it parses the result file in parallel.
 const strataWorker = new Worker(new URL('./strata-worker.js', import.meta.url), { type: 'module' });
 let nextId = 0;

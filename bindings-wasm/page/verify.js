@@ -168,9 +168,10 @@ function namesFromText(ssj, bytes, names) {
  * report's `checks` are the four sub-checks (`plan`, `lists`, `log`, `result`), each
  * `ok`, `bad` (with `error` and `why` from `explain`) or `skipped` (an earlier one
  * failed: the core checks them in this order); the roster is reported apart
- * (`report.roster`) and never changes `ok`.
+ * (`report.roster`) and never changes `ok`. `roots`, when given, runs the first half
+ * of the check on another thread (see `verifyDraw` below).
  */
-export function verifyFiles(ssj, files, progress = () => {}) {
+export async function verifyFiles(ssj, files, progress = () => {}, roots = null) {
   const checks = [];
   const report = { ok: false, checks, strata: [], summary: null, error: null, roster: null, names: null };
   const state = { verified: false, plan: null, result: null, eligible: null, log: null, names: new Map() };
@@ -192,10 +193,7 @@ export function verifyFiles(ssj, files, progress = () => {}) {
   progress('draw');
   let summary = null;
   try {
-    summary = ssj.verifyDraw(
-      files.plan, textOf(files.planHash).trim(), files.catalog, files.log,
-      textOf(files.logHead).trim(), files.eligible, files.result,
-    );
+    summary = await verifyDraw(ssj, files, roots);
   } catch (err) {
     const e = errorData(err);
     const why = explain(e, files);
@@ -225,6 +223,35 @@ export function verifyFiles(ssj, files, progress = () => {}) {
   state.eligibleFile = files.eligible;
   report.ok = true;
   return { report, state };
+}
+
+/**
+ * The core's `verifyDraw` on the page's files, its summary or its error. With `roots`
+ * (`files => Promise<null | error data>`: the core's `verifyDrawRoots` — plan hash,
+ * catalog hash, eligible Merkle root, strata — on another thread), the two halves run
+ * side by side, this thread recomputing the draw (`verifyDrawRecomputation`); when both
+ * pass, that is `verifyDraw`'s answer (the core's `verify_draw_roots`). When either
+ * refuses, or the other thread fails, the one-call `verifyDraw` runs and names the
+ * error, so that a refusal reads exactly as it does on one thread (which file, which
+ * check).
+ */
+async function verifyDraw(ssj, files, roots) {
+  const args = [
+    files.plan, textOf(files.planHash).trim(), files.catalog, files.log,
+    textOf(files.logHead).trim(), files.eligible, files.result,
+  ];
+  if (!roots) return ssj.verifyDraw(...args);
+  // Posted (copied) before the long call below starts.
+  const other = roots({ plan: files.plan, planHash: args[1], catalog: files.catalog, eligible: files.eligible });
+  let here = null;
+  try {
+    here = ssj.verifyDrawRecomputation(...args);
+  } catch {
+    here = null;
+  }
+  const rootsError = await other.catch(() => 'failed');
+  if (here && rootsError === null) return here;
+  return ssj.verifyDraw(...args);
 }
 
 /**

@@ -1,26 +1,65 @@
 // The verification worker: loads the wasm build once and runs verify.js off the main
 // thread, so that the page stays responsive on large rosters.
 import { verifyFiles, lookup, checkReceipt, errorData } from './verify.js';
-import { warmUp } from './warmup.js';
+import { loadEngine } from './engine.js';
 import { verifyOutcomes, outcomesFor } from './outcomes.js';
 
-// WebAssembly SIMD (a module computing i8x16.popcnt validates): then the build that
-// hashes four Merkle nodes at a time, else the plain one. Same exports, same answers.
-const SIMD = WebAssembly.validate(new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
-]));
-const ready = import(SIMD ? './pkg-simd/shuangsuiji_wasm.js' : './pkg/shuangsuiji_wasm.js').then(async (ssj) => {
-  await ssj.default();
+const ready = loadEngine();
+
+// A helper worker for the other half of a verification (roots-worker.js: the Merkle
+// root and the strata beside this worker's recomputation of the draw). Where the device
+// has one core (the halves together are about a fifth more work than one call), the
+// page asks for one thread (`?threads=1`), a worker cannot start workers, or the helper
+// fails, this worker verifies alone.
+const helper = (() => {
   try {
-    warmUp(ssj);
+    const cores = self.navigator?.hardwareConcurrency ?? 2;
+    const one = new URL(self.location.href).searchParams.get('threads') === '1';
+    return typeof Worker === 'function' && cores >= 2 && !one ? new Worker(new URL('./roots-worker.js', import.meta.url), { type: 'module' }) : null;
   } catch {
-    // Only a warm-up: a real verification reports its own errors.
+    return null;
   }
-  return ssj;
+})();
+let helperState = null;
+const helperReady = new Promise((resolve) => {
+  if (!helper) {
+    resolve('failed');
+    return;
+  }
+  helper.addEventListener('error', () => resolve('failed'));
+  helper.addEventListener('message', (event) => {
+    if (event.data.kind === 'engine') resolve(event.data.state);
+  });
+}).then((s) => {
+  helperState = s;
 });
-// Tells the page once the engine is loaded: from then on verification needs no network
-// (the page marks it on <body data-engine="ready">).
-ready.then(() => self.postMessage({ kind: 'engine', state: 'ready' }), () => self.postMessage({ kind: 'engine', state: 'failed' }));
+let nextRoots = 0;
+const rootsWaiting = new Map();
+helper?.addEventListener('message', (event) => {
+  const w = rootsWaiting.get(event.data.id);
+  if (!w) return;
+  rootsWaiting.delete(event.data.id);
+  w.resolve(event.data.error);
+});
+helper?.addEventListener('error', () => {
+  for (const w of rootsWaiting.values()) w.reject(new Error('helper failed'));
+  rootsWaiting.clear();
+});
+/** `verifyDrawRoots` on the helper: resolves to `null` or the error's data (see verify.js). */
+function roots(files) {
+  return new Promise((resolve, reject) => {
+    const id = nextRoots++;
+    rootsWaiting.set(id, { resolve, reject });
+    helper.postMessage({ id, files });
+  });
+}
+
+// Tells the page once the engine (and the helper's) is loaded: from then on
+// verification needs no network (the page marks it on <body data-engine="ready">).
+ready.then(async () => {
+  await helperReady;
+  self.postMessage({ kind: 'engine', state: 'ready' });
+}, () => self.postMessage({ kind: 'engine', state: 'failed' }));
 
 let state = null;
 // Where the enterprises' receipts are: `{base}` (a published folder opened by link:
@@ -70,7 +109,8 @@ self.onmessage = async (event) => {
       receipts = payload.receipts ?? null;
       delete payload.receipts;
       const files = await readFiles(payload, progress);
-      const out = verifyFiles(ssj, files, progress);
+      await helperReady;
+      const out = await verifyFiles(ssj, files, progress, helperState === 'ready' ? roots : null);
       state = out.state;
       out.report.outcomes = verifyOutcomes(ssj, state, out.report, files);
       out.report.millis = Math.round(performance.now() - t0);

@@ -517,6 +517,8 @@ __all__ += [
     "read_outcome_records",
     "outcomes_table",
     "labels",
+    "verify_draw_roots",
+    "verify_draw_recomputation",
 ]
 DeadlineKind = Literal[
     "result_publication",
@@ -603,6 +605,8 @@ def team_table(assignment: JsonSource, inspectors: Optional[JsonSource] = None, 
 def read_outcome_records(input: bytes, options: Optional[JsonSource] = None) -> Any: ...
 def outcomes_table(outcomes: JsonSource) -> Any: ...
 def labels(catalog: Optional[JsonSource] = None) -> Any: ...
+def verify_draw_roots(plan: JsonSource, plan_hash: str, catalog: JsonSource, eligible: JsonSource) -> Any: ...
+def verify_draw_recomputation(plan: JsonSource, plan_hash: str, catalog: JsonSource, log: JsonSource, log_head: str, eligible: JsonSource, result: JsonSource) -> Any: ...
 # END generated
 from ._errors import get_language as get_language, set_language as set_language
 __all__ += ["set_language", "get_language"]

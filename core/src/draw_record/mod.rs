@@ -121,7 +121,7 @@ pub use receipt::{
     ReceiptChecker, ReceiptVerifier, Verdict, VerdictItem, receipt, receipts, verify_receipt,
 };
 pub use receipt_parts::{RunReceipts, run_receipts, seam_receipts};
-pub use recompute::{DrawSummary, PublishedDraw, verify_draw};
+pub use recompute::{DrawSummary, PublishedDraw, verify_draw, verify_draw_roots};
 pub use tags::{TagMove, tag_moves, verify_tags};
 
 /// The stratum key under which enterprises forced into an item (outside the random

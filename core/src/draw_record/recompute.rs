@@ -85,6 +85,60 @@ pub fn verify_draw(
     .verify()
 }
 
+/// The first half of [`verify_draw`] ([`PublishedDraw::check_roots`]), on the files it
+/// needs only: the plan hash, the catalog hash, the eligible tree (root and size) and
+/// every stratum's `N` and quota. The other half is
+/// [`PublishedDraw::check_recomputation`]; run side by side, the verdict of
+/// [`verify_draw`] is this half's error if it has one, else the other half's answer.
+///
+/// # Errors
+/// `plan_hash_mismatch` (field `plan_hash`); `root_mismatch` (field `catalog_hash`,
+/// `eligible.root`, `eligible.size` or `eligible`); `result_mismatch` for a stratum's
+/// `population` or `quota`; as [`verify_draw`] names them.
+///
+/// ```no_run
+/// # fn f(plan: &shuangsuiji::proof::Plan, h: &shuangsuiji::proof::Bytes32,
+/// #      catalog: &shuangsuiji::model::Catalog,
+/// #      eligible: &[shuangsuiji::proof::EligibleLeaf]) -> shuangsuiji::Result<()> {
+/// shuangsuiji::draw_record::verify_draw_roots(plan, h, catalog, eligible)?;
+/// # Ok(()) }
+/// ```
+pub fn verify_draw_roots(
+    plan: &Plan,
+    plan_hash: &Bytes32,
+    catalog: &Catalog,
+    eligible: &[EligibleLeaf],
+) -> Result<()> {
+    verify_plan(plan, plan_hash)?;
+    let catalog_hash = catalog.content_hash()?;
+    if catalog_hash != plan.catalog_hash.to_hex() {
+        return Err(root_mismatch(
+            "catalog_hash",
+            &plan.catalog_hash.to_hex(),
+            &catalog_hash,
+        ));
+    }
+    let tree = crate::proof::merkle::tree_commitment(eligible).map_err(|e| {
+        let f = e.details().field.clone();
+        e.with_field(f.map_or_else(|| "eligible".to_owned(), |f| format!("eligible.{f}")))
+    })?;
+    if tree.size != plan.eligible.size {
+        return Err(root_mismatch(
+            "eligible.size",
+            &plan.eligible.size.to_string(),
+            &tree.size.to_string(),
+        ));
+    }
+    if tree.root != plan.eligible.root {
+        return Err(root_mismatch(
+            "eligible.root",
+            &plan.eligible.root.to_hex(),
+            &tree.root.to_hex(),
+        ));
+    }
+    check_strata(plan, eligible)
+}
+
 /// The published files of one draw, as [`PublishedDraw::verify`] (and [`verify_draw`])
 /// read them: named fields instead of seven positional arguments.
 ///
@@ -135,6 +189,51 @@ impl PublishedDraw<'_> {
     /// As [`verify_draw`].
     pub fn verify(&self) -> Result<DrawSummary> {
         self.check_roots()?;
+        self.recompute()
+    }
+
+    /// Step 1 of [`Self::verify`] alone: the plan hash, the catalog hash, the eligible
+    /// tree (root and size) and every stratum's `N` and quota. With
+    /// [`Self::check_recomputation`] it makes the whole verification in two halves
+    /// that share nothing, so that they can run at the same time (the public page runs
+    /// them in two workers): the verdict of [`Self::verify`] is this half's error if it
+    /// has one, else the other half's answer.
+    ///
+    /// # Errors
+    /// `plan_hash_mismatch`, `root_mismatch` and the strata's `result_mismatch`, as
+    /// [`verify_draw`].
+    ///
+    /// ```no_run
+    /// # fn f(draw: shuangsuiji::draw_record::PublishedDraw<'_>) -> shuangsuiji::Result<()> {
+    /// // On two threads: the roots here, the recomputation beside it.
+    /// let (roots, rest) = std::thread::scope(|s| {
+    ///     let rest = s.spawn(|| draw.check_recomputation());
+    ///     (draw.check_roots(), rest.join())
+    /// });
+    /// roots?;
+    /// let summary = rest.expect("no panic")?;
+    /// assert_eq!(summary, draw.verify()?);
+    /// # Ok(()) }
+    /// ```
+    pub fn check_roots(&self) -> Result<()> {
+        verify_draw_roots(self.plan, self.plan_hash, self.catalog, self.eligible)
+    }
+
+    /// Steps 2 to 4 of [`Self::verify`] alone — the log, the recomputation, the
+    /// comparison — after the plan hash (checked again here, so that no draw is
+    /// recomputed from a plan other than the published one). Their answer is
+    /// [`Self::verify`]'s whenever [`Self::check_roots`] passes; see there.
+    ///
+    /// # Errors
+    /// As [`verify_draw`], except the catalog, tree and strata checks of
+    /// [`Self::check_roots`].
+    pub fn check_recomputation(&self) -> Result<DrawSummary> {
+        verify_plan(self.plan, self.plan_hash)?;
+        self.recompute()
+    }
+
+    /// Steps 2 to 4 (the plan hash already checked).
+    fn recompute(&self) -> Result<DrawSummary> {
         let pinned = self.pin_in_log()?;
         let expected = revised_document(
             self.plan,
@@ -157,40 +256,6 @@ impl PublishedDraw<'_> {
             log_head: *self.log_head,
             visits: self.result.draw.visits.len() as u64,
         })
-    }
-
-    /// Step 1: the plan hash, the catalog hash, the eligible tree and every stratum's
-    /// `N` and quota.
-    fn check_roots(&self) -> Result<()> {
-        let plan = self.plan;
-        verify_plan(plan, self.plan_hash)?;
-        let catalog_hash = self.catalog.content_hash()?;
-        if catalog_hash != plan.catalog_hash.to_hex() {
-            return Err(root_mismatch(
-                "catalog_hash",
-                &plan.catalog_hash.to_hex(),
-                &catalog_hash,
-            ));
-        }
-        let tree = crate::proof::merkle::tree_commitment(self.eligible).map_err(|e| {
-            let f = e.details().field.clone();
-            e.with_field(f.map_or_else(|| "eligible".to_owned(), |f| format!("eligible.{f}")))
-        })?;
-        if tree.size != plan.eligible.size {
-            return Err(root_mismatch(
-                "eligible.size",
-                &plan.eligible.size.to_string(),
-                &tree.size.to_string(),
-            ));
-        }
-        if tree.root != plan.eligible.root {
-            return Err(root_mismatch(
-                "eligible.root",
-                &plan.eligible.root.to_hex(),
-                &tree.root.to_hex(),
-            ));
-        }
-        check_strata(plan, self.eligible)
     }
 
     /// Step 2: the log verifies up to the announced head; its current attempt was

@@ -815,6 +815,40 @@ bound {
     labels / labels => LabelsArgs { catalog: Option<CatalogDoc> }
         -> "the [`Labels`](crate::labels::Labels)" : "{ reasons: Record<string, string>; errors: Record<string, string>; departments: Record<string, string>; items: Record<string, string> }"
         = |a| crate::labels::labels(a.catalog.as_ref().map(|c| &c.0));
+    // ---- page (#25): verify_draw in two halves, for two workers side by side ----
+    /// The first half of `verify_draw`: the plan hash, the catalog hash, the eligible tree
+    /// and every stratum's `N` and quota (`true` when they hold). With
+    /// `verify_draw_recomputation` beside it, `verify_draw`'s verdict is this one's error
+    /// if it has one, else the other's answer.
+    verify_draw_roots / verifyDrawRoots => VerifyDrawRootsArgs {
+        plan: Committed<Plan>,
+        plan_hash: Hex,
+        catalog: CatalogDoc,
+        eligible: Committed<Vec<EligibleLeaf>>,
+    } -> "`true` when the roots hold" : "boolean" = |a| {
+        publish::verify_draw_roots(&a.plan.0, &a.plan_hash.0, &a.catalog.0, &a.eligible.0)?;
+        Ok(true)
+    };
+    /// The second half of `verify_draw` (the log, the recomputed draw, the result hash,
+    /// after the plan hash); see `verify_draw_roots`.
+    verify_draw_recomputation / verifyDrawRecomputation => VerifyDrawRecomputationArgs {
+        plan: Committed<Plan>,
+        plan_hash: Hex,
+        catalog: CatalogDoc,
+        log: Committed<DrawLog>,
+        log_head: Hex,
+        eligible: Committed<Vec<EligibleLeaf>>,
+        result: Committed<ResultDocument>,
+    } -> "the [`DrawSummary`](crate::publish::DrawSummary)" : "DrawSummary" = |a| publish::PublishedDraw {
+        plan: &a.plan.0,
+        plan_hash: &a.plan_hash.0,
+        catalog: &a.catalog.0,
+        log: &a.log.0,
+        log_head: &a.log_head.0,
+        eligible: &a.eligible.0,
+        result: &a.result.0,
+    }
+    .check_recomputation();
 }
 unbound {
     /// Unbound: the bindings' `parse_uscc` returns the canonical USCC string.

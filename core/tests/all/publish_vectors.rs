@@ -65,7 +65,23 @@ fn check(d: &Docs, target: &str, index: usize) -> Option<(String, String)> {
                 let eligible: Vec<EligibleLeaf> = read(&d.eligible, "eligible")?;
                 let h = Bytes32::from_hex(d.plan_hash.as_str().unwrap()).unwrap();
                 let head = Bytes32::from_hex(d.log_head.as_str().unwrap()).unwrap();
-                publish::verify_draw(&plan, &h, &catalog, &log, &head, &eligible, &result).map(drop)
+                let whole =
+                    publish::verify_draw(&plan, &h, &catalog, &log, &head, &eligible, &result);
+                // The two halves the page runs side by side give the same verdict: the
+                // roots' error first, else the recomputation's answer.
+                let draw = publish::PublishedDraw {
+                    plan: &plan,
+                    plan_hash: &h,
+                    catalog: &catalog,
+                    log: &log,
+                    log_head: &head,
+                    eligible: &eligible,
+                    result: &result,
+                };
+                let rest = draw.check_recomputation();
+                let halves = publish::verify_draw_roots(&plan, &h, &catalog, &eligible).and(rest);
+                assert_eq!(format!("{halves:?}"), format!("{whole:?}"));
+                whole.map(drop)
             }
             _ => {
                 let receipt: Receipt = read(&d.receipts[index], "receipt")?;
