@@ -22,6 +22,7 @@ mod enforcement_discretion;
 mod enforcement_leniency;
 mod errors_catalogue;
 mod intake;
+mod intake_columns;
 mod intake_duplicates;
 mod intake_no_xlsx;
 mod intake_vectors;
