@@ -41,6 +41,7 @@ mod routes_props;
 mod routes_sample;
 mod rules_props;
 mod rules_provenance;
+mod rules_report_draw;
 mod rules_vectors;
 mod sample_county;
 mod service_demands;
