@@ -175,7 +175,12 @@ mod pipeline {
         let s: u32 = b
             .iter()
             .zip(w)
-            .map(|(c, w)| ORG.iter().position(|o| o == c).map_or(0, |p| p as u32) * w)
+            .map(|(c, w)| {
+                ORG.iter()
+                    .position(|o| o == c)
+                    .map_or(0, |p| u32::try_from(p).unwrap_or(0))
+                    * w
+            })
             .sum();
         let check = match 11 - s % 11 {
             10 => 'X',
@@ -213,17 +218,22 @@ mod pipeline {
         )
     }
 
+    /// Bytes per enterprise with one decimal (integer arithmetic).
+    fn per(bytes: u64, n: usize) -> String {
+        let tenths = bytes * 10 / u64::try_from(n.max(1)).unwrap_or(u64::MAX);
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+
     fn line(step: &str, n: usize, peak: u64, kept: u64, took: std::time::Duration) {
-        let per = |kib: u64| kib as f64 * 1024.0 / n as f64;
         println!(
-            "{n:>9} {step:<26} peak +{:>7.1} B/entity, resident after +{:>7.1} B/entity, {took:.2?}",
-            per(peak),
-            per(kept)
+            "{n:>9} {step:<26} peak +{:>7} B/entity, resident after +{:>7} B/entity, {took:.2?}",
+            per(peak * 1024, n),
+            per(kept * 1024, n)
         );
     }
 
     pub fn run(n: usize) {
-        let max_rows = intake::limits::MAX_ROWS as usize;
+        let max_rows = usize::try_from(intake::limits::MAX_ROWS).unwrap_or(usize::MAX);
         let read_n = n.min(max_rows);
         // The input: seven columns in Arrow's layout (offsets and one data buffer each).
         let mut cols: Vec<(Vec<usize>, Vec<u8>)> = vec![(vec![0], Vec::new()); 7];
@@ -258,8 +268,8 @@ mod pipeline {
             .map(|(h, (o, d))| TextColumn::offsets(h, o, d).expect("offsets"))
             .collect();
         println!(
-            "{read_n:>9} input (7 columns)           {:.1} B/entity",
-            input as f64 / read_n as f64
+            "{read_n:>9} input (7 columns)           {} B/entity",
+            per(u64::try_from(input).unwrap_or(u64::MAX), read_n)
         );
         let (roster, peak, kept, took) =
             measure(|| read_enterprise_columns(&columns, &ReadOptions::named("<columns>")));
@@ -282,7 +292,7 @@ mod pipeline {
                         let mut e = Enterprise::new(
                             uscc(i),
                             &format!("示例食品有限公司{i}"),
-                            divs.clone(),
+                            divs,
                             classes[class(i)],
                         );
                         e.categories.insert(CATEGORY.to_owned());
