@@ -15,10 +15,11 @@ import json
 from typing import Any, Dict, List, Optional, Tuple
 
 from . import _shuangsuiji as _core
+from ._arrow import arrow_column
 from ._conversion import _check_options, _is_dataframe, _label_rows, _read_table
 from ._errors import ShuangsuijiError
 
-Column = Any  # (text, rows) or the five-tuple of spark.arrow_column
+Column = Any  # (text, rows) or the five-tuple of _arrow.arrow_column
 
 
 def _is_arrow_table(value: Any) -> bool:
@@ -36,8 +37,6 @@ def _pyarrow() -> Any:
 def _arrow_text(pa: Any, array: Any) -> Optional[Column]:
     """An Arrow column as the binding's buffers, if it holds text (nulls become empty
     cells, as ``to_csv`` writes them); None otherwise."""
-    from .spark import arrow_column
-
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
     t = array.type

@@ -95,7 +95,7 @@ class EligibilityReport(Dict[str, Any]):
         self._fill()
         return dict.items(self)
 
-    def get(self, key: str, default: Any = None) -> Any:
+    def get(self, key: str, default: Any = None, /) -> Any:
         self._fill()
         return dict.get(self, key, default)
 
