@@ -53,6 +53,9 @@ def test_a_frame_reads_by_columns_as_its_csv():
     assert roster.to_json() == by_csv(df).to_json()
     assert roster.enterprises == json.loads(roster.to_json())
     assert roster.enterprises == ssj.read_enterprises(DATA / "enterprises-gbk.csv").enterprises
+    again = pickle.loads(pickle.dumps(roster))
+    assert len(again) == 2000 and again.to_json() == roster.to_json()
+    assert copy.deepcopy(roster).enterprises == roster.enterprises
 
 
 def test_arrow_tables_and_arrow_backed_frames_read_alike():

@@ -71,7 +71,7 @@ class Roster:
     :func:`eligibility` takes it without converting it. ``to_json()`` and
     ``enterprises`` are built on first use. A pandas DataFrame or a pyarrow Table is
     read column by column (no CSV text in between), with the same result and errors as
-    its CSV export.
+    its CSV export. Pickled (and copied) as its JSON text.
     """
 
     __slots__ = ("_handle", "_json", "_data")
@@ -102,6 +102,14 @@ class Roster:
     def to_dataframe(self) -> Any:
         """The roster as a pandas DataFrame (one row per enterprise)."""
         return _pandas().DataFrame(self.enterprises)
+
+    def __getstate__(self) -> str:
+        return self.to_json()
+
+    def __setstate__(self, state: str) -> None:
+        self._handle = _core.read_enterprises_handle(state.encode("utf-8"), '{"format": "json"}')
+        self._json = state
+        self._data = None
 
     def __repr__(self) -> str:
         return f"Roster({len(self)} enterprises)"
