@@ -55,6 +55,15 @@ pub fn draw_eligible(
 ///
 /// # Errors
 /// As [`draw_eligible`], before the draw.
+///
+/// ```no_run
+/// # use shuangsuiji::rules::{EligibilityReport, report_draw_input};
+/// # fn f(report: &EligibilityReport, catalog: &shuangsuiji::model::Catalog,
+/// #      plan: &shuangsuiji::verify::Plan, seed: &shuangsuiji::verify::Bytes32) -> shuangsuiji::Result<()> {
+/// let input = report_draw_input(report, catalog, plan, seed)?;
+/// assert_eq!(input.items.len(), plan.items.len());
+/// # Ok(()) }
+/// ```
 pub fn report_draw_input(
     report: &EligibilityReport,
     catalog: &Catalog,
