@@ -1,6 +1,12 @@
 //! The draw of an eligibility report under its published plan, in one call, so that a
 //! binding holding the report (issue #25: a 1 M-enterprise report kept in Rust) draws
 //! from it without handing its eligible lists over as text.
+//!
+//! Source: 国务院办公厅关于推广随机抽查规范事中事后监管的通知 (国办发〔2015〕58号) (a)
+//! "随机抽取检查对象" from the 名录库 — here the report's eligible lists, per stratum, with
+//! the quotas of the published plan; 国发〔2019〕5号 — one joint draw for several
+//! departments' items. No new rule: the selection is the draw engine's
+//! (docs/draw-spec-v1.md), the plan's commitment docs/verify-spec-v1.md.
 
 use std::collections::BTreeMap;
 
