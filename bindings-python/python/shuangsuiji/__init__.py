@@ -71,6 +71,7 @@ from ._rules import (
 from ._draw import (
     draw,
     draw_columns,
+    draw_eligible,
     DrawHandle,
     DrawResult,
     ticket,
@@ -290,3 +291,6 @@ del _name, _spec
 from ._errors import get_language, set_language  # noqa: E402
 
 __all__ += ["set_language", "get_language"]
+
+# The roster and report kept in the core (#25): the draw of a report under its plan.
+__all__ += ["draw_eligible"]

@@ -235,6 +235,7 @@ def check_history(input: TableSource, options: Optional[Dict[str, Any]] = None) 
 
 # rules
 class EligibilityReport(Dict[str, Any]):
+    def to_json(self) -> str: ...
     def to_table(self, roster: Optional[Any] = None) -> Dict[str, Any]: ...
     def to_dataframe(self, lang: str = "en", roster: Optional[Any] = None) -> Any: ...
 
@@ -610,3 +611,5 @@ def verify_draw_recomputation(plan: JsonSource, plan_hash: str, catalog: JsonSou
 # END generated
 from ._errors import get_language as get_language, set_language as set_language
 __all__ += ["set_language", "get_language"]
+def draw_eligible(report: Any, catalog: Any, plan: JsonSource, seed: str) -> DrawHandle: ...
+__all__ += ["draw_eligible"]

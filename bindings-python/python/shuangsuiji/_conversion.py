@@ -128,13 +128,8 @@ def _is_dataframe(value: Any) -> bool:
     return type(value).__name__ == "DataFrame" and hasattr(value, "to_csv")
 
 
-def _table_bytes(source: Any, options: Optional[Dict[str, Any]]) -> "tuple[bytes, str]":
-    """Bytes and ReadOptions JSON for a table source.
-
-    A path is read (its base name becomes ``file_name`` unless given); a list of
-    records is sent as JSON; a pandas DataFrame as UTF-8 CSV (its column headers go
-    through the core's header aliases, like a spreadsheet export).
-    """
+def _check_options(options: Any) -> Dict[str, Any]:
+    """A copy of the ReadOptions dict (empty for None); anything else is ``argument_type``."""
     if options is not None and not isinstance(options, dict):
         raise _argument_type(
             f"options must be a dict of ReadOptions, not {type(options).__name__} "
@@ -143,7 +138,17 @@ def _table_bytes(source: Any, options: Optional[Dict[str, Any]]) -> "tuple[bytes
             value=repr(options),
             expected=f"{{'encoding': {options!r}}}" if isinstance(options, str) else "dict",
         )
-    opts: Dict[str, Any] = dict(options or {})
+    return dict(options or {})
+
+
+def _table_bytes(source: Any, options: Optional[Dict[str, Any]]) -> "tuple[bytes, str]":
+    """Bytes and ReadOptions JSON for a table source.
+
+    A path is read (its base name becomes ``file_name`` unless given); a list of
+    records is sent as JSON; a pandas DataFrame as UTF-8 CSV (its column headers go
+    through the core's header aliases, like a spreadsheet export).
+    """
+    opts = _check_options(options)
     if isinstance(source, bytes):
         data = source
     elif isinstance(source, (list, dict)):

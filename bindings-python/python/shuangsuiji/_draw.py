@@ -133,6 +133,19 @@ class DrawHandle(Mapping[str, Any]):
         return f"<shuangsuiji.DrawHandle ({state})>"
 
 
+def draw_eligible(report: Any, catalog: Any, plan: JsonSource, seed: str) -> "DrawHandle":
+    """The draw of an eligibility report under its published ``plan`` with ``seed`` (64
+    hex digits): the core's ``rules::draw_eligible`` — the ``draw`` of the result
+    document :func:`publish_draw` writes for the same plan, eligible leaves and seed.
+    ``report`` is what :func:`eligibility` returned (kept in the core: nothing is
+    converted) or a report dict / JSON; ``catalog`` a :class:`Catalog` or its JSON. The
+    result is a :class:`DrawHandle` (``selection_columns()`` for the selected lists)."""
+    from ._rules import EligibilityReport
+
+    handle = report._core_handle() if isinstance(report, EligibilityReport) else _core.eligibility_handle(_json_text(report))
+    return DrawHandle(_core.draw_eligible(handle, _json_text(catalog), _json_text(plan), seed))
+
+
 def ticket(seed: str, task_id: str, uscc: str) -> str:
     """The v1 ticket of one enterprise (32 lowercase hex characters)."""
     result: str = _op("ticket", seed, task_id, uscc)

@@ -6,7 +6,7 @@ import json
 from typing import Any, Dict, List, Optional
 
 from . import _shuangsuiji as _core
-from ._conversion import JsonSource, TableSource, _json_text, _op, _pandas, _read_table
+from ._conversion import JsonSource, TableSource, _json_text, _op, _pandas, _untracked
 
 
 def error_codes() -> List[Dict[str, str]]:
@@ -65,31 +65,51 @@ class Catalog:
 
 
 class Roster:
-    """A validated enterprise roster (监管对象名录), prepared once and reused."""
+    """A validated enterprise roster (监管对象名录), prepared once and reused.
 
-    __slots__ = ("_json", "_data")
+    The roster stays in the compiled core (a handle): ``len()`` costs nothing, and
+    :func:`eligibility` takes it without converting it. ``to_json()`` and
+    ``enterprises`` are built on first use. A pandas DataFrame or a pyarrow Table is
+    read column by column (no CSV text in between), with the same result and errors as
+    its CSV export. Pickled (and copied) as its JSON text.
+    """
+
+    __slots__ = ("_handle", "_json", "_data")
 
     def __init__(self, source: TableSource, options: Optional[Dict[str, Any]] = None) -> None:
-        self._json: str = _read_table(source, options, _core.read_enterprises)
+        from ._columns import _read_roster
+
+        self._handle: Any = _read_roster(source, options)
+        self._json: Optional[str] = None
         self._data: Optional[List[Dict[str, Any]]] = None
 
     @property
     def enterprises(self) -> List[Dict[str, Any]]:
-        """The enterprises, in the core's JSON shape."""
+        """The enterprises, in the core's JSON shape (built on first use)."""
         if self._data is None:
-            self._data = json.loads(self._json)
+            self._data = _untracked(self._handle.to_list)
         return self._data
 
     def __len__(self) -> int:
-        return len(self.enterprises)
+        return len(self._handle)
 
     def to_json(self) -> str:
-        """The roster as the core's JSON text."""
+        """The roster as the core's JSON text (built on first use)."""
+        if self._json is None:
+            self._json = str(self._handle.to_json())
         return self._json
 
     def to_dataframe(self) -> Any:
         """The roster as a pandas DataFrame (one row per enterprise)."""
         return _pandas().DataFrame(self.enterprises)
+
+    def __getstate__(self) -> str:
+        return self.to_json()
+
+    def __setstate__(self, state: str) -> None:
+        self._handle = _core.read_enterprises_handle(state.encode("utf-8"), '{"format": "json"}')
+        self._json = state
+        self._data = None
 
     def __repr__(self) -> str:
         return f"Roster({len(self)} enterprises)"

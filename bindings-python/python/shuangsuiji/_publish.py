@@ -20,6 +20,15 @@ def plan_from_eligibility(
 ) -> Dict[str, Any]:
     """The plan of a task (committed before any randomness exists) from its eligibility
     report, catalog, inspectors and ``meta`` = ``{task_id, reveal_order, beacons, parties}``."""
+    from ._rules import EligibilityReport
+
+    if isinstance(report, EligibilityReport):  # kept in the core: handed over as it is
+        plan: Dict[str, Any] = json.loads(
+            _core.plan_from_eligibility_handle(
+                report._core_handle(), _catalog_text(catalog), _json_text(inspectors), _json_text(meta)
+            )
+        )
+        return plan
     out: Dict[str, Any] = _op(
         "plan_from_eligibility", _json_text(report), _catalog_text(catalog), _json_text(inspectors), _json_text(meta)
     )

@@ -35,6 +35,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Seque
 
 from . import _shuangsuiji as _core
 from . import quota, run_operation
+from ._arrow import arrow_column
 
 LEAF_COLUMNS = ("uscc", "item_id", "stratum_key")
 """The columns of the eligible-entry table, in the core's leaf order."""
@@ -45,41 +46,6 @@ DEFAULT_RUN_LOG2 = 16
 
 def _ops(name: str, **args: Any) -> Any:
     return run_operation(name, args)
-
-
-def arrow_column(array: Any) -> Tuple[bytes, bytes, int, int, bool]:
-    """A pyarrow string array as the binding reads it: ``(offsets, data, offset, length,
-    large)`` — its two buffers as ``bytes`` (one copy each, no object per cell). A chunked
-    array is combined first; a null cell is refused (``cell_invalid``)."""
-    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
-
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    if not isinstance(array, pa.Array):
-        array = pa.array(array, type=pa.string())
-    if pa.types.is_dictionary(array.type):
-        array = array.cast(array.type.value_type)
-    large = pa.types.is_large_string(array.type)
-    if not (large or pa.types.is_string(array.type)):
-        array = array.cast(pa.string())
-    if array.null_count:
-        from ._errors import _facade_error
-
-        row = array.is_null().to_pylist().index(True)
-        raise _facade_error(
-            f"row {row} of a column is empty (null); every eligible entry needs a value",
-            "cell_invalid",
-            "input",
-            {"field": f"[{row}]"},
-        )
-    _, offsets, data = array.buffers()
-    return (
-        offsets.to_pybytes(),
-        data.to_pybytes() if data is not None else b"",
-        array.offset,
-        len(array),
-        large,
-    )
 
 
 def _columns(batch: Any, names: Sequence[str] = LEAF_COLUMNS) -> List[Tuple[bytes, bytes, int, int, bool]]:

@@ -22,17 +22,17 @@ use crate::errors::IntoPy;
 /// One Arrow string column: `(offsets, data, offset, length, large)` — the offsets
 /// buffer (`int32`, or `int64` when `large`) and the data buffer as `bytes`, the
 /// array's offset into them and its length.
-type ArrowColumn = (PyBackedBytes, PyBackedBytes, usize, usize, bool);
+pub(crate) type ArrowColumn = (PyBackedBytes, PyBackedBytes, usize, usize, bool);
 
 /// A column: its offsets read, its data borrowed from the `bytes`.
-struct Column<'a> {
+pub(crate) struct Column<'a> {
     name: &'static str,
     offsets: Vec<usize>,
     data: &'a [u8],
 }
 
 impl<'a> Column<'a> {
-    fn read(py: Python<'_>, name: &'static str, col: &'a ArrowColumn) -> PyResult<Self> {
+    pub(crate) fn read(py: Python<'_>, name: &'static str, col: &'a ArrowColumn) -> PyResult<Self> {
         let (offsets, data, offset, rows, large) = col;
         let raw: &[u8] = offsets;
         let width = if *large { 8 } else { 4 };
@@ -73,6 +73,11 @@ impl<'a> Column<'a> {
             offsets,
             data,
         })
+    }
+
+    /// The offsets (absolute, into the data) and the data.
+    pub(crate) fn parts(&self) -> (&[usize], &'a [u8]) {
+        (&self.offsets, self.data)
     }
 
     fn rows(&self) -> usize {

@@ -24,7 +24,7 @@ fn lp_encode(py: Python<'_>, data: &[u8]) -> PyResult<std::borrow::Cow<'static, 
 /// request, whole (`to_dict`, `to_json`) or as the core's `SelectionColumns` view.
 #[pyclass(frozen, module = "shuangsuiji._shuangsuiji")]
 pub struct DrawResultHandle {
-    result: DrawResult,
+    pub(crate) result: DrawResult,
 }
 
 #[pymethods]

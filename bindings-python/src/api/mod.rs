@@ -15,6 +15,7 @@ mod intake;
 mod model;
 mod ops;
 mod publish;
+mod roster;
 mod table;
 mod verify;
 
@@ -31,5 +32,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     disclosure::register(m)?;
     arrow::register(m)?;
     errors::register(m)?;
+    roster::register(m)?;
     Ok(())
 }

@@ -28,6 +28,7 @@
 //! ```
 
 mod cells;
+mod columns;
 mod csv;
 mod demands;
 mod encoding;
@@ -41,6 +42,7 @@ mod records;
 pub(crate) mod table;
 pub(crate) mod xlsx;
 
+pub use columns::{TextColumn, read_enterprise_columns};
 pub use encoding::decode;
 pub use headers::DEMAND_COLUMNS;
 pub use headers::OUTCOME_COLUMNS;

@@ -56,6 +56,7 @@ pub mod policy;
 pub mod preset;
 pub mod quota;
 pub mod reason;
+pub mod report_draw;
 pub mod status;
 pub mod stratum;
 pub mod tag_effects;
@@ -78,6 +79,7 @@ pub use policy::{PolicyRow, SamplingPolicy, StratumRule};
 pub use preset::{Preset, preset, preset_names, presets};
 pub use quota::{QuotaRule, quota};
 pub use reason::{Reason, ReasonCode, VisitEvidence};
+pub use report_draw::{draw_eligible, report_draw_input};
 pub use status::status_reason;
 pub use stratum::StratumKey;
 pub use tag_effects::{
