@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::eligibility::{CandidateStatus, qualifies};
 use super::request::TeamRequest;
 use super::schedule::{Route, routes};
-use super::ticket::{InspectorTicket, TicketHasher};
+use super::ticket::{InspectorTicket, TicketHasher, TicketScratch};
 use crate::Result;
 use crate::model::{DepartmentCode, Inspector, InspectorId, ItemId, Uscc};
 
@@ -125,6 +125,8 @@ impl<'a> Prepared<'a> {
             rotation: req.config.rotation,
         };
         let hasher = TicketHasher::new(&req.seed, &req.task_id)?;
+        let mut scratch = TicketScratch::default();
+        let mut eligible: Vec<usize> = Vec::new();
         let mut visits_in: Vec<_> = req.visits.iter().collect();
         visits_in.sort_by_key(|v| v.uscc);
         for v in visits_in {
@@ -141,19 +143,25 @@ impl<'a> Prepared<'a> {
                     lead = k;
                 }
                 let items: Vec<ItemId> = dn.items.iter().cloned().collect();
-                let mut cands = Vec::new();
-                for &n in &prepared.dept_members[dept] {
-                    if prepared.exclusion(n, &v.uscc, &v.avoid, &items).is_none() {
-                        let i = prepared.inspectors[n];
-                        cands.push(Cand {
-                            insp: n,
-                            ticket: TicketHasher::ticket(&state, &i.id),
-                            certified: i.certified,
-                        });
-                    }
-                }
-                // Members are in id order, so a stable sort by ticket breaks ties by id.
-                cands.sort_by_key(|c| c.ticket);
+                eligible.clear();
+                eligible.extend(
+                    prepared.dept_members[dept]
+                        .iter()
+                        .copied()
+                        .filter(|&n| prepared.exclusion(n, &v.uscc, &v.avoid, &items).is_none()),
+                );
+                let ids = eligible.iter().map(|&n| &prepared.inspectors[n].id);
+                let mut cands: Vec<Cand> = TicketHasher::tickets(&state, ids, &mut scratch)
+                    .zip(&eligible)
+                    .map(|(ticket, &n)| Cand {
+                        insp: n,
+                        ticket,
+                        certified: prepared.inspectors[n].certified,
+                    })
+                    .collect();
+                // Members are in id order (index order), so ties in ticket go to the
+                // smaller id; the key is unique, so an unstable sort gives the same order.
+                cands.sort_unstable_by_key(|c| (c.ticket, c.insp));
                 let n_cert =
                     u32::try_from(cands.iter().filter(|c| c.certified).count()).unwrap_or(u32::MAX);
                 needs.push(Need {

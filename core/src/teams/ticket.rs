@@ -57,14 +57,44 @@ impl TicketHasher {
     /// The ticket of `inspector` for the visit whose state `visit` came from
     /// [`TicketHasher::for_visit`].
     pub(crate) fn ticket(visit: &Sha256, inspector: &InspectorId) -> InspectorTicket {
+        u128::from_be_bytes(keystream16(Self::key(visit, inspector)))
+    }
+
+    /// The ChaCha20 key `K` of `inspector` for the visit whose state `visit` came from
+    /// [`TicketHasher::for_visit`].
+    fn key(visit: &Sha256, inspector: &InspectorId) -> [u8; 32] {
         let mut h = visit.clone();
         let id = inspector.as_str().as_bytes();
         // Inspector ids are at most 64 bytes (model invariant).
         h.update(u32::try_from(id.len()).unwrap_or(u32::MAX).to_be_bytes());
         h.update(id);
-        let key: [u8; 32] = h.finalize().into();
-        u128::from_be_bytes(keystream16(key))
+        h.finalize().into()
     }
+
+    /// The tickets of `inspectors` for one visit, in order: the values of
+    /// [`TicketHasher::ticket`], with the ChaCha20 blocks computed several keys at a time
+    /// (the lane-wise ChaCha20 of the draw's `rng` module). `scratch` keeps the buffers
+    /// from one call to the next.
+    pub(crate) fn tickets<'i, 's>(
+        visit: &Sha256,
+        inspectors: impl IntoIterator<Item = &'i InspectorId>,
+        scratch: &'s mut TicketScratch,
+    ) -> impl ExactSizeIterator<Item = InspectorTicket> + 's {
+        scratch.keys.clear();
+        scratch
+            .keys
+            .extend(inspectors.into_iter().map(|i| Self::key(visit, i)));
+        scratch.blocks.clear();
+        crate::draw::rng::block0_prefix16_keys(&scratch.keys, &mut scratch.blocks);
+        scratch.blocks.iter().map(|&b| u128::from_be_bytes(b))
+    }
+}
+
+/// Buffers reused by [`TicketHasher::tickets`] from one visit to the next.
+#[derive(Default)]
+pub(crate) struct TicketScratch {
+    keys: Vec<[u8; 32]>,
+    blocks: Vec<[u8; 16]>,
 }
 
 /// The first 16 bytes of the ChaCha20 keystream (block 0, stream 0) under `key`,
