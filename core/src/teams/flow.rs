@@ -247,13 +247,15 @@ impl Graph {
                 found = Some(d);
                 break;
             }
-            for k in self.start[u] as usize..self.start[u + 1] as usize {
-                let e = self.adj[k] as usize;
+            // `d + pot[u]` is the same for every edge of `u`: added once.
+            let base = d + self.pot[u];
+            for &e in &self.adj[self.start[u] as usize..self.start[u + 1] as usize] {
+                let e = e as usize;
                 if self.cap[e] == 0 {
                     continue;
                 }
                 let v = self.to[e] as usize;
-                let nd = d + self.cost[e] + self.pot[u] - self.pot[v];
+                let nd = base + self.cost[e] - self.pot[v];
                 if nd < self.dist[v] {
                     if self.dist[v] == INF {
                         self.touched.push(idx(v));

@@ -60,6 +60,20 @@ pub(crate) struct Prepared<'a> {
     pub rotation: bool,
 }
 
+/// Sorts candidates by `(ticket, inspector index)` — index order is id order, so ties
+/// in ticket go to the smaller id. The key is unique, so an unstable sort gives the one
+/// order; it first sorts on the ticket's high 64 bits (one comparison instead of three)
+/// and then sorts the runs whose high halves are equal on the whole key.
+fn sort_cands(cands: &mut [Cand]) {
+    let high = |c: &Cand| (c.ticket >> 64) as u64;
+    cands.sort_unstable_by_key(high);
+    for run in cands.chunk_by_mut(|a, b| high(a) == high(b)) {
+        if run.len() > 1 {
+            run.sort_unstable_by_key(|c| (c.ticket, c.insp));
+        }
+    }
+}
+
 impl<'a> Prepared<'a> {
     /// Builds the canonical problem. The request must be valid.
     pub(crate) fn new(req: &'a TeamRequest) -> Result<Self> {
@@ -159,9 +173,7 @@ impl<'a> Prepared<'a> {
                         certified: prepared.inspectors[n].certified,
                     })
                     .collect();
-                // Members are in id order (index order), so ties in ticket go to the
-                // smaller id; the key is unique, so an unstable sort gives the same order.
-                cands.sort_unstable_by_key(|c| (c.ticket, c.insp));
+                sort_cands(&mut cands);
                 let n_cert =
                     u32::try_from(cands.iter().filter(|c| c.certified).count()).unwrap_or(u32::MAX);
                 needs.push(Need {
@@ -208,6 +220,38 @@ impl<'a> Prepared<'a> {
             Some(CandidateStatus::NotQualified)
         } else {
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The two-step sort gives the order of the whole key, also when many tickets
+        /// share their high (or whole) 64-bit halves.
+        #[test]
+        fn sort_cands_orders_by_ticket_then_index(
+            raw in proptest::collection::vec((0u8..4, 0u8..4, any::<u64>(), 0usize..50), 0..60),
+        ) {
+            let mut cands: Vec<Cand> = raw
+                .iter()
+                .map(|&(hi, lo, noise, insp)| Cand {
+                    insp,
+                    // Low halves: a few small values (ties) or random bits.
+                    ticket: (u128::from(hi) << 64)
+                        | if noise % 2 == 0 { u128::from(lo) } else { u128::from(noise) },
+                    certified: insp % 2 == 0,
+                })
+                .collect();
+            let mut want = cands.clone();
+            want.sort_by_key(|c| (c.ticket, c.insp));
+            sort_cands(&mut cands);
+            let got: Vec<_> = cands.iter().map(|c| (c.ticket, c.insp)).collect();
+            let want: Vec<_> = want.iter().map(|c| (c.ticket, c.insp)).collect();
+            prop_assert_eq!(got, want);
         }
     }
 }
