@@ -118,7 +118,7 @@ mod tests {
     #[test]
     fn every_length_near_the_padding_boundaries() {
         for n in 0..=200usize {
-            let msg: Vec<u8> = (0..n).map(|i| (i * 7) as u8).collect();
+            let msg: Vec<u8> = (0..n).map(|i| u8::try_from(i * 7 % 251).unwrap()).collect();
             for cut in [0, n / 2, n] {
                 let mut m = Midstate::new();
                 m.update(&msg[..cut]);
