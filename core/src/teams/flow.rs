@@ -33,6 +33,8 @@ pub(crate) struct Graph {
     dist: Vec<i64>,
     pred: Vec<u32>,
     touched: Vec<u32>,
+    /// [`Graph::push_one`]'s queue, kept to reuse its allocation (empty between calls).
+    heap: BinaryHeap<Reverse<(i64, u32)>>,
 }
 
 /// The result of pushing one unit.
@@ -84,6 +86,16 @@ impl Graph {
         self.pot = vec![0; n];
         self.dist = vec![INF; n];
         self.pred = vec![u32::MAX; n];
+    }
+
+    /// Makes room for `edges` more calls of [`Graph::add_edge`] (no reallocation while
+    /// the graph is built).
+    pub(crate) fn reserve_edges(&mut self, edges: usize) {
+        let n = 2 * edges;
+        self.to.reserve(n);
+        self.from.reserve(n);
+        self.cap.reserve(n);
+        self.cost.reserve(n);
     }
 
     /// Adds `from → to` with capacity and (non-negative) cost; returns the edge id.
@@ -220,7 +232,8 @@ impl Graph {
 
     /// Pushes one unit from `start` to the sink along a shortest path.
     pub(crate) fn push_one(&mut self, start: usize) -> Push {
-        let mut heap = BinaryHeap::new();
+        let mut heap = std::mem::take(&mut self.heap);
+        heap.clear();
         self.dist[start] = 0;
         self.touched.push(idx(start));
         heap.push(Reverse((0i64, idx(start))));
@@ -234,13 +247,15 @@ impl Graph {
                 found = Some(d);
                 break;
             }
-            for k in self.start[u] as usize..self.start[u + 1] as usize {
-                let e = self.adj[k] as usize;
+            // `d + pot[u]` is the same for every edge of `u`: added once.
+            let base = d + self.pot[u];
+            for &e in &self.adj[self.start[u] as usize..self.start[u + 1] as usize] {
+                let e = e as usize;
                 if self.cap[e] == 0 {
                     continue;
                 }
                 let v = self.to[e] as usize;
-                let nd = d + self.cost[e] + self.pot[u] - self.pot[v];
+                let nd = base + self.cost[e] - self.pot[v];
                 if nd < self.dist[v] {
                     if self.dist[v] == INF {
                         self.touched.push(idx(v));
@@ -276,6 +291,8 @@ impl Graph {
         }
         self.touched = touched;
         self.touched.clear();
+        heap.clear();
+        self.heap = heap;
         result
     }
 }

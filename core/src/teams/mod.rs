@@ -39,6 +39,7 @@ mod by_route;
 mod certified;
 mod eligibility;
 mod flow;
+mod midstate;
 mod output;
 mod prepare;
 mod request;

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::eligibility::{CandidateStatus, qualifies};
 use super::request::TeamRequest;
 use super::schedule::{Route, routes};
-use super::ticket::{InspectorTicket, TicketHasher};
+use super::ticket::{InspectorTicket, TicketHasher, TicketScratch};
 use crate::Result;
 use crate::model::{DepartmentCode, Inspector, InspectorId, ItemId, Uscc};
 
@@ -58,6 +58,20 @@ pub(crate) struct Prepared<'a> {
     /// (inspector index, enterprise) pairs of previous checks.
     pub previous: BTreeSet<(usize, Uscc)>,
     pub rotation: bool,
+}
+
+/// Sorts candidates by `(ticket, inspector index)` — index order is id order, so ties
+/// in ticket go to the smaller id. The key is unique, so an unstable sort gives the one
+/// order; it first sorts on the ticket's high 64 bits (one comparison instead of three)
+/// and then sorts the runs whose high halves are equal on the whole key.
+fn sort_cands(cands: &mut [Cand]) {
+    let high = |c: &Cand| (c.ticket >> 64) as u64;
+    cands.sort_unstable_by_key(high);
+    for run in cands.chunk_by_mut(|a, b| high(a) == high(b)) {
+        if run.len() > 1 {
+            run.sort_unstable_by_key(|c| (c.ticket, c.insp));
+        }
+    }
 }
 
 impl<'a> Prepared<'a> {
@@ -125,6 +139,8 @@ impl<'a> Prepared<'a> {
             rotation: req.config.rotation,
         };
         let hasher = TicketHasher::new(&req.seed, &req.task_id)?;
+        let mut scratch = TicketScratch::default();
+        let mut eligible: Vec<usize> = Vec::new();
         let mut visits_in: Vec<_> = req.visits.iter().collect();
         visits_in.sort_by_key(|v| v.uscc);
         for v in visits_in {
@@ -141,19 +157,23 @@ impl<'a> Prepared<'a> {
                     lead = k;
                 }
                 let items: Vec<ItemId> = dn.items.iter().cloned().collect();
-                let mut cands = Vec::new();
-                for &n in &prepared.dept_members[dept] {
-                    if prepared.exclusion(n, &v.uscc, &v.avoid, &items).is_none() {
-                        let i = prepared.inspectors[n];
-                        cands.push(Cand {
-                            insp: n,
-                            ticket: TicketHasher::ticket(&state, &i.id),
-                            certified: i.certified,
-                        });
-                    }
-                }
-                // Members are in id order, so a stable sort by ticket breaks ties by id.
-                cands.sort_by_key(|c| c.ticket);
+                eligible.clear();
+                eligible.extend(
+                    prepared.dept_members[dept]
+                        .iter()
+                        .copied()
+                        .filter(|&n| prepared.exclusion(n, &v.uscc, &v.avoid, &items).is_none()),
+                );
+                let ids = eligible.iter().map(|&n| &prepared.inspectors[n].id);
+                let mut cands: Vec<Cand> = TicketHasher::tickets(&state, ids, &mut scratch)
+                    .zip(&eligible)
+                    .map(|(ticket, &n)| Cand {
+                        insp: n,
+                        ticket,
+                        certified: prepared.inspectors[n].certified,
+                    })
+                    .collect();
+                sort_cands(&mut cands);
                 let n_cert =
                     u32::try_from(cands.iter().filter(|c| c.certified).count()).unwrap_or(u32::MAX);
                 needs.push(Need {
@@ -200,6 +220,38 @@ impl<'a> Prepared<'a> {
             Some(CandidateStatus::NotQualified)
         } else {
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The two-step sort gives the order of the whole key, also when many tickets
+        /// share their high (or whole) 64-bit halves.
+        #[test]
+        fn sort_cands_orders_by_ticket_then_index(
+            raw in proptest::collection::vec((0u8..4, 0u8..4, any::<u64>(), 0usize..50), 0..60),
+        ) {
+            let mut cands: Vec<Cand> = raw
+                .iter()
+                .map(|&(hi, lo, noise, insp)| Cand {
+                    insp,
+                    // Low halves: a few small values (ties) or random bits.
+                    ticket: (u128::from(hi) << 64)
+                        | if noise % 2 == 0 { u128::from(lo) } else { u128::from(noise) },
+                    certified: insp % 2 == 0,
+                })
+                .collect();
+            let mut want = cands.clone();
+            want.sort_by_key(|c| (c.ticket, c.insp));
+            sort_cands(&mut cands);
+            let got: Vec<_> = cands.iter().map(|c| (c.ticket, c.insp)).collect();
+            let want: Vec<_> = want.iter().map(|c| (c.ticket, c.insp)).collect();
+            prop_assert_eq!(got, want);
         }
     }
 }

@@ -62,6 +62,20 @@ struct Slot {
 fn build(p: &Prepared<'_>, dept: usize, split: &Split) -> Built {
     let members = &p.dept_members[dept];
     let mut g = Graph::new(1);
+    let need_edges: usize = p
+        .visits
+        .iter()
+        .flat_map(|v| &v.needs)
+        .filter(|nd| nd.dept == dept)
+        .map(|nd| 1 + nd.cands.len())
+        .sum();
+    // Inspector → sink, at most one day edge per (route, member), the visits' edges.
+    let day_edges = if p.day_cap.is_some() {
+        p.routes.len().saturating_mul(members.len())
+    } else {
+        0
+    };
+    g.reserve_edges(members.len() + day_edges.min(need_edges) + need_edges);
     let mut insp_node = vec![NONE; p.inspectors.len()];
     for &n in members {
         insp_node[n] = g.add_node();

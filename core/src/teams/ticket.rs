@@ -7,9 +7,8 @@
 //! `u128`. Smaller tickets win; ties (never seen in practice) go to the smaller
 //! inspector id bytes.
 
-use sha2::{Digest, Sha256};
-
 use super::Seed;
+use super::midstate::{ENDING_MAX, Midstate};
 use crate::json::canonical::TAG_PREFIX;
 use crate::model::{InspectorId, Uscc};
 use crate::{Error, LimitCode, Result};
@@ -20,17 +19,17 @@ pub type InspectorTicket = u128;
 /// Hashes the fixed prefix once; tickets then only absorb the USCC and inspector id.
 #[derive(Clone)]
 pub(crate) struct TicketHasher {
-    prefix: Sha256,
+    prefix: Midstate,
 }
 
-fn lp_update(h: &mut Sha256, bytes: &[u8]) -> Result<()> {
+fn lp_update(h: &mut Midstate, bytes: &[u8]) -> Result<()> {
     let len = u32::try_from(bytes.len()).map_err(|_| {
         Error::new(
             LimitCode::TooManyBytes,
             "a hashed field must be shorter than 4 GiB",
         )
     })?;
-    h.update(len.to_be_bytes());
+    h.update(&len.to_be_bytes());
     h.update(bytes);
     Ok(())
 }
@@ -38,7 +37,7 @@ fn lp_update(h: &mut Sha256, bytes: &[u8]) -> Result<()> {
 impl TicketHasher {
     /// Absorbs `LP(tag) ‖ LP(seed) ‖ LP(task_id)`.
     pub(crate) fn new(seed: &Seed, task_id: &str) -> Result<Self> {
-        let mut prefix = Sha256::new();
+        let mut prefix = Midstate::new();
         lp_update(&mut prefix, format!("{TAG_PREFIX}inspector").as_bytes())?;
         lp_update(&mut prefix, seed.as_bytes())?;
         lp_update(&mut prefix, task_id.as_bytes())?;
@@ -46,25 +45,62 @@ impl TicketHasher {
     }
 
     /// The hasher state after the USCC, to be reused for every inspector of a visit.
-    pub(crate) fn for_visit(&self, uscc: &Uscc) -> Sha256 {
+    pub(crate) fn for_visit(&self, uscc: &Uscc) -> Midstate {
         let mut h = self.prefix.clone();
         // 18 bytes: the length always fits.
-        h.update(18u32.to_be_bytes());
+        h.update(&18u32.to_be_bytes());
         h.update(uscc.as_bytes());
         h
     }
 
     /// The ticket of `inspector` for the visit whose state `visit` came from
     /// [`TicketHasher::for_visit`].
-    pub(crate) fn ticket(visit: &Sha256, inspector: &InspectorId) -> InspectorTicket {
-        let mut h = visit.clone();
-        let id = inspector.as_str().as_bytes();
-        // Inspector ids are at most 64 bytes (model invariant).
-        h.update(u32::try_from(id.len()).unwrap_or(u32::MAX).to_be_bytes());
-        h.update(id);
-        let key: [u8; 32] = h.finalize().into();
-        u128::from_be_bytes(keystream16(key))
+    pub(crate) fn ticket(visit: &Midstate, inspector: &InspectorId) -> InspectorTicket {
+        u128::from_be_bytes(keystream16(Self::key(visit, inspector)))
     }
+
+    /// The ChaCha20 key `K` of `inspector` for the visit whose state `visit` came from
+    /// [`TicketHasher::for_visit`].
+    fn key(visit: &Midstate, inspector: &InspectorId) -> [u8; 32] {
+        let id = inspector.as_str().as_bytes();
+        let lp = u32::try_from(id.len()).unwrap_or(u32::MAX).to_be_bytes();
+        // Inspector ids are at most 64 bytes (model invariant), so `LP(id)` fits.
+        let mut ending = [0u8; ENDING_MAX];
+        let Some(room) = ending.get_mut(..4 + id.len()) else {
+            let mut h = visit.clone();
+            h.update(&lp);
+            h.update(id);
+            return h.finish_with(&[]);
+        };
+        room[..4].copy_from_slice(&lp);
+        room[4..].copy_from_slice(id);
+        visit.finish_with(room)
+    }
+
+    /// The tickets of `inspectors` for one visit, in order: the values of
+    /// [`TicketHasher::ticket`], with the ChaCha20 blocks computed several keys at a time
+    /// (the lane-wise ChaCha20 of the draw's `rng` module). `scratch` keeps the buffers
+    /// from one call to the next.
+    pub(crate) fn tickets<'i, 's>(
+        visit: &Midstate,
+        inspectors: impl IntoIterator<Item = &'i InspectorId>,
+        scratch: &'s mut TicketScratch,
+    ) -> impl ExactSizeIterator<Item = InspectorTicket> + 's {
+        scratch.keys.clear();
+        scratch
+            .keys
+            .extend(inspectors.into_iter().map(|i| Self::key(visit, i)));
+        scratch.blocks.clear();
+        crate::draw::rng::block0_prefix16_keys(&scratch.keys, &mut scratch.blocks);
+        scratch.blocks.iter().map(|&b| u128::from_be_bytes(b))
+    }
+}
+
+/// Buffers reused by [`TicketHasher::tickets`] from one visit to the next.
+#[derive(Default)]
+pub(crate) struct TicketScratch {
+    keys: Vec<[u8; 32]>,
+    blocks: Vec<[u8; 16]>,
 }
 
 /// The first 16 bytes of the ChaCha20 keystream (block 0, stream 0) under `key`,
