@@ -110,13 +110,31 @@ pub(crate) fn threads_for_len(len: usize) -> usize {
     }
 }
 
+/// Below this many descents (places where a key is greater than the next), keys are
+/// a few ascending runs — strata listed in USCC order, one run each — and a merge of
+/// the runs beats sorting from scratch.
+const FEW_RUNS: usize = 64;
+
 /// Sorts `keys` ascending (the order of `sort_unstable`: equal keys are
-/// indistinguishable), in place. Input that is already sorted costs one pass. With
-/// threads, the slice is partitioned around its middle element (`select_nth_unstable`,
-/// linear, in place) and the two sides are sorted at once: nothing is merged or
-/// copied afterwards, each side already holds its final elements.
+/// indistinguishable, so any correct sort gives the same slice).
+///
+/// Input that is already sorted costs one pass. Input made of fewer than [`FEW_RUNS`]
+/// ascending runs is merged run by run (the standard library's stable sort finds and
+/// merges natural runs). Otherwise the slice is sorted in place; with threads, it is
+/// first partitioned around its middle element (`select_nth_unstable`, linear, in
+/// place) and the two sides are sorted at once: nothing is merged or copied
+/// afterwards, each side already holds its final elements.
 pub(crate) fn sort_keys(keys: &mut [u128]) {
-    if keys.is_sorted() {
+    let descents = keys
+        .windows(2)
+        .filter(|w| w[0] > w[1])
+        .take(FEW_RUNS)
+        .count();
+    if descents == 0 {
+        return;
+    }
+    if descents < FEW_RUNS {
+        keys.sort();
         return;
     }
     sort_split(keys, threads_for_len(keys.len()));
@@ -225,6 +243,22 @@ mod tests {
             }
             sort_keys(&mut keys);
             assert_eq!(keys, expected, "n {n}");
+        }
+    }
+
+    /// Few runs (merged), many runs (sorted), around the [`FEW_RUNS`] boundary.
+    #[test]
+    fn sort_keys_of_runs_equals_sort_unstable() {
+        for runs in [1, 2, 4, FEW_RUNS - 1, FEW_RUNS, FEW_RUNS + 1, 500] {
+            let mut keys = xorshift(20_000, 0x2545_f491_4f6c_dd1d);
+            keys.extend_from_within(..100);
+            for run in keys.chunks_mut(20_100usize.div_ceil(runs)) {
+                run.sort_unstable();
+            }
+            let mut expected = keys.clone();
+            expected.sort_unstable();
+            sort_keys(&mut keys);
+            assert_eq!(keys, expected, "runs {runs}");
         }
     }
 }
