@@ -96,48 +96,72 @@ pub(crate) fn map_chunks<T: Sync, R: Send>(
     f(items, out);
 }
 
-/// Sorts `keys` ascending (the order of `sort_unstable`: equal keys are
-/// indistinguishable). With threads, the halves are sorted at once and then merged.
-#[cfg_attr(
-    not(all(feature = "parallel", not(target_family = "wasm"))),
-    allow(
-        clippy::ptr_arg,
-        reason = "the threaded sort replaces the vector by the merged one"
-    )
-)]
-pub(crate) fn sort_keys(keys: &mut Vec<u128>) {
+/// How many threads a job over `len` elements gets (1 without the `parallel` feature,
+/// and below two threads' worth of elements).
+pub(crate) fn threads_for_len(len: usize) -> usize {
     #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-    if threads_for(keys.len()) > 1 {
-        let mid = keys.len() / 2;
-        let (left, right) = keys.split_at_mut(mid);
-        let sorted_apart = std::thread::scope(|scope| {
-            match std::thread::Builder::new().spawn_scoped(scope, || right.sort_unstable()) {
-                Ok(handle) => {
-                    left.sort_unstable();
-                    handle.join().is_ok()
-                }
-                Err(_) => false,
-            }
-        });
-        if sorted_apart {
-            let (left, right) = keys.split_at(mid);
-            let mut merged = Vec::with_capacity(keys.len());
-            let (mut i, mut j) = (0, 0);
-            while let (Some(&a), Some(&b)) = (left.get(i), right.get(j)) {
-                if a <= b {
-                    merged.push(a);
-                    i += 1;
-                } else {
-                    merged.push(b);
-                    j += 1;
-                }
-            }
-            merged.extend_from_slice(left.get(i..).unwrap_or(&[]));
-            merged.extend_from_slice(right.get(j..).unwrap_or(&[]));
-            *keys = merged;
-            return;
-        }
+    {
+        threads_for(len)
     }
+    #[cfg(not(all(feature = "parallel", not(target_family = "wasm"))))]
+    {
+        let _ = len;
+        1
+    }
+}
+
+/// Below this many descents (places where a key is greater than the next), keys are
+/// a few ascending runs — strata listed in USCC order, one run each — and a merge of
+/// the runs beats sorting from scratch.
+const FEW_RUNS: usize = 64;
+
+/// Sorts `keys` ascending (the order of `sort_unstable`: equal keys are
+/// indistinguishable, so any correct sort gives the same slice).
+///
+/// Input that is already sorted costs one pass. Input made of fewer than [`FEW_RUNS`]
+/// ascending runs is merged run by run (the standard library's stable sort finds and
+/// merges natural runs). Otherwise the slice is sorted in place; with threads, it is
+/// first partitioned around its middle element (`select_nth_unstable`, linear, in
+/// place) and the two sides are sorted at once: nothing is merged or copied
+/// afterwards, each side already holds its final elements.
+pub(crate) fn sort_keys(keys: &mut [u128]) {
+    let descents = keys
+        .windows(2)
+        .filter(|w| w[0] > w[1])
+        .take(FEW_RUNS)
+        .count();
+    if descents == 0 {
+        return;
+    }
+    if descents < FEW_RUNS {
+        keys.sort();
+        return;
+    }
+    sort_split(keys, threads_for_len(keys.len()));
+}
+
+/// `keys.sort_unstable()` on up to `threads` threads.
+fn sort_split(keys: &mut [u128], threads: usize) {
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    if threads > 1 && keys.len() >= 2 * MIN_PER_THREAD {
+        let left_threads = threads / 2;
+        let mid = keys.len() * left_threads / threads;
+        keys.select_nth_unstable(mid);
+        let (left, right) = keys.split_at_mut(mid);
+        let right_sorted = std::thread::scope(|scope| {
+            let handle = std::thread::Builder::new()
+                .spawn_scoped(scope, || sort_split(right, threads - left_threads));
+            sort_split(left, left_threads);
+            handle.is_ok_and(|h| h.join().is_ok())
+        });
+        if !right_sorted {
+            // Not started, or stopped: this thread sorts it.
+            let (_, right) = keys.split_at_mut(mid);
+            right.sort_unstable();
+        }
+        return;
+    }
+    let _ = threads;
     keys.sort_unstable();
 }
 
@@ -196,6 +220,45 @@ mod tests {
             expected.sort_unstable();
             sort_keys(&mut keys);
             assert_eq!(keys, expected, "n {n}");
+        }
+    }
+
+    /// Split into any number of threads' parts, partly sorted input included, the sort
+    /// still equals `sort_unstable` (threads run only with the `parallel` feature).
+    #[test]
+    fn split_sort_equals_sort_unstable_for_any_thread_count() {
+        for n in [0, 8191, 8192, 50_001] {
+            let mut keys = xorshift(n, 0x9e37_79b9_7f4a_7c15);
+            keys.extend_from_within(..n / 7);
+            // Runs: ascending halves, as strata listed in USCC order give.
+            let half = keys.len() / 2;
+            keys[..half].sort_unstable();
+            keys[half..].sort_unstable();
+            let mut expected = keys.clone();
+            expected.sort_unstable();
+            for threads in 1..=5 {
+                let mut got = keys.clone();
+                sort_split(&mut got, threads);
+                assert_eq!(got, expected, "n {n} threads {threads}");
+            }
+            sort_keys(&mut keys);
+            assert_eq!(keys, expected, "n {n}");
+        }
+    }
+
+    /// Few runs (merged), many runs (sorted), around the [`FEW_RUNS`] boundary.
+    #[test]
+    fn sort_keys_of_runs_equals_sort_unstable() {
+        for runs in [1, 2, 4, FEW_RUNS - 1, FEW_RUNS, FEW_RUNS + 1, 500] {
+            let mut keys = xorshift(20_000, 0x2545_f491_4f6c_dd1d);
+            keys.extend_from_within(..100);
+            for run in keys.chunks_mut(20_100usize.div_ceil(runs)) {
+                run.sort_unstable();
+            }
+            let mut expected = keys.clone();
+            expected.sort_unstable();
+            sort_keys(&mut keys);
+            assert_eq!(keys, expected, "runs {runs}");
         }
     }
 }

@@ -13,8 +13,8 @@ use crate::model::{DepartmentCode, ItemId, Ratio, USCC_ALPHABET, Uscc};
 use crate::{DrawCode, Error, ModelCode, Result, RulesCode};
 
 /// How many distinct enterprises [`Draw::select`] collects before computing their
-/// tickets together: a multiple of the ChaCha20 lane count, large enough to be split
-/// across threads (`parallel` feature), small enough to stay in cache.
+/// tickets together: a multiple of the ChaCha20 lane count, small enough to stay in
+/// cache.
 const TICKET_BATCH: usize = 1 << 14;
 
 /// A draw in progress: the initial selection plus any adjustments applied so far.
@@ -128,7 +128,7 @@ impl Draw {
     ///   stratum), `stratum_overlap` (an enterprise in two strata of an item);
     /// - the codes of [`Draw::expand`] and [`Draw::substitute`] for the adjustments.
     pub fn new(input: DrawInput) -> Result<Self> {
-        Self::build(input, BTreeMap::new())
+        Self::build(input, BTreeMap::new(), None)
     }
 
     /// Test hook: like [`Draw::new`] but the listed enterprises get the given tickets
@@ -143,10 +143,16 @@ impl Draw {
         overrides: &BTreeMap<Uscc, Ticket>,
     ) -> Result<Self> {
         let o = overrides.iter().map(|(u, t)| (uscc_index(u), *t)).collect();
-        Self::build(input, o)
+        Self::build(input, o, None)
     }
 
-    fn build(input: DrawInput, overrides: BTreeMap<u128, Ticket>) -> Result<Self> {
+    /// The draw of `input`; `parts` cuts the selection into that many index ranges
+    /// (by default one per thread the `parallel` feature gives it).
+    fn build(
+        input: DrawInput,
+        overrides: BTreeMap<u128, Ticket>,
+        parts: Option<usize>,
+    ) -> Result<Self> {
         input.validate_modes()?;
         let DrawInput {
             algorithm,
@@ -189,7 +195,7 @@ impl Draw {
             substitutions: Vec::new(),
             steps: 0,
         };
-        draw.select(selectors)?;
+        draw.select(selectors, parts)?;
         for adj in adjustments {
             match adj {
                 Adjustment::Expand(e) => draw.expand(&e.item_id, &e.stratum, e.extra)?,
@@ -216,53 +222,37 @@ impl Draw {
 
     /// Merges the items' sorted key lists so that each enterprise's ticket is computed
     /// once, however many items list it, and offers it to each stratum that holds it.
-    fn select(&mut self, mut selectors: Vec<Vec<Selector>>) -> Result<()> {
-        let mut cursors = vec![0usize; self.items.len()];
+    ///
+    /// Large draws are cut into ranges of enterprise indices, one per thread (`parallel`
+    /// feature), each offering to selectors of its own; each stratum's selectors are
+    /// then joined ([`Selector::absorb`]: the `n` smallest keys of a union are the `n`
+    /// smallest of the parts' `n` smallest), so the selection does not depend on the
+    /// cut, nor on the number of threads.
+    fn select(&mut self, selectors: Vec<Vec<Selector>>, parts: Option<usize>) -> Result<()> {
         let items = std::mem::take(&mut self.items);
-        // Batches of distinct indices in ascending order, with the (item, stratum)
-        // offers each one gets: the batch's tickets are computed `LANES` at a time.
-        let mut batch: Vec<u128> = Vec::with_capacity(TICKET_BATCH);
-        let mut offers: Vec<(usize, usize, usize)> = Vec::with_capacity(TICKET_BATCH);
-        let mut tickets: Vec<Ticket> = Vec::with_capacity(TICKET_BATCH);
-        loop {
-            batch.clear();
-            offers.clear();
-            while batch.len() < TICKET_BATCH {
-                let mut min: Option<u128> = None;
-                for (item, &c) in items.iter().zip(&cursors) {
-                    if let Some(&k) = item.keys.get(c) {
-                        let m = k >> 32;
-                        min = Some(min.map_or(m, |x: u128| x.min(m)));
-                    }
-                }
-                let Some(m) = min else { break };
-                for (i, (item, c)) in items.iter().zip(cursors.iter_mut()).enumerate() {
-                    if let Some(&k) = item.keys.get(*c) {
-                        if k >> 32 == m {
-                            let h = usize::try_from(k & LOW32).unwrap_or(usize::MAX);
-                            offers.push((i, h, batch.len()));
-                            *c += 1;
-                        }
-                    }
-                }
-                batch.push(m);
-            }
-            if batch.is_empty() {
-                break;
-            }
-            tickets.clear();
-            self.ticketer.tickets_at(&batch, &mut tickets);
-            if !self.overrides.is_empty() {
-                for (t, m) in tickets.iter_mut().zip(&batch) {
-                    if let Some(o) = self.overrides.get(m) {
-                        *t = *o;
-                    }
-                }
-            }
-            for &(i, h, b) in &offers {
-                let sel = selectors.get_mut(i).and_then(|sels| sels.get_mut(h));
-                if let (Some(sel), Some(&t), Some(&m)) = (sel, tickets.get(b), batch.get(b)) {
-                    sel.offer((t, m));
+        let total: usize = items.iter().map(|it| it.keys.len()).sum();
+        let parts = parts.unwrap_or_else(|| crate::parallel::threads_for_len(total));
+        let ranges = index_ranges(&items, parts);
+        let (ticketer, overrides) = (&self.ticketer, &self.overrides);
+        let mut parts = crate::parallel::map_each(&ranges, |range| {
+            let mut sels: Vec<Vec<Selector>> = selectors
+                .iter()
+                .map(|s| s.iter().map(Selector::empty_like).collect())
+                .collect();
+            let lists: Vec<&[u128]> = items
+                .iter()
+                .zip(range)
+                .map(|(it, r)| it.keys.get(r.clone()).unwrap_or(&[]))
+                .collect();
+            select_lists(ticketer, overrides, &lists, &mut sels);
+            sels
+        })
+        .into_iter();
+        let mut selectors = parts.next().unwrap_or(selectors);
+        for part in parts {
+            for (sels, more) in selectors.iter_mut().zip(part) {
+                for (sel, other) in sels.iter_mut().zip(more) {
+                    sel.absorb(other);
                 }
             }
         }
@@ -423,6 +413,105 @@ fn item_state(mut item: ItemDraw, mode: DrawMode) -> Result<(ItemState, Vec<Sele
     ))
 }
 
+/// Cuts the index range of the items' sorted keys into `parts` consecutive ranges (at
+/// the index quantiles of the longest list): per part, the slice of each item's keys
+/// whose indices fall in it. Every key is in exactly one part, and an enterprise's keys
+/// (one per item listing it) are all in the same part.
+fn index_ranges(items: &[ItemState], parts: usize) -> Vec<Vec<std::ops::Range<usize>>> {
+    let longest: &[u128] = items
+        .iter()
+        .map(|it| it.keys.as_slice())
+        .max_by_key(|k| k.len())
+        .unwrap_or(&[]);
+    let mut cuts: Vec<u128> = (1..parts)
+        .filter_map(|k| longest.get(longest.len() * k / parts).map(|&key| key >> 32))
+        .collect();
+    cuts.dedup();
+    let mut starts = vec![0usize; items.len()];
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    for cut in cuts.into_iter().map(Some).chain([None]) {
+        let ends: Vec<usize> = items
+            .iter()
+            .map(|it| cut.map_or(it.keys.len(), |c| it.keys.partition_point(|&k| k >> 32 < c)))
+            .collect();
+        out.push(starts.iter().zip(&ends).map(|(&s, &e)| s..e).collect());
+        starts = ends;
+    }
+    out
+}
+
+/// Offers every key of the sorted `lists` (one per item, as packed in
+/// [`ItemState::keys`]) to the selector of its item and stratum, computing each
+/// enterprise's ticket once however many lists hold it, in batches of
+/// [`TICKET_BATCH`] distinct enterprises on the calling thread.
+fn select_lists(
+    ticketer: &Ticketer,
+    overrides: &BTreeMap<u128, Ticket>,
+    lists: &[&[u128]],
+    selectors: &mut [Vec<Selector>],
+) {
+    let mut cursors = vec![0usize; lists.len()];
+    // Batches of distinct indices in ascending order, with the (item, stratum) offers
+    // each one gets: the batch's tickets are computed `LANES` at a time.
+    let mut batch: Vec<u128> = Vec::with_capacity(TICKET_BATCH);
+    let mut offers: Vec<(usize, usize, usize)> = Vec::with_capacity(TICKET_BATCH);
+    let mut tickets: Vec<Ticket> = Vec::with_capacity(TICKET_BATCH);
+    loop {
+        batch.clear();
+        offers.clear();
+        if let ([list], [c]) = (lists, cursors.as_mut_slice()) {
+            // One item: its keys are the batch, no merge.
+            let chunk = list.get(*c..).unwrap_or(&[]);
+            let chunk = chunk.get(..TICKET_BATCH).unwrap_or(chunk);
+            for &k in chunk {
+                let h = usize::try_from(k & LOW32).unwrap_or(usize::MAX);
+                offers.push((0, h, batch.len()));
+                batch.push(k >> 32);
+            }
+            *c += chunk.len();
+        } else {
+            while batch.len() < TICKET_BATCH {
+                let mut min: Option<u128> = None;
+                for (list, &c) in lists.iter().zip(&cursors) {
+                    if let Some(&k) = list.get(c) {
+                        let m = k >> 32;
+                        min = Some(min.map_or(m, |x: u128| x.min(m)));
+                    }
+                }
+                let Some(m) = min else { break };
+                for (i, (list, c)) in lists.iter().zip(cursors.iter_mut()).enumerate() {
+                    if let Some(&k) = list.get(*c) {
+                        if k >> 32 == m {
+                            let h = usize::try_from(k & LOW32).unwrap_or(usize::MAX);
+                            offers.push((i, h, batch.len()));
+                            *c += 1;
+                        }
+                    }
+                }
+                batch.push(m);
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        tickets.clear();
+        ticketer.tickets_here(&batch, &mut tickets);
+        if !overrides.is_empty() {
+            for (t, m) in tickets.iter_mut().zip(&batch) {
+                if let Some(o) = overrides.get(m) {
+                    *t = *o;
+                }
+            }
+        }
+        for &(i, h, b) in &offers {
+            let sel = selectors.get_mut(i).and_then(|sels| sels.get_mut(h));
+            if let (Some(sel), Some(&t), Some(&m)) = (sel, tickets.get(b), batch.get(b)) {
+                sel.offer((t, m));
+            }
+        }
+    }
+}
+
 /// The error for two equal enterprise indexes among an item's sorted keys: listed twice
 /// in one stratum (`eligible_duplicate`) or in two (`stratum_overlap`).
 fn listed_twice(first: u128, second: u128, strata: &[StratumState], item_id: &ItemId) -> Error {
@@ -475,6 +564,214 @@ mod tests {
         #[test]
         fn uscc_from_index_reads_the_same_digits(m in 0u128..31u128.pow(18)) {
             prop_assert_eq!(uscc_from_index(m), Uscc::parse(&digits_u128(m)));
+        }
+    }
+
+    /// A random draw: up to 90 enterprises, 1–3 items of 1–3 strata each, every
+    /// enterprise in one stratum of an item or in none, fixed quotas or Bernoulli
+    /// ratios, tickets forced into ties for some, an expansion and a substitution.
+    fn random_draw(
+        seed: [u8; 32],
+        places: &[Vec<u8>],
+        quotas: &[u8],
+        bernoulli: bool,
+        ties: &[u8],
+    ) -> (DrawInput, BTreeMap<u128, Ticket>) {
+        let usccs: Vec<Uscc> = (0..places.first().map_or(0, Vec::len))
+            .map(|i| {
+                let body = format!("MA{:06}", i * 7919 % 1_000_000);
+                let b: [u8; 8] = body.as_bytes().try_into().unwrap();
+                let org = char::from(crate::model::org_code_check_char(&b).unwrap());
+                Uscc::complete(&format!("91150581{body}{org}")).unwrap()
+            })
+            .collect();
+        let items: Vec<ItemDraw> = places
+            .iter()
+            .enumerate()
+            .map(|(i, place)| {
+                let strata = 1 + i % 3;
+                ItemDraw {
+                    item_id: ItemId::parse(&format!("item.{i}")).unwrap(),
+                    department: DepartmentCode::parse(["market", "fire"][i % 2]).unwrap(),
+                    strata: (0..strata)
+                        .map(|h| {
+                            let eligible: Vec<Uscc> = usccs
+                                .iter()
+                                .zip(place)
+                                .filter(|&(_, &p)| usize::from(p) % (strata + 1) == h)
+                                .map(|(u, _)| *u)
+                                .collect();
+                            let q = u64::from(quotas[(i * 3 + h) % quotas.len()]);
+                            crate::draw::StratumDraw {
+                                key: StratumKey::parse(&format!("s{h}")).unwrap(),
+                                quota: (!bernoulli).then(|| q.min(eligible.len() as u64)),
+                                ratio: bernoulli
+                                    .then(|| Ratio::new(u32::try_from(q % 5).unwrap(), 4).unwrap()),
+                                eligible,
+                                max_substitutions: 2,
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let overrides = usccs
+            .iter()
+            .zip(ties)
+            .filter(|&(_, &t)| t < 64)
+            .map(|(u, &t)| (uscc_index(u), Ticket::from_value(u128::from(t % 4) << 100)))
+            .collect();
+        let input = DrawInput {
+            algorithm: AlgorithmVersion::V1,
+            task_id: TaskId::parse("split").unwrap(),
+            seed: Seed::from_bytes(seed),
+            mode: if bernoulli {
+                DrawMode::Bernoulli
+            } else {
+                DrawMode::Fixed
+            },
+            items,
+            adjustments: Vec::new(),
+        };
+        (input, overrides)
+    }
+
+    /// The plain definition: per item and stratum, every eligible enterprise's key
+    /// `(ticket, uscc)` sorted, then the first `quota`, or those under the threshold.
+    fn reference(input: &DrawInput, overrides: &BTreeMap<u128, Ticket>) -> Vec<Vec<Vec<Pick>>> {
+        let ticketer = Ticketer::new(&input.seed, &input.task_id);
+        let mut items = input.items.clone();
+        items.sort_by(|a, b| a.item_id.cmp(&b.item_id));
+        items
+            .iter()
+            .map(|item| {
+                let mut strata = item.strata.clone();
+                strata.sort_by(|a, b| a.key.cmp(&b.key));
+                strata
+                    .iter()
+                    .map(|s| {
+                        let mut keys: Vec<(Ticket, Uscc)> = s
+                            .eligible
+                            .iter()
+                            .map(|u| {
+                                let m = uscc_index(u);
+                                let t = overrides.get(&m).copied();
+                                (t.unwrap_or_else(|| ticketer.ticket_at(m)), *u)
+                            })
+                            .collect();
+                        keys.sort();
+                        match input.mode {
+                            DrawMode::Fixed => {
+                                keys.truncate(usize::try_from(s.quota.unwrap()).unwrap());
+                            }
+                            DrawMode::Bernoulli => {
+                                let t = Threshold::of(s.ratio.unwrap());
+                                keys.retain(|k| t.selects(k.0));
+                            }
+                        }
+                        keys.into_iter()
+                            .map(|(ticket, uscc)| Pick {
+                                uscc,
+                                ticket,
+                                basis: Basis::Drawn,
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// The selection cut into 1–5 index ranges (one per thread with the `parallel`
+        /// feature) equals the plain definition, and the whole result — expansion and
+        /// substitution replayed — is the same for every cut, ties included.
+        #[test]
+        fn split_selection_equals_the_definition(
+            seed in any::<[u8; 32]>(),
+            places in (0usize..90).prop_flat_map(|n| proptest::collection::vec(
+                proptest::collection::vec(any::<u8>(), n..=n), 1..4)),
+            quotas in proptest::collection::vec(0u8..12, 1..10),
+            bernoulli in any::<bool>(),
+            ties in proptest::collection::vec(any::<u8>(), 0..90),
+            parts in 2usize..6,
+        ) {
+            let (input, overrides) = random_draw(seed, &places, &quotas, bernoulli, &ties);
+            let one = Draw::build(input.clone(), overrides.clone(), Some(1)).unwrap();
+            let split = Draw::build(input.clone(), overrides.clone(), Some(parts)).unwrap();
+            let expected = reference(&input, &overrides);
+            let (r1, rs) = (one.result(), split.result());
+            for (item, exp) in rs.items.iter().zip(&expected) {
+                for (s, e) in item.strata.iter().zip(exp) {
+                    prop_assert_eq!(&s.selected, e);
+                }
+            }
+            prop_assert_eq!(&r1, &rs);
+            // Adjustments replay on the split selection as on the whole one.
+            let mut adjusted = input;
+            let victim = rs.visits.first().map(|v| v.uscc);
+            adjusted.adjustments.push(Adjustment::Expand(super::super::input::Expansion {
+                item_id: rs.items[0].item_id.clone(),
+                stratum: rs.items[0].strata[0].key.clone(),
+                extra: 1,
+            }));
+            if let Some(uscc) = victim {
+                adjusted.adjustments.push(Adjustment::Substitute(
+                    super::super::input::SubstitutionRequest {
+                        uscc,
+                        item_id: None,
+                        reason: super::super::input::SubstitutionReason::Unreachable,
+                        evidence: None,
+                    },
+                ));
+            }
+            let one = Draw::build(adjusted.clone(), overrides.clone(), Some(1));
+            let split = Draw::build(adjusted, overrides, Some(parts));
+            prop_assert_eq!(
+                one.map(|d| d.result()).map_err(|e| e.code().as_str().to_owned()),
+                split.map(|d| d.result()).map_err(|e| e.code().as_str().to_owned())
+            );
+        }
+    }
+
+    /// The cut puts every key in exactly one part and an enterprise's keys together.
+    #[test]
+    fn index_ranges_cover_each_key_once() {
+        let keys = |ms: &[u128]| -> Vec<u128> { ms.iter().map(|m| m << 32).collect() };
+        let state = |ms: &[u128]| ItemState {
+            item_id: ItemId::parse("a.b").unwrap(),
+            department: DepartmentCode::parse("market").unwrap(),
+            keys: keys(ms),
+            strata: Vec::new(),
+        };
+        let items = [
+            state(&[1, 2, 3, 5, 8, 13, 21]),
+            state(&[2, 3, 4]),
+            state(&[]),
+        ];
+        for parts in 1..10 {
+            let ranges = index_ranges(&items, parts);
+            assert!(!ranges.is_empty() && ranges.len() <= parts);
+            for (i, item) in items.iter().enumerate() {
+                let mut next = 0;
+                for part in &ranges {
+                    assert_eq!(part[i].start, next, "parts {parts}");
+                    next = part[i].end;
+                }
+                assert_eq!(next, item.keys.len());
+            }
+            // Every index of a part is below every index of the parts after it.
+            let ms = |part: &Vec<std::ops::Range<usize>>| -> Vec<u128> {
+                items
+                    .iter()
+                    .zip(part)
+                    .flat_map(|(it, r)| it.keys[r.clone()].iter().map(|k| k >> 32))
+                    .collect()
+            };
+            for w in ranges.windows(2) {
+                let (a, b) = (ms(&w[0]), ms(&w[1]));
+                assert!(a.iter().all(|x| b.iter().all(|y| x < y)), "parts {parts}");
+            }
         }
     }
 

@@ -75,6 +75,32 @@ impl Selector {
         }
     }
 
+    /// A selector of the same kind and size that has seen no key yet.
+    pub(crate) fn empty_like(&self) -> Self {
+        match self {
+            Self::Smallest { n, .. } => Self::smallest(*n),
+            Self::Below { threshold, .. } => Self::below(*threshold),
+        }
+    }
+
+    /// Takes in what `other` (of the same kind and size) kept, as if its keys had been
+    /// offered here: the `n` smallest of a union are the `n` smallest among the
+    /// parts' `n` smallest, and a threshold selects key by key.
+    pub(crate) fn absorb(&mut self, other: Self) {
+        match other {
+            Self::Smallest { buf, .. } => {
+                for key in buf {
+                    self.offer(key);
+                }
+            }
+            Self::Below { picked, .. } => {
+                for key in picked {
+                    self.offer(key);
+                }
+            }
+        }
+    }
+
     /// The selected keys in ascending order.
     pub(crate) fn into_sorted(self) -> Vec<Key> {
         match self {
@@ -143,6 +169,38 @@ mod tests {
         fn selection_with_equal_keys(v in proptest::collection::vec(0u8..4, 0..2000), n in 0usize..300) {
             let keys: Vec<Key> = v.iter().map(|t| (Ticket::from_value(u128::from(*t)), 0)).collect();
             prop_assert_eq!(smallest(&keys, n), sorted_prefix(&keys, n));
+        }
+    }
+
+    proptest! {
+        // Keys dealt to any number of selectors in any way, then absorbed into one,
+        // select what one selector offered every key selects (the threaded draw).
+        #[test]
+        fn absorbed_parts_equal_one_selector(
+            v in proptest::collection::vec((any::<u8>(), 0usize..4), 0..3000),
+            n in 0usize..400,
+            below in any::<bool>(),
+        ) {
+            let keys: Vec<(Key, usize)> = v.iter().enumerate()
+                .map(|(i, (t, part))| ((Ticket::from_value(u128::from(*t) << 120), i as u128), *part))
+                .collect();
+            let one = if below {
+                Selector::below(Threshold::of(crate::model::Ratio::new(1, 3).unwrap()))
+            } else {
+                Selector::smallest(n)
+            };
+            let mut parts: Vec<Selector> = (0..4).map(|_| one.empty_like()).collect();
+            let mut whole = one;
+            for &(k, part) in &keys {
+                whole.offer(k);
+                parts[part].offer(k);
+            }
+            let mut parts = parts.into_iter();
+            let mut joined = parts.next().unwrap();
+            for p in parts {
+                joined.absorb(p);
+            }
+            prop_assert_eq!(joined.into_sorted(), whole.into_sorted());
         }
     }
 

@@ -233,7 +233,7 @@ impl Ticketer {
     /// [`Self::tickets_at`] on the calling thread: lane-wise where the target has
     /// SIMD registers for it, one block at a time elsewhere — without SIMD the
     /// lane-wise form is slower (plain wasm: about 1.5 times the time).
-    fn tickets_here(&self, ms: &[u128], out: &mut Vec<Ticket>) {
+    pub(crate) fn tickets_here(&self, ms: &[u128], out: &mut Vec<Ticket>) {
         if !cfg!(any(
             target_feature = "sse2",
             target_feature = "neon",
