@@ -160,3 +160,35 @@ def test_plan_and_draw_from_the_report_handle_equal_the_published_draw():
     with pytest.raises(ssj.ShuangsuijiError) as info:
         ssj.draw_eligible(report, catalog, plan, seed)
     assert info.value.code == "root_mismatch"
+
+
+def test_a_write_to_the_unbuilt_report_is_kept_and_reaches_the_core():
+    roster = ssj.read_enterprises(frame())
+    catalog = ssj.read_catalog(DATA / "catalog.json")
+    history = ssj.read_history(DATA / "history.csv")
+    old = json.loads(ssj.eligibility(REQUEST, catalog, roster, history).to_json())
+    for change in (
+        lambda r: r.__setitem__("note", "x"),
+        lambda r: r.update(note="x"),
+        lambda r: r.setdefault("note", "x"),
+        lambda r: r.__ior__({"note": "x"}),
+    ):
+        report = ssj.eligibility(REQUEST, catalog, roster, history)
+        change(report)
+        assert report == {**old, "note": "x"} and report["note"] == "x"
+        # The plan and the draw take the edited dict, not the core's report: the core
+        # refuses the unknown key.
+        with pytest.raises(ssj.ShuangsuijiError) as info:
+            report._core_handle()
+        assert info.value.code == "json_shape"
+    report = ssj.eligibility(REQUEST, catalog, roster, history)
+    assert report.pop("year") == old["year"] and "year" not in report
+    report = ssj.eligibility(REQUEST, catalog, roster, history)
+    del report["year"]
+    assert "year" not in report and len(report) == len(old) - 1
+    report = ssj.eligibility(REQUEST, catalog, roster, history)
+    report.clear()
+    assert report == {} and not report
+    report = ssj.eligibility(REQUEST, catalog, roster, history)
+    assert list(reversed(report)) == list(reversed(list(old)))
+    assert (report | {"note": "x"}) == {**old, "note": "x"}

@@ -103,6 +103,50 @@ class EligibilityReport(Dict[str, Any]):
         self._fill()
         return dict(self)
 
+    # Every change builds the dict first: a write to the unbuilt report would otherwise
+    # be lost when it is built, and the plan and the draw would still take the core's
+    # unedited report.
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._fill()
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self._fill()
+        dict.__delitem__(self, key)
+
+    def setdefault(self, key: str, default: Any = None, /) -> Any:
+        self._fill()
+        return dict.setdefault(self, key, default)
+
+    def pop(self, key: str, /, *default: Any) -> Any:
+        self._fill()
+        return dict.pop(self, key, *default)
+
+    def popitem(self) -> Any:
+        self._fill()
+        return dict.popitem(self)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._fill()
+        dict.update(self, *args, **kwargs)
+
+    def clear(self) -> None:
+        self._fill()
+        dict.clear(self)
+
+    def __ior__(self, other: Any) -> "EligibilityReport":  # type: ignore[override]
+        self._fill()
+        dict.update(self, other)
+        return self
+
+    def __or__(self, other: Any) -> Dict[str, Any]:  # type: ignore[override]
+        self._fill()
+        return {**dict(self), **dict(other)}
+
+    def __reversed__(self) -> Iterator[str]:
+        self._fill()
+        return dict.__reversed__(self)
+
     def __reduce__(self) -> Any:
         self._fill()
         return (EligibilityReport, (dict(self),))
