@@ -104,26 +104,7 @@ pub(crate) fn block_prefix16_lanes(
         (state[12][lane], state[13][lane]) = halves(counter);
         (state[14][lane], state[15][lane]) = halves(stream);
     }
-    let mut x = state;
-    for _ in 0..10 {
-        for lane in 0..LANES {
-            let mut y = [0u32; 16];
-            for (yw, xw) in y.iter_mut().zip(&x) {
-                *yw = xw[lane];
-            }
-            double_round(&mut y);
-            for (xw, yw) in x.iter_mut().zip(y) {
-                xw[lane] = yw;
-            }
-        }
-    }
-    let mut out = [[0u8; 16]; LANES];
-    for (lane, block) in out.iter_mut().enumerate() {
-        for (w, chunk) in block.chunks_exact_mut(4).enumerate() {
-            chunk.copy_from_slice(&x[w][lane].wrapping_add(state[w][lane]).to_le_bytes());
-        }
-    }
-    out
+    lanes_prefix16(&state)
 }
 
 /// The same 16 bytes through `rand_chacha`'s keystream generator (the reference).
@@ -276,8 +257,8 @@ pub(crate) fn block0_prefix16_keys(keys: &[[u8; 32]], out: &mut Vec<[u8; 16]>) {
 }
 
 /// The 20 rounds and the feed-forward of [`LANES`] word-major states (`state[w][lane]`),
-/// first 16 output bytes of each lane; the loop shape of [`block_prefix16_lanes`], which
-/// LLVM vectorises.
+/// first 16 output bytes of each lane, in a loop shape LLVM vectorises; shared by the
+/// draw's [`block_prefix16_lanes`] (one key, many counters) and [`block0_prefix16_keys`].
 #[inline]
 fn lanes_prefix16(state: &[[u32; LANES]; 16]) -> [[u8; 16]; LANES] {
     let mut x = *state;
