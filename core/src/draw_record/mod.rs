@@ -327,6 +327,23 @@ pub fn draw_input_from_plan(
             .or_default()
             .push(leaf.uscc);
     }
+    draw_input_from_pool(plan, pool, catalog, seed, max_substitutions)
+}
+
+/// The draw input of a plan from its eligible USCCs pooled per (item id, stratum key),
+/// each list in the leaves' order: the second half of [`draw_input_from_plan`], shared
+/// with [`crate::rules::report_draw_input`], which pools an eligibility report's lists.
+///
+/// # Errors
+/// As [`draw_input_from_plan`]; `root_mismatch` names the first pooled (item, stratum)
+/// the plan does not list, in key order.
+pub(crate) fn draw_input_from_pool<'a>(
+    plan: &'a Plan,
+    mut pool: BTreeMap<(&'a str, &'a str), Vec<Uscc>>,
+    catalog: &Catalog,
+    seed: &Bytes32,
+    max_substitutions: u32,
+) -> Result<DrawInput> {
     let mut items = Vec::with_capacity(plan.items.len());
     for (i, item) in plan.items.iter().enumerate() {
         let id = ItemId::parse(&item.item_id).map_err(|e| e.within(&format!("items[{i}]")))?;

@@ -10,15 +10,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::draw::{
-    AlgorithmVersion, DrawInput, DrawMode, DrawResult, ItemDraw, Seed, StratumDraw, StratumKey,
-    TaskId,
-};
+use crate::Result;
+use crate::draw::{DrawInput, DrawResult};
 use crate::draw_record::FORCED_STRATUM;
-use crate::model::{Catalog, ItemId, Uscc};
+use crate::model::{Catalog, Uscc};
 use crate::rules::EligibilityReport;
 use crate::verify::{Bytes32, Plan};
-use crate::{Error, Result, RulesCode, VerifyCode};
 
 /// The draw of `report` under `plan` with `seed`: the draw input of
 /// [`draw_record::draw_input`](crate::draw_record::draw_input) (fixed quotas from the
@@ -94,52 +91,5 @@ pub fn report_draw_input(
     for v in pool.values_mut() {
         v.sort(); // stable; the report's lists are sorted already
     }
-    let mut items = Vec::with_capacity(plan.items.len());
-    for (i, item) in plan.items.iter().enumerate() {
-        let id = ItemId::parse(&item.item_id).map_err(|e| e.within(&format!("items[{i}]")))?;
-        let department = catalog
-            .item(&id)
-            .ok_or_else(|| {
-                Error::new(RulesCode::ItemUnknown, "a plan item is not in the catalog")
-                    .with_field(format!("items[{i}].item_id"))
-                    .with_value(&item.item_id)
-            })?
-            .department
-            .clone();
-        let mut strata = Vec::with_capacity(item.strata.len());
-        for s in &item.strata {
-            let eligible = pool
-                .remove(&(item.item_id.as_str(), s.stratum_key.as_str()))
-                .unwrap_or_default();
-            strata.push(StratumDraw {
-                key: StratumKey::parse(&s.stratum_key)?,
-                eligible,
-                quota: Some(s.quota),
-                ratio: None,
-                max_substitutions: plan.max_substitutions,
-            });
-        }
-        items.push(ItemDraw {
-            item_id: id,
-            department,
-            strata,
-        });
-    }
-    if let Some(((item, stratum), _)) = pool.into_iter().next() {
-        return Err(Error::new(
-            VerifyCode::RootMismatch,
-            "an eligible entry names an item or stratum the plan does not list",
-        )
-        .with_field("eligible")
-        .with_detail("item", item)
-        .with_detail("stratum", stratum));
-    }
-    Ok(DrawInput {
-        algorithm: AlgorithmVersion::V1,
-        task_id: TaskId::parse(&plan.task_id)?,
-        seed: Seed::from_bytes(seed.0),
-        mode: DrawMode::Fixed,
-        items,
-        adjustments: Vec::new(),
-    })
+    crate::draw_record::draw_input_from_pool(plan, pool, catalog, seed, plan.max_substitutions)
 }
