@@ -26,6 +26,10 @@ fn options(text: &str) -> Result<ReadOptions, Error> {
     ReadOptions::from_json(text).map_err(|e| e.within("options"))
 }
 
+fn catalog_arg(text: &str) -> Result<Catalog, Error> {
+    Catalog::from_json(text).map_err(|e| e.within("catalog"))
+}
+
 /// An enterprise roster kept in Rust (the core's `Roster`).
 #[pyclass(frozen, module = "shuangsuiji._shuangsuiji")]
 pub struct RosterHandle {
@@ -144,7 +148,7 @@ fn eligibility_roster(
 ) -> PyResult<EligibilityHandle> {
     let roster = &roster.get().roster;
     let read = || -> Result<(Catalog, Vec<CheckRecord>, PlanRequest), Error> {
-        let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
+        let catalog = catalog_arg(catalog)?;
         let history = from_json(history, "history")?;
         Ok((catalog, history, from_json(request, "request")?))
     };
@@ -166,7 +170,7 @@ fn plan_from_eligibility_handle(
 ) -> PyResult<String> {
     let report = &report.get().report;
     let read = || -> Result<(Catalog, InspectorRoster, PlanMeta), Error> {
-        let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
+        let catalog = catalog_arg(catalog)?;
         let inspectors = from_json(inspectors, "inspectors")?;
         Ok((catalog, inspectors, from_json(meta, "meta")?))
     };
@@ -191,7 +195,7 @@ fn draw_eligible(
 ) -> PyResult<DrawResultHandle> {
     let report = &report.get().report;
     let read = || -> Result<(Catalog, Plan, Bytes32), Error> {
-        let catalog = Catalog::from_json(catalog).map_err(|e| e.within("catalog"))?;
+        let catalog = catalog_arg(catalog)?;
         let plan = from_committed(plan, "plan")?;
         let seed = Bytes32::from_hex(seed).map_err(|e| e.with_field("seed"))?;
         Ok((catalog, plan, seed))

@@ -33,6 +33,7 @@ pub mod merkle;
 pub mod plan;
 pub(crate) mod published;
 mod sha256x4;
+pub(crate) use sha256x4::H0 as SHA256_H0;
 
 pub use beacon::{BeaconKind, BeaconSpec, BeaconValue, canonicalize, validate_value};
 pub use ceremony::{Ceremony, PartyCommitment, Reveal, commitment, derive_seed};

@@ -210,7 +210,9 @@ const K: [u32; 64] = [
     0xc671_78f2,
 ];
 
-const H0: [u32; 8] = [
+/// FIPS 180-4 §5.3.3: the initial hash value of SHA-256 (also the start of the teams'
+/// ticket-key midstates, `teams::midstate`).
+pub(crate) const H0: [u32; 8] = [
     0x6a09_e667,
     0xbb67_ae85,
     0x3c6e_f372,

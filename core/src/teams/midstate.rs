@@ -9,17 +9,7 @@
 
 use sha2::block_api::compress256;
 
-/// FIPS 180-4 §5.3.3: the initial hash value of SHA-256.
-const H0: [u32; 8] = [
-    0x6a09_e667,
-    0xbb67_ae85,
-    0x3c6e_f372,
-    0xa54f_f53a,
-    0x510e_527f,
-    0x9b05_688c,
-    0x1f83_d9ab,
-    0x5be0_cd19,
-];
+use crate::proof::SHA256_H0 as H0;
 
 /// The longest ending [`Midstate::finish_with`] pads without absorbing it first:
 /// 63 tail bytes + 120 + 9 bytes of padding fit in three blocks.
