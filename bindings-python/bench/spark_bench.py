@@ -48,7 +48,7 @@ def org(rng: random.Random) -> str:
     return body + ("X" if c == 10 else "0" if c == 11 else str(c))
 
 
-def generate(n: int, path: str) -> None:
+def generate(n: int, path: str, row_group: int) -> None:
     rng = random.Random(24)
     seen = set()
     cols = {c: [] for c in S.LEAF_COLUMNS}
@@ -66,7 +66,7 @@ def generate(n: int, path: str) -> None:
         if len(cols["uscc"]) >= 1_000_000 or len(seen) == n:
             t = pa.table(cols)
             writer = writer or pq.ParquetWriter(path, t.schema)
-            writer.write_table(t)
+            writer.write_table(t, row_group_size=row_group)
             cols = {c: [] for c in S.LEAF_COLUMNS}
     if writer:
         writer.close()
@@ -97,12 +97,14 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000_000, help="enterprises")
     ap.add_argument("--dir", default="/tmp/ssj-spark-bench")
     ap.add_argument("--run-log2", type=int, default=16)
+    ap.add_argument("--row-group", type=int, default=1 << 18, help="rows per Parquet row group")
+    ap.add_argument("--skip-dataframe", action="store_true", help="time only the Parquet route on Spark")
     a = ap.parse_args()
     os.makedirs(a.dir, exist_ok=True)
-    path = os.path.join(a.dir, f"leaves-{a.n}.parquet")
+    path = os.path.join(a.dir, f"leaves-{a.n}-rg{a.row_group}.parquet")
     if not os.path.exists(path):
         t0 = time.perf_counter()
-        generate(a.n, path)
+        generate(a.n, path, a.row_group)
         print(f"generated {path} in {time.perf_counter() - t0:.1f} s")
 
     # One process.
@@ -117,24 +119,29 @@ def main() -> None:
     inp = draw_input(totals)
     first = S.merge(inp, [S.batch_candidates(inp, table)])
     inp["adjustments"] += [{"substitute": {"uscc": v["uscc"], "reason": "unreachable"}} for v in first["visits"][:2]]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), tree_cpu()
     one = S.merge(inp, [S.batch_candidates(inp, table)])
-    t_one = time.perf_counter() - t0
+    t_one, cpu_one = time.perf_counter() - t0, tree_cpu() - c0
+    t0 = time.perf_counter()
+    again = S.merge(inp, [S.batch_candidates(inp, pq.read_table(path, columns=list(S.LEAF_COLUMNS)))])
+    t_one_read = time.perf_counter() - t0
+    assert again == one
     mem_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"rows (eligible entries): {rows}, enterprises: {a.n}")
     print(f"one process: read {t_read:.2f} s, draw {t_one:.2f} s (1 core) -> {a.n / t_one:,.0f} enterprises/s/core, "
-          f"{t_one / a.n * 1e9:.0f} ns per enterprise; peak RSS {mb(mem_one):.0f} MB")
+          f"{t_one / a.n * 1e9:.0f} ns per enterprise; read + draw {t_one_read:.2f} s; peak RSS {mb(mem_one):.0f} MB")
     del table
 
     # One process, the plan's figures: counts (pyarrow) and the eligible root (the core's
     # tree over the whole table; it sorts, checks duplicates, hashes).
     table = pq.read_table(path)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), tree_cpu()
     table.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")])
     one_root = S.batch_commitment(table)
-    t_one_plan = time.perf_counter() - t0
+    t_one_plan, cpu_one_plan = time.perf_counter() - t0, tree_cpu() - c0
     del table
     print(f"one process: plan figures (counts + eligible root) {t_one_plan:.2f} s (1 core)")
+    print(f"one process, CPU time: draw {cpu_one:.2f} s, plan figures {cpu_one_plan:.2f} s")
 
     # Spark local[2].
     os.environ["PYSPARK_PYTHON"] = sys.executable
@@ -151,20 +158,55 @@ def main() -> None:
     )
     spark.sparkContext.setLogLevel("ERROR")
     print(f"spark session: {time.perf_counter() - t0:.1f} s")
-    df = spark.read.parquet(path)
+    # The Parquet route: the executors read the row groups themselves.
     t0 = time.perf_counter()
+    files = S.parquet_leaves(spark, path)
+    t_list = time.perf_counter() - t0
+    t0, c0 = time.perf_counter(), tree_cpu()
+    fc, froot = S.scan(files, a.run_log2)
+    t_fscan, cpu_fscan = time.perf_counter() - t0, tree_cpu() - c0
+    assert froot == one_root, "Spark (Parquet route) root differs from the one-process root"
+    t0, c0 = time.perf_counter(), tree_cpu()
+    fparts = S.draw_candidates(files, inp, fc)
+    t_fcand = time.perf_counter() - t0
+    fmerged = S.merge(inp, fparts)
+    t_fmerge, cpu_fd = time.perf_counter() - t0 - t_fcand, tree_cpu() - c0
+    assert fmerged == one, "Spark (Parquet route) result differs from the one-process result"
+    t0, c0 = time.perf_counter(), tree_cpu()
+    fdraw = S.draw(files, inp)
+    t_fdraw, cpu_fdraw = time.perf_counter() - t0, tree_cpu() - c0
+    assert fdraw == one
+    t_fd = t_fcand + t_fmerge
+    print(f"spark local[2], Parquet route ({len(files.tasks)} tasks, footers read in {t_list:.2f} s): plan figures (scan: "
+          f"sample sort) {t_fscan:.2f} s; candidates {t_fcand:.2f} s + merge {t_fmerge:.2f} s = {t_fd:.2f} s; "
+          f"whole draw (counts, candidates with the duplicate check, merge) {t_fdraw:.2f} s")
+    print(f"  per-core ratio to one process: draw {t_fd * 2 / t_one:.2f}x (to read + draw {t_fd * 2 / t_one_read:.2f}x); "
+          f"whole draw {t_fdraw * 2 / t_one:.2f}x ({t_fdraw * 2 / t_one_read:.2f}x); plan figures {t_fscan * 2 / t_one_plan:.2f}x; "
+          f"{a.n / t_fd / 2:,.0f} enterprises/s/core in the draw")
+    print(f"  CPU time (JVM + Python workers + driver): draw {cpu_fd:.2f} s = {cpu_fd / cpu_one:.2f}x the one process's; "
+          f"whole draw {cpu_fdraw:.2f} s = {cpu_fdraw / cpu_one:.2f}x; plan figures {cpu_fscan:.2f} s = {cpu_fscan / cpu_one_plan:.2f}x")
+    if a.skip_dataframe:
+        peaks = worker_peaks()
+        spark.stop()
+        print(f"peak RSS: driver process {mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss):.0f} MB; "
+              f"JVM {peaks['jvm']:.0f} MB; largest Python worker {peaks['worker']:.0f} MB ({peaks['workers']} workers)")
+        print(json.dumps({"n": a.n, "rows": rows, "one_s": t_one, "one_read_s": t_one_read, "one_plan_s": t_one_plan,
+                          "files_draw_s": t_fd, "files_whole_draw_s": t_fdraw, "files_scan_s": t_fscan, "peaks_mb": peaks}))
+        return
+
+    df = spark.read.parquet(path)
+    t0, c0 = time.perf_counter(), tree_cpu()
     c, root = S.scan(df, a.run_log2)
-    t_scan = time.perf_counter() - t0
+    t_scan, cpu_scan = time.perf_counter() - t0, tree_cpu() - c0
     assert root == one_root, "Spark root differs from the one-process root"
     t0 = time.perf_counter()
     S._check_unique(df)
     t_unique = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), tree_cpu()
     parts = S.draw_candidates(df, inp, c)
     t_cand = time.perf_counter() - t0
-    t0 = time.perf_counter()
     merged = S.merge(inp, parts)
-    t_merge = time.perf_counter() - t0
+    t_merge, cpu_draw = time.perf_counter() - t0 - t_cand, tree_cpu() - c0
     assert merged == one, "Spark result differs from the one-process result"
     sent = sum(len(s["kept"]) for p in parts for s in p["strata"])
     t_draw = t_cand + t_merge
@@ -175,14 +217,43 @@ def main() -> None:
           f"({t_draw * 2 / a.n * 1e9:.0f} core-ns per enterprise); ratio to one process per core "
           f"{t_draw * 2 / t_one:.2f}x; with the duplicate check {(t_draw + t_unique) * 2 / t_one:.2f}x")
     print(f"spark plan figures: ratio to one process per core {t_scan * 2 / t_one_plan:.2f}x")
+    print(f"  CPU time: draw {cpu_draw:.2f} s = {cpu_draw / cpu_one:.2f}x the one process's; plan figures {cpu_scan:.2f} s = "
+          f"{cpu_scan / cpu_one_plan:.2f}x")
     print("results equal to the one-process results (root, draw): yes")
     peaks = worker_peaks()
     spark.stop()
     print(f"peak RSS: driver process {mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss):.0f} MB; "
           f"JVM {peaks['jvm']:.0f} MB; largest Python worker {peaks['worker']:.0f} MB ({peaks['workers']} workers)")
     print("floor (docs/draw-spec-v1.md §4.5, core/benches/draw.rs): SHA-256 83 ns + ChaCha20 block 85 ns per enterprise")
-    print(json.dumps({"n": a.n, "rows": rows, "one_s": t_one, "one_plan_s": t_one_plan, "spark_draw_s": t_draw,
+    print(json.dumps({"n": a.n, "rows": rows, "one_s": t_one, "one_read_s": t_one_read, "one_plan_s": t_one_plan,
+                      "files_draw_s": t_fd, "files_whole_draw_s": t_fdraw, "files_scan_s": t_fscan, "spark_draw_s": t_draw,
                       "spark_scan_s": t_scan, "spark_check_s": t_unique, "peaks_mb": peaks}))
+
+
+def tree_cpu() -> float:
+    """CPU seconds used so far by this process and every live descendant (the JVM and
+    its Python workers), children that exited included (utime + stime + cutime + cstime
+    from /proc): per-core figures that hold on a loaded machine, where wall time does
+    not say how many cores a step really had."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict = {}
+    stats: dict = {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(pid))
+            stats[int(pid)] = sum(int(x) for x in fields[11:15])
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [os.getpid()]
+    while todo:
+        p = todo.pop()
+        total += stats.get(p, 0)
+        todo.extend(children.get(p, []))
+    return total / tick
 
 
 def worker_peaks() -> dict:

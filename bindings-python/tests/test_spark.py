@@ -350,3 +350,114 @@ def test_province_example_publishes_a_folder_that_verifies(spark, tmp_path):
     check = ssj.verify_publication(files)
     assert check["receipts"] == len([k for k in files if k.startswith("receipts/")]) > 1000
     assert (tmp_path / "receipts.parquet").is_dir() and (tmp_path / "eligible").is_dir()
+
+
+# --------------------------------------------------------------- the Parquet route
+
+
+def test_entry_keys_sort_in_the_canonical_leaf_order():
+    """Without Spark: the 20-byte keys' byte order is (USCC, item) order, equal keys are
+    equal entries, and USCCs that are not 18 bytes are refused with a typed error."""
+    from shuangsuiji import _spark_files as F
+
+    np = pytest.importorskip("numpy")
+    rows = LEAVES[:1500]
+    t = table(rows)
+    items = sorted({r["item_id"] for r in rows})
+    keys = F.entry_keys(t, items)
+    order = np.argsort(keys, kind="stable")
+    expected = sorted(range(len(rows)), key=lambda i: (rows[i]["uscc"].encode(), rows[i]["item_id"].encode()))
+    assert list(order) == expected
+    h = F.fingerprints(keys)
+    assert len(set(h.tolist())) == len(rows)  # no collision among 1 500 distinct keys
+    assert (F.fingerprints(F.entry_keys(table(rows[:5] + rows[:1]), items))[[0, 5]] == h[0]).all()
+    bad = table(rows[:3])
+    bad = bad.set_column(0, "uscc", pa.array([rows[0]["uscc"], "91X", rows[2]["uscc"]]))
+    with pytest.raises(ssj.ShuangsuijiError) as e:
+        F.entry_keys(bad, items)
+    assert (e.value.code, e.value.details.get("field")) == ("uscc_length", "usccs[1]")
+    # Rows read back for a hash seen twice: only equal (USCC, item) pairs are duplicates.
+    u, v = make_usccs(2, seed=5)
+    assert F.first_duplicate([(u, "a", "s"), (v, "a", "s"), (u, "b", "s")]) is None
+    assert F.first_duplicate([(v, "a", "t"), (u, "b", "s"), (v, "a", "s")]) == {"uscc": v, "item_id": "a", "a": "s", "b": "t", "n": 2}
+
+
+def _write_layout(leaves: List[Dict[str, str]], folder: Any, case: int) -> Any:
+    """The leaves as Parquet in a layout chosen by ``case``: one file or many, row
+    groups of random sizes, skewed files, an empty file, or Hive partitions by item."""
+    import pyarrow.parquet as pq
+
+    rng = random.Random(case)
+    rows = leaves[:]
+    rng.shuffle(rows)
+    os.makedirs(folder, exist_ok=True)
+    if case % 4 == 3:  # Hive layout: item_id=…/ folders, the column in the path only
+        pq.write_to_dataset(table(rows), str(folder), partition_cols=["item_id"], row_group_size=rng.choice([97, 1000, 5000]))
+        return str(folder)
+    files = rng.choice([1, 2, 5, 9])
+    pieces = cut(rows, files, ["round_robin", "random", "skewed"][case % 3], rng)
+    paths = []
+    for k, piece in enumerate(pieces):
+        path = os.path.join(str(folder), f"part-{k:03d}.parquet")
+        empty = pa.table({c: pa.array([], pa.string()) for c in S.LEAF_COLUMNS})
+        pq.write_table(table(piece) if piece else empty, path, row_group_size=rng.choice([50, 333, 2000, 100_000]))
+        paths.append(path)
+    return str(folder) if case % 2 else paths
+
+
+@pytest.mark.parametrize("case", range(8))
+def test_parquet_route_equals_the_one_process_path(spark, case, tmp_path):
+    """The executors read the files themselves: the plan's counts and root, the draw
+    and its duplicate check equal the one-process results whatever the files, row
+    groups and tasks (a task per row group up to all in one)."""
+    leaves = LEAVES
+    source = _write_layout(leaves, tmp_path / "leaves", case)
+    files = S.parquet_leaves(spark, source, task_rows=random.Random(case).choice([1, 700, 4000, 1 << 20]))
+    assert files.rows == len(leaves)
+    counts, root = S.scan(files, run_log2=[2, 5, 10, 16][case % 4])
+    assert root == ssj.merkle_tree("eligible", leaves)["commitment"]
+    assert counts == S.eligible_counts(files) == TOTALS
+    assert S.draw(files, without_lists(INPUT)) == EXPECTED
+
+
+def test_parquet_route_publishes_what_one_process_publishes(spark, reference, tmp_path):
+    leaves, ref = reference
+    files = S.parquet_leaves(spark, _write_layout(leaves, tmp_path / "leaves", 5), task_rows=3000)
+    tmpl = template()
+    tmpl["max_substitutions"] = 1
+    plan = S.plan(files, tmpl, run_log2=10)
+    assert canonical(plan) == canonical(ref["plan"])
+    result, log = S.publish_draw(files, plan, C["catalog"], ref["log"], 0, ref["seed"], out_dir=str(tmp_path / "out"))
+    assert canonical(result) == canonical(ref["result"])
+    assert canonical(log) == canonical(ref["published_log"])
+    assert (tmp_path / "out" / "eligible").is_dir()
+
+
+def test_parquet_route_refuses_duplicates_and_bad_cells_with_typed_errors(spark, tmp_path):
+    """Across files and tasks: the same entry twice (``eligible_duplicate``), one
+    enterprise in two strata of an item (``stratum_overlap``), a malformed USCC, a
+    missing column — each a typed error from the plan and from the draw."""
+    import pyarrow.parquet as pq
+
+    leaves = LEAVES[:900]
+    other = dict(leaves[9])
+    other["stratum_key"] = "credit=A" if other["stratum_key"] != "credit=A" else "credit=B"
+    short = dict(leaves[3])
+    short["uscc"] = short["uscc"][:17]
+    cases = [(leaves[700:701], "eligible_duplicate"), ([other], "stratum_overlap"), ([short], "uscc_length")]
+    for k, (extra, code) in enumerate(cases):
+        folder = tmp_path / f"case{k}"
+        folder.mkdir()
+        pq.write_table(table(leaves), folder / "a.parquet", row_group_size=128)
+        pq.write_table(table(extra), folder / "b.parquet")
+        files = S.parquet_leaves(spark, str(folder), task_rows=256)
+        for call in (lambda: S.plan(files, template()), lambda: S.draw(files, without_lists(INPUT))):
+            with pytest.raises(ssj.ShuangsuijiError) as e:
+                call()
+            assert e.value.code == code
+            if code != "uscc_length":
+                assert e.value.details["value"] == extra[0]["uscc"]
+    pq.write_table(pa.table({"uscc": ["x"], "item_id": ["y"]}), tmp_path / "two.parquet")
+    with pytest.raises(ssj.ShuangsuijiError) as e:
+        S.parquet_leaves(spark, str(tmp_path / "two.parquet"))
+    assert (e.value.code, e.value.details["column"]) == ("column_missing", "stratum_key")

@@ -15,7 +15,9 @@
 6. makes every enterprise's receipt on the executors (``spark.receipts``), as a
    Parquet dataset by administrative division (``receipts.parquet/``) and as the
    files the verification page fetches (``receipts/<USCC>.json``);
-7. adds the files a one-process verifier reads (``plan.hash``, ``log.head``,
+7. reads the published ``eligible/`` Parquet back on Spark (``spark.parquet_leaves``:
+   the executors read the files themselves) and gets the same plan and draw; adds the
+   files a one-process verifier reads (``plan.hash``, ``log.head``,
    ``catalog.json``, ``eligible.json`` — this roster is small enough) and checks the
    whole folder with the library: ``verify_draw`` and ``verify_publication`` (the draw
    recomputed, every receipt checked).
@@ -136,7 +138,8 @@ for r in reveals:
 seed = ssj.ceremony_seed(plan_hash, 0, [beacon], parties, reveals, [{"source": "ssq", "value": value}])
 
 # %% 5. The draw on Spark, published.
-result, log = S.publish_draw(leaves, plan, catalog, log, 0, seed, out_dir=str(OUT))
+ceremony_log = log
+result, log = S.publish_draw(leaves, plan, catalog, ceremony_log, 0, seed, out_dir=str(OUT))
 print(f"seed {seed}: {len(result['draw']['visits'])} visits")
 
 # %% 6. Every enterprise's receipt, made on the executors.
@@ -147,6 +150,13 @@ print(f"receipts: {receipts.count()} -> {OUT / 'receipts.parquet'} and {OUT / 'r
 
 # %% 7. Verify the folder with the library, as anyone can.
 log_head = log["entries"][-1]["hash"]
+# On their own Spark, straight from the published Parquet (eligible/item_id=…/): the
+# executors read the files themselves; the same plan and the same draw come out.
+published = S.parquet_leaves(spark, str(OUT / "eligible"))
+assert S.plan(published, template) == plan, "the published entries give another plan"
+again, _ = S.publish_draw(published, plan, catalog, ceremony_log, 0, seed)
+assert again == result, "the published entries give another draw"
+print(f"spark, from the published Parquet ({len(published.tasks)} tasks): the same plan and the same draw")
 eligible = [r.asDict() for r in leaves.collect()]
 spark.stop()
 (OUT / "plan.hash").write_text(plan_hash + "\n", encoding="utf-8")

@@ -34,8 +34,10 @@ import os
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from . import _shuangsuiji as _core
+from . import _spark_files as _files
 from . import quota, run_operation
 from ._arrow import arrow_column
+from ._spark_files import ParquetLeaves
 
 LEAF_COLUMNS = ("uscc", "item_id", "stratum_key")
 """The columns of the eligible-entry table, in the core's leaf order."""
@@ -82,6 +84,15 @@ def root_of_runs(runs: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
 # --------------------------------------------------------------------------- Spark
 
 
+def parquet_leaves(spark: Any, paths: Any, task_rows: int = _files.TASK_ROWS) -> ParquetLeaves:
+    """The eligible entries in Parquet files (a file, a list, a folder or a
+    Hive-partitioned dataset) for the executors to read themselves with pyarrow — the
+    fast route for a roster that is already Parquet: no row crosses from the JVM to
+    Python. Every function here that takes the leaves DataFrame takes this as well,
+    with the same results (docs/spark.md, "The Parquet route")."""
+    return ParquetLeaves(spark, paths, task_rows)
+
+
 def leaves_from_roster(roster: Any, items: Mapping[str, Tuple[str, str]], uscc: str = "uscc") -> Any:
     """The eligible-entry DataFrame of a wide roster: ``items`` maps each item id to
     ``(applies_column, stratum_column)``; a row is an entry of the item where its boolean
@@ -107,6 +118,9 @@ def _check_unique(leaves: Any) -> None:
     The shuffle carries one 64-bit hash of (USCC, item) per row, not the strings; the
     rows of a hash seen twice (a duplicate, or rarely two keys with one hash) are then
     compared exactly. Exact either way: a collision costs a second small query."""
+    if isinstance(leaves, ParquetLeaves):
+        _files.check_unique(leaves, [c["item_id"] for c in _files.counts(leaves)])
+        return
     from pyspark.sql import functions as F
 
     key = F.xxhash64("uscc", "item_id")
@@ -123,6 +137,8 @@ def _check_unique(leaves: Any) -> None:
 def eligible_counts(leaves: Any) -> List[Dict[str, Any]]:
     """Per (item, stratum) the number of eligible entries: ``[{item_id, stratum,
     eligible_count}]`` sorted (the core's ``StratumCount``)."""
+    if isinstance(leaves, ParquetLeaves):
+        return _files.counts(leaves)
     rows = leaves.groupBy("item_id", "stratum_key").count().collect()
     return sorted(
         ({"item_id": r["item_id"], "stratum": r["stratum_key"], "eligible_count": int(r["count"])} for r in rows),
@@ -182,6 +198,8 @@ def scan(leaves: Any, run_log2: int = DEFAULT_RUN_LOG2) -> Tuple[List[Dict[str, 
     boundary are joined from their pieces (one small ``groupBy``). The driver joins the
     runs' roots (``root_of_subtrees``, exact by RFC 6962 §2.1).
     """
+    if isinstance(leaves, ParquetLeaves):
+        return _files.scan(leaves, run_log2)
     import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
     sorted_ = _sorted(leaves)
@@ -359,6 +377,8 @@ def receipts(
     """
     import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
+    if isinstance(leaves, ParquetLeaves):
+        leaves = leaves.dataframe()
     indexed = _indexed(leaves, run_log2)
     runs = [{"root": r["root"], "size": r["size"]} for r in _run_roots(indexed)]
     texts = {
@@ -427,7 +447,7 @@ def fill_plan(template: Mapping[str, Any], counts: Sequence[Mapping[str, Any]], 
     template carries everything else (ratios and clamps, meta, ceremony, the exclusion
     and inspector commitments)."""
     n = {(c["item_id"], c["stratum"]): int(c["eligible_count"]) for c in counts}
-    plan = json.loads(json.dumps(dict(template)))
+    plan: Dict[str, Any] = json.loads(json.dumps(dict(template)))
     listed = set()
     for item in plan["items"]:
         for s in item["strata"]:
@@ -457,7 +477,10 @@ def plan(leaves: Any, template: Mapping[str, Any], run_log2: int = DEFAULT_RUN_L
 
 
 def draw_candidates(leaves: Any, draw_input: Mapping[str, Any], totals: Optional[Sequence[Mapping[str, Any]]] = None) -> List[Dict[str, Any]]:
-    """Every Arrow batch's candidates, computed in the executors (``mapInArrow``)."""
+    """Every Arrow batch's candidates, computed in the executors (``mapInArrow``; on
+    :class:`ParquetLeaves`, each task's row groups)."""
+    if isinstance(leaves, ParquetLeaves):
+        return _files.draw_candidates(leaves, draw_input, totals, check=False)
     text_input = json.dumps(dict(draw_input))
     text_totals = json.dumps(list(totals or []))
 
@@ -475,18 +498,37 @@ def draw_candidates(leaves: Any, draw_input: Mapping[str, Any], totals: Optional
     return [json.loads(r["candidates"]) for r in rows]
 
 
+def _unique_first(leaves: Any) -> None:
+    """The duplicate check a draw runs first — on a DataFrame as its own job; on
+    :class:`ParquetLeaves` it is left to the candidates' pass (:func:`_merged`)."""
+    if not isinstance(leaves, ParquetLeaves):
+        _check_unique(leaves)
+
+
 def _merged(
     leaves: Any, draw_input: Mapping[str, Any], op: str, totals: Optional[Sequence[Mapping[str, Any]]] = None, **args: Any
 ) -> Any:
-    """Candidates with totals (the small transfer; counted on Spark unless given), merged
-    by ``op``; if the limit was too tight (``candidates_insufficient``, practically
-    never), again without totals."""
+    """Candidates with totals (the small transfer; counted on Spark unless given),
+    merged by ``op``; if the limit was too tight (``candidates_insufficient``,
+    practically never), again without totals. On :class:`ParquetLeaves` the duplicate
+    check (:func:`_unique_first`) rides on the candidates' read of the files (one pass;
+    a file's own errors, such as a malformed USCC, are then reported before a
+    duplicate)."""
     from ._errors import ShuangsuijiError
 
+    files = isinstance(leaves, ParquetLeaves)
+    check = files
+    if totals is None and files:  # one read counts and checks
+        totals = _files.check_unique(leaves, [i["item_id"] for i in draw_input["items"]], counting=True)
+        check = False
     if totals is None:
         totals = eligible_counts(leaves)
     try:
-        return _ops(op, parts=draw_candidates(leaves, draw_input, totals), **args)
+        if files:
+            parts = _files.draw_candidates(leaves, draw_input, totals, check=check)
+        else:
+            parts = draw_candidates(leaves, draw_input, totals)
+        return _ops(op, parts=parts, **args)
     except ShuangsuijiError as e:
         if e.code != "candidates_insufficient":
             raise
@@ -496,7 +538,7 @@ def _merged(
 def draw(leaves: Any, draw_input: Mapping[str, Any]) -> Dict[str, Any]:
     """The whole draw (``DrawInput`` without eligible lists: they are the DataFrame's
     rows), equal to :func:`shuangsuiji.draw` on the same lists."""
-    _check_unique(leaves)
+    _unique_first(leaves)
     result: Dict[str, Any] = _merged(leaves, draw_input, "merge_candidates", input=dict(draw_input))
     return result
 
@@ -514,7 +556,7 @@ def publish_draw(
     ``(result, log)``, byte-identical to the one-process call. With ``out_dir`` the
     published files are written there: ``plan.json``, ``log.json``, ``result.json`` and
     ``eligible/`` (the eligible entries as Parquet, partitioned by item, for verifiers)."""
-    _check_unique(leaves)
+    _unique_first(leaves)
     draw_input = _ops("plan_draw_input", plan=dict(plan), catalog=catalog, seed=seed)
     # The plan's populations are the totals (no counting job): the core checks that the
     # parts hold exactly those numbers of entries (``root_mismatch`` otherwise).
@@ -540,12 +582,15 @@ def publish_draw(
         for name, doc in (("plan.json", plan), ("log.json", new_log), ("result.json", result)):
             with open(os.path.join(out_dir, name), "w", encoding="utf-8") as f:
                 json.dump(doc, f, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        leaves.select(*LEAF_COLUMNS).write.mode("overwrite").partitionBy("item_id").parquet(os.path.join(out_dir, "eligible"))
+        frame = leaves.dataframe() if isinstance(leaves, ParquetLeaves) else leaves
+        frame.select(*LEAF_COLUMNS).write.mode("overwrite").partitionBy("item_id").parquet(os.path.join(out_dir, "eligible"))
     return result, new_log
 
 
 __all__ = [
     "LEAF_COLUMNS",
+    "ParquetLeaves",
+    "parquet_leaves",
     "DEFAULT_RUN_LOG2",
     "arrow_column",
     "batch_candidates",
