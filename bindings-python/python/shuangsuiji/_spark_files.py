@@ -228,6 +228,58 @@ def _buckets(leaves: ParquetLeaves) -> int:
     return max(1, min(len(leaves.tasks), 2 * int(leaves.spark.sparkContext.defaultParallelism)))
 
 
+def hashed(t: Any, items: Sequence[str], buckets: int) -> List[Tuple[int, Tuple[str, Any]]]:
+    """The duplicate check's records of one task's rows: each (USCC, item) key hashed to
+    64 bits (:func:`fingerprints`), the hashes grouped by the bucket they name, as
+    ``(bucket, ("hashes", bytes))``."""
+    import numpy as np
+
+    h = fingerprints(entry_keys(t, items))
+    order, cuts = _split(h % np.uint64(buckets), buckets)
+    h = h[order]
+    return [(b, ("hashes", h[cuts[b] : cuts[b + 1]].tobytes())) for b in range(buckets) if cuts[b + 1] > cuts[b]]
+
+
+def compare(pairs: Iterator[Tuple[int, Tuple[str, Any]]]) -> Iterator[Tuple[str, Any]]:
+    """One bucket of the duplicate check: its hashes sorted, those seen twice as
+    ``("twice", bytes)``; every other record passed on as ``(kind, value)``."""
+    import numpy as np
+
+    chunks = []
+    for _, (kind, value) in pairs:
+        if kind == "hashes":
+            chunks.append(value)
+        else:
+            yield kind, value
+    if chunks:
+        h = np.sort(np.frombuffer(b"".join(chunks), dtype=np.uint64))
+        twice = np.unique(h[1:][h[1:] == h[:-1]])
+        if twice.size:
+            yield "twice", twice.tobytes()
+
+
+def _checked(leaves: ParquetLeaves, items: Sequence[str], found: Sequence[Tuple[str, Any]]) -> None:
+    """The driver's end of a hashed pass: the first task's error (by task number),
+    then the first true duplicate among the rows of the hashes seen twice."""
+    from . import spark as s
+
+    errors = sorted(v for k, v in found if k == "error")
+    if errors:
+        _raise_error(errors[0][1])
+    twice = b"".join(v for k, v in found if k == "twice")
+    if twice:
+        dup = first_duplicate(_rows_with_hashes(leaves, items, twice))
+        if dup is not None:
+            raise s._duplicate(dup)
+
+
+def _hashed_pass(leaves: ParquetLeaves, task_records: Any) -> List[Tuple[str, Any]]:
+    """Runs ``task_records`` (a task → its records, keyed by bucket) on every task and
+    the buckets' :func:`compare`: one read of the files, one shuffle of hashes."""
+    buckets = _buckets(leaves)
+    return list(leaves._rdd().flatMap(task_records).partitionBy(buckets, lambda b: b).mapPartitions(compare).collect())
+
+
 def check_unique(leaves: ParquetLeaves, items: Sequence[str], counting: bool = False) -> Optional[List[Dict[str, Any]]]:
     """Refuses an enterprise listed twice for one item (``eligible_duplicate``, or
     ``stratum_overlap`` when its two rows name two strata), exactly: each task hashes
@@ -237,56 +289,26 @@ def check_unique(leaves: ParquetLeaves, items: Sequence[str], counting: bool = F
     the same read also counts (item, stratum) entries, returned as
     :func:`shuangsuiji.spark.eligible_counts` does. ``items`` are the item ids the
     entries may name (others cannot be drawn and are refused by the draw)."""
-    from . import spark as s
-
     fs, items, buckets = leaves.filesystem, sorted(items), _buckets(leaves)
     columns = LEAF_COLUMNS if counting else ("uscc", "item_id")
 
-    def hashed(task: Any) -> List[Tuple[int, Tuple[str, Any]]]:
+    def records(task: Any) -> List[Tuple[int, Tuple[str, Any]]]:
         from shuangsuiji._errors import ShuangsuijiError
-        from shuangsuiji._spark_files import _error_text, _split, entry_keys, fingerprints, read_task
+        from shuangsuiji._spark_files import _error_text, hashed, read_task
 
+        t = read_task(fs, task[1], columns)
         try:
-            t = read_task(fs, task[1], columns)
-            h = fingerprints(entry_keys(t, items))
+            out = hashed(t, items, buckets)
         except ShuangsuijiError as e:
             return [(0, ("error", (task[0], _error_text(e))))]
-        out: List[Tuple[int, Tuple[str, Any]]] = []
         if counting:
             c = t.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")]).to_pylist()
             out.append((0, ("counts", [((r["item_id"], r["stratum_key"]), int(r["uscc_count"])) for r in c])))
-        order, cuts = _split(h % buckets, buckets)
-        h = h[order]
-        out += [(b, ("hashes", h[cuts[b] : cuts[b + 1]].tobytes())) for b in range(buckets) if cuts[b + 1] > cuts[b]]
         return out
 
-    def compare(pairs: Iterator[Tuple[int, Tuple[str, Any]]]) -> Iterator[Tuple[str, Any]]:
-        import numpy as np
-
-        chunks = []
-        for _, (kind, value) in pairs:
-            if kind == "hashes":
-                chunks.append(value)
-            else:
-                yield kind, value
-        if chunks:
-            h = np.sort(np.frombuffer(b"".join(chunks), dtype=np.uint64))
-            twice = np.unique(h[1:][h[1:] == h[:-1]])
-            if twice.size:
-                yield "twice", twice.tobytes()
-
-    found = leaves._rdd().flatMap(hashed).partitionBy(buckets, lambda b: b).mapPartitions(compare).collect()
-    errors = sorted(v for k, v in found if k == "error")
-    if errors:
-        _raise_error(errors[0][1])
-    twice = b"".join(v for k, v in found if k == "twice")
-    if twice:
-        dup = first_duplicate(_rows_with_hashes(leaves, items, twice))
-        if dup is not None:
-            raise s._duplicate(dup)
-    if not counting:
-        return None
-    return _count_rows(pair for k, v in found if k == "counts" for pair in v)
+    found = _hashed_pass(leaves, records)
+    _checked(leaves, items, found)
+    return _count_rows(pair for k, v in found if k == "counts" for pair in v) if counting else None
 
 
 def first_duplicate(rows: Iterable[Tuple[str, str, str]]) -> Optional[Dict[str, Any]]:
@@ -324,30 +346,34 @@ def draw_candidates(
     leaves: ParquetLeaves, draw_input: Mapping[str, Any], totals: Optional[Sequence[Mapping[str, Any]]], check: bool
 ) -> List[Dict[str, Any]]:
     """Each task's candidates (``draw_candidates_arrow`` on the row groups it read);
-    with ``check``, then the duplicate check (:func:`check_unique`, which reads only
-    the USCC and item columns again: cheaper than keeping the keys between the two
-    jobs). A file's own errors (a malformed USCC, an unknown stratum) are reported
-    before a duplicate."""
+    with ``check``, the duplicate check rides on the same read (the candidates travel
+    to the driver through the check's shuffle). A file's own errors (a malformed USCC,
+    an unknown stratum) are reported before a duplicate."""
     fs, text_input, text_totals = leaves.filesystem, json.dumps(dict(draw_input)), json.dumps(list(totals or []))
+    items, buckets = sorted({i["item_id"] for i in draw_input["items"]}), _buckets(leaves)
 
-    def work(task: Any) -> Tuple[str, Optional[str]]:
+    def records(task: Any) -> List[Tuple[int, Tuple[str, Any]]]:
         from shuangsuiji import _shuangsuiji as core
         from shuangsuiji._errors import ShuangsuijiError
-        from shuangsuiji._spark_files import _error_text, read_task
+        from shuangsuiji._spark_files import _error_text, hashed, read_task
         from shuangsuiji.spark import _columns
 
+        t = read_task(fs, task[1])
         try:
-            return core.draw_candidates_arrow(text_input, text_totals, *_columns(read_task(fs, task[1]))), None
+            out = [(0, ("candidates", (task[0], core.draw_candidates_arrow(text_input, text_totals, *_columns(t)))))]
+            return out + (hashed(t, items, buckets) if check else [])
         except ShuangsuijiError as e:
-            return "", _error_text(e)
+            return [(0, ("error", (task[0], _error_text(e))))]
 
-    parts = leaves._rdd().map(work).collect()
-    failed = [e for _, e in parts if e is not None]
-    if failed:
-        _raise_error(failed[0])
     if check:
-        check_unique(leaves, sorted({i["item_id"] for i in draw_input["items"]}))
-    return [json.loads(c) for c, _ in parts]
+        found = _hashed_pass(leaves, records)
+        _checked(leaves, items, found)
+    else:
+        found = [r for _, r in leaves._rdd().flatMap(records).collect()]
+        errors = sorted(v for k, v in found if k == "error")
+        if errors:
+            _raise_error(errors[0][1])
+    return [json.loads(c) for _, c in sorted(v for k, v in found if k == "candidates")]
 
 
 # ----------------------------------------------------------------- the plan's scan
