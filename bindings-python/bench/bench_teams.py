@@ -102,6 +102,7 @@ def timed(fn: Callable[[], object], reps: int) -> List[float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reps", type=int, default=7)
+    ap.add_argument("--rows", type=int, default=6, help="only the first N rows (3: the call, + dict, + to_table)")
     args = ap.parse_args()
     req = request()
     text = json.dumps(req)
@@ -116,7 +117,7 @@ def main() -> None:
         ("json.dumps(request)", lambda: json.dumps(req)),
         ("former: JSON out + loads", lambda: _teams._op("assign_teams", json.dumps(req))),
     ]
-    for name, fn in rows:
+    for name, fn in rows[: args.rows]:
         t = timed(fn, args.reps)
         print(f"{name:26} median {statistics.median(t):.3f} s  min {min(t):.3f} s  ({len(t)} runs)")
 
