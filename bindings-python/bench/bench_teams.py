@@ -7,9 +7,12 @@ avoid lists, towns and caps), so that the two medians can be compared.
     cargo bench -p shuangsuiji --bench teams     # the Rust figure, run alternately
 
 Prints the median and minimum wall time of `assign_teams` from a dict (the request is
-serialised to JSON text, parsed by the core, the assignment comes back as Python
-objects), from JSON text (no `json.dumps`), and of `json.dumps` alone. The target of
-issue #25 goal 5 is the dict route within 1.1x of the Rust median.
+serialised to JSON text and parsed by the core; the assignment stays in the core), of
+the same call plus the first access as a dict (the assignment converted to Python
+objects, once), of the call plus `to_table()` (the team table built from the kept
+assignment), of the call from JSON text (no `json.dumps`), of `json.dumps` alone, and of
+the former route (the table operation: JSON text out, `json.loads`). The target of issue
+#25 goal 5 is the dict route within 1.1x of the Rust median.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import time
 from typing import Any, Callable, Dict, List
 
 import shuangsuiji as ssj
+from shuangsuiji import _teams
 
 DEPTS = ["market", "fire", "health", "env", "agri", "safety"]
 ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
@@ -98,6 +102,7 @@ def timed(fn: Callable[[], object], reps: int) -> List[float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reps", type=int, default=7)
+    ap.add_argument("--rows", type=int, default=6, help="only the first N rows (3: the call, + dict, + to_table)")
     args = ap.parse_args()
     req = request()
     text = json.dumps(req)
@@ -106,10 +111,13 @@ def main() -> None:
     print(f"{len(first['teams'])} teams, {members} members")
     rows = [
         ("assign_teams(dict)", lambda: ssj.assign_teams(req)),
+        ("  + first access (dict)", lambda: ssj.assign_teams(req)["teams"]),
+        ("  + to_table()", lambda: ssj.assign_teams(req).to_table()),
         ("assign_teams(JSON text)", lambda: ssj.assign_teams(text)),
         ("json.dumps(request)", lambda: json.dumps(req)),
+        ("former: JSON out + loads", lambda: _teams._op("assign_teams", json.dumps(req))),
     ]
-    for name, fn in rows:
+    for name, fn in rows[: args.rows]:
         t = timed(fn, args.reps)
         print(f"{name:26} median {statistics.median(t):.3f} s  min {min(t):.3f} s  ({len(t)} runs)")
 

@@ -2,154 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Union
 
 from . import _shuangsuiji as _core
-from ._conversion import DateLike, JsonSource, TableSource, _argument_type, _dumps, _iso, _json_text, _op, _optional_text, _pandas, _table_frame, _untracked
+from ._conversion import DateLike, JsonSource, TableSource, _argument_type, _dumps, _iso, _json_text, _op, _optional_text, _pandas, _table_frame
+from ._lazy import LazyDict
 from ._model import Catalog, Roster
 
 
-class EligibilityReport(Dict[str, Any]):
+class EligibilityReport(LazyDict):
     """An eligibility report: a plain dict in the core's JSON shape, plus ``to_dataframe``.
 
     A report made by :func:`eligibility` is kept in the compiled core (a 1 M-enterprise
     report lists every eligible USCC): the plan (:func:`plan_from_eligibility`) and the
     draw (:func:`draw_eligible`) take it from there, and the dict is built on first
-    access as a dict (``report["items"]``, ``dict(report)``, ``==`` …), once.
+    access as a dict (``report["items"]``, ``dict(report)``, ``==`` …), once
+    (:class:`LazyDict <shuangsuiji._lazy.LazyDict>`).
     """
 
-    _handle: Any = None
-    _filled: bool = True
-
-    @classmethod
-    def _of_handle(cls, handle: Any) -> "EligibilityReport":
-        report = cls()
-        report._handle = handle
-        report._filled = False
-        # C code that reads a dict's storage directly sees it non-empty (json.dumps'
-        # fast path writes an empty dict as "{}" without asking) and so asks items().
-        dict.__setitem__(report, "…", None)
-        return report
-
-    def _fill(self) -> None:
-        if not self._filled:
-            self._filled = True
-            data = _untracked(self._handle.to_dict)
-            dict.clear(self)
-            dict.update(self, data)
-
-    def _core_handle(self) -> Any:
-        """The core's report handle: the one :func:`eligibility` made while the dict
-        has not been built (nothing could change it yet), else one read from the dict's
-        JSON (it may have been edited)."""
-        if self._handle is not None and not self._filled:
-            return self._handle
-        return _core.eligibility_handle(_dumps(dict(self)))
-
-    def to_json(self) -> str:
-        """The report as the core's JSON text."""
-        if self._handle is not None and not self._filled:
-            return str(self._handle.to_json())
-        return _dumps(dict(self))
-
-    def __getitem__(self, key: str) -> Any:
-        self._fill()
-        return dict.__getitem__(self, key)
-
-    def __iter__(self) -> Iterator[str]:
-        self._fill()
-        return dict.__iter__(self)
-
-    def __len__(self) -> int:
-        self._fill()
-        return dict.__len__(self)
-
-    def __contains__(self, key: object) -> bool:
-        self._fill()
-        return dict.__contains__(self, key)
-
-    def __eq__(self, other: object) -> bool:
-        self._fill()
-        if isinstance(other, EligibilityReport):
-            other._fill()
-        return dict.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        self._fill()
-        return dict.__repr__(self)
-
-    def keys(self) -> Any:
-        self._fill()
-        return dict.keys(self)
-
-    def values(self) -> Any:
-        self._fill()
-        return dict.values(self)
-
-    def items(self) -> Any:
-        self._fill()
-        return dict.items(self)
-
-    def get(self, key: str, default: Any = None, /) -> Any:
-        self._fill()
-        return dict.get(self, key, default)
-
-    def copy(self) -> Dict[str, Any]:
-        self._fill()
-        return dict(self)
-
-    # Every change builds the dict first: a write to the unbuilt report would otherwise
-    # be lost when it is built, and the plan and the draw would still take the core's
-    # unedited report.
-    def __setitem__(self, key: str, value: Any) -> None:
-        self._fill()
-        dict.__setitem__(self, key, value)
-
-    def __delitem__(self, key: str) -> None:
-        self._fill()
-        dict.__delitem__(self, key)
-
-    def setdefault(self, key: str, default: Any = None, /) -> Any:
-        self._fill()
-        return dict.setdefault(self, key, default)
-
-    def pop(self, key: str, /, *default: Any) -> Any:
-        self._fill()
-        return dict.pop(self, key, *default)
-
-    def popitem(self) -> Any:
-        self._fill()
-        return dict.popitem(self)
-
-    def update(self, *args: Any, **kwargs: Any) -> None:
-        self._fill()
-        dict.update(self, *args, **kwargs)
-
-    def clear(self) -> None:
-        self._fill()
-        dict.clear(self)
-
-    def __ior__(self, other: Any) -> "EligibilityReport":  # type: ignore[override]
-        self._fill()
-        dict.update(self, other)
-        return self
-
-    def __or__(self, other: Any) -> Dict[str, Any]:  # type: ignore[override]
-        self._fill()
-        return {**dict(self), **dict(other)}
-
-    def __reversed__(self) -> Iterator[str]:
-        self._fill()
-        return dict.__reversed__(self)
-
-    def __reduce__(self) -> Any:
-        self._fill()
-        return (EligibilityReport, (dict(self),))
+    _handle_of_json = _core.eligibility_handle
 
     def to_table(self, roster: Optional[Any] = None) -> Dict[str, Any]:
         """The core's table for people (``eligibility_table``): ``{headers, rows}`` with

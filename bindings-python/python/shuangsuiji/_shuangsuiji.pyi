@@ -37,6 +37,11 @@ __all__ = [
     "eligibility_handle",
     "plan_from_eligibility_handle",
     "draw_eligible",
+    "TeamAssignmentHandle",
+    "assign_teams_handle",
+    "team_assignment_handle",
+    "team_table_handle",
+    "explain_teams_handle",
 ]
 
 # model
@@ -130,6 +135,19 @@ def eligibility_roster(request: str, catalog: str, roster: RosterHandle, history
 def eligibility_handle(report: str) -> EligibilityHandle: ...
 def plan_from_eligibility_handle(report: EligibilityHandle, catalog: str, inspectors: str, meta: str) -> str: ...
 def draw_eligible(report: EligibilityHandle, catalog: str, plan: str, seed: str) -> DrawResultHandle: ...
+
+# the team assignment kept in Rust (#25): a handle handed over borrowed
+@final
+class TeamAssignmentHandle:
+    def to_json(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+
+def assign_teams_handle(request: str) -> TeamAssignmentHandle: ...
+def team_assignment_handle(assignment: str) -> TeamAssignmentHandle: ...
+def team_table_handle(
+    assignment: TeamAssignmentHandle, inspectors: Optional[str], roster: Optional[str], catalog: Optional[str]
+) -> Dict[str, Any]: ...
+def explain_teams_handle(request: str, assignment: TeamAssignmentHandle) -> List[Dict[str, Any]]: ...
 
 # BEGIN generated from the operation table (bindings-python/tests/stubgen.py)
 __all__ += [

@@ -17,6 +17,7 @@ mod ops;
 mod publish;
 mod roster;
 mod table;
+mod teams;
 mod verify;
 
 /// Registers every area's functions on the module.
@@ -33,5 +34,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     arrow::register(m)?;
     errors::register(m)?;
     roster::register(m)?;
+    teams::register(m)?;
     Ok(())
 }
