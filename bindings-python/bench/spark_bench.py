@@ -35,6 +35,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import shuangsuiji as ssj
+from shuangsuiji import _shuangsuiji as _core
 from shuangsuiji import spark as S
 
 ITEMS = ["emergency.work_safety", "fire.fire_safety", "market.food_production"]
@@ -88,6 +89,12 @@ def draw_input(counts):
     }
 
 
+def candidates_text(inp: dict, table: pa.Table) -> str:
+    """The one process's candidates of the whole table, as the core's JSON text (merged
+    the way the Spark driver merges the executors' texts)."""
+    return str(_core.draw_candidates_arrow(json.dumps(inp), "[]", *S._columns(table)))
+
+
 def mb(kb: int) -> float:
     return kb / 1024
 
@@ -120,10 +127,10 @@ def main() -> None:
     first = S.merge(inp, [S.batch_candidates(inp, table)])
     inp["adjustments"] += [{"substitute": {"uscc": v["uscc"], "reason": "unreachable"}} for v in first["visits"][:2]]
     t0, c0 = time.perf_counter(), tree_cpu()
-    one = S.merge(inp, [S.batch_candidates(inp, table)])
+    one = S.merge(inp, [candidates_text(inp, table)])
     t_one, cpu_one = time.perf_counter() - t0, tree_cpu() - c0
     t0 = time.perf_counter()
-    again = S.merge(inp, [S.batch_candidates(inp, pq.read_table(path, columns=list(S.LEAF_COLUMNS)))])
+    again = S.merge(inp, [candidates_text(inp, pq.read_table(path, columns=list(S.LEAF_COLUMNS)))])
     t_one_read = time.perf_counter() - t0
     assert again == one
     mem_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

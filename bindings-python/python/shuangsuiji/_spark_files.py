@@ -342,10 +342,10 @@ def _rows_with_hashes(leaves: ParquetLeaves, items: Sequence[str], hashes: bytes
     return list(leaves._rdd().flatMap(pick).collect())
 
 
-def draw_candidates(
+def candidate_texts(
     leaves: ParquetLeaves, draw_input: Mapping[str, Any], totals: Optional[Sequence[Mapping[str, Any]]], check: bool
-) -> List[Dict[str, Any]]:
-    """Each task's candidates (``draw_candidates_arrow`` on the row groups it read);
+) -> List[str]:
+    """Each task's candidates as JSON text (``draw_candidates_arrow`` on the row groups it read);
     with ``check``, the duplicate check rides on the same read (the candidates travel
     to the driver through the check's shuffle). A file's own errors (a malformed USCC,
     an unknown stratum) are reported before a duplicate."""
@@ -373,7 +373,7 @@ def draw_candidates(
         errors = sorted(v for k, v in found if k == "error")
         if errors:
             _raise_error(errors[0][1])
-    return [json.loads(c) for _, c in sorted(v for k, v in found if k == "candidates")]
+    return [str(c) for _, c in sorted(v for k, v in found if k == "candidates")]
 
 
 # ----------------------------------------------------------------- the plan's scan
