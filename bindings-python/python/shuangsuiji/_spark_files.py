@@ -224,8 +224,14 @@ def fingerprints(keys: Any) -> Any:
     return _mix(h)
 
 
+BUCKET_ROWS = 1 << 20
+"""Rows a bucket of the plan's sort or of the duplicate check holds, about (there are
+at least two buckets per core)."""
+
+
 def _buckets(leaves: ParquetLeaves) -> int:
-    return max(1, min(len(leaves.tasks), 2 * int(leaves.spark.sparkContext.defaultParallelism)))
+    cores = int(leaves.spark.sparkContext.defaultParallelism)
+    return max(1, min(len(leaves.tasks), 4096, max(2 * cores, -(-leaves.rows // BUCKET_ROWS))))
 
 
 def hashed(t: Any, items: Sequence[str], buckets: int) -> List[Tuple[int, Tuple[str, Any]]]:
