@@ -255,14 +255,11 @@ def main() -> None:
                       "spark_scan_s": t_scan, "spark_check_s": t_unique, "peaks_mb": peaks}))
 
 
-def tree_cpu() -> float:
-    """CPU seconds used so far by this process and every live descendant (the JVM and
-    its Python workers), children that exited included (utime + stime + cutime + cstime
-    from /proc): per-core figures that hold on a loaded machine, where wall time does
-    not say how many cores a step really had."""
-    tick = os.sysconf("SC_CLK_TCK")
+def proc_stats() -> tuple:
+    """Every process's children and its CPU clock ticks so far (utime + stime + cutime +
+    cstime), from /proc."""
     children: dict = {}
-    stats: dict = {}
+    ticks: dict = {}
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
             continue
@@ -270,30 +267,35 @@ def tree_cpu() -> float:
             with open(f"/proc/{pid}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
             children.setdefault(int(fields[1]), []).append(int(pid))
-            stats[int(pid)] = sum(int(x) for x in fields[11:15])
+            ticks[int(pid)] = sum(int(x) for x in fields[11:15])
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0, [os.getpid()]
+    return children, ticks
+
+
+def descendants(children: dict) -> list:
+    todo, seen = [os.getpid()], []
     while todo:
         p = todo.pop()
-        total += stats.get(p, 0)
-        todo.extend(children.get(p, []))
-    return total / tick
+        for c in children.get(p, []):
+            seen.append(c)
+            todo.append(c)
+    return seen
+
+
+def tree_cpu() -> float:
+    """CPU seconds used so far by this process and every live descendant (the JVM and
+    its Python workers), children that exited included (utime + stime + cutime + cstime
+    from /proc): per-core figures that hold on a loaded machine, where wall time does
+    not say how many cores a step really had."""
+    children, ticks = proc_stats()
+    return sum(ticks.get(p, 0) for p in [os.getpid(), *descendants(children)]) / os.sysconf("SC_CLK_TCK")
 
 
 def worker_peaks() -> dict:
     """Peak resident memory (VmHWM) of this process's descendants while the session is
     up: the JVM and its Python workers (the executors' Python side in local mode)."""
-    children: dict = {}
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            children.setdefault(ppid, []).append(int(pid))
-        except (OSError, IndexError, ValueError):
-            continue
+    children, _ = proc_stats()
 
     def hwm(pid: int) -> float:
         try:
@@ -312,12 +314,7 @@ def worker_peaks() -> dict:
         except OSError:
             return ""
 
-    todo, seen = [os.getpid()], []
-    while todo:
-        p = todo.pop()
-        for c in children.get(p, []):
-            seen.append(c)
-            todo.append(c)
+    seen = descendants(children)
     jvm = max((hwm(p) for p in seen if "java" in cmd(p).split(" ")[0]), default=0.0)
     workers = [hwm(p) for p in seen if "python" in cmd(p).split(" ")[0]]
     return {"jvm": jvm, "worker": max(workers, default=0.0), "workers": len(workers)}
