@@ -178,12 +178,17 @@ def counts(leaves: ParquetLeaves) -> List[Dict[str, Any]]:
     fs = leaves.filesystem
 
     def count(task: Any) -> List[Tuple[Tuple[str, str], int]]:
-        from shuangsuiji._spark_files import read_task
+        from shuangsuiji._spark_files import read_task, table_counts
 
-        t = read_task(fs, task[1]).group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")])
-        return [((r["item_id"], r["stratum_key"]), int(r["uscc_count"])) for r in t.to_pylist()]
+        return table_counts(read_task(fs, task[1]))
 
     return _count_rows(leaves._rdd().flatMap(count).reduceByKey(lambda a, b: a + b).collect())
+
+
+def table_counts(t: Any) -> List[Tuple[Tuple[str, str], int]]:
+    """A table's entries per (item, stratum), as ``((item, stratum), n)`` pairs."""
+    c = t.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")]).to_pylist()
+    return [((r["item_id"], r["stratum_key"]), int(r["uscc_count"])) for r in c]
 
 
 def _count_rows(pairs: Iterable[Tuple[Tuple[str, str], int]]) -> List[Dict[str, Any]]:
@@ -300,7 +305,7 @@ def check_unique(leaves: ParquetLeaves, items: Sequence[str], counting: bool = F
 
     def records(task: Any) -> List[Tuple[int, Tuple[str, Any]]]:
         from shuangsuiji._errors import ShuangsuijiError
-        from shuangsuiji._spark_files import _error_text, hashed, read_task
+        from shuangsuiji._spark_files import _error_text, hashed, read_task, table_counts
 
         t = read_task(fs, task[1], columns)
         try:
@@ -308,8 +313,7 @@ def check_unique(leaves: ParquetLeaves, items: Sequence[str], counting: bool = F
         except ShuangsuijiError as e:
             return [(0, ("error", (task[0], _error_text(e))))]
         if counting:
-            c = t.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")]).to_pylist()
-            out.append((0, ("counts", [((r["item_id"], r["stratum_key"]), int(r["uscc_count"])) for r in c])))
+            out.append((0, ("counts", table_counts(t))))
         return out
 
     found = _hashed_pass(leaves, records)
@@ -428,7 +432,7 @@ def scan(leaves: ParquetLeaves, run_log2: int) -> Tuple[List[Dict[str, Any]], Di
 
     def look(task: Any) -> Tuple[Optional[str], bytes, List[Tuple[Tuple[str, str], int]]]:
         from shuangsuiji._errors import ShuangsuijiError
-        from shuangsuiji._spark_files import SAMPLES_PER_TASK, _error_text, read_task, uscc_bytes
+        from shuangsuiji._spark_files import SAMPLES_PER_TASK, _error_text, read_task, table_counts, uscc_bytes
 
         t = read_task(fs, task[1])
         try:
@@ -436,8 +440,7 @@ def scan(leaves: ParquetLeaves, run_log2: int) -> Tuple[List[Dict[str, Any]], Di
         except ShuangsuijiError as e:  # the later reads see the same cells
             return _error_text(e), b"", []
         step = max(1, len(u) // SAMPLES_PER_TASK)
-        counts = t.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")]).to_pylist()
-        return None, u[::step].tobytes(), [((c["item_id"], c["stratum_key"]), int(c["uscc_count"])) for c in counts]
+        return None, u[::step].tobytes(), table_counts(t)
 
     heads = leaves._rdd().map(look).collect()
     failed = [e for e, _, _ in heads if e is not None]

@@ -395,9 +395,9 @@ def receipts(
 
     def make(table: Any) -> Any:
         from shuangsuiji import _shuangsuiji as core
-        from shuangsuiji.spark import _columns
-
         from shuangsuiji._errors import ShuangsuijiError
+        from shuangsuiji._spark_files import _error_text
+        from shuangsuiji.spark import _columns
 
         run = table.column("_run")[0].as_py()
         try:
@@ -405,17 +405,13 @@ def receipts(
                 texts["plan"], texts["excluded"], texts["result"], texts["runs"], run, *_columns(table)
             )
         except ShuangsuijiError as e:  # handed to the driver, which raises it as typed
-            error = json.dumps({"message": e.message, "code": e.code, "family": e.family, "details": e.details})
-            return pa.table({"kind": ["error"], "uscc": [""], "receipt": [error]})
+            return pa.table({"kind": ["error"], "uscc": [""], "receipt": [_error_text(e)]})
         return pa.table({"kind": ["receipt"] * len(ids) + ["edges"], "uscc": ids + [""], "receipt": made + [edges]})
 
     parts = indexed.groupBy("_run").applyInArrow(make, "kind string, uscc string, receipt string").localCheckpoint(eager=True)
     failed = parts.where("kind = 'error'").select("receipt").limit(1).collect()
     if failed:
-        from ._errors import _from_core
-
-        e = json.loads(failed[0]["receipt"])
-        raise _from_core(e["message"], e["code"], e["family"], json.dumps(e["details"]), e.get("message_en"))
+        _files._raise_error(failed[0]["receipt"])
     edges = [e for r in parts.where("kind = 'edges'").select("receipt").collect() for e in json.loads(r["receipt"])]
     ids, made = _core.seam_receipts_json(texts["plan"], texts["excluded"], texts["result"], texts["runs"], json.dumps(edges))
     spark = leaves.sparkSession
