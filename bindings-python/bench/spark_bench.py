@@ -9,8 +9,12 @@ Writes a generated eligible-entry table (each enterprise in 2 or 3 of 3 items, 4
 quotas 3 %, one expansion, two substitutions) as Parquet once (row groups of
 ``--row-group`` rows), then times:
 
-* one process: read the Parquet with pyarrow, one ``draw_candidates_arrow`` call over the
-  whole table (tickets + per-stratum selection in the core) and the merge;
+* one process, in a child pinned to one core (pyarrow's threads would otherwise take the
+  second): read the Parquet, one ``draw_candidates_arrow`` call over the whole table
+  (tickets + per-stratum selection in the core) and the merge; the same streamed — two
+  row groups read at a time, each piece's candidates under the limits the stratum totals
+  give (the totals known, as Spark's candidates have them), the merge; the faster of the two
+  is the one-process figure (both include the read, as Spark's do);
 * one process: the plan's figures (counts with pyarrow, the eligible root by the core);
 * Spark ``local[2]``, the Parquet route (``spark.parquet_leaves``: the executors read the
   row groups): ``scan``, the candidates and the merge, the draw as ``publish_draw`` runs
@@ -18,7 +22,8 @@ quotas 3 %, one expansion, two substitutions) as Parquet once (row groups of
 * Spark ``local[2]``, the DataFrame route (unless ``--skip-dataframe``): ``scan``, the
   duplicate check a standalone draw runs, ``mapInArrow`` candidates and the merge;
 
-checks that the results are equal, and prints wall times, per-core ratios, CPU time of
+checks that the results are equal (the merges return the core's handle, compared by the
+SHA-256 of their JSON), and prints wall times, per-core ratios, CPU time of
 the whole process tree (driver, JVM, Python workers: per-core figures that hold on a busy
 machine) and peak resident memory (this process; the JVM and the largest Python worker,
 read from /proc while the session is up). The per-entity floor (SHA-256 + ChaCha20
@@ -31,12 +36,15 @@ otherwise gives it a fair share of every core whatever its nice.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
 import resource
+import subprocess
 import sys
 import time
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -96,14 +104,66 @@ def draw_input(counts):
     }
 
 
-def candidates_text(inp: dict, table: pa.Table) -> str:
-    """The one process's candidates of the whole table, as the core's JSON text (merged
-    the way the Spark driver merges the executors' texts)."""
-    return str(_core.draw_candidates_arrow(json.dumps(inp), "[]", *S._columns(table)))
+def candidates_text(inp: dict, table: Any, totals: Any = ()) -> str:
+    """The candidates of a table's rows, as the core's JSON text (what an executor sends);
+    with the whole roster's ``totals`` a piece keeps only tickets under the limits."""
+    return str(_core.draw_candidates_arrow(json.dumps(inp), json.dumps(list(totals)), *S._columns(table)))
 
 
 def mb(kb: int) -> float:
     return kb / 1024
+
+
+def digest(result: Any) -> str:
+    """SHA-256 of a draw result's JSON text: what the one process and Spark compare."""
+    return hashlib.sha256(result.to_json().encode()).hexdigest()
+
+
+def one_process(path: str) -> dict:
+    """The one-process figures, run in a child pinned to one core (``--one``): pyarrow's
+    own threads would otherwise use the second core and the "per core" figure would
+    not be one core's. Returns the draw input (with its two substitutions), the
+    result's digest, the eligible root and the times."""
+    pa.set_cpu_count(1)
+    pa.set_io_thread_count(1)
+    t0 = time.perf_counter()
+    table = pq.read_table(path)
+    t_read = time.perf_counter() - t0
+    counts = table.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")]).to_pylist()
+    totals = sorted(({"item_id": c["item_id"], "stratum": c["stratum_key"], "eligible_count": c["uscc_count"]} for c in counts),
+                    key=lambda c: (c["item_id"], c["stratum"]))
+    inp = draw_input(totals)
+    first = S.merge(inp, [candidates_text(inp, table)])
+    inp["adjustments"] += [{"substitute": {"uscc": v["uscc"], "reason": "unreachable"}} for v in first["visits"][:2]]
+    del first
+    # The whole table at once: one candidates call, the merge (the result stays in the core).
+    t0, c0 = time.perf_counter(), time.process_time()
+    one = S.merge(inp, [candidates_text(inp, table)])
+    t_whole, cpu_whole = time.perf_counter() - t0, time.process_time() - c0
+    one_digest = digest(one)
+    del one
+    # The plan's figures: counts (pyarrow) and the eligible root (the core's tree over the
+    # whole table; it sorts, checks duplicates, hashes).
+    t0 = time.perf_counter()
+    table.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")])
+    one_root = S.batch_commitment(table)
+    t_plan = time.perf_counter() - t0
+    rows = table.num_rows
+    del table
+    peak_whole = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Streaming: the file read two row groups at a time, each piece's candidates under the
+    # limits of the stratum totals (known from the plan, as publish_draw takes them and as
+    # the Spark figure below has them), the merge.
+    t0, c0 = time.perf_counter(), time.process_time()
+    f = pq.ParquetFile(path)
+    groups = f.metadata.num_row_groups
+    texts = [candidates_text(inp, f.read_row_groups(list(range(g, min(g + 2, groups))), columns=list(S.LEAF_COLUMNS)), totals)
+             for g in range(0, groups, 2)]
+    streamed = S.merge(inp, texts)
+    t_stream, cpu_stream = time.perf_counter() - t0, time.process_time() - c0
+    assert digest(streamed) == one_digest
+    return {"inp": inp, "digest": one_digest, "root": one_root, "rows": rows, "read_s": t_read, "whole_s": t_whole,
+            "whole_cpu_s": cpu_whole, "stream_s": t_stream, "stream_cpu_s": cpu_stream, "plan_s": t_plan, "peak_whole_kb": peak_whole}
 
 
 def main() -> None:
@@ -112,8 +172,13 @@ def main() -> None:
     ap.add_argument("--dir", default="/tmp/ssj-spark-bench")
     ap.add_argument("--run-log2", type=int, default=16)
     ap.add_argument("--row-group", type=int, default=1 << 18, help="rows per Parquet row group")
+    ap.add_argument("--task-rows", type=int, default=S._files.TASK_ROWS, help="rows per task of the Parquet route")
     ap.add_argument("--skip-dataframe", action="store_true", help="time only the Parquet route on Spark")
+    ap.add_argument("--one", metavar="PATH", help=argparse.SUPPRESS)  # the pinned child
     a = ap.parse_args()
+    if a.one:
+        print(json.dumps(one_process(a.one)))
+        return
     os.makedirs(a.dir, exist_ok=True)
     path = os.path.join(a.dir, f"leaves-{a.n}-rg{a.row_group}.parquet")
     if not os.path.exists(path):
@@ -121,41 +186,21 @@ def main() -> None:
         generate(a.n, path, a.row_group)
         print(f"generated {path} in {time.perf_counter() - t0:.1f} s")
 
-    # One process.
-    t0 = time.perf_counter()
-    table = pq.read_table(path)
-    t_read = time.perf_counter() - t0
-    rows = table.num_rows
-    counts = {}
-    for item, key in zip(table.column("item_id").to_pylist(), table.column("stratum_key").to_pylist()):
-        counts[(item, key)] = counts.get((item, key), 0) + 1
-    totals = [{"item_id": i, "stratum": k, "eligible_count": n} for (i, k), n in sorted(counts.items())]
-    inp = draw_input(totals)
-    first = S.merge(inp, [S.batch_candidates(inp, table)])
-    inp["adjustments"] += [{"substitute": {"uscc": v["uscc"], "reason": "unreachable"}} for v in first["visits"][:2]]
-    t0, c0 = time.perf_counter(), tree_cpu()
-    one = S.merge(inp, [candidates_text(inp, table)])
-    t_one, cpu_one = time.perf_counter() - t0, tree_cpu() - c0
-    t0 = time.perf_counter()
-    again = S.merge(inp, [candidates_text(inp, pq.read_table(path, columns=list(S.LEAF_COLUMNS)))])
-    t_one_read = time.perf_counter() - t0
-    assert again == one
-    mem_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # One process, pinned to the first core.
+    child = subprocess.run([sys.executable, __file__, "--one", path], check=True, capture_output=True, text=True,
+                           preexec_fn=lambda: os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}))
+    one = json.loads(child.stdout.strip().splitlines()[-1])
+    inp, rows, one_root = one["inp"], one["rows"], one["root"]
+    t_one_read = one["read_s"] + one["whole_s"]
+    t_one = min(t_one_read, one["stream_s"])  # the faster one-process route from the file
+    t_one_plan = one["plan_s"]
+    cpu_one, cpu_one_plan = t_one, t_one_plan  # one core: its CPU time is its wall time
     print(f"rows (eligible entries): {rows}, enterprises: {a.n}")
-    print(f"one process: read {t_read:.2f} s, draw {t_one:.2f} s (1 core) -> {a.n / t_one:,.0f} enterprises/s/core, "
-          f"{t_one / a.n * 1e9:.0f} ns per enterprise; read + draw {t_one_read:.2f} s; peak RSS {mb(mem_one):.0f} MB")
-    del table
-
-    # One process, the plan's figures: counts (pyarrow) and the eligible root (the core's
-    # tree over the whole table; it sorts, checks duplicates, hashes).
-    table = pq.read_table(path)
-    t0, c0 = time.perf_counter(), tree_cpu()
-    table.group_by(["item_id", "stratum_key"]).aggregate([("uscc", "count")])
-    one_root = S.batch_commitment(table)
-    t_one_plan, cpu_one_plan = time.perf_counter() - t0, tree_cpu() - c0
-    del table
-    print(f"one process: plan figures (counts + eligible root) {t_one_plan:.2f} s (1 core)")
-    print(f"one process, CPU time: draw {cpu_one:.2f} s, plan figures {cpu_one_plan:.2f} s")
+    print(f"one process on one core: read {one['read_s']:.2f} s + draw of the whole table {one['whole_s']:.2f} s "
+          f"= {t_one_read:.2f} s (peak RSS {mb(one['peak_whole_kb']):.0f} MB); streamed by two row groups (read, "
+          f"candidates, merge) {one['stream_s']:.2f} s -> {a.n / t_one:,.0f} enterprises/s/core from the file, "
+          f"{t_one / a.n * 1e9:.0f} ns per enterprise")
+    print(f"one process on one core: plan figures (counts + eligible root, the table in memory) {t_one_plan:.2f} s")
 
     # Spark local[2].
     os.environ["PYSPARK_PYTHON"] = sys.executable
@@ -175,7 +220,7 @@ def main() -> None:
     print(f"spark session: {time.perf_counter() - t0:.1f} s")
     # The Parquet route: the executors read the row groups themselves.
     t0 = time.perf_counter()
-    files = S.parquet_leaves(spark, path)
+    files = S.parquet_leaves(spark, path, a.task_rows)
     t_list = time.perf_counter() - t0
     t0, c0 = time.perf_counter(), tree_cpu()
     fc, froot = S.scan(files, a.run_log2)
@@ -186,22 +231,22 @@ def main() -> None:
     t_fcand = time.perf_counter() - t0
     fmerged = S.merge(inp, ftexts)
     t_fmerge, cpu_fd = time.perf_counter() - t0 - t_fcand, tree_cpu() - c0
-    assert fmerged == one, "Spark (Parquet route) result differs from the one-process result"
+    assert digest(fmerged) == one["digest"], "Spark (Parquet route) result differs from the one-process result"
     # What publish_draw runs: the plan's totals, the duplicate check on the candidates' read.
     t0, c0 = time.perf_counter(), tree_cpu()
-    fpub = S._merged(files, inp, "merge_candidates", fc, input=dict(inp))
+    fpub = S._merged(files, inp, lambda texts: S.merge(inp, texts), fc)
     t_fpub, cpu_fpub = time.perf_counter() - t0, tree_cpu() - c0
-    assert fpub == one
+    assert digest(fpub) == one["digest"]
     t0, c0 = time.perf_counter(), tree_cpu()
     fdraw = S.draw(files, inp)
     t_fdraw, cpu_fdraw = time.perf_counter() - t0, tree_cpu() - c0
-    assert fdraw == one
+    assert digest(fdraw) == one["digest"]
     t_fd = t_fcand + t_fmerge
     print(f"spark local[2], Parquet route ({len(files.tasks)} tasks, footers read in {t_list:.2f} s): plan figures (scan: "
           f"sample sort) {t_fscan:.2f} s; candidates {t_fcand:.2f} s + merge {t_fmerge:.2f} s = {t_fd:.2f} s; "
           f"with the duplicate check on the same read (publish_draw's way) {t_fpub:.2f} s; "
           f"a standalone draw (counts and check in one read, candidates, merge) {t_fdraw:.2f} s")
-    print(f"  wall-time per-core ratio to one process: draw {t_fd * 2 / t_one:.2f}x (to read + draw {t_fd * 2 / t_one_read:.2f}x); "
+    print(f"  wall-time per-core ratio to one process: draw {t_fd * 2 / t_one:.2f}x (to the whole-table route {t_fd * 2 / t_one_read:.2f}x); "
           f"with the check {t_fpub * 2 / t_one:.2f}x; standalone {t_fdraw * 2 / t_one:.2f}x; plan figures {t_fscan * 2 / t_one_plan:.2f}x; "
           f"plan + publish {(t_fscan + t_fpub) * 2 / (t_one_plan + t_one):.2f}x; {a.n / t_fd / 2:,.0f} enterprises/s/core in the draw")
     print(f"  CPU time (JVM + Python workers + driver): draw {cpu_fd:.2f} s = {cpu_fd / cpu_one:.2f}x the one process's; "
@@ -232,7 +277,7 @@ def main() -> None:
     t_cand = time.perf_counter() - t0
     merged = S.merge(inp, parts)
     t_merge, cpu_draw = time.perf_counter() - t0 - t_cand, tree_cpu() - c0
-    assert merged == one, "Spark result differs from the one-process result"
+    assert digest(merged) == one["digest"], "Spark result differs from the one-process result"
     sent = sum(len(s["kept"]) for p in parts for s in p["strata"])
     t_draw = t_cand + t_merge
     print(f"spark local[2]: plan figures (scan: one sort, counts, duplicates, runs) {t_scan:.2f} s, "

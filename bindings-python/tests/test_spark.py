@@ -23,6 +23,7 @@ from typing import Any, Dict, List
 import pytest
 
 import shuangsuiji as ssj
+from shuangsuiji import _shuangsuiji as _core
 from shuangsuiji import spark as S
 from vectors import load
 
@@ -187,6 +188,33 @@ def test_limits_shrink_what_parts_send():
     limited = [S.batch_candidates(base, table(p), TOTALS) for p in pieces]
     assert S.merge(base, limited) == S.merge(base, free) == EXPECTED
     assert sent(limited) <= sent(free)
+
+
+def test_merge_keeps_the_result_in_the_core_and_reads_texts_strictly():
+    pieces = cut(LEAVES, 3, "round_robin", random.Random(1))
+    base = without_lists(INPUT)
+    texts = [json.dumps(S.batch_candidates(base, table(p), TOTALS)) for p in pieces]
+    merged = S.merge(base, texts)
+    assert isinstance(merged, ssj.DrawHandle)
+    assert json.loads(merged.to_json()) == EXPECTED and merged == EXPECTED
+    assert S.merge(base, [json.loads(t) for t in texts]) == EXPECTED  # dicts as well as texts
+    # A part the strict reader refuses gets the code run_operation("merge_candidates")
+    # reports for the same input, and a field that names the part (the operation, which
+    # reads its input as one text, names "input" for a duplicate key or broken JSON).
+    first = texts[0]
+    bad = {
+        "duplicate key": first.replace('{"strata":', '{"strata":[],"strata":', 1),
+        "unknown field": first.replace('{"strata":', '{"extra":1,"strata":', 1),
+        "not JSON": first[:-3],
+        "negative count": first.replace('"count":', '"count":-', 1),
+    }
+    for name, text in bad.items():
+        with pytest.raises(ssj.ShuangsuijiError) as e:
+            S.merge(base, [texts[1], text])
+        with pytest.raises(ssj.ShuangsuijiError) as op:
+            _core.run_operation("merge_candidates", '{"input":' + json.dumps(base) + ',"parts":[' + texts[1] + "," + text + "]}")
+        assert e.value.code == op.value.code, name
+        assert e.value.field.startswith("parts[1]"), (name, e.value.field, op.value.field)
 
 
 def test_arrow_columns_with_offsets_large_strings_and_nulls():

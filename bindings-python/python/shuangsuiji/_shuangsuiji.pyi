@@ -1,5 +1,6 @@
 """The compiled core (private). Every function takes and returns JSON text, except the
-columnar draw, whose result stays in Rust behind a ``DrawResultHandle``. The table
+columnar draw and the merge of a draw's candidates, whose results stay in Rust behind a
+``DrawResultHandle``. The table
 operations' functions (generated from the core's operation table) are listed between the
 markers, written by ``bindings-python/tests/stubgen.py``."""
 
@@ -16,6 +17,7 @@ __all__ = [
     "read_catalog",
     "check_table",
     "draw_columns",
+    "merge_candidate_texts",
     "DrawResultHandle",
     "lp_encode",
     "document_text",
@@ -59,6 +61,7 @@ def check_table(table: str, data: bytes, options_json: str) -> str: ...
 def draw_columns(
     input: str, usccs: str, usccs_rows: int, classes: str, classes_rows: int
 ) -> DrawResultHandle: ...
+def merge_candidate_texts(input: str, parts: List[str]) -> DrawResultHandle: ...
 @final
 class DrawResultHandle:
     def to_json(self) -> str: ...

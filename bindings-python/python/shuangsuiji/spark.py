@@ -31,16 +31,20 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, TypeVar
 
 from . import _shuangsuiji as _core
 from . import _spark_files as _files
 from . import quota, run_operation
 from ._arrow import arrow_column
+from ._conversion import _dumps, _untracked
+from ._draw import DrawHandle
 from ._spark_files import ParquetLeaves
 
 LEAF_COLUMNS = ("uscc", "item_id", "stratum_key")
 """The columns of the eligible-entry table, in the core's leaf order."""
+
+_T = TypeVar("_T")
 
 DEFAULT_RUN_LOG2 = 16
 """Leaves per Merkle run: ``2^16`` (about 4 MB of leaves per group)."""
@@ -69,15 +73,14 @@ def batch_commitment(batch: Any) -> Dict[str, Any]:
     return out
 
 
-def merge(draw_input: Mapping[str, Any], parts: Sequence[Any]) -> Dict[str, Any]:
-    """The parts' candidates merged into the draw's result (``merge_candidates``);
-    ``parts`` are candidates as dicts, or as the JSON texts the core wrote (passed on
-    without being read in Python)."""
-    if parts and all(isinstance(p, str) for p in parts):
-        texts: Dict[str, Any] = _merge_texts("merge_candidates", parts, {"input": dict(draw_input)})
-        return texts
-    result: Dict[str, Any] = _ops("merge_candidates", input=dict(draw_input), parts=list(parts))
-    return result
+def merge(draw_input: Mapping[str, Any], parts: Sequence[Any]) -> DrawHandle:
+    """The parts' candidates merged into the draw's result (``merge_candidates``), kept
+    in the core as a :class:`~shuangsuiji.DrawHandle` (a read-only mapping equal to
+    :func:`shuangsuiji.draw`'s dict, built on first access). ``parts`` are candidates
+    as dicts, or as the JSON texts the core wrote (passed on without being read in
+    Python)."""
+    texts = [p if isinstance(p, str) else _dumps(p) for p in parts]
+    return DrawHandle(_core.merge_candidate_texts(_dumps(dict(draw_input)), texts))
 
 
 def root_of_runs(runs: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
@@ -514,14 +517,14 @@ def _unique_first(leaves: Any) -> None:
 
 
 def _merged(
-    leaves: Any, draw_input: Mapping[str, Any], op: str, totals: Optional[Sequence[Mapping[str, Any]]] = None, **args: Any
-) -> Any:
+    leaves: Any, draw_input: Mapping[str, Any], finish: Callable[[List[str]], _T], totals: Optional[Sequence[Mapping[str, Any]]] = None
+) -> _T:
     """Candidates with totals (the small transfer; counted on Spark unless given),
-    merged by ``op``; if the limit was too tight (``candidates_insufficient``,
-    practically never), again without totals. On :class:`ParquetLeaves` the duplicate
-    check (:func:`_unique_first`) rides on the candidates' read of the files (one pass;
-    a file's own errors, such as a malformed USCC, are then reported before a
-    duplicate)."""
+    merged by ``finish`` (which gets the executors' JSON texts); if the limit was too
+    tight (``candidates_insufficient``, practically never), again without totals. On
+    :class:`ParquetLeaves` the duplicate check (:func:`_unique_first`) rides on the
+    candidates' read of the files (one pass; a file's own errors, such as a malformed
+    USCC, are then reported before a duplicate)."""
     from ._errors import ShuangsuijiError
 
     files = isinstance(leaves, ParquetLeaves)
@@ -536,12 +539,12 @@ def _merged(
             texts = _files.candidate_texts(leaves, draw_input, totals, check=check)
         else:
             texts = _candidate_texts(leaves, draw_input, totals)
-        return _merge_texts(op, texts, args)
+        return finish(texts)
     except ShuangsuijiError as e:
         if e.code != "candidates_insufficient":
             raise
     texts = _files.candidate_texts(leaves, draw_input, None, False) if files else _candidate_texts(leaves, draw_input, None)
-    return _merge_texts(op, texts, args)
+    return finish(texts)
 
 
 def _merge_texts(op: str, texts: Sequence[str], args: Mapping[str, Any]) -> Any:
@@ -549,19 +552,18 @@ def _merge_texts(op: str, texts: Sequence[str], args: Mapping[str, Any]) -> Any:
     spliced into the operation's input without being read in Python: at 10 M
     enterprises they are about 1.5 M keys, and reading and writing them again in
     Python took longer than the executors' tickets."""
-    from ._conversion import _dumps
-
     head = _dumps(dict(args))
     text = head[:-1] + ("," if len(head) > 2 else "") + '"parts":[' + ",".join(texts) + "]}"
-    return json.loads(_core.run_operation(op, text))
+    out = _core.run_operation(op, text)
+    return _untracked(lambda: json.loads(out))
 
 
-def draw(leaves: Any, draw_input: Mapping[str, Any]) -> Dict[str, Any]:
+def draw(leaves: Any, draw_input: Mapping[str, Any]) -> DrawHandle:
     """The whole draw (``DrawInput`` without eligible lists: they are the DataFrame's
-    rows), equal to :func:`shuangsuiji.draw` on the same lists."""
+    rows), equal to :func:`shuangsuiji.draw` on the same lists; kept in the core as a
+    :class:`~shuangsuiji.DrawHandle`, as :func:`merge` returns it."""
     _unique_first(leaves)
-    result: Dict[str, Any] = _merged(leaves, draw_input, "merge_candidates", input=dict(draw_input))
-    return result
+    return _merged(leaves, draw_input, lambda texts: merge(draw_input, texts))
 
 
 def publish_draw(
@@ -586,17 +588,8 @@ def publish_draw(
         for item in plan["items"]
         for s in item["strata"]
     ]
-    published = _merged(
-        leaves,
-        draw_input,
-        "publish_draw_from_candidates",
-        totals,
-        plan=dict(plan),
-        catalog=catalog,
-        log=dict(log),
-        attempt=attempt,
-        seed=seed,
-    )
+    args = {"plan": dict(plan), "catalog": catalog, "log": dict(log), "attempt": attempt, "seed": seed}
+    published = _merged(leaves, draw_input, lambda texts: _merge_texts("publish_draw_from_candidates", texts, args), totals)
     result, new_log = published["result"], published["log"]
     if out_dir is not None:
         os.makedirs(out_dir, exist_ok=True)
