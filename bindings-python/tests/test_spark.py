@@ -217,6 +217,39 @@ def test_merge_keeps_the_result_in_the_core_and_reads_texts_strictly():
         assert e.value.field.startswith("parts[1]"), (name, e.value.field, op.value.field)
 
 
+def test_publish_from_candidate_texts_keeps_the_result_and_reads_strictly():
+    leaves = generated_leaves(1500, seed=5)
+    ref = one_process(leaves)
+    plan, log, seed = ref["plan"], ref["log"], ref["seed"]
+    inp = ssj.run_operation("plan_draw_input", {"plan": plan, "catalog": C["catalog"], "seed": seed})
+    texts = [json.dumps(S.batch_candidates(inp, table(p))) for p in cut(leaves, 4, "random", random.Random(2))]
+    args = {"plan": plan, "catalog": C["catalog"], "log": log, "attempt": 0, "seed": seed}
+    held, log_text = _core.publish_candidate_texts(json.dumps(args), texts)
+    assert json.loads(held.to_json()) == held.to_dict() == ref["result"]
+    assert json.loads(log_text) == ref["published_log"]
+    # The operation's own readers: a plan with a key twice, a fractional attempt, a bad
+    # part — the codes the operation reports for the same input.
+    op = lambda a, parts: _core.run_operation(  # noqa: E731
+        "publish_draw_from_candidates", a[:-1] + ',"parts":[' + ",".join(parts) + "]}"
+    )
+    text = json.dumps(args)
+    twice = text.replace('"plan": {', '"plan": {"max_substitutions": 1, ', 1)
+    fraction = text.replace('"attempt": 0', '"attempt": 0.0', 1)
+    # Parts that hold fewer entries than the plan's populations: the draw refuses them.
+    cases = {
+        "json_duplicate_key": (twice, texts),
+        "number_not_integer": (fraction, texts),
+        "json_shape": (text, texts[:1] + ["[]"]),
+        "quota_exceeds_eligible": (text, texts[1:]),
+    }
+    for code, (bad, parts) in cases.items():
+        with pytest.raises(ssj.ShuangsuijiError) as ours:
+            _core.publish_candidate_texts(bad, parts)
+        with pytest.raises(ssj.ShuangsuijiError) as theirs:
+            op(bad, parts)
+        assert ours.value.code == theirs.value.code == code, (code, ours.value.code, theirs.value.code)
+
+
 def test_arrow_columns_with_offsets_large_strings_and_nulls():
     rows = LEAVES[:50]
     t = table(rows)

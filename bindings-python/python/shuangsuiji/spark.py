@@ -37,8 +37,9 @@ from . import _shuangsuiji as _core
 from . import _spark_files as _files
 from . import quota, run_operation
 from ._arrow import arrow_column
-from ._conversion import _dumps, _untracked
+from ._conversion import _dumps
 from ._draw import DrawHandle
+from ._lazy import LazyDict
 from ._spark_files import ParquetLeaves
 
 LEAF_COLUMNS = ("uscc", "item_id", "stratum_key")
@@ -547,15 +548,9 @@ def _merged(
     return finish(texts)
 
 
-def _merge_texts(op: str, texts: Sequence[str], args: Mapping[str, Any]) -> Any:
-    """``op`` with ``parts`` the candidates' JSON texts as the executors wrote them,
-    spliced into the operation's input without being read in Python: at 10 M
-    enterprises they are about 1.5 M keys, and reading and writing them again in
-    Python took longer than the executors' tickets."""
-    head = _dumps(dict(args))
-    text = head[:-1] + ("," if len(head) > 2 else "") + '"parts":[' + ",".join(texts) + "]}"
-    out = _core.run_operation(op, text)
-    return _untracked(lambda: json.loads(out))
+class _ResultDocument(LazyDict):
+    """The result document :func:`publish_draw` returns: a dict whose contents stay in
+    the core until read (at 10 M enterprises converting it took longer than the merge)."""
 
 
 def draw(leaves: Any, draw_input: Mapping[str, Any]) -> DrawHandle:
@@ -576,8 +571,9 @@ def publish_draw(
     out_dir: Optional[str] = None,
 ) -> Tuple[Dict[str, Any], Dict[str, Any]]:
     """:func:`shuangsuiji.publish_draw` with the eligible entries in a DataFrame:
-    ``(result, log)``, byte-identical to the one-process call. With ``out_dir`` the
-    published files are written there: ``plan.json``, ``log.json``, ``result.json`` and
+    ``(result, log)``, equal to the one-process call's (the result document is a dict
+    kept in the core until read). With ``out_dir`` the published files are written
+    there: ``plan.json``, ``log.json``, ``result.json`` (the core's JSON text) and
     ``eligible/`` (the eligible entries as Parquet, partitioned by item, for verifiers)."""
     _unique_first(leaves)
     draw_input = _ops("plan_draw_input", plan=dict(plan), catalog=catalog, seed=seed)
@@ -588,14 +584,16 @@ def publish_draw(
         for item in plan["items"]
         for s in item["strata"]
     ]
-    args = {"plan": dict(plan), "catalog": catalog, "log": dict(log), "attempt": attempt, "seed": seed}
-    published = _merged(leaves, draw_input, lambda texts: _merge_texts("publish_draw_from_candidates", texts, args), totals)
-    result, new_log = published["result"], published["log"]
+    args = _dumps({"plan": dict(plan), "catalog": catalog, "log": dict(log), "attempt": attempt, "seed": seed})
+    held, log_text = _merged(leaves, draw_input, lambda texts: _core.publish_candidate_texts(args, texts), totals)
+    result, new_log = _ResultDocument._of_handle(held), json.loads(log_text)
     if out_dir is not None:
         os.makedirs(out_dir, exist_ok=True)
-        for name, doc in (("plan.json", plan), ("log.json", new_log), ("result.json", result)):
+        for name, doc in (("plan.json", plan), ("log.json", new_log)):
             with open(os.path.join(out_dir, name), "w", encoding="utf-8") as f:
                 json.dump(doc, f, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        with open(os.path.join(out_dir, "result.json"), "w", encoding="utf-8") as f:
+            f.write(result.to_json())
         frame = leaves.dataframe() if isinstance(leaves, ParquetLeaves) else leaves
         frame.select(*LEAF_COLUMNS).write.mode("overwrite").partitionBy("item_id").parquet(os.path.join(out_dir, "eligible"))
     return result, new_log

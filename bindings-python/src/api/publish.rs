@@ -1,13 +1,75 @@
 //! Publish: the `ReceiptVerifier` handle (hand-written: it keeps the plan and the
-//! result read and hashed in Rust across calls). Every other publish function is a
-//! table operation ([`super::table`]).
+//! result read and hashed in Rust across calls) and the Spark driver's
+//! `publish_draw_from_candidates`, whose result stays in Rust. Every other publish
+//! function is a table operation ([`super::table`]).
 
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use shuangsuiji::draw::partial::Candidates;
+use shuangsuiji::ops::PublishDrawFromCandidatesArgs;
 use shuangsuiji::publish::{self, Receipt, ResultDocument};
 use shuangsuiji::verify::Plan;
 
-use crate::convert::{from_committed, to_json};
+use crate::convert::objects::to_py;
+use crate::convert::{from_committed, from_json, to_json};
 use crate::errors::IntoPy;
+
+/// A published draw's result document kept in Rust (the core's `ResultDocument`):
+/// converted to Python only on request.
+#[pyclass(frozen, module = "shuangsuiji._shuangsuiji")]
+pub struct ResultDocumentHandle {
+    doc: ResultDocument,
+}
+
+#[pymethods]
+impl ResultDocumentHandle {
+    /// The whole document as JSON text.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        to_json(&self.doc).py_err(py)
+    }
+
+    /// The whole document as dicts and lists (the shape of `json.loads(to_json())`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.doc)
+    }
+}
+
+/// The operation `publish_draw_from_candidates` with the parts as the executors' JSON
+/// texts: `args` is the operation's input without `parts` (read by the operation's own
+/// reader: the plan and the log by the strict committed reader), each part is read as
+/// `parts[i]`. Returns the result document, kept in Rust, and the new log as JSON text;
+/// runs without the GIL.
+#[pyfunction]
+fn publish_candidate_texts(
+    py: Python<'_>,
+    args: &str,
+    parts: Vec<PyBackedStr>,
+) -> PyResult<(ResultDocumentHandle, String)> {
+    let texts: Vec<&str> = parts.iter().map(|t| &**t).collect();
+    let run = || {
+        let mut input: serde_json::Value = from_json(args, "input")?;
+        if let Some(object) = input.as_object_mut() {
+            object.insert("parts".to_owned(), serde_json::Value::Array(Vec::new()));
+        }
+        let a = PublishDrawFromCandidatesArgs::read(&input)?;
+        let parts = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| from_json::<Candidates>(t, &format!("parts[{i}]")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut log = a.log.0;
+        let doc = publish::publish_draw_from_candidates(
+            &a.plan.0,
+            &parts,
+            &a.catalog.0,
+            &mut log,
+            a.attempt.0,
+            &a.seed.into(),
+        )?;
+        Ok((ResultDocumentHandle { doc }, to_json(&log)?))
+    };
+    py.detach(run).py_err(py)
+}
 
 /// The core's `publish::ReceiptVerifier`: the plan and the result are read, checked
 /// and hashed once; `verify` then checks one receipt (its JSON text) and returns the
@@ -52,5 +114,7 @@ impl ReceiptVerifier {
 /// Registers this module's functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ReceiptVerifier>()?;
+    m.add_class::<ResultDocumentHandle>()?;
+    m.add_function(wrap_pyfunction!(publish_candidate_texts, m)?)?;
     Ok(())
 }
