@@ -6,6 +6,7 @@
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
+use shuangsuiji::Error;
 use shuangsuiji::canonical::lp;
 use shuangsuiji::draw::partial::{self, Candidates};
 use shuangsuiji::draw::{self as core_draw, ColumnText, DrawInput, DrawResult};
@@ -86,16 +87,19 @@ fn merge_candidate_texts(
 ) -> PyResult<DrawResultHandle> {
     let input: DrawInput = from_json(input, "input").py_err(py)?;
     let texts: Vec<&str> = parts.iter().map(|t| &**t).collect();
-    py.detach(|| {
-        let parts = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| from_json::<Candidates>(t, &format!("parts[{i}]")))
-            .collect::<Result<Vec<_>, _>>()?;
-        partial::merge_candidates(input, &parts)
-    })
-    .map(|result| DrawResultHandle { result })
-    .py_err(py)
+    py.detach(|| partial::merge_candidates(input, &candidate_parts(&texts)?))
+        .map(|result| DrawResultHandle { result })
+        .py_err(py)
+}
+
+/// The executors' candidate texts, each read by the strict reader as `parts[i]` (the
+/// field the operations name for a bad part).
+pub(crate) fn candidate_parts(texts: &[&str]) -> Result<Vec<Candidates>, Error> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| from_json(t, &format!("parts[{i}]")))
+        .collect()
 }
 
 /// Registers this module's functions.

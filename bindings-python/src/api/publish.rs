@@ -5,11 +5,11 @@
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use shuangsuiji::draw::partial::Candidates;
 use shuangsuiji::ops::PublishDrawFromCandidatesArgs;
 use shuangsuiji::publish::{self, Receipt, ResultDocument};
 use shuangsuiji::verify::Plan;
 
+use super::draw::candidate_parts;
 use crate::convert::objects::to_py;
 use crate::convert::{from_committed, from_json, to_json};
 use crate::errors::IntoPy;
@@ -52,11 +52,7 @@ fn publish_candidate_texts(
             object.insert("parts".to_owned(), serde_json::Value::Array(Vec::new()));
         }
         let a = PublishDrawFromCandidatesArgs::read(&input)?;
-        let parts = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| from_json::<Candidates>(t, &format!("parts[{i}]")))
-            .collect::<Result<Vec<_>, _>>()?;
+        let parts = candidate_parts(&texts)?;
         let mut log = a.log.0;
         let doc = publish::publish_draw_from_candidates(
             &a.plan.0,
