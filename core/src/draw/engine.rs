@@ -3,19 +3,16 @@
 
 use std::collections::BTreeMap;
 
+use super::eligible::Eligible;
 use super::input::{Adjustment, DrawInput, ItemDraw};
 use super::result::{Basis, Cutoff, DrawResult, ItemResult, Pick, StratumResult};
 use super::select::{Key, Selector};
+use super::sweep;
 use super::threshold::Threshold;
 use super::ticket::{Ticket, Ticketer, uscc_index};
 use super::types::{AlgorithmVersion, DrawMode, Seed, StratumKey, TaskId};
 use crate::model::{DepartmentCode, ItemId, Ratio, USCC_ALPHABET, Uscc};
 use crate::{DrawCode, Error, ModelCode, Result, RulesCode};
-
-/// How many distinct enterprises [`Draw::select`] collects before computing their
-/// tickets together: a multiple of the ChaCha20 lane count, small enough to stay in
-/// cache.
-const TICKET_BATCH: usize = 1 << 14;
 
 /// A draw in progress: the initial selection plus any adjustments applied so far.
 ///
@@ -54,8 +51,8 @@ pub struct Draw {
 pub(super) struct ItemState {
     pub(super) item_id: ItemId,
     pub(super) department: DepartmentCode,
-    /// `(m << 32) | stratum index`, ascending: every eligible enterprise of the item.
-    pub(super) keys: Vec<u128>,
+    /// Per stratum (as `strata`), its eligible enterprises in ascending order.
+    pub(super) lists: Vec<Eligible>,
     pub(super) strata: Vec<StratumState>,
 }
 
@@ -106,14 +103,11 @@ impl ItemState {
         h: usize,
         ticket_of: &'a mut impl FnMut(u128) -> Ticket,
     ) -> impl Iterator<Item = Key> + 'a {
-        let h = u128::try_from(h).unwrap_or(u128::MAX);
-        self.keys
-            .iter()
-            .filter(move |&&k| k & LOW32 == h)
-            .map(move |&k| {
-                let m = k >> 32;
-                (ticket_of(m), m)
-            })
+        self.lists
+            .get(h)
+            .into_iter()
+            .flat_map(Eligible::indices)
+            .map(move |m| (ticket_of(m), m))
     }
 }
 
@@ -177,10 +171,25 @@ impl Draw {
 
         let mut states = Vec::with_capacity(items.len());
         let mut selectors: Vec<Vec<Selector>> = Vec::with_capacity(items.len());
+        let mut twice = false;
         for item in items {
-            let (state, sels) = item_state(item, mode)?;
-            selectors.push(sels);
-            states.push(state);
+            match item_state(item, mode) {
+                Ok((state, sels, listed_twice)) => {
+                    twice |= listed_twice;
+                    selectors.push(sels);
+                    states.push(state);
+                }
+                Err(e) => {
+                    // An earlier item's enterprise listed twice is refused first, as
+                    // when each item was checked in full before the next.
+                    first_listed_twice(&states)?;
+                    return Err(e);
+                }
+            }
+        }
+        if twice {
+            first_listed_twice(&states)?;
+            return Err(Error::internal("a repeat was flagged but not found"));
         }
 
         let mut draw = Self {
@@ -195,7 +204,10 @@ impl Draw {
             substitutions: Vec::new(),
             steps: 0,
         };
-        draw.select(selectors, parts)?;
+        if !draw.select(selectors, parts)? {
+            first_listed_twice(&draw.items)?;
+            return Err(Error::internal("an overlap was flagged but not found"));
+        }
         for adj in adjustments {
             match adj {
                 Adjustment::Expand(e) => draw.expand(&e.item_id, &e.stratum, e.extra)?,
@@ -220,34 +232,41 @@ impl Draw {
         }
     }
 
-    /// Merges the items' sorted key lists so that each enterprise's ticket is computed
-    /// once, however many items list it, and offers it to each stratum that holds it.
+    /// Sweeps the items' eligible lists ([`sweep::sweep`]) so that each enterprise's
+    /// ticket is computed once, however many items list it, and offered to each stratum
+    /// that holds it. Returns `false` (selecting nothing) if an enterprise is in two
+    /// strata of one item.
     ///
     /// Large draws are cut into ranges of enterprise indices, one per thread (`parallel`
     /// feature), each offering to selectors of its own; each stratum's selectors are
     /// then joined ([`Selector::absorb`]: the `n` smallest keys of a union are the `n`
     /// smallest of the parts' `n` smallest), so the selection does not depend on the
     /// cut, nor on the number of threads.
-    fn select(&mut self, selectors: Vec<Vec<Selector>>, parts: Option<usize>) -> Result<()> {
+    fn select(&mut self, selectors: Vec<Vec<Selector>>, parts: Option<usize>) -> Result<bool> {
         let items = std::mem::take(&mut self.items);
-        let total: usize = items.iter().map(|it| it.keys.len()).sum();
+        let total: usize = items
+            .iter()
+            .flat_map(|it| &it.lists)
+            .map(Eligible::len)
+            .sum();
         let parts = parts.unwrap_or_else(|| crate::parallel::threads_for_len(total));
-        let ranges = index_ranges(&items, parts);
+        let lists: Vec<&[Eligible]> = items.iter().map(|it| it.lists.as_slice()).collect();
+        let ranges = sweep::ranges(&lists, parts);
         let (ticketer, overrides) = (&self.ticketer, &self.overrides);
-        let mut parts = crate::parallel::map_each(&ranges, |range| {
+        let swept = crate::parallel::map_each(&ranges, |range| {
             let mut sels: Vec<Vec<Selector>> = selectors
                 .iter()
                 .map(|s| s.iter().map(Selector::empty_like).collect())
                 .collect();
-            let lists: Vec<&[u128]> = items
-                .iter()
-                .zip(range)
-                .map(|(it, r)| it.keys.get(r.clone()).unwrap_or(&[]))
-                .collect();
-            select_lists(ticketer, overrides, &lists, &mut sels);
-            sels
-        })
-        .into_iter();
+            let ok = sweep::sweep(ticketer, overrides, &lists, range, &mut sels);
+            (sels, ok)
+        });
+        drop(lists);
+        if swept.iter().any(|(_, ok)| !ok) {
+            self.items = items;
+            return Ok(false);
+        }
+        let mut parts = swept.into_iter().map(|(sels, _)| sels);
         let mut selectors = parts.next().unwrap_or(selectors);
         for part in parts {
             for (sels, more) in selectors.iter_mut().zip(part) {
@@ -276,7 +295,7 @@ impl Draw {
                     .collect::<Result<_>>()?;
             }
         }
-        Ok(())
+        Ok(true)
     }
 
     /// The published result.
@@ -343,10 +362,11 @@ impl Draw {
     }
 }
 
-/// One item's state before selection: its strata sorted by key (each once), the
-/// packed keys of every eligible enterprise sorted (each enterprise once), and the
-/// selector of each stratum.
-fn item_state(mut item: ItemDraw, mode: DrawMode) -> Result<(ItemState, Vec<Selector>)> {
+/// One item's state before selection: its strata sorted by key (each once), each
+/// stratum's eligible enterprises in ascending order, and the selector of each
+/// stratum. The flag is set if an enterprise is listed twice in one stratum (the
+/// sweep finds one listed in two strata).
+fn item_state(mut item: ItemDraw, mode: DrawMode) -> Result<(ItemState, Vec<Selector>, bool)> {
     item.strata.sort_by(|a, b| a.key.cmp(&b.key));
     if let Some(w) = item.strata.windows(2).find(|w| w[0].key == w[1].key) {
         return Err(Error::new(
@@ -360,17 +380,18 @@ fn item_state(mut item: ItemDraw, mode: DrawMode) -> Result<(ItemState, Vec<Sele
         .with_detail("item", item.item_id.as_str())
         .with_value(w[0].key.as_str()));
     }
-    let total: usize = item.strata.iter().map(|s| s.eligible.len()).sum();
-    let mut keys = Vec::with_capacity(total);
+    if u32::try_from(item.strata.len()).is_err() {
+        return Err(Error::internal("an item has more than 2^32 strata"));
+    }
+    let mut lists = Vec::with_capacity(item.strata.len());
+    let mut twice = false;
     let mut strata = Vec::with_capacity(item.strata.len());
     let mut sels = Vec::with_capacity(item.strata.len());
-    for (h, s) in item.strata.into_iter().enumerate() {
-        let h =
-            u32::try_from(h).map_err(|_| Error::internal("an item has more than 2^32 strata"))?;
-        crate::parallel::map_chunks(&s.eligible, 1, &mut keys, |chunk, keys| {
-            keys.extend(chunk.iter().map(|u| (uscc_index(u) << 32) | u128::from(h)));
-        });
+    for s in item.strata {
         let n = u64::try_from(s.eligible.len()).unwrap_or(u64::MAX);
+        let (list, repeated) = Eligible::new(s.eligible);
+        lists.push(list);
+        twice |= repeated;
         let (sel, threshold) = match mode {
             DrawMode::Fixed => {
                 let q = s.quota.unwrap_or(0);
@@ -398,118 +419,36 @@ fn item_state(mut item: ItemDraw, mode: DrawMode) -> Result<(ItemState, Vec<Sele
             replaced: Vec::new(),
         });
     }
-    crate::parallel::sort_keys(&mut keys);
-    if let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) {
-        return Err(listed_twice(w[0], w[1], &strata, &item.item_id));
-    }
     Ok((
         ItemState {
             item_id: item.item_id,
             department: item.department,
-            keys,
+            lists,
             strata,
         },
         sels,
+        twice,
     ))
 }
 
-/// Cuts the index range of the items' sorted keys into `parts` consecutive ranges (at
-/// the index quantiles of the longest list): per part, the slice of each item's keys
-/// whose indices fall in it. Every key is in exactly one part, and an enterprise's keys
-/// (one per item listing it) are all in the same part.
-fn index_ranges(items: &[ItemState], parts: usize) -> Vec<Vec<std::ops::Range<usize>>> {
-    let longest: &[u128] = items
-        .iter()
-        .map(|it| it.keys.as_slice())
-        .max_by_key(|k| k.len())
-        .unwrap_or(&[]);
-    let mut cuts: Vec<u128> = (1..parts)
-        .filter_map(|k| longest.get(longest.len() * k / parts).map(|&key| key >> 32))
-        .collect();
-    cuts.dedup();
-    let mut starts = vec![0usize; items.len()];
-    let mut out = Vec::with_capacity(cuts.len() + 1);
-    for cut in cuts.into_iter().map(Some).chain([None]) {
-        let ends: Vec<usize> = items
+/// The refusal of the first item (in item order) that lists an enterprise twice, in
+/// one stratum or in two: the smallest such enterprise, worded by [`listed_twice`].
+/// Run only once a repeat is known to exist: it packs and sorts every key of the
+/// items it looks at.
+fn first_listed_twice(items: &[ItemState]) -> Result<()> {
+    for item in items {
+        let mut keys: Vec<u128> = item
+            .lists
             .iter()
-            .map(|it| cut.map_or(it.keys.len(), |c| it.keys.partition_point(|&k| k >> 32 < c)))
+            .enumerate()
+            .flat_map(|(h, l)| l.indices().map(move |m| (m << 32) | h as u128))
             .collect();
-        out.push(starts.iter().zip(&ends).map(|(&s, &e)| s..e).collect());
-        starts = ends;
-    }
-    out
-}
-
-/// Offers every key of the sorted `lists` (one per item, as packed in
-/// [`ItemState::keys`]) to the selector of its item and stratum, computing each
-/// enterprise's ticket once however many lists hold it, in batches of
-/// [`TICKET_BATCH`] distinct enterprises on the calling thread.
-fn select_lists(
-    ticketer: &Ticketer,
-    overrides: &BTreeMap<u128, Ticket>,
-    lists: &[&[u128]],
-    selectors: &mut [Vec<Selector>],
-) {
-    let mut cursors = vec![0usize; lists.len()];
-    // Batches of distinct indices in ascending order, with the (item, stratum) offers
-    // each one gets: the batch's tickets are computed `LANES` at a time.
-    let mut batch: Vec<u128> = Vec::with_capacity(TICKET_BATCH);
-    let mut offers: Vec<(usize, usize, usize)> = Vec::with_capacity(TICKET_BATCH);
-    let mut tickets: Vec<Ticket> = Vec::with_capacity(TICKET_BATCH);
-    loop {
-        batch.clear();
-        offers.clear();
-        if let ([list], [c]) = (lists, cursors.as_mut_slice()) {
-            // One item: its keys are the batch, no merge.
-            let chunk = list.get(*c..).unwrap_or(&[]);
-            let chunk = chunk.get(..TICKET_BATCH).unwrap_or(chunk);
-            for &k in chunk {
-                let h = usize::try_from(k & LOW32).unwrap_or(usize::MAX);
-                offers.push((0, h, batch.len()));
-                batch.push(k >> 32);
-            }
-            *c += chunk.len();
-        } else {
-            while batch.len() < TICKET_BATCH {
-                let mut min: Option<u128> = None;
-                for (list, &c) in lists.iter().zip(&cursors) {
-                    if let Some(&k) = list.get(c) {
-                        let m = k >> 32;
-                        min = Some(min.map_or(m, |x: u128| x.min(m)));
-                    }
-                }
-                let Some(m) = min else { break };
-                for (i, (list, c)) in lists.iter().zip(cursors.iter_mut()).enumerate() {
-                    if let Some(&k) = list.get(*c) {
-                        if k >> 32 == m {
-                            let h = usize::try_from(k & LOW32).unwrap_or(usize::MAX);
-                            offers.push((i, h, batch.len()));
-                            *c += 1;
-                        }
-                    }
-                }
-                batch.push(m);
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        tickets.clear();
-        ticketer.tickets_here(&batch, &mut tickets);
-        if !overrides.is_empty() {
-            for (t, m) in tickets.iter_mut().zip(&batch) {
-                if let Some(o) = overrides.get(m) {
-                    *t = *o;
-                }
-            }
-        }
-        for &(i, h, b) in &offers {
-            let sel = selectors.get_mut(i).and_then(|sels| sels.get_mut(h));
-            if let (Some(sel), Some(&t), Some(&m)) = (sel, tickets.get(b), batch.get(b)) {
-                sel.offer((t, m));
-            }
+        keys.sort_unstable();
+        if let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) {
+            return Err(listed_twice(w[0], w[1], &item.strata, &item.item_id));
         }
     }
+    Ok(())
 }
 
 /// The error for two equal enterprise indexes among an item's sorted keys: listed twice
@@ -734,43 +673,118 @@ mod tests {
         }
     }
 
-    /// The cut puts every key in exactly one part and an enterprise's keys together.
-    #[test]
-    fn index_ranges_cover_each_key_once() {
-        let keys = |ms: &[u128]| -> Vec<u128> { ms.iter().map(|m| m << 32).collect() };
-        let state = |ms: &[u128]| ItemState {
-            item_id: ItemId::parse("a.b").unwrap(),
-            department: DepartmentCode::parse("market").unwrap(),
-            keys: keys(ms),
-            strata: Vec::new(),
-        };
-        let items = [
-            state(&[1, 2, 3, 5, 8, 13, 21]),
-            state(&[2, 3, 4]),
-            state(&[]),
-        ];
-        for parts in 1..10 {
-            let ranges = index_ranges(&items, parts);
-            assert!(!ranges.is_empty() && ranges.len() <= parts);
-            for (i, item) in items.iter().enumerate() {
-                let mut next = 0;
-                for part in &ranges {
-                    assert_eq!(part[i].start, next, "parts {parts}");
-                    next = part[i].end;
-                }
-                assert_eq!(next, item.keys.len());
+    /// The refusal as the engine gave it before the sweep (issue #25): item by item in
+    /// id order, a repeated stratum key, then the smallest enterprise listed twice
+    /// among the item's packed, sorted keys.
+    fn reference_refusal(input: &DrawInput) -> Option<Error> {
+        let mut items = input.items.clone();
+        items.sort_by(|a, b| a.item_id.cmp(&b.item_id));
+        for mut item in items {
+            item.strata.sort_by(|a, b| a.key.cmp(&b.key));
+            if let Some(w) = item.strata.windows(2).find(|w| w[0].key == w[1].key) {
+                return Some(
+                    Error::new(
+                        RulesCode::StratumDuplicate,
+                        format!(
+                            "stratum {} appears twice in item {}",
+                            w[0].key.as_str(),
+                            item.item_id.as_str()
+                        ),
+                    )
+                    .with_detail("item", item.item_id.as_str())
+                    .with_value(w[0].key.as_str()),
+                );
             }
-            // Every index of a part is below every index of the parts after it.
-            let ms = |part: &Vec<std::ops::Range<usize>>| -> Vec<u128> {
-                items
-                    .iter()
-                    .zip(part)
-                    .flat_map(|(it, r)| it.keys[r.clone()].iter().map(|k| k >> 32))
-                    .collect()
-            };
-            for w in ranges.windows(2) {
-                let (a, b) = (ms(&w[0]), ms(&w[1]));
-                assert!(a.iter().all(|x| b.iter().all(|y| x < y)), "parts {parts}");
+            let mut keys: Vec<u128> = item
+                .strata
+                .iter()
+                .enumerate()
+                .flat_map(|(h, s)| {
+                    s.eligible
+                        .iter()
+                        .map(move |u| (uscc_index(u) << 32) | h as u128)
+                })
+                .collect();
+            keys.sort_unstable();
+            let strata: Vec<StratumState> = item
+                .strata
+                .iter()
+                .map(|s| StratumState {
+                    key: s.key.clone(),
+                    eligible_count: 0,
+                    quota: None,
+                    ratio: None,
+                    threshold: None,
+                    drawn_count: 0,
+                    cutoff: None,
+                    boundary: None,
+                    taken: 0,
+                    max_substitutions: 0,
+                    substitutions_used: 0,
+                    selected: Vec::new(),
+                    replaced: Vec::new(),
+                })
+                .collect();
+            if let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) {
+                return Some(listed_twice(w[0], w[1], &strata, &item.item_id));
+            }
+        }
+        None
+    }
+
+    proptest! {
+        /// Enterprises listed twice (in one stratum or in two of an item) and strata
+        /// repeated, anywhere among the items and in any order of the lists: the draw
+        /// refuses with the same error as the item-by-item check it replaced, for any
+        /// cut into ranges; and selects when there is nothing to refuse.
+        #[test]
+        fn repeats_are_refused_as_before(
+            seed in any::<[u8; 32]>(),
+            places in (1usize..60).prop_flat_map(|n| proptest::collection::vec(
+                proptest::collection::vec(any::<u8>(), n..=n), 1..4)),
+            repeats in proptest::collection::vec((0usize..4, 0usize..3, 0usize..60, 0usize..3), 0..3),
+            same_key in proptest::collection::vec(0usize..4, 0..2),
+            shuffle in any::<bool>(),
+            parts in 1usize..4,
+        ) {
+            let (mut input, _) = random_draw(seed, &places, &[3, 1, 4], false, &[]);
+            let n_items = input.items.len();
+            for &(i, h, e, h2) in &repeats {
+                let item = &mut input.items[i % n_items];
+                let n_strata = item.strata.len();
+                let Some(&u) = item.strata[h % n_strata].eligible.get(e % places[0].len().max(1)) else {
+                    continue;
+                };
+                item.strata[h2 % n_strata].eligible.push(u);
+            }
+            for &i in &same_key {
+                let item = &mut input.items[i % n_items];
+                if item.strata.len() > 1 {
+                    item.strata[1].key = item.strata[0].key.clone();
+                }
+            }
+            for item in &mut input.items {
+                for s in &mut item.strata {
+                    if shuffle {
+                        s.eligible.reverse();
+                    }
+                    // Quotas within the (possibly longer) lists.
+                    s.quota = s.quota.map(|q| q.min(s.eligible.len() as u64));
+                }
+            }
+            let expected = reference_refusal(&input);
+            let got = Draw::build(input.clone(), BTreeMap::new(), Some(parts));
+            match (expected, got) {
+                (Some(e), Err(g)) => {
+                    prop_assert_eq!(g.code(), e.code());
+                    prop_assert_eq!(g.message_en(), e.message_en());
+                    prop_assert_eq!(g.details(), e.details());
+                }
+                (None, Ok(d)) => {
+                    let one = Draw::build(input, BTreeMap::new(), Some(1)).unwrap();
+                    prop_assert_eq!(d.result(), one.result());
+                }
+                (e, g) => prop_assert!(false, "expected {:?}, got {:?}", e.map(|e| e.code()), g.err()),
             }
         }
     }

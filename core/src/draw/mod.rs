@@ -35,6 +35,7 @@
 //! ```
 
 mod columns;
+mod eligible;
 mod engine;
 mod input;
 pub mod partial;
@@ -42,6 +43,7 @@ mod result;
 pub(crate) mod rng;
 mod select;
 mod substitute;
+mod sweep;
 mod threshold;
 mod ticket;
 mod types;

@@ -56,7 +56,9 @@ impl Selector {
     pub(crate) fn offer(&mut self, key: Key) {
         match self {
             Self::Smallest { n, buf, bound } => {
-                if *n == 0 || bound.is_some_and(|b| key >= b) {
+                // Most keys are rejected here: the ticket alone decides unless it
+                // equals the bound's (then the USCC does).
+                if *n == 0 || bound.is_some_and(|b| key.0 > b.0 || key >= b) {
                     return;
                 }
                 buf.push(key);
