@@ -182,7 +182,7 @@ impl TaskId {
     /// `task_id_invalid` if empty, longer than 128 bytes, or not printable ASCII.
     pub fn parse(input: &str) -> Result<Self> {
         if ascii_token(input, 128) {
-            Ok(Self(input.to_owned()))
+            Ok(Self(input.into()))
         } else {
             Err(Error::new(
                 DrawCode::TaskIdInvalid,
@@ -216,7 +216,7 @@ impl<'de> Deserialize<'de> for TaskId {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
-pub struct StratumKey(String);
+pub struct StratumKey(std::sync::Arc<str>);
 
 impl StratumKey {
     /// Parses a stratum key.
@@ -225,7 +225,7 @@ impl StratumKey {
     /// `stratum_key_invalid` if empty, longer than 64 bytes, or not printable ASCII.
     pub fn parse(input: &str) -> Result<Self> {
         if ascii_token(input, 64) {
-            Ok(Self(input.to_owned()))
+            Ok(Self(input.into()))
         } else {
             Err(Error::new(
                 DrawCode::StratumKeyInvalid,

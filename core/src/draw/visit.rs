@@ -19,14 +19,22 @@ use crate::model::Uscc;
 /// items are in item-id order (the order of `items`).
 pub(super) fn visits(items: &[ItemResult]) -> Vec<Visit> {
     // One row per (item, stratum, selected enterprise); sorting the rows groups each
-    // enterprise's rows together, in visit order and then item order.
-    let mut rows: Vec<(Ticket, Uscc, usize, usize, Basis)> = Vec::new();
+    // enterprise's rows together, in visit order and then item order. Each stratum's
+    // selection is already in `(ticket, uscc)` order, so the rows are a few ascending
+    // runs, which the stable sort finds and merges (no two rows have one key: an
+    // enterprise is in one stratum of an item).
+    let total: usize = items
+        .iter()
+        .flat_map(|it| &it.strata)
+        .map(|s| s.selected.len())
+        .sum();
+    let mut rows: Vec<(Ticket, Uscc, usize, usize, Basis)> = Vec::with_capacity(total);
     for (i, item) in items.iter().enumerate() {
         for (h, s) in item.strata.iter().enumerate() {
             rows.extend(s.selected.iter().map(|p| (p.ticket, p.uscc, i, h, p.basis)));
         }
     }
-    rows.sort_unstable_by_key(|r| (r.0, r.1, r.2));
+    rows.sort_by_key(|r| (r.0, r.1, r.2));
     let mut out: Vec<Visit> = Vec::new();
     for (ticket, uscc, i, h, basis) in rows {
         let (item, stratum) = (&items[i], &items[i].strata[h]);

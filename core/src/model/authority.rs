@@ -16,7 +16,7 @@ use crate::{Error, ModelCode, Result};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
-pub struct DepartmentCode(String);
+pub struct DepartmentCode(std::sync::Arc<str>);
 
 /// Validates an ASCII identifier: 1–64 printable characters, no spaces.
 pub(crate) fn ascii_id(input: &str, code: ModelCode, what: &str) -> Result<String> {
@@ -37,7 +37,7 @@ impl DepartmentCode {
     /// # Errors
     /// `department_invalid` if empty, longer than 64 characters, or not printable ASCII.
     pub fn parse(input: &str) -> Result<Self> {
-        ascii_id(input, ModelCode::DepartmentInvalid, "a department code").map(Self)
+        ascii_id(input, ModelCode::DepartmentInvalid, "a department code").map(|s| Self(s.into()))
     }
 
     /// The code as text.

@@ -1,6 +1,7 @@
 //! Supervision items (抽查事项) of the item catalog (监管事项清单).
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -16,7 +17,7 @@ use crate::{Error, ModelCode, Result};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
-pub struct ItemId(String);
+pub struct ItemId(Arc<str>);
 
 impl ItemId {
     /// Parses an item id.
@@ -24,7 +25,7 @@ impl ItemId {
     /// # Errors
     /// `item_id_invalid` if empty, too long or not printable ASCII.
     pub fn parse(input: &str) -> Result<Self> {
-        ascii_id(input, ModelCode::ItemIdInvalid, "an item id").map(Self)
+        ascii_id(input, ModelCode::ItemIdInvalid, "an item id").map(|s| Self(s.into()))
     }
 
     /// The id as text.
