@@ -16,6 +16,11 @@ use super::table::{Builder, Record, Row};
 use crate::Result;
 use crate::parallel_rows::first_and_rest;
 
+/// Records a part's reader holds before handing them over as a block: joining a part
+/// moves its records block by block, so that they are never held twice. Tests use
+/// small blocks, so that the small inputs they read in parts are handed over in many.
+const BLOCK_ROWS: usize = if cfg!(test) { 7 } else { 1 << 14 };
+
 /// Feeds the rows of one part to `push` (which returns `false` to stop), in order;
 /// `Err` is the problem that stops the input there.
 pub(crate) type Feed<'f, P> =
@@ -38,18 +43,26 @@ pub(crate) fn read_parts<T: Record + Send + Sync, P: Sync>(
     };
     let read_rest = |part: &P| {
         let mut p = template.part();
-        p.reserve_rows(rows(part));
-        let fatal = feed(part, &mut |row| p.push(row)).err();
-        (p, fatal)
+        p.reserve_rows(rows(part).min(BLOCK_ROWS));
+        let mut blocks = Vec::new();
+        let fatal = feed(part, &mut |row| {
+            let go = p.push(row);
+            if p.held() >= BLOCK_ROWS {
+                blocks.push(p.take_block(BLOCK_ROWS));
+            }
+            go
+        })
+        .err();
+        (p, blocks, fatal)
     };
     let Some(((), rest)) = first_and_rest(parts, read_first, read_rest) else {
         return;
     };
-    for (part, (p, fatal)) in parts.iter().skip(1).zip(rest) {
+    for (part, (p, blocks, fatal)) in parts.iter().skip(1).zip(rest) {
         if b.is_done() {
             break;
         }
-        if !b.join_part(p, fatal) {
+        if !b.join_part(p, blocks, fatal) {
             if let Err(e) = feed(part, &mut |row| b.push(row)) {
                 b.fail(e);
             }

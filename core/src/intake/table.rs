@@ -601,6 +601,10 @@ impl<'a> RowReader<'a> {
     }
 }
 
+/// Records and their unique keys (with rows) moved out of a builder
+/// ([`Builder::take_block`]).
+pub(crate) type Block<T> = (Vec<T>, Vec<(UniqueKey, u64)>);
+
 /// Builds records from rows fed one at a time (first non-blank row = header), so that
 /// a CSV file is never held as a grid of cells.
 pub(crate) struct Builder<T> {
@@ -790,28 +794,44 @@ impl<T: Record> Builder<T> {
     }
 
     /// Joins a part read by a [`Builder::part`] of this builder after this builder's own
-    /// rows, with `fatal`, the problem that stopped the part's input (malformed CSV, a
+    /// rows (the `blocks` it handed over, then what it holds), with `fatal`, the problem that stopped the part's input (malformed CSV, a
     /// cell that is not UTF-8), as if this builder had been fed the part's rows: its
     /// records and keys are moved, its problems kept up to [`limits::MAX_PROBLEMS`] in
     /// all. The part read every row the serial read would have, up to its first
     /// problem, or to its end, so only the row limit differs: when the part's rows take
     /// the count past it, nothing is joined and `false` says so (the caller then feeds
     /// the part's rows to this builder, which stops at the same row as a serial read).
-    pub(crate) fn join_part(&mut self, mut part: Self, fatal: Option<Error>) -> bool {
+    pub(crate) fn join_part(
+        &mut self,
+        part: Self,
+        blocks: Vec<Block<T>>,
+        fatal: Option<Error>,
+    ) -> bool {
         if self.data_rows.saturating_add(part.data_rows) > self.lim.max_rows {
             return false;
         }
         self.data_rows = self.data_rows.saturating_add(part.data_rows);
-        self.items.append(&mut part.items);
-        self.keys.append(&mut part.keys);
-        for e in part.errors {
+        let Self {
+            items,
+            keys,
+            errors,
+            omitted,
+            ..
+        } = part;
+        // Block by block, each freed once moved: the part's records are never held
+        // twice.
+        for (mut block_items, mut block_keys) in blocks.into_iter().chain([(items, keys)]) {
+            self.items.append(&mut block_items);
+            self.keys.append(&mut block_keys);
+        }
+        for e in errors {
             if self.errors.len() < limits::MAX_PROBLEMS {
                 self.errors.push(e);
             } else {
                 self.omitted = self.omitted.saturating_add(1);
             }
         }
-        self.omitted = self.omitted.saturating_add(part.omitted);
+        self.omitted = self.omitted.saturating_add(omitted);
         if let Some(e) = fatal {
             self.fail(e);
         }
@@ -819,6 +839,22 @@ impl<T: Record> Builder<T> {
             self.done = true;
         }
         true
+    }
+
+    /// How many records this builder holds.
+    pub(crate) fn held(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Moves out the records and keys held, leaving room for `rows` more: a part's
+    /// reader hands its records over in blocks ([`Builder::join_part`]).
+    pub(crate) fn take_block(&mut self, rows: usize) -> Block<T> {
+        let block = (
+            std::mem::take(&mut self.items),
+            std::mem::take(&mut self.keys),
+        );
+        self.reserve_rows(rows);
+        block
     }
 
     /// Records a problem that stops reading (malformed CSV, a limit …).
