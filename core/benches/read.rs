@@ -19,7 +19,7 @@
 //! Memory (issue #25 item 6, Linux only): each size is also read once more in a fresh
 //! process (this binary with `SSJ_READ_MEMORY_ROWS=N`), which prints the peak resident
 //! growth during the read over the resident size before it (input built, not counted)
-//! and what the finished roster keeps, both in bytes per row.
+//! and what the finished roster keeps, both in bytes per row (`SSJ_READ_MEMORY=0`: not).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -182,12 +182,12 @@ fn csv_in_parts<T: Record + Send + Sync>(
             return true;
         }
     };
+    // (text, first line, most records: unused for the first, read by `b` itself)
     let mut pieces: Vec<(&str, u64, usize)> = Vec::with_capacity(texts.len());
-    let rest = first.get(end..).unwrap_or("");
     pieces.push((
-        rest,
-        1 + csv::line_breaks(&first.as_bytes()[..end]),
-        csv::max_records(rest),
+        first.get(end..).unwrap_or(""),
+        csv::line_breaks(&first.as_bytes()[..end]).saturating_add(1),
+        0,
     ));
     pieces.extend(
         texts

@@ -28,7 +28,8 @@ pub(crate) type Feed<'f, P> =
 
 /// Reads the data rows of `parts` into `b`, which has read the header
 /// ([`Builder::reads_data`]), as feeding every part's rows to `b` in order would.
-/// `rows` bounds a part's rows (a capacity for its records).
+/// `rows` bounds a part's rows (a capacity for its records; not asked of the first
+/// part, whose rows go to `b`).
 pub(crate) fn read_parts<T: Record + Send + Sync, P: Sync>(
     b: &mut Builder<T>,
     parts: &[P],
