@@ -8,15 +8,26 @@
 //! and encoding, the time per row and the median time the reading thread was on a CPU
 //! (what a loaded machine's wall time hides); the input bytes are built before timing.
 //!
+//! With the `parallel` feature the read runs on several threads: the reading thread's
+//! CPU is then not the whole work, so the process's CPU time during the reads (user +
+//! system, from `/proc/self/stat`, 10 ms ticks) is printed too.
+//!
+//! `SSJ_READ_COLUMNS=1` also times `read_enterprise_columns` on the seven text columns
+//! the Python binding hands over for a DataFrame (cells joined by line breaks) and for
+//! an Arrow table (offsets and one data buffer), at the same sizes up to 1 M rows.
+//!
 //! Memory (issue #25 item 6, Linux only): each size is also read once more in a fresh
 //! process (this binary with `SSJ_READ_MEMORY_ROWS=N`), which prints the peak resident
 //! growth during the read over the resident size before it (input built, not counted)
-//! and what the finished roster keeps, both in bytes per row.
+//! and what the finished roster keeps, both in bytes per row (`SSJ_READ_MEMORY=0`: not).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use shuangsuiji::intake::{Encoding, ReadOptions, limits, read_enterprises};
+use shuangsuiji::draw::ColumnText;
+use shuangsuiji::intake::{
+    Encoding, ReadOptions, TextColumn, limits, read_enterprise_columns, read_enterprises,
+};
 use shuangsuiji::model::{Uscc, org_code_check_char};
 
 fn uscc(i: u32) -> String {
@@ -56,32 +67,144 @@ fn thread_cpu() -> Option<Duration> {
         .map(Duration::from_nanos)
 }
 
-/// Minimum and median wall time, and median CPU time of the reading thread.
-fn time_read(
-    bytes: &[u8],
-    opts: &ReadOptions,
-    runs: usize,
-) -> (Duration, Duration, Option<Duration>) {
+/// The CPU time of this process so far, every thread's, ended ones included (Linux
+/// `/proc/self/stat` utime + stime, in ticks of 10 ms), if known.
+fn process_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses): state is field 3,
+    // utime and stime fields 14 and 15.
+    let rest = &s[s.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// Minimum and median wall time, median CPU time of the reading thread and median CPU
+/// time of the process.
+struct Timing {
+    min: Duration,
+    median: Duration,
+    thread_cpu: Option<Duration>,
+    process_cpu: Option<Duration>,
+}
+
+impl Timing {
+    fn cpu(&self) -> String {
+        let s = |c: Option<Duration>| {
+            c.map_or_else(
+                || "unknown".to_owned(),
+                |c| format!("{:.3} s", c.as_secs_f64()),
+            )
+        };
+        format!(
+            "on CPU median: reading thread {}, process {}",
+            s(self.thread_cpu),
+            s(self.process_cpu)
+        )
+    }
+}
+
+/// Times `runs` calls of `read` (which returns what to drop after the clock stops).
+fn time<R>(runs: usize, mut read: impl FnMut() -> R) -> Timing {
     let mut cpu: Vec<Option<Duration>> = Vec::new();
+    let mut pcpu: Vec<Option<Duration>> = Vec::new();
+    let delta = |after: Option<Duration>, before: Option<Duration>| {
+        after.zip(before).map(|(a, b)| a.saturating_sub(b))
+    };
     let mut secs: Vec<Duration> = (0..runs)
         .map(|_| {
-            let c = thread_cpu();
+            let (c, p) = (thread_cpu(), process_cpu());
             let t = Instant::now();
-            let r = read_enterprises(black_box(bytes), opts).expect("roster reads");
+            let r = read();
             let e = t.elapsed();
-            cpu.push(
-                thread_cpu()
-                    .zip(c)
-                    .map(|(after, before)| after.saturating_sub(before)),
-            );
-            black_box(r.len());
-            drop(r);
+            cpu.push(delta(thread_cpu(), c));
+            pcpu.push(delta(process_cpu(), p));
+            drop(black_box(r));
             e
         })
         .collect();
     secs.sort();
     cpu.sort();
-    (secs[0], secs[secs.len() / 2], cpu[cpu.len() / 2])
+    pcpu.sort();
+    Timing {
+        min: secs[0],
+        median: secs[secs.len() / 2],
+        thread_cpu: cpu[cpu.len() / 2],
+        process_cpu: pcpu[pcpu.len() / 2],
+    }
+}
+
+fn time_read(bytes: &[u8], opts: &ReadOptions, runs: usize) -> Timing {
+    time(runs, || {
+        read_enterprises(black_box(bytes), opts).expect("roster reads")
+    })
+}
+
+/// The seven text columns of `n` enterprises the Python binding hands over (as
+/// `check_memory --pipeline` builds them): per column the cells joined by `\n`, and
+/// Arrow's offsets and data.
+fn roster_columns(n: u32) -> Vec<(String, Vec<usize>, Vec<u8>)> {
+    let classes = ["A", "B", "C", "D"];
+    let mut cols: Vec<(String, Vec<usize>, Vec<u8>)> =
+        vec![(String::new(), vec![0], Vec::new()); 7];
+    for k in 0..n {
+        let i = u32::try_from(u64::from(k) * 2_654_435_761 % u64::from(n)).expect("below n");
+        let cells = [
+            uscc(i),
+            format!("示例食品有限公司{i}"),
+            "150581".to_owned(),
+            format!("{}类", classes[(i % 4) as usize]),
+            "存续".to_owned(),
+            "food_production:grain".to_owned(),
+            format!("{}级", classes[(i / 3 % 4) as usize]),
+        ];
+        for (c, cell) in cols.iter_mut().zip(cells) {
+            if k > 0 {
+                c.0.push('\n');
+            }
+            c.0.push_str(&cell);
+            c.2.extend_from_slice(cell.as_bytes());
+            c.1.push(c.2.len());
+        }
+    }
+    cols
+}
+
+const COLUMN_HEADERS: [&str; 7] = [
+    "统一社会信用代码",
+    "企业名称",
+    "行政区划",
+    "信用风险分类",
+    "登记状态",
+    "行业类别",
+    "食品安全风险等级",
+];
+
+fn bench_columns(n: u32, runs: usize) {
+    let cols = roster_columns(n);
+    let lines: Vec<TextColumn<'_>> = COLUMN_HEADERS
+        .iter()
+        .zip(&cols)
+        .map(|(h, c)| TextColumn::lines(h, ColumnText::new(h, &c.0, n as usize).expect("lines")))
+        .collect();
+    let arrow: Vec<TextColumn<'_>> = COLUMN_HEADERS
+        .iter()
+        .zip(&cols)
+        .map(|(h, c)| TextColumn::offsets(h, &c.1, &c.2).expect("offsets"))
+        .collect();
+    let opts = options(n);
+    for (label, columns) in [("lines", &lines), ("arrow", &arrow)] {
+        let t = time(runs, || {
+            read_enterprise_columns(black_box(columns), &opts).expect("roster reads")
+        });
+        println!(
+            "read_enterprise_columns {label} {n:>9} rows: min {:.3} s, median {:.3} s, {} ns/row; {}",
+            t.min.as_secs_f64(),
+            t.median.as_secs_f64(),
+            t.median.as_nanos() / u128::from(n),
+            t.cpu(),
+        );
+    }
 }
 
 fn status_kib(key: &str) -> Option<u64> {
@@ -160,18 +283,23 @@ fn main() {
         ] {
             let mut opts = options(n);
             opts.encoding = enc;
-            let (min, median, cpu) = time_read(bytes, &opts, runs);
+            let t = time_read(bytes, &opts, runs);
             println!(
-                "read_enterprises csv {label:5} {n:>9} rows ({:>4} MB): min {:.3} s, median {:.3} s, {} ns/row; on CPU median {}",
+                "read_enterprises csv {label:5} {n:>9} rows ({:>4} MB): min {:.3} s, median {:.3} s, {} ns/row; {}",
                 bytes.len() / 1_000_000,
-                min.as_secs_f64(),
-                median.as_secs_f64(),
-                median.as_nanos() / u128::from(n),
-                cpu.map_or_else(
-                    || "unknown".to_owned(),
-                    |c| format!("{:.3} s", c.as_secs_f64())
-                ),
+                t.min.as_secs_f64(),
+                t.median.as_secs_f64(),
+                t.median.as_nanos() / u128::from(n),
+                t.cpu(),
             );
+        }
+        if std::env::var("SSJ_READ_COLUMNS").is_ok_and(|v| v == "1")
+            && u64::from(n) <= limits::MAX_ROWS
+        {
+            bench_columns(n, runs);
+        }
+        if std::env::var("SSJ_READ_MEMORY").is_ok_and(|v| v == "0") {
+            continue;
         }
         drop(gbk);
         drop(text);

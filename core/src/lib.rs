@@ -70,6 +70,7 @@ pub mod model;
 pub mod ops;
 pub mod outcomes;
 mod parallel;
+mod parallel_rows;
 pub mod profile;
 pub mod proof;
 pub mod routes;

@@ -8,9 +8,9 @@
 //! quoted CSV cell). One difference: a row is numbered by its position, even after a
 //! cell holding a line break (CSV numbers a record by the line it starts on).
 
-use super::limits;
 use super::table::{Builder, Cell, Parsed, Record, Row};
 use super::{ReadOptions, reject_html};
+use super::{limits, parts};
 use crate::draw::ColumnText;
 use crate::model::{Enterprise, Roster};
 use crate::{Error, InputCode, Result};
@@ -94,13 +94,16 @@ impl<'a> TextColumn<'a> {
         self.header.len() + 1 + cells + self.rows()
     }
 
-    /// The cells in order; a cell that is not UTF-8 is `cell_invalid` (row and column).
-    fn cells(&self) -> Box<dyn Iterator<Item = Result<&'a str>> + 'a> {
+    /// The cells from index `from` on, in order; a cell that is not UTF-8 is
+    /// `cell_invalid` (row and column).
+    fn cells(&self, from: usize) -> Box<dyn Iterator<Item = Result<&'a str>> + 'a> {
         match self.cells {
-            Cells::Lines(t) => Box::new(t.cells().map(Ok)),
+            Cells::Lines(t) => Box::new(t.cells().skip(from).map(Ok)),
             Cells::Offsets { offsets, data } => {
                 let header = self.header;
+                let offsets = offsets.get(from..).unwrap_or_default();
                 Box::new(offsets.windows(2).enumerate().map(move |(i, w)| {
+                    let i = i.saturating_add(from);
                     std::str::from_utf8(&data[w[0]..w[1]]).map_err(|_| {
                         Error::new(InputCode::CellInvalid, "a cell is not UTF-8")
                             .with_row(u64::try_from(i).map_or(u64::MAX, |i| i.saturating_add(2)))
@@ -121,8 +124,52 @@ fn cell(text: &str) -> Cell<'_> {
     }
 }
 
-/// Reads columns as [`super::parse_table`] reads the same table written as CSV.
-fn parse_columns<T: Record>(columns: &[TextColumn<'_>], opts: &ReadOptions) -> Parsed<T> {
+/// Feeds rows `range` (cell indices) of `columns` to `push`, until it returns `false`.
+///
+/// # Errors
+/// `cell_invalid` for a cell that is not UTF-8: the rows before it were fed.
+fn feed_rows(
+    columns: &[TextColumn<'_>],
+    range: std::ops::Range<usize>,
+    push: &mut dyn FnMut(&Row<'_>) -> bool,
+) -> Result<()> {
+    let mut iters: Vec<_> = columns.iter().map(|c| c.cells(range.start)).collect();
+    let mut row = Row::text(2, Vec::with_capacity(columns.len()));
+    for i in range {
+        row.cells.clear();
+        row.number = u64::try_from(i).map_or(u64::MAX, |i| i.saturating_add(2));
+        for it in &mut iters {
+            let text = it.next().unwrap_or(Ok(""))?;
+            row.cells.push(cell(text));
+        }
+        if !push(&row) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// `0..rows` cut into `parts` ranges of about equal length (fewer if there are fewer
+/// rows; none without rows).
+fn row_ranges(rows: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
+    let parts = parts.clamp(1, rows.max(1));
+    let mut ranges: Vec<std::ops::Range<usize>> = (0..parts)
+        .map(|k| rows / parts * k + (rows % parts).min(k))
+        .zip(1..=parts)
+        .map(|(start, k)| start..rows / parts * k + (rows % parts).min(k))
+        .collect();
+    ranges.retain(|r| !r.is_empty());
+    ranges
+}
+
+/// Reads columns as [`super::parse_table`] reads the same table written as CSV, the
+/// data rows in up to `parts` parts on threads of their own (1: on this thread alone;
+/// `None`: as many as the size is worth) with the same records and problems.
+pub(super) fn parse_columns<T: Record + Send + Sync>(
+    columns: &[TextColumn<'_>],
+    opts: &ReadOptions,
+    parts: Option<usize>,
+) -> Parsed<T> {
     let fail = |e: Error| Parsed {
         items: Vec::new(),
         errors: vec![opts.locate(e)],
@@ -152,9 +199,10 @@ fn parse_columns<T: Record>(columns: &[TextColumn<'_>], opts: &ReadOptions) -> P
     if let Err(e) = limits::check_bytes(bytes, lim.max_bytes) {
         return fail(e);
     }
+    let parts = parts.unwrap_or_else(|| crate::parallel_rows::parts_for_bytes(bytes));
     let mut b =
         Builder::<T>::new(opts.allow_unknown_columns, &lim, false).with_header_row(opts.header_row);
-    let run = |b: &mut Builder<T>| -> Result<()> {
+    let header = |b: &mut Builder<T>| -> Result<bool> {
         let first = columns.first().map_or("", |c| c.header);
         reject_html(first.strip_prefix('\u{feff}').unwrap_or(first))?;
         let header: Vec<Cell<'_>> = columns
@@ -165,26 +213,23 @@ fn parse_columns<T: Record>(columns: &[TextColumn<'_>], opts: &ReadOptions) -> P
                 _ => cell(c.header),
             })
             .collect();
-        if !b.push(&Row::text(1, header)) {
-            return Ok(());
-        }
-        let mut iters: Vec<_> = columns.iter().map(TextColumn::cells).collect();
-        let mut row = Row::text(2, Vec::with_capacity(columns.len()));
-        for number in 2..u64::try_from(rows).map_or(u64::MAX, |r| r.saturating_add(2)) {
-            row.cells.clear();
-            row.number = number;
-            for it in &mut iters {
-                let text = it.next().unwrap_or(Ok(""))?;
-                row.cells.push(cell(text));
-            }
-            if !b.push(&row) {
-                break;
-            }
-        }
-        Ok(())
+        Ok(b.push(&Row::text(1, header)))
     };
-    if let Err(e) = run(&mut b) {
-        b.fail(e);
+    match header(&mut b) {
+        Err(e) => b.fail(e),
+        Ok(false) => {}
+        Ok(true) => {
+            // The data rows: cell i of every column is row i + 2.
+            let feed = |range: &std::ops::Range<usize>, push: &mut dyn FnMut(&Row<'_>) -> bool| {
+                feed_rows(columns, range.clone(), push)
+            };
+            let ranges = row_ranges(rows, parts);
+            if b.reads_data() && ranges.len() > 1 {
+                parts::read_parts(&mut b, &ranges, &|r| r.len(), &feed);
+            } else if let Err(e) = feed(&(0..rows), &mut |row| b.push(row)) {
+                b.fail(e);
+            }
+        }
     }
     let mut parsed = b.finish();
     parsed.errors = parsed.errors.into_iter().map(|e| opts.locate(e)).collect();
@@ -218,9 +263,10 @@ fn parse_columns<T: Record>(columns: &[TextColumn<'_>], opts: &ReadOptions) -> P
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn read_enterprise_columns(columns: &[TextColumn<'_>], opts: &ReadOptions) -> Result<Roster> {
-    let parsed = parse_columns::<Enterprise>(columns, opts);
+    let parsed = parse_columns::<Enterprise>(columns, opts, None);
     if let Some(e) = parsed.errors.into_iter().next() {
         return Err(e);
     }
-    Roster::new(parsed.items).map_err(|e| opts.locate(e))
+    // Every record kept was validated.
+    Roster::from_valid(parsed.items).map_err(|e| opts.locate(e))
 }

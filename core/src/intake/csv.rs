@@ -22,14 +22,26 @@ fn malformed(line: u64, msg: &str) -> Error {
 /// end, not built a character at a time); a quoted cell is built only when it holds a
 /// doubled quote or a line break. The row's cell list is reused from row to row.
 pub(crate) fn parse<'t>(text: &'t str, push: &mut dyn FnMut(&Row<'t>) -> bool) -> Result<()> {
+    parse_lines(text, 1, push).map(|_| ())
+}
+
+/// [`parse`] of text whose first line is line `first_line` of the file (a part cut
+/// where a record starts, [`cut`]): rows and problems are numbered as in the whole
+/// file. Returns the byte where reading stopped: after the record whose `push`
+/// returned `false`, else the end of the text.
+pub(crate) fn parse_lines<'t>(
+    text: &'t str,
+    first_line: u64,
+    push: &mut dyn FnMut(&Row<'t>) -> bool,
+) -> Result<usize> {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut row = Row::text(1, Vec::new());
-    let mut line: u64 = 1;
-    let mut record_line: u64 = 1;
+    let mut row = Row::text(first_line, Vec::new());
+    let mut line: u64 = first_line;
+    let mut record_line: u64 = first_line;
     let mut at = 0usize;
     if n == 0 {
-        return Ok(());
+        return Ok(0);
     }
     loop {
         // At the start of a field.
@@ -99,7 +111,7 @@ pub(crate) fn parse<'t>(text: &'t str, push: &mut dyn FnMut(&Row<'t>) -> bool) -
                     row.cells.push(Cell::Empty);
                     row.number = record_line;
                     push(&row);
-                    return Ok(());
+                    return Ok(n);
                 }
             }
             Some(&b) => {
@@ -110,22 +122,114 @@ pub(crate) fn parse<'t>(text: &'t str, push: &mut dyn FnMut(&Row<'t>) -> bool) -
                 };
                 row.number = record_line;
                 if !push(&row) {
-                    return Ok(());
+                    return Ok(at);
                 }
                 row.cells.clear();
                 line = line.saturating_add(1);
                 record_line = line;
                 if at == n {
-                    return Ok(());
+                    return Ok(n);
                 }
             }
             None => {
                 row.number = record_line;
                 push(&row);
-                return Ok(());
+                return Ok(n);
             }
         }
     }
+}
+
+/// A part of a CSV file's bytes cut for reading on its own ([`cut`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cut {
+    /// Where the part's bytes are.
+    pub(crate) range: std::ops::Range<usize>,
+    /// The line the part starts on (1-based, as [`parse`] counts lines).
+    pub(crate) line: u64,
+    /// The part's `\n` bytes ([`max_records`] of the part, less one).
+    pub(crate) newlines: usize,
+}
+
+/// Line breaks as [`parse`] counts them: `\n`, `\r\n` and a lone `\r` are one each.
+/// `bytes` must not end with a `\r` whose `\n` is cut off.
+pub(crate) fn line_breaks(bytes: &[u8]) -> u64 {
+    let newlines = count(bytes, b'\n');
+    let lone_cr = if count(bytes, b'\r') == 0 {
+        0
+    } else {
+        let pairs = bytes.iter().zip(bytes.iter().skip(1).chain([&0u8]));
+        pairs.filter(|&(&a, &b)| a == b'\r' && b != b'\n').count()
+    };
+    u64::try_from(newlines.saturating_add(lone_cr)).unwrap_or(u64::MAX)
+}
+
+fn count(bytes: &[u8], byte: u8) -> usize {
+    bytes.iter().filter(|&&b| b == byte).count()
+}
+
+/// Cuts the bytes of a CSV file (UTF-8 after any BOM, GBK or GB18030) into at most
+/// `parts` parts that each start a record, for reading one part per thread: the same
+/// rows and problems as [`parse`] of the whole text, numbered alike ([`Cut::line`]).
+///
+/// A cut is made only just after a `\n` byte with an even number of `"` bytes before
+/// it. In a file that [`parse`] reads without a problem up to that point, every `"` is
+/// a cell's opening or closing quote or one of a doubled pair inside a quoted cell, so
+/// an even count means no quoted cell is open: the `\n` ends a record there (and each
+/// `\n`, `\r\n` and lone `\r` before it was one line, inside a cell or not). A cut
+/// after the first problem of a malformed file may not be a record's start, but
+/// nothing after that problem is kept: the part where the problem is starts where a
+/// record starts, and the parts after it are dropped. A `\n` with an odd count before
+/// it is no cut: the two parts stay one.
+///
+/// Counting bytes is counting characters: `\n`, `\r` and `"` are never part of a
+/// multi-byte character in UTF-8 (whose continuation bytes are 0x80–0xBF) nor in GBK
+/// or GB18030 (two-byte characters: lead 0x81–0xFE, trail 0x40–0x7E or 0x80–0xFE;
+/// four-byte characters: 0x81–0xFE, 0x30–0x39, 0x81–0xFE, 0x30–0x39). The counts are
+/// used only when every part decodes, so they are the decoded text's.
+pub(crate) fn cut(bytes: &[u8], parts: usize) -> Vec<Cut> {
+    let len = bytes.len();
+    // Chunks of about equal size, each ending just after a `\n` (the last at the end).
+    let mut starts = vec![0usize];
+    for k in 1..parts.max(1) {
+        let from = (len / parts)
+            .saturating_mul(k)
+            .max(*starts.last().unwrap_or(&0));
+        match bytes
+            .get(from..)
+            .and_then(|b| b.iter().position(|&b| b == b'\n'))
+        {
+            Some(p) if from + p + 1 < len => starts.push(from + p + 1),
+            _ => break,
+        }
+    }
+    let ranges: Vec<std::ops::Range<usize>> = starts
+        .iter()
+        .zip(starts.iter().skip(1).chain([&len]))
+        .map(|(&a, &b)| a..b)
+        .collect();
+    let counts = crate::parallel::map_each(&ranges, |r| {
+        let chunk = &bytes[r.clone()];
+        (count(chunk, b'"'), line_breaks(chunk), count(chunk, b'\n'))
+    });
+    let mut out: Vec<Cut> = Vec::with_capacity(ranges.len());
+    let (mut quotes, mut line) = (0usize, 1u64);
+    for (range, (q, breaks, newlines)) in ranges.into_iter().zip(counts) {
+        match out.last_mut() {
+            Some(last) if quotes % 2 == 1 => {
+                last.range.end = range.end;
+                last.newlines += newlines;
+            }
+            _ => out.push(Cut {
+                range,
+                line,
+                newlines,
+            }),
+        }
+        quotes = quotes.wrapping_add(q);
+        line = line.saturating_add(breaks);
+    }
+    out
 }
 
 /// At most how many records `text` holds (its line breaks, and one more): a capacity

@@ -87,6 +87,79 @@ pub(crate) fn decode_borrowed(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_
     }
 }
 
+/// The bytes [`decode_borrowed`] decodes: those after a UTF-8 byte order mark if it
+/// removes one. `None` where it would refuse the file before decoding (UTF-16, a BOM
+/// with a GB encoding declared) or would decode a part of it only: read serially.
+pub(crate) fn body(bytes: &[u8], encoding: Encoding) -> Option<&[u8]> {
+    if looks_like_utf16(bytes) {
+        return None;
+    }
+    match encoding {
+        Encoding::Utf8 => Some(bytes.strip_prefix(BOM).unwrap_or(bytes)),
+        Encoding::Gbk | Encoding::Gb18030 => (!bytes.starts_with(BOM)).then_some(bytes),
+        Encoding::Auto => {
+            if let Some(rest) = bytes.strip_prefix(BOM) {
+                return Some(rest);
+            }
+            let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+            (!utf16).then_some(bytes)
+        }
+    }
+}
+
+/// [`decode_borrowed`] of `bytes` in pieces, decoded on threads where the `parallel`
+/// feature allows: `ranges` cut [`body`]`(bytes, encoding)` in order, each piece
+/// starting at the body's start or just after a `\n` byte. The pieces, joined, are
+/// the text [`decode_borrowed`] gives. `None` where the file should be decoded
+/// serially: wherever [`body`] says so, and when any piece fails to decode (the serial
+/// decoder then names the problem and its line).
+///
+/// Cutting is exact. A `\n` byte (0x0A) is never part of a multi-byte character: in
+/// UTF-8 continuation bytes are 0x80–0xBF and lead bytes 0xC2–0xF4; in GBK and GB18030
+/// a two-byte character is a lead byte 0x81–0xFE and a trail byte 0x40–0x7E or
+/// 0x80–0xFE, a four-byte character is 0x81–0xFE, 0x30–0x39, 0x81–0xFE, 0x30–0x39 —
+/// the lowest byte a character of more than one byte holds is 0x30. So in bytes that
+/// decode, every `\n` is a whole character, the decoder is in its initial state after
+/// it, and decoding the pieces and joining them is decoding the whole; and bytes that do
+/// not decode whole have a piece that does not decode (the bad sequence, or a sequence
+/// cut off by the `\n` that ends its piece, is inside one piece).
+///
+/// With [`Encoding::Auto`], the pieces are decoded as UTF-8 if they all are, else (after
+/// the same mixed-encodings check as [`decode_borrowed`], on the whole file) as GB18030.
+pub(crate) fn decode_pieces<'b>(
+    bytes: &'b [u8],
+    encoding: Encoding,
+    ranges: &[std::ops::Range<usize>],
+) -> Option<Vec<Cow<'b, str>>> {
+    let body = body(bytes, encoding)?;
+    let pieces = |utf8: bool| {
+        crate::parallel::map_each(ranges, |r| {
+            let piece = body.get(r.clone())?;
+            if utf8 {
+                std::str::from_utf8(piece).ok().map(Cow::Borrowed)
+            } else {
+                encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(piece)
+            }
+        })
+        .into_iter()
+        .collect::<Option<Vec<_>>>()
+    };
+    match encoding {
+        Encoding::Utf8 => pieces(true),
+        Encoding::Gbk | Encoding::Gb18030 => pieces(false),
+        Encoding::Auto => {
+            if body.len() < bytes.len() {
+                // After a UTF-8 byte order mark: UTF-8 or an error.
+                return pieces(true);
+            }
+            pieces(true).or_else(|| {
+                check_not_mixed(bytes).ok()?;
+                pieces(false)
+            })
+        }
+    }
+}
+
 /// UTF-16 saved without a byte order mark: in its first bytes (ASCII headers such as
 /// `uscc`), every other byte is 0 and the others are not. UTF-8 and GBK text never has
 /// a 0 byte there.

@@ -38,6 +38,7 @@ mod json;
 pub use crate::json::limits;
 mod options;
 mod outcomes;
+mod parts;
 mod records;
 pub(crate) mod table;
 pub(crate) mod xlsx;
@@ -77,7 +78,7 @@ use crate::model::{Catalog, CheckRecord, Enterprise, Inspector, InspectorRoster,
 use crate::{Error, InputCode, Result};
 use table::{Builder, Parsed, Record};
 
-fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed<T> {
+fn parse_table<T: Record + Send + Sync>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed<T> {
     let fail = |e: Error| Parsed {
         items: Vec::new(),
         errors: vec![e],
@@ -99,17 +100,8 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
                 p
             }
             Format::Csv => {
-                let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all)
-                    .with_header_row(opts.header_row);
-                let read = encoding::decode_borrowed(bytes, opts.encoding).and_then(|text| {
-                    reject_html(&text)?;
-                    b.reserve_rows(csv::max_records(&text));
-                    csv::parse(&text, &mut |row| b.push(row))
-                });
-                if let Err(e) = read {
-                    b.fail(e);
-                }
-                b.finish()
+                let parts = crate::parallel_rows::parts_for_bytes(bytes.len());
+                csv_table::<T>(bytes, opts, &lim, all, parts)
             }
             Format::Xlsx => {
                 let mut b = Builder::<T>::new(opts.allow_unknown_columns, &lim, all)
@@ -125,6 +117,121 @@ fn parse_table<T: Record>(bytes: &[u8], opts: &ReadOptions, all: bool) -> Parsed
     };
     parsed.errors = parsed.errors.into_iter().map(|e| opts.locate(e)).collect();
     parsed
+}
+
+/// Reads a CSV table, in up to `parts` parts on threads of their own (1: on this
+/// thread alone) with the same records and problems.
+fn csv_table<T: Record + Send + Sync>(
+    bytes: &[u8],
+    opts: &ReadOptions,
+    lim: &Limits,
+    all: bool,
+    parts: usize,
+) -> Parsed<T> {
+    let mut b =
+        Builder::<T>::new(opts.allow_unknown_columns, lim, all).with_header_row(opts.header_row);
+    if parts > 1 && csv_in_parts(&mut b, bytes, opts.encoding, parts) {
+        return b.finish();
+    }
+    let read = encoding::decode_borrowed(bytes, opts.encoding).and_then(|text| {
+        reject_html(&text)?;
+        b.reserve_rows(csv::max_records(&text));
+        csv::parse(&text, &mut |row| b.push(row))
+    });
+    if let Err(e) = read {
+        b.fail(e);
+    }
+    b.finish()
+}
+
+/// The CSV read of [`csv_table`] in parts: the bytes cut where records start
+/// ([`csv::cut`]), the pieces decoded on threads ([`encoding::decode_pieces`]), the
+/// header read from the first piece on this thread, then the data rows in parts
+/// ([`parts::read_parts`]): the rest of the first piece and each other piece. `false`,
+/// with `b` untouched, when the file is better read serially: one piece only, or a
+/// piece that does not decode (the serial read then reports the problem).
+fn csv_in_parts<T: Record + Send + Sync>(
+    b: &mut Builder<T>,
+    bytes: &[u8],
+    encoding: Encoding,
+    parts: usize,
+) -> bool {
+    let Some(body) = encoding::body(bytes, encoding) else {
+        return false;
+    };
+    let cuts = csv::cut(body, parts);
+    if cuts.len() < 2 {
+        return false;
+    }
+    let ranges: Vec<_> = cuts.iter().map(|c| c.range.clone()).collect();
+    let Some(texts) = encoding::decode_pieces(bytes, encoding, &ranges) else {
+        return false;
+    };
+    if let Err(e) = reject_html(&head(&texts)) {
+        b.fail(e);
+        return true;
+    }
+    let newlines = cuts.iter().map(|c| c.newlines).sum::<usize>();
+    b.reserve_rows(newlines.saturating_add(1));
+    // The header, from the first piece (rows up to it: blank, or above `header_row`).
+    let first = texts.first().map_or("", |t| t.as_ref());
+    let end = match csv::parse_lines(first, 1, &mut |row| b.push(row) && !b.reads_data()) {
+        Ok(end) => end,
+        Err(e) => {
+            b.fail(e);
+            return true;
+        }
+    };
+    // (text, first line, most records: unused for the first, read by `b` itself)
+    let mut pieces: Vec<(&str, u64, usize)> = Vec::with_capacity(texts.len());
+    pieces.push((
+        first.get(end..).unwrap_or(""),
+        csv::line_breaks(&first.as_bytes()[..end]).saturating_add(1),
+        0,
+    ));
+    pieces.extend(
+        texts
+            .iter()
+            .zip(&cuts)
+            .skip(1)
+            .map(|(t, c)| (t.as_ref(), c.line, c.newlines.saturating_add(1))),
+    );
+    let feed = |&(text, line, _): &(&str, u64, usize),
+                push: &mut dyn FnMut(&table::Row<'_>) -> bool| {
+        csv::parse_lines(text, line, &mut |row| push(row)).map(|_| ())
+    };
+    if b.reads_data() {
+        parts::read_parts(b, &pieces, &|p| p.2, &feed);
+    } else {
+        // No header in the first piece (or reading stopped): the rest on this thread.
+        for piece in pieces.iter().skip(1) {
+            if b.is_done() {
+                break;
+            }
+            if let Err(e) = feed(piece, &mut |row| b.push(row)) {
+                b.fail(e);
+            }
+        }
+    }
+    true
+}
+
+/// The first 64 characters of the joined texts after leading white space: what
+/// [`reject_html`] looks at.
+fn head(texts: &[std::borrow::Cow<'_, str>]) -> String {
+    let mut head = String::new();
+    let mut chars = 0usize;
+    for t in texts {
+        let t = if chars == 0 { t.trim_start() } else { t };
+        for c in t.chars().take(64 - chars) {
+            head.push(c);
+            chars += 1;
+        }
+        if chars >= 64 {
+            break;
+        }
+    }
+    head
 }
 
 /// Some platforms export an HTML table named `.xls`; it is neither CSV nor a workbook.
@@ -148,7 +255,7 @@ fn reject_html(text: &str) -> Result<()> {
     Ok(())
 }
 
-fn first<T: Record>(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<T>> {
+fn first<T: Record + Send + Sync>(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<T>> {
     let parsed = parse_table::<T>(bytes, opts, false);
     match parsed.errors.into_iter().next() {
         Some(e) => Err(e),
@@ -178,7 +285,8 @@ fn first<T: Record>(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<T>> {
 /// ```
 pub fn read_enterprises(bytes: &[u8], opts: &ReadOptions) -> Result<Roster> {
     let items = first::<Enterprise>(bytes, opts)?;
-    Roster::new(items).map_err(|e| opts.locate(e))
+    // Every record kept was validated.
+    Roster::from_valid(items).map_err(|e| opts.locate(e))
 }
 
 /// Checks an enterprise file and returns every problem, in row order (empty = fine).

@@ -155,7 +155,7 @@ pub(crate) struct Parsed<T> {
 /// dozen fields) searched by name, the name compared by address first (the field names
 /// the records ask for are the specs' own literals). Every cell of every row is found
 /// through it, so it is not a map of strings.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct FieldColumns(Vec<(&'static str, usize)>);
 
 impl FieldColumns {
@@ -176,6 +176,7 @@ impl FieldColumns {
     }
 }
 
+#[derive(Clone)]
 struct Header {
     /// Per cell index: the column spec and the header as written (None = ignored).
     columns: Vec<Option<(&'static ColumnSpec, String)>>,
@@ -600,6 +601,10 @@ impl<'a> RowReader<'a> {
     }
 }
 
+/// Records and their unique keys (with rows) moved out of a builder
+/// ([`Builder::take_block`]).
+pub(crate) type Block<T> = (Vec<T>, Vec<(UniqueKey, u64)>);
+
 /// Builds records from rows fed one at a time (first non-blank row = header), so that
 /// a CSV file is never held as a grid of cells.
 pub(crate) struct Builder<T> {
@@ -752,6 +757,104 @@ impl<T: Record> Builder<T> {
         if T::UNIQUE.is_some() {
             self.keys.reserve(rows);
         }
+    }
+
+    /// Whether the header has been read and the data rows are being read: from here
+    /// on, the rows can be read in parts ([`Builder::part`]).
+    pub(crate) const fn reads_data(&self) -> bool {
+        self.header.is_some() && self.failed_header.is_none() && !self.done
+    }
+
+    /// Whether reading has stopped (a row fed now would be ignored).
+    pub(crate) const fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// An empty builder for the data rows of a later part of the input, with this one's
+    /// header, limits and mode: it reads its rows as this one would (its row limit
+    /// counts its own rows), and [`Builder::join_part`] puts them back in order.
+    pub(crate) fn part(&self) -> Self {
+        Self {
+            allow_unknown: self.allow_unknown,
+            header_row: self.header_row,
+            failed_header: None,
+            looked_ahead: self.looked_ahead,
+            lim: self.lim,
+            all: self.all,
+            header: self.header.clone(),
+            data_rows: 0,
+            done: false,
+            items: Vec::new(),
+            errors: Vec::new(),
+            omitted: 0,
+            keys: Vec::new(),
+            #[cfg(test)]
+            reference_seen: None,
+        }
+    }
+
+    /// Joins a part read by a [`Builder::part`] of this builder after this builder's own
+    /// rows (the `blocks` it handed over, then what it holds), with `fatal`, the problem that stopped the part's input (malformed CSV, a
+    /// cell that is not UTF-8), as if this builder had been fed the part's rows: its
+    /// records and keys are moved, its problems kept up to [`limits::MAX_PROBLEMS`] in
+    /// all. The part read every row the serial read would have, up to its first
+    /// problem, or to its end, so only the row limit differs: when the part's rows take
+    /// the count past it, nothing is joined and `false` says so (the caller then feeds
+    /// the part's rows to this builder, which stops at the same row as a serial read).
+    pub(crate) fn join_part(
+        &mut self,
+        part: Self,
+        blocks: Vec<Block<T>>,
+        fatal: Option<Error>,
+    ) -> bool {
+        if self.data_rows.saturating_add(part.data_rows) > self.lim.max_rows {
+            return false;
+        }
+        self.data_rows = self.data_rows.saturating_add(part.data_rows);
+        let Self {
+            items,
+            keys,
+            errors,
+            omitted,
+            ..
+        } = part;
+        // Block by block, each freed once moved: the part's records are never held
+        // twice.
+        for (mut block_items, mut block_keys) in blocks.into_iter().chain([(items, keys)]) {
+            self.items.append(&mut block_items);
+            self.keys.append(&mut block_keys);
+        }
+        for e in errors {
+            if self.errors.len() < limits::MAX_PROBLEMS {
+                self.errors.push(e);
+            } else {
+                self.omitted = self.omitted.saturating_add(1);
+            }
+        }
+        self.omitted = self.omitted.saturating_add(omitted);
+        if let Some(e) = fatal {
+            self.fail(e);
+        }
+        if !self.all && !self.errors.is_empty() {
+            self.done = true;
+        }
+        true
+    }
+
+    /// How many records this builder holds.
+    pub(crate) fn held(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Moves out the records and keys held, leaving room for `rows` more: a part's
+    /// reader hands its records over in blocks ([`Builder::join_part`]).
+    pub(crate) fn take_block(&mut self, rows: usize) -> Block<T> {
+        let block = (
+            std::mem::take(&mut self.items),
+            std::mem::take(&mut self.keys),
+        );
+        self.reserve_rows(rows);
+        block
     }
 
     /// Records a problem that stops reading (malformed CSV, a limit …).
@@ -939,7 +1042,8 @@ impl<T: Record> Builder<T> {
             return;
         };
         let mut keys = std::mem::take(&mut self.keys);
-        keys.sort_unstable();
+        // Rows are distinct, so the pairs are: sorted on threads where allowed.
+        crate::parallel_rows::sort_distinct(&mut keys);
         let mut repeats: Vec<Error> = Vec::new();
         for run in keys.chunk_by(|a, b| a.0 == b.0) {
             let (key, first) = (run[0].0.as_str(), run[0].1);

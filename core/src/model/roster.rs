@@ -27,10 +27,17 @@ impl Roster {
     ///
     /// # Errors
     /// `enterprise_duplicate` (with both positions), and [`Enterprise::validate`]'s codes.
-    pub fn new(mut enterprises: Vec<Enterprise>) -> Result<Self> {
-        for (i, e) in enterprises.iter().enumerate() {
-            e.validate().map_err(|err| err.within(&format!("[{i}]")))?;
+    pub fn new(enterprises: Vec<Enterprise>) -> Result<Self> {
+        if let Some((i, err)) = first_invalid(&enterprises) {
+            return Err(err.within(&format!("[{i}]")));
         }
+        Self::from_valid(enterprises)
+    }
+
+    /// [`Roster::new`] of enterprises that each passed [`Enterprise::validate`] (the
+    /// intake's records: every reader validates each record it keeps), which is
+    /// therefore not run again: the same roster, or the same `enterprise_duplicate`.
+    pub(crate) fn from_valid(mut enterprises: Vec<Enterprise>) -> Result<Self> {
         // Sort (code, position) pairs, not the enterprises: small keys in one array
         // (the order and the first duplicate reported are those of sorting positions
         // by code then position), then move each enterprise once into its place.
@@ -39,7 +46,9 @@ impl Roster {
             .enumerate()
             .map(|(i, e)| (e.uscc, i))
             .collect();
-        order.sort_unstable();
+        // The pairs are distinct (so any correct sort gives the same order): sorted on
+        // threads where the `parallel` feature allows.
+        crate::parallel_rows::sort_distinct(&mut order);
         for w in order.windows(2) {
             let ((code, first), (next, second)) = (w[0], w[1]);
             if code == next {
@@ -140,6 +149,27 @@ impl InspectorRoster {
             .ok()
             .map(|i| &self.inspectors[i])
     }
+}
+
+/// The first enterprise (in order) that fails [`Enterprise::validate`], with its
+/// index and error; the list is checked in parts on threads where the `parallel`
+/// feature allows (each part's first failure, the first part's that has one).
+fn first_invalid(enterprises: &[Enterprise]) -> Option<(usize, Error)> {
+    let threads = crate::parallel::threads_for_len(enterprises.len());
+    let per = enterprises.len().div_ceil(threads.max(1)).max(1);
+    let starts: Vec<usize> = (0..enterprises.len()).step_by(per).collect();
+    crate::parallel::map_each(&starts, |&start| {
+        let part = enterprises
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take(per);
+        part.enumerate()
+            .find_map(|(i, e)| e.validate().err().map(|err| (start + i, err)))
+    })
+    .into_iter()
+    .flatten()
+    .next()
 }
 
 /// Puts `items[from[k]]` at position `k` for every `k`, in place (one swap per moved
