@@ -37,6 +37,31 @@ pub(crate) fn threads_for_bytes(len: usize) -> usize {
     }
 }
 
+/// [`map_each`] of parts handed over by value: `f` of each part, in order, parts after
+/// the first on threads of their own where the `parallel` feature allows.
+pub(crate) fn map_owned<P: Send, R: Send>(parts: Vec<P>, f: impl Fn(P) -> R + Sync) -> Vec<R> {
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    if parts.len() > 1 {
+        let f = &f;
+        return std::thread::scope(|scope| {
+            let mut parts = parts.into_iter();
+            let first = parts.next();
+            let spawned: Vec<_> = parts.map(|part| scope.spawn(move || f(part))).collect();
+            let mut out = Vec::with_capacity(spawned.len() + 1);
+            out.extend(first.map(f));
+            for handle in spawned {
+                // A part that panicked panics here, as it would on this thread.
+                match handle.join() {
+                    Ok(r) => out.push(r),
+                    Err(e) => std::panic::resume_unwind(e),
+                }
+            }
+            out
+        });
+    }
+    parts.into_iter().map(f).collect()
+}
+
 /// `f` of each part, in order; parts after the first run on threads of their own where
 /// the `parallel` feature allows (the caller sizes the parts).
 pub(crate) fn map_each<P: Sync, R: Send>(parts: &[P], f: impl Fn(&P) -> R + Sync) -> Vec<R> {
@@ -141,7 +166,7 @@ pub(crate) fn sort_keys(keys: &mut [u128]) {
 }
 
 /// `keys.sort_unstable()` on up to `threads` threads.
-fn sort_split(keys: &mut [u128], threads: usize) {
+pub(crate) fn sort_split<T: Ord + Send>(keys: &mut [T], threads: usize) {
     #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
     if threads > 1 && keys.len() >= 2 * MIN_PER_THREAD {
         let left_threads = threads / 2;
@@ -189,6 +214,17 @@ mod tests {
             assert_eq!(
                 map_each(&parts, |&p| p * 10),
                 (0..n).map(|p| p * 10).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn map_owned_keeps_order() {
+        for n in [0, 1, 2, 5] {
+            let parts: Vec<Vec<usize>> = (0..n).map(|p| vec![p; 3]).collect();
+            assert_eq!(
+                map_owned(parts, |p| p.into_iter().sum::<usize>()),
+                (0..n).map(|p| p * 3).collect::<Vec<_>>()
             );
         }
     }

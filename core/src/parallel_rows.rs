@@ -59,42 +59,13 @@ pub(crate) fn first_and_rest<P: Sync, A, R: Send>(
     Some((a, tail.iter().map(rest).collect()))
 }
 
-/// Fewest elements sorted on two threads.
-#[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-const MIN_SPLIT_SORT: usize = 1 << 14;
-
-/// `items.sort_unstable()`, on threads where the `parallel` feature allows. For
-/// elements no two of which are equal (pairs with a distinct index): every correct sort
-/// gives the same slice then. With threads, the slice is first partitioned around the
-/// element that ends up in its middle (`select_nth_unstable`, linear, in place) and the
-/// two sides are sorted at once; nothing is merged or copied afterwards.
+/// `items.sort_unstable()`, on threads where the `parallel` feature allows
+/// ([`crate::parallel::sort_split`]: partitioned around the middle element in place,
+/// the two sides sorted at once, nothing merged or copied afterwards). For elements no
+/// two of which are equal (pairs with a distinct index): every correct sort gives the
+/// same slice then.
 pub(crate) fn sort_distinct<T: Ord + Send>(items: &mut [T]) {
-    sort_split(items, crate::parallel::threads_for_len(items.len()));
-}
-
-/// `items.sort_unstable()` on up to `threads` threads.
-fn sort_split<T: Ord + Send>(items: &mut [T], threads: usize) {
-    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-    if threads > 1 && items.len() >= MIN_SPLIT_SORT {
-        let left_threads = threads / 2;
-        let mid = items.len() * left_threads / threads;
-        items.select_nth_unstable(mid);
-        let (left, right) = items.split_at_mut(mid);
-        let right_sorted = std::thread::scope(|scope| {
-            let handle = std::thread::Builder::new()
-                .spawn_scoped(scope, || sort_split(right, threads - left_threads));
-            sort_split(left, left_threads);
-            handle.is_ok_and(|h| h.join().is_ok())
-        });
-        if !right_sorted {
-            // Not started, or stopped: this thread sorts it.
-            let (_, right) = items.split_at_mut(mid);
-            right.sort_unstable();
-        }
-        return;
-    }
-    let _ = threads;
-    items.sort_unstable();
+    crate::parallel::sort_split(items, crate::parallel::threads_for_len(items.len()));
 }
 
 #[cfg(test)]
@@ -131,7 +102,7 @@ mod tests {
             expected.sort_unstable();
             for threads in 1..=5 {
                 let mut got = items.clone();
-                sort_split(&mut got, threads);
+                crate::parallel::sort_split(&mut got, threads);
                 assert_eq!(got, expected, "n {n} threads {threads}");
             }
             let mut got = items;

@@ -276,24 +276,56 @@ impl Draw {
             }
         }
         self.items = items;
-        for (item, sels) in self.items.iter_mut().zip(selectors) {
-            for (s, sel) in item.strata.iter_mut().zip(sels) {
-                let keys = sel.into_sorted();
-                s.drawn_count = u64::try_from(keys.len()).unwrap_or(u64::MAX);
-                s.taken = s.drawn_count;
-                s.cutoff = keys.last().copied();
-                s.boundary = s.cutoff;
-                s.selected = keys
-                    .into_iter()
-                    .map(|(ticket, m)| {
-                        Ok(Pick {
-                            uscc: uscc_from_index(m)?,
-                            ticket,
-                            basis: Basis::Drawn,
+        // Each stratum's selection sorted and turned into picks; on threads with the
+        // `parallel` feature, the strata dealt to them largest first.
+        let mut work: Vec<(usize, usize, Selector)> = selectors
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, sels)| sels.into_iter().enumerate().map(move |(h, s)| (i, h, s)))
+            .collect();
+        work.sort_by_key(|w| std::cmp::Reverse(w.2.len()));
+        let kept: usize = work.iter().map(|w| w.2.len()).sum();
+        let threads = crate::parallel::threads_for_len(kept)
+            .min(work.len())
+            .max(1);
+        let mut groups: Vec<Vec<(usize, usize, Selector)>> =
+            (0..threads).map(|_| Vec::new()).collect();
+        let mut loads = vec![0usize; threads];
+        for w in work {
+            let g = (0..threads).min_by_key(|&g| loads[g]).unwrap_or(0);
+            loads[g] += w.2.len();
+            groups[g].push(w);
+        }
+        let done = crate::parallel::map_owned(groups, |group| {
+            group
+                .into_iter()
+                .map(|(i, h, sel)| {
+                    let keys = sel.into_sorted();
+                    let picks = keys
+                        .iter()
+                        .map(|&(ticket, m)| {
+                            Ok(Pick {
+                                uscc: uscc_from_index(m)?,
+                                ticket,
+                                basis: Basis::Drawn,
+                            })
                         })
-                    })
-                    .collect::<Result<_>>()?;
-            }
+                        .collect::<Result<Vec<Pick>>>();
+                    (i, h, keys.len(), keys.last().copied(), picks)
+                })
+                .collect::<Vec<_>>()
+        });
+        for (i, h, n, last, picks) in done.into_iter().flatten() {
+            let s = self
+                .items
+                .get_mut(i)
+                .and_then(|it| it.strata.get_mut(h))
+                .ok_or_else(|| Error::internal("a selection without its stratum"))?;
+            s.drawn_count = u64::try_from(n).unwrap_or(u64::MAX);
+            s.taken = s.drawn_count;
+            s.cutoff = last;
+            s.boundary = s.cutoff;
+            s.selected = picks?;
         }
         Ok(true)
     }

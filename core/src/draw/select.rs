@@ -77,6 +77,14 @@ impl Selector {
         }
     }
 
+    /// How many keys it holds now (more than it will keep, until sorted).
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Self::Smallest { buf, .. } => buf.len(),
+            Self::Below { picked, .. } => picked.len(),
+        }
+    }
+
     /// A selector of the same kind and size that has seen no key yet.
     pub(crate) fn empty_like(&self) -> Self {
         match self {

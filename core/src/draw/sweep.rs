@@ -28,16 +28,31 @@ const LOW32: u128 = 0xffff_ffff;
 /// before (`None`: the end of every list).
 pub(super) type Range = (Vec<Vec<usize>>, Option<u128>);
 
-/// Cuts the index space into at most `parts` ranges at the index quantiles of the
-/// longest list. Every position of every list is in exactly one range, and an
-/// enterprise's positions (one per item listing it) are all in the same range.
+/// Cuts the index space into at most `parts` ranges holding about as many positions
+/// each (of all lists together: strata may cover different parts of the index space).
+/// Every position of every list is in exactly one range, and an enterprise's positions
+/// (one per list holding it) are all in the same range.
 pub(super) fn ranges(lists: &[&[Eligible]], parts: usize) -> Vec<Range> {
-    let longest = lists
-        .iter()
-        .flat_map(|strata| strata.iter())
-        .max_by_key(|l| l.len());
+    let all = || lists.iter().flat_map(|strata| strata.iter());
+    let below = |m: u128| -> usize { all().map(|l| l.position(m)).sum() };
+    let total: usize = all().map(Eligible::len).sum();
+    // The k-th cut: the smallest index with at least k/parts of the positions below it
+    // (binary search over the index space, below 31^18 < 2^90).
     let mut cuts: Vec<u128> = (1..parts)
-        .filter_map(|k| longest.and_then(|l| l.index(l.len() * k / parts)))
+        .map(|k| {
+            let target = total * k / parts;
+            let (mut lo, mut hi) = (0u128, 1u128 << 90);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if below(mid) < target {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        })
+        .filter(|&c| c > 0 && c < 1 << 90)
         .collect();
     cuts.dedup();
     let starts = |cut: Option<u128>| -> Vec<Vec<usize>> {
