@@ -774,23 +774,11 @@ impl<T: Record> Builder<T> {
     /// header, limits and mode: it reads its rows as this one would (its row limit
     /// counts its own rows), and [`Builder::join_part`] puts them back in order.
     pub(crate) fn part(&self) -> Self {
-        Self {
-            allow_unknown: self.allow_unknown,
-            header_row: self.header_row,
-            failed_header: None,
-            looked_ahead: self.looked_ahead,
-            lim: self.lim,
-            all: self.all,
-            header: self.header.clone(),
-            data_rows: 0,
-            done: false,
-            items: Vec::new(),
-            errors: Vec::new(),
-            omitted: 0,
-            keys: Vec::new(),
-            #[cfg(test)]
-            reference_seen: None,
-        }
+        let mut part = Self::new(self.allow_unknown, &self.lim, self.all);
+        part.header_row = self.header_row;
+        part.looked_ahead = self.looked_ahead;
+        part.header.clone_from(&self.header);
+        part
     }
 
     /// Joins a part read by a [`Builder::part`] of this builder after this builder's own
