@@ -38,28 +38,36 @@ pub(crate) fn threads_for_bytes(len: usize) -> usize {
 }
 
 /// [`map_each`] of parts handed over by value: `f` of each part, in order, parts after
-/// the first on threads of their own where the `parallel` feature allows.
-pub(crate) fn map_owned<P: Send, R: Send>(parts: Vec<P>, f: impl Fn(P) -> R + Sync) -> Vec<R> {
-    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-    if parts.len() > 1 {
-        let f = &f;
-        return std::thread::scope(|scope| {
-            let mut parts = parts.into_iter();
-            let first = parts.next();
-            let spawned: Vec<_> = parts.map(|part| scope.spawn(move || f(part))).collect();
-            let mut out = Vec::with_capacity(spawned.len() + 1);
-            out.extend(first.map(f));
-            for handle in spawned {
-                // A part that panicked panics here, as it would on this thread.
-                match handle.join() {
-                    Ok(r) => out.push(r),
-                    Err(e) => std::panic::resume_unwind(e),
-                }
-            }
-            out
-        });
+/// the first on threads of their own where the `parallel` feature allows (a part whose
+/// thread cannot be started is computed on this thread, as by `map_each`).
+///
+/// # Errors
+/// `internal_invariant` if a part's thread stopped (a panic) after taking its part, which can
+/// then not be computed again.
+pub(crate) fn map_owned<P: Send, R: Send>(
+    parts: Vec<P>,
+    f: impl Fn(P) -> R + Sync,
+) -> crate::Result<Vec<R>> {
+    let n = parts.len();
+    let slots: Vec<std::sync::Mutex<Option<P>>> = parts
+        .into_iter()
+        .map(|p| std::sync::Mutex::new(Some(p)))
+        .collect();
+    let done: Vec<R> = map_each(&slots, |slot| {
+        let part = match slot.lock() {
+            Ok(mut guard) => guard.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        };
+        part.map(&f)
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    if done.len() == n {
+        Ok(done)
+    } else {
+        Err(crate::Error::internal("a part's thread stopped"))
     }
-    parts.into_iter().map(f).collect()
 }
 
 /// `f` of each part, in order; parts after the first run on threads of their own where
@@ -223,10 +231,24 @@ mod tests {
         for n in [0, 1, 2, 5] {
             let parts: Vec<Vec<usize>> = (0..n).map(|p| vec![p; 3]).collect();
             assert_eq!(
-                map_owned(parts, |p| p.into_iter().sum::<usize>()),
+                map_owned(parts, |p| p.into_iter().sum::<usize>()).unwrap(),
                 (0..n).map(|p| p * 3).collect::<Vec<_>>()
             );
         }
+    }
+
+    /// A part whose thread panicked cannot be computed again (its part is gone): an
+    /// `internal_invariant` error, not a shorter list.
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    #[test]
+    fn map_owned_reports_a_part_lost_to_a_panic() {
+        let parts: Vec<Vec<usize>> = vec![vec![0], vec![1]];
+        let err = map_owned(parts, |p| {
+            assert_eq!(p, vec![0], "the second part's thread stops");
+            0
+        })
+        .unwrap_err();
+        assert_eq!(err.code().as_str(), "internal_invariant");
     }
 
     #[test]

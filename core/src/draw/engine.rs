@@ -314,7 +314,7 @@ impl Draw {
                     (i, h, keys.len(), keys.last().copied(), picks)
                 })
                 .collect::<Vec<_>>()
-        });
+        })?;
         for (i, h, n, last, picks) in done.into_iter().flatten() {
             let s = self
                 .items
@@ -464,39 +464,44 @@ fn item_state(mut item: ItemDraw, mode: DrawMode) -> Result<(ItemState, Vec<Sele
 }
 
 /// The refusal of the first item (in item order) that lists an enterprise twice, in
-/// one stratum or in two: the smallest such enterprise, worded by [`listed_twice`].
+/// one stratum or in two: the smallest such enterprise, worded by [`refuse_repeat`].
 /// Run only once a repeat is known to exist: it packs and sorts every key of the
 /// items it looks at.
 fn first_listed_twice(items: &[ItemState]) -> Result<()> {
     for item in items {
-        let mut keys: Vec<u128> = item
+        let keys = item
             .lists
             .iter()
             .enumerate()
             .flat_map(|(h, l)| l.indices().map(move |m| (m << 32) | h as u128))
             .collect();
-        keys.sort_unstable();
-        if let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) {
-            return Err(listed_twice(w[0], w[1], &item.strata, &item.item_id));
-        }
+        let name = |h: usize| item.strata.get(h).map(|s| s.key.as_str());
+        refuse_repeat(keys, name, &item.item_id)?;
     }
     Ok(())
 }
 
-/// The error for two equal enterprise indexes among an item's sorted keys: listed twice
-/// in one stratum (`eligible_duplicate`) or in two (`stratum_overlap`).
-fn listed_twice(first: u128, second: u128, strata: &[StratumState], item_id: &ItemId) -> Error {
-    let uscc = match uscc_from_index(first >> 32) {
-        Ok(u) => u,
-        Err(e) => return e,
+/// `eligible_duplicate` or `stratum_overlap` for the smallest enterprise listed twice
+/// among one item's keys (`index << 32 | stratum`, in any order): listed twice in one
+/// stratum or in two, `name(h)` naming stratum `h`. The engine and the draw in parts
+/// ([`super::partial`]) word the refusal alike through it.
+pub(super) fn refuse_repeat<'a>(
+    mut keys: Vec<u128>,
+    name: impl Fn(usize) -> Option<&'a str>,
+    item_id: &ItemId,
+) -> Result<()> {
+    crate::parallel::sort_keys(&mut keys);
+    let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) else {
+        return Ok(());
     };
-    let name = |k: u128| {
+    let uscc = uscc_from_index(w[0] >> 32)?;
+    let stratum = |k: u128| {
         usize::try_from(k & LOW32)
             .ok()
-            .and_then(|h| strata.get(h))
-            .map_or_else(String::new, |s: &StratumState| s.key.as_str().to_owned())
+            .and_then(&name)
+            .unwrap_or("")
     };
-    let (a, b) = (name(first), name(second));
+    let (a, b) = (stratum(w[0]), stratum(w[1]));
     let err = if a == b {
         Error::new(
             DrawCode::EligibleDuplicate,
@@ -508,9 +513,10 @@ fn listed_twice(first: u128, second: u128, strata: &[StratumState], item_id: &It
             format!("enterprise {uscc} is listed in strata {a} and {b}"),
         )
     };
-    err.with_value(uscc.as_str())
+    Err(err
+        .with_value(uscc.as_str())
         .with_detail("item", item_id.as_str())
-        .with_detail("stratum", a)
+        .with_detail("stratum", a))
 }
 
 #[cfg(test)]
@@ -727,7 +733,7 @@ mod tests {
                     .with_value(w[0].key.as_str()),
                 );
             }
-            let mut keys: Vec<u128> = item
+            let keys: Vec<u128> = item
                 .strata
                 .iter()
                 .enumerate()
@@ -737,28 +743,9 @@ mod tests {
                         .map(move |u| (uscc_index(u) << 32) | h as u128)
                 })
                 .collect();
-            keys.sort_unstable();
-            let strata: Vec<StratumState> = item
-                .strata
-                .iter()
-                .map(|s| StratumState {
-                    key: s.key.clone(),
-                    eligible_count: 0,
-                    quota: None,
-                    ratio: None,
-                    threshold: None,
-                    drawn_count: 0,
-                    cutoff: None,
-                    boundary: None,
-                    taken: 0,
-                    max_substitutions: 0,
-                    substitutions_used: 0,
-                    selected: Vec::new(),
-                    replaced: Vec::new(),
-                })
-                .collect();
-            if let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) {
-                return Some(listed_twice(w[0], w[1], &strata, &item.item_id));
+            let name = |h: usize| item.strata.get(h).map(|s| s.key.as_str());
+            if let Err(e) = refuse_repeat(keys, name, &item.item_id) {
+                return Some(e);
             }
         }
         None

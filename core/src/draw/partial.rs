@@ -400,10 +400,9 @@ pub fn merge_candidates(mut input: DrawInput, parts: &[Candidates]) -> Result<Dr
 }
 
 /// `eligible_duplicate` / `stratum_overlap` for an enterprise listed twice in one item,
-/// worded as the draw words them.
+/// worded as the draw words them (the engine's check, over the input's lists).
 fn listed_twice(item: &super::input::ItemDraw) -> Result<()> {
-    // (index << 32 | stratum) as the engine keys them: one sort of integers.
-    let mut keys: Vec<u128> = item
+    let keys = item
         .strata
         .iter()
         .enumerate()
@@ -412,39 +411,8 @@ fn listed_twice(item: &super::input::ItemDraw) -> Result<()> {
             s.eligible.iter().map(move |u| (uscc_index(u) << 32) | h)
         })
         .collect();
-    crate::parallel::sort_keys(&mut keys);
-    let Some(w) = keys.windows(2).find(|w| w[0] >> 32 == w[1] >> 32) else {
-        return Ok(());
-    };
-    let stratum = |k: u128| usize::try_from(k & 0xffff_ffff).unwrap_or(0);
-    let (a, b) = (stratum(w[0]), stratum(w[1]));
-    let uscc = item.strata[a]
-        .eligible
-        .iter()
-        .find(|u| uscc_index(u) == w[0] >> 32)
-        .copied()
-        .ok_or_else(|| {
-            Error::new(
-                crate::InternalCode::InternalInvariant,
-                "a listed enterprise is missing",
-            )
-        })?;
-    let (a, b) = (item.strata[a].key.as_str(), item.strata[b].key.as_str());
-    let err = if a == b {
-        Error::new(
-            DrawCode::EligibleDuplicate,
-            format!("enterprise {uscc} is listed twice in stratum {a}"),
-        )
-    } else {
-        Error::new(
-            crate::RulesCode::StratumOverlap,
-            format!("enterprise {uscc} is listed in strata {a} and {b}"),
-        )
-    };
-    Err(err
-        .with_value(uscc.as_str())
-        .with_detail("item", item.item_id.as_str())
-        .with_detail("stratum", a))
+    let name = |h: usize| item.strata.get(h).map(|s| s.key.as_str());
+    super::engine::refuse_repeat(keys, name, &item.item_id)
 }
 
 fn insufficient(c: &StratumCandidates, message: &str) -> Error {
