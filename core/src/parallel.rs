@@ -143,6 +143,26 @@ pub(crate) fn threads_for_len(len: usize) -> usize {
     }
 }
 
+/// Jobs dealt to as many groups as their total weight is worth threads
+/// ([`threads_for_len`]), heaviest first, each to the group with the least weight so
+/// far; one group without the `parallel` feature. Each group keeps its jobs in the
+/// order dealt.
+pub(crate) fn deal<T>(mut jobs: Vec<T>, weight: impl Fn(&T) -> usize) -> Vec<Vec<T>> {
+    jobs.sort_by_key(|j| std::cmp::Reverse(weight(j)));
+    let total: usize = jobs.iter().map(&weight).sum();
+    let threads = threads_for_len(total).min(jobs.len()).max(1);
+    let mut groups: Vec<Vec<T>> = (0..threads).map(|_| Vec::new()).collect();
+    let mut loads = vec![0usize; threads];
+    for job in jobs {
+        let g = (0..threads).min_by_key(|&g| loads[g]).unwrap_or(0);
+        if let (Some(load), Some(group)) = (loads.get_mut(g), groups.get_mut(g)) {
+            *load += weight(&job);
+            group.push(job);
+        }
+    }
+    groups
+}
+
 /// Below this many descents (places where a key is greater than the next), keys are
 /// a few ascending runs — strata listed in USCC order, one run each — and a merge of
 /// the runs beats sorting from scratch.

@@ -278,24 +278,12 @@ impl Draw {
         self.items = items;
         // Each stratum's selection sorted and turned into picks; on threads with the
         // `parallel` feature, the strata dealt to them largest first.
-        let mut work: Vec<(usize, usize, Selector)> = selectors
+        let work: Vec<(usize, usize, Selector)> = selectors
             .into_iter()
             .enumerate()
             .flat_map(|(i, sels)| sels.into_iter().enumerate().map(move |(h, s)| (i, h, s)))
             .collect();
-        work.sort_by_key(|w| std::cmp::Reverse(w.2.len()));
-        let kept: usize = work.iter().map(|w| w.2.len()).sum();
-        let threads = crate::parallel::threads_for_len(kept)
-            .min(work.len())
-            .max(1);
-        let mut groups: Vec<Vec<(usize, usize, Selector)>> =
-            (0..threads).map(|_| Vec::new()).collect();
-        let mut loads = vec![0usize; threads];
-        for w in work {
-            let g = (0..threads).min_by_key(|&g| loads[g]).unwrap_or(0);
-            loads[g] += w.2.len();
-            groups[g].push(w);
-        }
+        let groups = crate::parallel::deal(work, |w| w.2.len());
         let done = crate::parallel::map_owned(groups, |group| {
             group
                 .into_iter()
@@ -333,39 +321,39 @@ impl Draw {
     /// The published result.
     #[must_use]
     pub fn result(&self) -> DrawResult {
-        let cut = |k: Option<Key>| {
-            k.and_then(|(ticket, m)| uscc_from_index(m).ok().map(|uscc| Cutoff { ticket, uscc }))
-        };
+        // Each stratum's result (copies of its selection) built on threads with the
+        // `parallel` feature, the strata dealt to them largest first.
+        let strata: Vec<(usize, usize, &StratumState)> = self
+            .items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, it)| it.strata.iter().enumerate().map(move |(h, s)| (i, h, s)))
+            .collect();
+        let groups = crate::parallel::deal(strata, |w| w.2.selected.len() + w.2.replaced.len());
+        let built = crate::parallel::map_each(&groups, |group| {
+            group
+                .iter()
+                .map(|&(i, h, s)| (i, h, stratum_result(s)))
+                .collect::<Vec<_>>()
+        });
+        let mut strata: Vec<Vec<Option<StratumResult>>> = self
+            .items
+            .iter()
+            .map(|it| it.strata.iter().map(|_| None).collect())
+            .collect();
+        for (i, h, result) in built.into_iter().flatten() {
+            if let Some(slot) = strata.get_mut(i).and_then(|it| it.get_mut(h)) {
+                *slot = Some(result);
+            }
+        }
         let items = self
             .items
             .iter()
-            .map(|it| ItemResult {
+            .zip(strata)
+            .map(|(it, strata)| ItemResult {
                 item_id: it.item_id.clone(),
                 department: it.department.clone(),
-                strata: it
-                    .strata
-                    .iter()
-                    .map(|s| {
-                        let mut selected = s.selected.clone();
-                        selected.sort_by_key(|a| (a.ticket, a.uscc));
-                        let mut replaced = s.replaced.clone();
-                        replaced.sort_by_key(|a| (a.ticket, a.uscc));
-                        StratumResult {
-                            key: s.key.clone(),
-                            eligible_count: s.eligible_count,
-                            quota: s.quota,
-                            ratio: s.ratio,
-                            threshold: s.threshold,
-                            drawn_count: s.drawn_count,
-                            cutoff: cut(s.cutoff),
-                            boundary: cut(s.boundary),
-                            max_substitutions: s.max_substitutions,
-                            substitutions_used: s.substitutions_used,
-                            selected,
-                            replaced,
-                        }
-                    })
-                    .collect(),
+                strata: strata.into_iter().flatten().collect(),
             })
             .collect::<Vec<_>>();
         let visits = super::visit::visits(&items);
@@ -391,6 +379,32 @@ impl Draw {
                 )
                 .with_value(item_id.as_str())
             })
+    }
+}
+
+/// A stratum's published result: its figures, and its selected and replaced
+/// enterprises in `(ticket, uscc)` order.
+fn stratum_result(s: &StratumState) -> StratumResult {
+    let cut = |k: Option<Key>| {
+        k.and_then(|(ticket, m)| uscc_from_index(m).ok().map(|uscc| Cutoff { ticket, uscc }))
+    };
+    let mut selected = s.selected.clone();
+    selected.sort_by_key(|a| (a.ticket, a.uscc));
+    let mut replaced = s.replaced.clone();
+    replaced.sort_by_key(|a| (a.ticket, a.uscc));
+    StratumResult {
+        key: s.key.clone(),
+        eligible_count: s.eligible_count,
+        quota: s.quota,
+        ratio: s.ratio,
+        threshold: s.threshold,
+        drawn_count: s.drawn_count,
+        cutoff: cut(s.cutoff),
+        boundary: cut(s.boundary),
+        max_substitutions: s.max_substitutions,
+        substitutions_used: s.substitutions_used,
+        selected,
+        replaced,
     }
 }
 
@@ -611,6 +625,31 @@ mod tests {
             adjustments: Vec::new(),
         };
         (input, overrides)
+    }
+
+    /// Every stratum's result lands in its place, also when the strata are built on
+    /// two threads (`parallel`: here about 20 000 picks, past two threads' worth).
+    #[test]
+    fn result_puts_every_stratum_in_its_place() {
+        let places: Vec<Vec<u8>> = (0..3u32)
+            .map(|i| {
+                (0..12_000u32)
+                    .map(|e| u8::try_from((e * 7 + i) % 4).unwrap())
+                    .collect()
+            })
+            .collect();
+        let (input, _) = random_draw([7; 32], &places, &[4], true, &[]);
+        let d = Draw::new(input).unwrap();
+        let r = d.result();
+        let expected: Vec<Vec<StratumResult>> = d
+            .items
+            .iter()
+            .map(|it| it.strata.iter().map(stratum_result).collect())
+            .collect();
+        let got: Vec<Vec<StratumResult>> = r.items.iter().map(|it| it.strata.clone()).collect();
+        assert_eq!(got, expected);
+        let picks: usize = got.iter().flatten().map(|s| s.selected.len()).sum();
+        assert!(picks > 2 * 4096, "{picks} picks");
     }
 
     /// The plain definition: per item and stratum, every eligible enterprise's key
