@@ -53,11 +53,9 @@ pub(crate) fn map_owned<P: Send, R: Send>(
         .into_iter()
         .map(|p| std::sync::Mutex::new(Some(p)))
         .collect();
+    // The lock is held only to take the part out, never while `f` runs.
     let done: Vec<R> = map_each(&slots, |slot| {
-        let part = match slot.lock() {
-            Ok(mut guard) => guard.take(),
-            Err(poisoned) => poisoned.into_inner().take(),
-        };
+        let part = slot.lock().ok().and_then(|mut guard| guard.take());
         part.map(&f)
     })
     .into_iter()

@@ -122,12 +122,12 @@ fn strictly_ascending(codes: &[Uscc]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::org_code_check_char;
 
-    /// Valid codes ascending in `i`.
-    fn code(i: u32) -> Uscc {
+    /// Valid codes ascending in `i` (also the visits' tests' codes).
+    pub(in crate::draw) fn code(i: u32) -> Uscc {
         let body = format!("{i:08}");
         let b: [u8; 8] = body.as_bytes().try_into().unwrap();
         let org = char::from(org_code_check_char(&b).unwrap());

@@ -125,16 +125,10 @@ fn visits_in(items: &[ItemResult], from: Option<Ticket>, to: Option<Ticket>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::draw::eligible::tests::code;
     use crate::draw::{StratumKey, StratumResult};
-    use crate::model::{ItemId, org_code_check_char};
+    use crate::model::ItemId;
     use proptest::prelude::*;
-
-    fn code(i: u8) -> Uscc {
-        let body = format!("{i:08}");
-        let b: [u8; 8] = body.as_bytes().try_into().unwrap();
-        let org = char::from(org_code_check_char(&b).unwrap());
-        Uscc::complete(&format!("91150581{body}{org}")).unwrap()
-    }
 
     /// Items whose strata select from 40 enterprises: `places[i][e]` puts enterprise
     /// `e` in stratum `places[i][e] % 5` of item `i` (4: in none); an enterprise's
@@ -155,7 +149,7 @@ mod tests {
                             .enumerate()
                             .filter(|(_, (p, _))| **p % 5 == h)
                             .map(|(e, (p, t))| Pick {
-                                uscc: code(u8::try_from(e).unwrap()),
+                                uscc: code(u32::try_from(e).unwrap()),
                                 ticket: Ticket::from_value(u128::from(*t)),
                                 basis: if p % 3 == 0 {
                                     Basis::Substitute
@@ -185,9 +179,9 @@ mod tests {
             .collect()
     }
 
-    /// The visits as they were built before the merge: every row, sorted by
-    /// `(ticket, uscc, item)`, grouped by enterprise.
-    fn sorted_rows(items: &[ItemResult]) -> Vec<Visit> {
+    /// The visits as they were built before (#25): every row, sorted by
+    /// `(ticket, uscc, item)`, each added to its enterprise's visit one at a time.
+    fn row_by_row(items: &[ItemResult]) -> Vec<Visit> {
         let mut rows: Vec<(Ticket, Uscc, usize, usize, Basis)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             for (h, s) in item.strata.iter().enumerate() {
@@ -225,14 +219,14 @@ mod tests {
 
     proptest! {
         #[test]
-        fn the_merge_gives_the_sorted_rows_visits_however_cut(
+        fn visits_equal_the_row_by_row_build_however_cut(
             places in prop::collection::vec(prop::collection::vec(0u8..10, 40), 1..4),
             tickets in prop::collection::vec(0u8..12, 40),
             departments in prop::collection::vec(0u8..4, 3),
             cuts in prop::collection::vec(0u8..13, 0..4),
         ) {
             let items = items(&places, &tickets, &departments);
-            let expected = sorted_rows(&items);
+            let expected = row_by_row(&items);
             prop_assert_eq!(&visits_in(&items, None, None), &expected);
             prop_assert_eq!(&visits(&items), &expected);
             let mut cuts: Vec<Ticket> =
