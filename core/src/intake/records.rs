@@ -39,7 +39,7 @@ impl Record for Enterprise {
         let town = r.opt("town", text);
         let credit_class = r.req("credit_class", CreditClass::from_label);
         let food_risk_grade = r.opt("food_risk_grade", RiskGrade::from_label);
-        let categories = r.multi("categories", text);
+        let categories = r.texts("categories");
         let status = r.req("status", RegistrationStatus::from_label);
         let abnormal = r.flag("abnormal", false);
         let serious_violation = r.flag("serious_violation", false);
@@ -52,7 +52,7 @@ impl Record for Enterprise {
             town: town?,
             credit_class: credit_class?,
             food_risk_grade: food_risk_grade?,
-            categories: categories?.into_iter().collect(),
+            categories: categories?.into(),
             status: status?,
             abnormal: abnormal?,
             serious_violation: serious_violation?,
@@ -80,7 +80,7 @@ impl Record for Inspector {
         let name = r.opt("name", text);
         let department = r.req("department", DepartmentCode::parse);
         let certified = r.req_flag("certified");
-        let qualifications = r.multi("qualifications", text);
+        let qualifications = r.texts("qualifications");
         let conflicts = r.multi("conflicts", Uscc::parse);
         let capacity = r.count("capacity");
         let active = r.flag("active", true);

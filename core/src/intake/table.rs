@@ -543,6 +543,16 @@ impl<'a> RowReader<'a> {
         ok.then_some(out)
     }
 
+    /// A multi-valued cell of texts (empty → none): [`Self::multi`] of a parse that
+    /// takes every piece as it is, without copying the pieces again.
+    pub(crate) fn texts(&mut self, field: &str) -> Option<Vec<String>> {
+        match self.text(field) {
+            Ok(Some((_, _, t))) => Some(split_multi(&t)),
+            Ok(None) => Some(Vec::new()),
+            Err(()) => None,
+        }
+    }
+
     /// A yes/no cell, `default` if absent or empty.
     pub(crate) fn flag(&mut self, field: &str, default: bool) -> Option<bool> {
         if let Some((_, Cell::Bool(b))) = self.cell(field) {

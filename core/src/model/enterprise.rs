@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::label::labelled_enum;
-use super::{DivisionCode, InspectorId, Uscc};
+use super::{Categories, DivisionCode, InspectorId, Uscc};
 use crate::{ModelCode, Result};
 
 labelled_enum! {
@@ -104,8 +104,8 @@ pub struct Enterprise {
     pub food_risk_grade: Option<RiskGrade>,
     /// Industry / licence categories (e.g. `food_production`, `food_production:dairy`).
     /// An item whose scope names `food_production` applies to `food_production:dairy`.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub categories: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "Categories::is_empty")]
+    pub categories: Categories,
     /// 登记状态.
     pub status: RegistrationStatus,
     /// Listed in the 经营异常名录.
@@ -143,7 +143,7 @@ impl Enterprise {
             town: None,
             credit_class,
             food_risk_grade: None,
-            categories: BTreeSet::new(),
+            categories: Categories::new(),
             status: RegistrationStatus::Active,
             abnormal: false,
             serious_violation: false,

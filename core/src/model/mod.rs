@@ -5,6 +5,7 @@
 
 mod authority;
 mod catalog;
+mod categories;
 mod division;
 mod enterprise;
 mod history;
@@ -20,6 +21,7 @@ mod uscc;
 
 pub use authority::{Authority, Department, DepartmentCode, Level};
 pub use catalog::Catalog;
+pub use categories::Categories;
 pub use division::DivisionCode;
 pub use enterprise::{CreditClass, Enterprise, RegistrationStatus, RiskGrade};
 pub use history::{CheckKind, CheckRecord};

@@ -813,7 +813,7 @@ fn arb_enterprise() -> impl Strategy<Value = Enterprise> {
                 }
                 e.town = town;
                 e.food_risk_grade = rg.map(|i| RiskGrade::ALL[i]);
-                e.categories = cats;
+                e.categories = cats.into();
                 e.status = RegistrationStatus::ALL[st];
                 e.abnormal = ab;
                 e.serious_violation = sv;

@@ -139,7 +139,7 @@ pub fn enterprises(seed: u64) -> shuangsuiji::Result<Vec<Enterprise>> {
         } else {
             outside_town(division).to_owned()
         });
-        e.categories = categories;
+        e.categories = categories.into();
         e.food_risk_grade = if rng.chance(30) {
             None
         } else {

@@ -6,7 +6,7 @@ use std::fs;
 
 use serde::de::DeserializeOwned;
 use shuangsuiji::model::{
-    Authority, Catalog, CheckKind, CheckRecord, CreditClass, Enterprise, Inspector,
+    Authority, Catalog, Categories, CheckKind, CheckRecord, CreditClass, Enterprise, Inspector,
     InspectorRoster, Level, RegistrationStatus, RiskGrade, Roster, Uscc, Verification,
 };
 use shuangsuiji_gen_county::{
@@ -378,7 +378,7 @@ fn enterprise_csvs_match_the_json() {
         assert_eq!(RegistrationStatus::from_label(&zh[7]).unwrap(), e.status);
         let g = (!zh[5].is_empty()).then(|| RiskGrade::from_label(&zh[5]).unwrap());
         assert_eq!(g, e.food_risk_grade);
-        let cats: BTreeSet<String> = zh[6].split(';').map(str::to_owned).collect();
+        let cats: Categories = zh[6].split(';').map(str::to_owned).collect();
         assert_eq!(cats, e.categories);
         assert_eq!(zh[8] == "是", e.abnormal);
         assert_eq!(en[9] == "true", e.serious_violation);
