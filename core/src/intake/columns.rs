@@ -96,19 +96,74 @@ impl<'a> TextColumn<'a> {
 
     /// The cells from index `from` on, in order; a cell that is not UTF-8 is
     /// `cell_invalid` (row and column).
-    fn cells(&self, from: usize) -> Box<dyn Iterator<Item = Result<&'a str>> + 'a> {
+    fn cells(&self, from: usize) -> ColumnCells<'a> {
         match self.cells {
-            Cells::Lines(t) => Box::new(t.cells().skip(from).map(Ok)),
+            Cells::Lines(t) => ColumnCells::Lines(Box::new(t.cells().skip(from))),
             Cells::Offsets { offsets, data } => {
-                let header = self.header;
                 let offsets = offsets.get(from..).unwrap_or_default();
-                Box::new(offsets.windows(2).enumerate().map(move |(i, w)| {
-                    let i = i.saturating_add(from);
-                    std::str::from_utf8(&data[w[0]..w[1]]).map_err(|_| {
-                        Error::new(InputCode::CellInvalid, "a cell is not UTF-8")
-                            .with_row(u64::try_from(i).map_or(u64::MAX, |i| i.saturating_add(2)))
-                            .with_column(header)
-                    })
+                let (first, last) = (offsets.first(), offsets.last());
+                // The cells' bytes checked at once: then a cell is text exactly when
+                // both its ends are on character boundaries. Where the bytes are not
+                // all UTF-8, each cell is checked alone, to name the first bad one.
+                let text = first
+                    .zip(last)
+                    .and_then(|(&a, &b)| data.get(a..b))
+                    .and_then(|bytes| std::str::from_utf8(bytes).ok());
+                ColumnCells::Offsets {
+                    header: self.header,
+                    offsets,
+                    data,
+                    text,
+                    next: 0,
+                    from,
+                }
+            }
+        }
+    }
+}
+
+/// The cells of one column from some index on ([`TextColumn::cells`]).
+enum ColumnCells<'a> {
+    /// Cells joined by line breaks.
+    Lines(Box<dyn Iterator<Item = &'a str> + 'a>),
+    /// Arrow's layout, cell `from + next` next.
+    Offsets {
+        header: &'a str,
+        offsets: &'a [usize],
+        data: &'a [u8],
+        /// The bytes from the first cell to the last when they are all UTF-8.
+        text: Option<&'a str>,
+        next: usize,
+        from: usize,
+    },
+}
+
+impl<'a> Iterator for ColumnCells<'a> {
+    type Item = Result<&'a str>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Self::Lines(cells) => cells.next().map(Ok),
+            Self::Offsets {
+                header,
+                offsets,
+                data,
+                text,
+                next,
+                from,
+            } => {
+                let (a, b) = (*offsets.get(*next)?, *offsets.get(*next + 1)?);
+                let i = *next + *from;
+                *next += 1;
+                let base = offsets[0];
+                let cell = match text {
+                    Some(t) => t.get(a - base..b - base),
+                    None => std::str::from_utf8(&data[a..b]).ok(),
+                };
+                Some(cell.ok_or_else(|| {
+                    Error::new(InputCode::CellInvalid, "a cell is not UTF-8")
+                        .with_row(u64::try_from(i).map_or(u64::MAX, |i| i.saturating_add(2)))
+                        .with_column(*header)
                 }))
             }
         }

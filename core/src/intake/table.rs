@@ -37,7 +37,7 @@ pub(crate) enum Cell<'t> {
 
 impl<'t> Cell<'t> {
     pub(crate) fn from_text(s: String) -> Self {
-        if s.trim().is_empty() {
+        if crate::model::text::trim(&s).is_empty() {
             Self::Empty
         } else {
             Self::Text(Cow::Owned(s))
@@ -46,7 +46,7 @@ impl<'t> Cell<'t> {
 
     /// A cell of borrowed text (no copy).
     pub(crate) fn from_slice(s: &'t str) -> Self {
-        if s.trim().is_empty() {
+        if crate::model::text::trim(s).is_empty() {
             Self::Empty
         } else {
             Self::Text(Cow::Borrowed(s))
@@ -445,7 +445,7 @@ impl<'a> RowReader<'a> {
         };
         let text = match cell {
             Cell::Empty => None,
-            Cell::Text(s) => Some(Cow::Borrowed(s.trim())),
+            Cell::Text(s) => Some(Cow::Borrowed(crate::model::text::trim(s))),
             Cell::Bool(b) => Some(Cow::Owned(b.to_string())),
             Cell::Date(_) => {
                 self.fail(

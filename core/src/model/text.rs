@@ -2,6 +2,34 @@
 
 use std::borrow::Cow;
 
+/// `s.trim()`, returned at once when neither end can be white space: the first byte
+/// starts no white-space character and the last character is none. Every cell of a
+/// roster is trimmed (issue #25), nearly always with nothing to trim.
+///
+/// White space (`char::is_whitespace`) is ASCII 09–0D and 20, or starts with the byte
+/// C2 (U+0085, U+00A0: two bytes), E1, E2 or E3 (U+1680, U+2000–U+205F, U+3000: three
+/// bytes); so an end is looked at closely only when one of these bytes is where such a
+/// character would begin.
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return s;
+    };
+    let ascii_space = |c: u8| matches!(c, 0x09..=0x0D | 0x20);
+    let starts_space = |c: u8| ascii_space(c) || matches!(c, 0xC2 | 0xE1..=0xE3);
+    let n = b.len();
+    let may_end_in_space = if last < 0x80 {
+        ascii_space(last)
+    } else {
+        (n >= 2 && b[n - 2] == 0xC2) || (n >= 3 && matches!(b[n - 3], 0xE1..=0xE3))
+    };
+    if starts_space(first) || may_end_in_space {
+        s.trim()
+    } else {
+        s
+    }
+}
+
 /// Normalises an identifier-like text: full-width ASCII forms (U+FF01–U+FF5E) become
 /// their ASCII counterparts, the ideographic space U+3000 becomes a space, and leading
 /// and trailing white space is removed. Letters are *not* case-folded here.
@@ -22,7 +50,7 @@ pub(crate) fn normalized_width(s: &str) -> Cow<'_, str> {
     // (`E3 80 80`): text without the bytes EF and E3 has none.
     let full_width = |c: char| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}');
     if !s.bytes().any(|b| b == 0xEF || b == 0xE3) || !s.chars().any(full_width) {
-        return Cow::Borrowed(s.trim());
+        return Cow::Borrowed(trim(s));
     }
     Cow::Owned(
         s.chars()
@@ -41,7 +69,7 @@ pub(crate) fn normalized_width(s: &str) -> Cow<'_, str> {
 /// character other than a line break or tab, and no bidirectional override or isolate;
 /// returns it trimmed.
 pub(crate) fn required_text<'v>(value: &'v str, field: &str) -> crate::Result<&'v str> {
-    let t = value.trim();
+    let t = trim(value);
     if t.is_empty() {
         return Err(crate::Error::new(
             crate::ModelCode::TextEmpty,
@@ -75,4 +103,42 @@ pub(crate) fn required_text<'v>(value: &'v str, field: &str) -> crate::Result<&'
         .with_detail("character", format!("U+{:04X}", u32::from(c))));
     }
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    /// Every white-space character, and characters that share their first bytes.
+    const EDGES: &[char] = &[
+        '\t', '\n', '\u{b}', '\u{c}', '\r', ' ', '\u{85}', '\u{a0}', '\u{a1}', '\u{c0}',
+        '\u{1680}', '\u{1681}', '\u{2000}', '\u{200a}', '\u{200b}', '\u{2028}',
+        '\u{2029}', '\u{202f}', '\u{205f}', '\u{2060}', '\u{3000}', '\u{3001}',
+        '\u{4e00}', '类', 'A', '\u{1F600}', '\u{FF21}',
+    ];
+
+    proptest! {
+        /// The fast trim is `str::trim` on any text, white space of every kind at
+        /// either end included.
+        #[test]
+        fn trim_is_str_trim(picks in proptest::collection::vec(0..EDGES.len(), 0..6), any in ".{0,4}") {
+            let mut s: String = picks.iter().map(|&i| EDGES[i]).collect();
+            for text in [s.clone(), format!("{any}{s}"), format!("{s}{any}"), {
+                s.push_str(&any);
+                s.clone()
+            }] {
+                prop_assert_eq!(super::trim(&text), text.trim());
+            }
+        }
+    }
+
+    /// Every white-space character below U+10000 is trimmed at either end.
+    #[test]
+    fn trims_every_white_space() {
+        for c in (0..0x1_0000u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            for text in [format!("{c}x"), format!("x{c}"), format!("甲{c}"), c.to_string()] {
+                assert_eq!(super::trim(&text), text.trim(), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
 }

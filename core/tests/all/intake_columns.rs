@@ -194,6 +194,23 @@ fn unequal_columns_and_bad_utf8_are_named() {
         ),
         ("cell_invalid", Some(2), Some("name"))
     );
+    // The bytes are UTF-8 as a whole, but an offset cuts a character in two: the
+    // cells on either side of the cut are not text.
+    let two = format!("{}{}", uscc(1), uscc(2));
+    let u = TextColumn::offsets("uscc", &[0, 18, 36], two.as_bytes()).unwrap();
+    for (cut, row) in [([0, 4, 6], 2), ([0, 3, 5], 3)] {
+        let n = TextColumn::offsets("name", &cut, "甲乙".as_bytes()).unwrap();
+        let e = read_enterprise_columns(&[u, n], &opts).unwrap_err();
+        assert_eq!(
+            (
+                e.code().as_str(),
+                e.details().row,
+                e.details().column.as_deref()
+            ),
+            ("cell_invalid", Some(row), Some("name")),
+            "{cut:?}"
+        );
+    }
     let e = TextColumn::offsets("uscc", &[0, 3], b"ab").unwrap_err();
     assert_eq!(e.code().as_str(), "cell_invalid");
 }
