@@ -228,6 +228,7 @@ pub(super) fn parse_columns<T: Record + Send + Sync>(
     let fail = |e: Error| Parsed {
         items: Vec::new(),
         errors: vec![opts.locate(e)],
+        order: None,
     };
     let lim = match opts
         .checked_header_row()
@@ -318,10 +319,7 @@ pub(super) fn parse_columns<T: Record + Send + Sync>(
 /// # Ok::<(), shuangsuiji::Error>(())
 /// ```
 pub fn read_enterprise_columns(columns: &[TextColumn<'_>], opts: &ReadOptions) -> Result<Roster> {
-    let parsed = parse_columns::<Enterprise>(columns, opts, None);
-    if let Some(e) = parsed.errors.into_iter().next() {
-        return Err(e);
-    }
+    let parsed = super::first_parsed(parse_columns::<Enterprise>(columns, opts, None))?;
     // Every record kept was validated.
-    Roster::from_valid(parsed.items).map_err(|e| opts.locate(e))
+    Roster::from_valid(parsed.items, parsed.order).map_err(|e| opts.locate(e))
 }

@@ -71,6 +71,7 @@ pub(crate) fn json_records<T: Record>(bytes: &[u8], lim: &Limits, all: bool) -> 
     let fail = |e: Error| Parsed {
         items: Vec::new(),
         errors: vec![e],
+        order: None,
     };
     let text = match json_text(bytes) {
         Ok(t) => t,
@@ -126,5 +127,9 @@ pub(crate) fn json_records<T: Record>(bytes: &[u8], lim: &Limits, all: bool) -> 
             break;
         }
     }
-    Parsed { items, errors }
+    Parsed {
+        items,
+        errors,
+        order: None,
+    }
 }

@@ -82,6 +82,7 @@ fn parse_table<T: Record + Send + Sync>(bytes: &[u8], opts: &ReadOptions, all: b
     let fail = |e: Error| Parsed {
         items: Vec::new(),
         errors: vec![e],
+        order: None,
     };
     let lim = match opts
         .checked_header_row()
@@ -256,10 +257,14 @@ fn reject_html(text: &str) -> Result<()> {
 }
 
 fn first<T: Record + Send + Sync>(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<T>> {
-    let parsed = parse_table::<T>(bytes, opts, false);
-    match parsed.errors.into_iter().next() {
+    first_parsed(parse_table::<T>(bytes, opts, false)).map(|p| p.items)
+}
+
+/// The parsed table, or its first problem.
+fn first_parsed<T>(mut parsed: Parsed<T>) -> Result<Parsed<T>> {
+    match std::mem::take(&mut parsed.errors).into_iter().next() {
         Some(e) => Err(e),
-        None => Ok(parsed.items),
+        None => Ok(parsed),
     }
 }
 
@@ -284,9 +289,9 @@ fn first<T: Record + Send + Sync>(bytes: &[u8], opts: &ReadOptions) -> Result<Ve
 /// assert_eq!((e.details().row, e.details().column.as_deref()), (Some(2), Some("credit_class")));
 /// ```
 pub fn read_enterprises(bytes: &[u8], opts: &ReadOptions) -> Result<Roster> {
-    let items = first::<Enterprise>(bytes, opts)?;
+    let parsed = first_parsed(parse_table::<Enterprise>(bytes, opts, false))?;
     // Every record kept was validated.
-    Roster::from_valid(items).map_err(|e| opts.locate(e))
+    Roster::from_valid(parsed.items, parsed.order).map_err(|e| opts.locate(e))
 }
 
 /// Checks an enterprise file and returns every problem, in row order (empty = fine).

@@ -149,6 +149,10 @@ const HEADER_LOOKAHEAD: u64 = 10;
 pub(crate) struct Parsed<T> {
     pub(crate) items: Vec<T>,
     pub(crate) errors: Vec<Error>,
+    /// The records' positions in ascending order of their unique keys, where the
+    /// duplicate check found it on the way (no repeat, one key per record, the rows
+    /// consecutive): a roster then need not sort its records again.
+    pub(crate) order: Option<Vec<usize>>,
 }
 
 /// The cell index of each field the header has: a short list (a table has about a
@@ -1012,11 +1016,12 @@ impl<T: Record> Builder<T> {
                 "the file is empty: no header row",
             ));
         }
-        self.report_duplicates();
+        let order = self.report_duplicates();
         limits::cap_problems(&mut self.errors, self.omitted);
         Parsed {
             items: self.items,
             errors: self.errors,
+            order,
         }
     }
 }
@@ -1035,11 +1040,21 @@ impl<T: Record> Builder<T> {
     /// reading, and a problem without a row comes after the rows; so the first problem
     /// (what a reader returns) and the first [`limits::MAX_PROBLEMS`] listed are those of
     /// the row by row check.
-    fn report_duplicates(&mut self) {
+    ///
+    /// Returns the records' positions in key order when there is no repeat and the
+    /// keys are one per record from consecutive rows (then a key's row, less the first
+    /// row, is its record's position).
+    fn report_duplicates(&mut self) -> Option<Vec<usize>> {
         let (Some((field, code)), Some(header)) = (T::UNIQUE, &self.header) else {
-            return;
+            return None;
         };
         let mut keys = std::mem::take(&mut self.keys);
+        let first_row = keys.first().map_or(0, |k| k.1);
+        let consecutive = keys.len() == self.items.len()
+            && keys
+                .iter()
+                .zip(first_row..)
+                .all(|(&(_, row), expected)| row == expected);
         // Rows are distinct, so the pairs are: sorted on threads where allowed.
         crate::parallel_rows::sort_distinct(&mut keys);
         let mut repeats: Vec<Error> = Vec::new();
@@ -1058,7 +1073,11 @@ impl<T: Record> Builder<T> {
             }
         }
         if repeats.is_empty() {
-            return;
+            return consecutive.then(|| {
+                keys.iter()
+                    .map(|&(_, row)| usize::try_from(row - first_row).unwrap_or(usize::MAX))
+                    .collect()
+            });
         }
         repeats.sort_by_key(|e| e.details().row);
         if !self.all {
@@ -1066,7 +1085,7 @@ impl<T: Record> Builder<T> {
             // other problem.
             repeats.truncate(1);
             self.errors = repeats;
-            return;
+            return None;
         }
         let found = std::mem::take(&mut self.errors);
         let mut merged = Vec::with_capacity(found.len() + repeats.len());
@@ -1080,6 +1099,7 @@ impl<T: Record> Builder<T> {
         }
         merged.extend(repeats);
         self.errors = merged;
+        None
     }
 }
 

@@ -31,16 +31,32 @@ impl Roster {
         if let Some((i, err)) = first_invalid(&enterprises) {
             return Err(err.within(&format!("[{i}]")));
         }
-        Self::from_valid(enterprises)
+        Self::from_valid(enterprises, None)
     }
 
     /// [`Roster::new`] of enterprises that each passed [`Enterprise::validate`] (the
     /// intake's records: every reader validates each record it keeps), which is
     /// therefore not run again: the same roster, or the same `enterprise_duplicate`.
-    pub(crate) fn from_valid(mut enterprises: Vec<Enterprise>) -> Result<Self> {
-        // Sort (code, position) pairs, not the enterprises: small keys in one array
-        // (the order and the first duplicate reported are those of sorting positions
-        // by code then position), then move each enterprise once into its place.
+    /// `sorted`, when given, is the enterprises' positions in ascending order of their
+    /// codes, all distinct (the reader's duplicate check sorted them already): the
+    /// enterprises are moved into that order and the order checked, without sorting
+    /// again; where the check fails they are sorted as without it.
+    pub(crate) fn from_valid(
+        mut enterprises: Vec<Enterprise>,
+        sorted: Option<Vec<usize>>,
+    ) -> Result<Self> {
+        if let Some(from) = sorted.filter(|f| is_permutation(f, enterprises.len())) {
+            permute(&mut enterprises, &mut from.clone());
+            if enterprises.windows(2).all(|w| w[0].uscc < w[1].uscc) {
+                return Ok(Self { enterprises });
+            }
+            // Not that order after all: back to the order given, then as without it.
+            let mut back = vec![0; from.len()];
+            for (k, &j) in from.iter().enumerate() {
+                back[j] = k;
+            }
+            permute(&mut enterprises, &mut back);
+        }
         let mut order: Vec<(Uscc, usize)> = enterprises
             .iter()
             .enumerate()
@@ -172,6 +188,15 @@ fn first_invalid(enterprises: &[Enterprise]) -> Option<(usize, Error)> {
     .next()
 }
 
+/// Whether `from` holds each of `0..len` once.
+fn is_permutation(from: &[usize], len: usize) -> bool {
+    let mut seen = vec![false; len];
+    from.len() == len
+        && from
+            .iter()
+            .all(|&i| i < len && !std::mem::replace(&mut seen[i], true))
+}
+
 /// Puts `items[from[k]]` at position `k` for every `k`, in place (one swap per moved
 /// item, following the permutation's cycles); `from` is used up (left as identity).
 fn permute<T>(items: &mut [T], from: &mut [usize]) {
@@ -193,5 +218,45 @@ impl<'de> Deserialize<'de> for InspectorRoster {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let v = Vec::<Inspector>::deserialize(d)?;
         Self::new(v).map_err(Error::into_de)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Roster;
+    use crate::model::{CreditClass, DivisionCode, Enterprise, Uscc, org_code_check_char};
+
+    fn enterprise(i: u32) -> Enterprise {
+        let body = format!("{:08}", i * 7919 % 100_000);
+        let b: [u8; 8] = body.as_bytes().try_into().expect("8 digits");
+        let org = char::from(org_code_check_char(&b).expect("digits"));
+        let code = Uscc::complete(&format!("91150581{body}{org}")).expect("valid");
+        let division = DivisionCode::parse("150581").expect("division");
+        Enterprise::new(code, &format!("企业{i}"), division, CreditClass::A)
+    }
+
+    /// An order handed in from the reader gives the roster (or the error) of sorting:
+    /// when it is right, when it is wrong, when it is no permutation, and with a
+    /// repeated code (the error's positions those of the list as given).
+    #[test]
+    fn a_given_order_changes_nothing() {
+        let list: Vec<Enterprise> = (0..40).map(enterprise).collect();
+        let sorted = Roster::from_valid(list.clone(), None).expect("roster");
+        let mut right: Vec<usize> = (0..list.len()).collect();
+        right.sort_by_key(|&i| list[i].uscc);
+        let wrong: Vec<usize> = (0..list.len()).collect();
+        let mut twice = right.clone();
+        twice[1] = twice[0];
+        for order in [right.clone(), wrong.clone(), twice, vec![0; 3]] {
+            let got = Roster::from_valid(list.clone(), Some(order.clone())).expect("roster");
+            assert_eq!(got, sorted, "{order:?}");
+        }
+        let mut repeated = list.clone();
+        repeated[30] = repeated[7].clone();
+        let expected = Roster::from_valid(repeated.clone(), None).unwrap_err();
+        for order in [right, wrong] {
+            let e = Roster::from_valid(repeated.clone(), Some(order)).unwrap_err();
+            assert_eq!(format!("{e:?}"), format!("{expected:?}"));
+        }
     }
 }

@@ -111,10 +111,33 @@ mod tests {
 
     /// Every white-space character, and characters that share their first bytes.
     const EDGES: &[char] = &[
-        '\t', '\n', '\u{b}', '\u{c}', '\r', ' ', '\u{85}', '\u{a0}', '\u{a1}', '\u{c0}',
-        '\u{1680}', '\u{1681}', '\u{2000}', '\u{200a}', '\u{200b}', '\u{2028}',
-        '\u{2029}', '\u{202f}', '\u{205f}', '\u{2060}', '\u{3000}', '\u{3001}',
-        '\u{4e00}', '类', 'A', '\u{1F600}', '\u{FF21}',
+        '\t',
+        '\n',
+        '\u{b}',
+        '\u{c}',
+        '\r',
+        ' ',
+        '\u{85}',
+        '\u{a0}',
+        '\u{a1}',
+        '\u{c0}',
+        '\u{1680}',
+        '\u{1681}',
+        '\u{2000}',
+        '\u{200a}',
+        '\u{200b}',
+        '\u{2028}',
+        '\u{2029}',
+        '\u{202f}',
+        '\u{205f}',
+        '\u{2060}',
+        '\u{3000}',
+        '\u{3001}',
+        '\u{4e00}',
+        '类',
+        'A',
+        '\u{1F600}',
+        '\u{FF21}',
     ];
 
     proptest! {
@@ -135,8 +158,16 @@ mod tests {
     /// Every white-space character below U+10000 is trimmed at either end.
     #[test]
     fn trims_every_white_space() {
-        for c in (0..0x1_0000u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
-            for text in [format!("{c}x"), format!("x{c}"), format!("甲{c}"), c.to_string()] {
+        for c in (0..0x1_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            for text in [
+                format!("{c}x"),
+                format!("x{c}"),
+                format!("甲{c}"),
+                c.to_string(),
+            ] {
                 assert_eq!(super::trim(&text), text.trim(), "U+{:04X}", u32::from(c));
             }
         }
