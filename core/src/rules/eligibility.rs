@@ -400,7 +400,7 @@ pub fn eligibility(
     roster: &Roster,
     history: &[CheckRecord],
 ) -> Result<EligibilityReport> {
-    eligibility_inner(request, catalog, roster, history, None)
+    eligibility_inner(request, catalog, roster, history, None, None)
 }
 
 /// Refuses an event dated after the plan date (as [`check_history_dates`] does for
@@ -489,6 +489,7 @@ pub fn eligibility_with_tags(
         roster,
         history,
         Some((&applied, &by_uscc)),
+        None,
     )?;
     report.tags = Some(applied);
     Ok(report)
@@ -496,12 +497,15 @@ pub fn eligibility_with_tags(
 
 type Tagging<'a> = (&'a TagsApplied, &'a BTreeMap<Uscc, Vec<Tag>>);
 
+/// The report, the roster assessed in `parts` (`None`: as many as its size is worth
+/// on this machine; always one with tags).
 fn eligibility_inner(
     request: &PlanRequest,
     catalog: &Catalog,
     roster: &Roster,
     history: &[CheckRecord],
     tagging: Option<Tagging<'_>>,
+    parts: Option<usize>,
 ) -> Result<EligibilityReport> {
     request.validate()?;
     check_history_dates(request.date, history)?;
@@ -515,7 +519,7 @@ fn eligibility_inner(
     }
     let none: Vec<&CheckRecord> = Vec::new();
 
-    let mut items: Vec<ItemEligibility> = plan_items
+    let skeleton: Vec<ItemEligibility> = plan_items
         .iter()
         .map(|(item, rules)| empty_item(request, item, rules))
         .collect();
@@ -525,7 +529,8 @@ fn eligibility_inner(
         .unwrap_or_default();
     let no_tags: Vec<Tag> = Vec::new();
 
-    for e in roster.enterprises() {
+    // One enterprise's entries in every item's lists.
+    let assess = |e: &Enterprise, items: &mut [ItemEligibility]| {
         let hist = by_uscc.get(&e.uscc).unwrap_or(&none);
         let mut common: Vec<Reason> = Vec::new();
         common.extend(jurisdiction_reason(&request.authority, e));
@@ -603,7 +608,27 @@ fn eligibility_inner(
                 }),
             }
         }
-    }
+    };
+    // The roster in consecutive parts, each assessed into lists of its own on a thread
+    // where the `parallel` feature allows, the parts' lists then joined in roster
+    // order: the lists of assessing every enterprise in turn. With tags, a ratio
+    // effect may add strata as it goes, so the roster is one part.
+    let enterprises = roster.enterprises();
+    let parts = if tagging.is_some() {
+        1
+    } else {
+        parts.unwrap_or_else(|| crate::parallel::threads_for_len(enterprises.len()))
+    };
+    let per = enterprises.len().div_ceil(parts.max(1)).max(1);
+    let chunks: Vec<&[Enterprise]> = enterprises.chunks(per).collect();
+    let assessed = crate::parallel::map_each(&chunks, |chunk| {
+        let mut items = skeleton.clone();
+        for e in *chunk {
+            assess(e, &mut items);
+        }
+        items
+    });
+    let mut items = join_assessed(skeleton, assessed)?;
 
     if tagging.is_some() {
         for it in &mut items {
@@ -627,6 +652,42 @@ fn eligibility_inner(
         items,
         tags: None,
     })
+}
+
+/// The lists of consecutive parts of the roster, each assessed from `skeleton`
+/// (the items without entries), joined in order: `skeleton` itself without parts.
+///
+/// # Errors
+/// `internal_invariant` if a part's items or strata do not line up with the first's
+/// (only one part may add strata).
+fn join_assessed(
+    skeleton: Vec<ItemEligibility>,
+    parts: Vec<Vec<ItemEligibility>>,
+) -> Result<Vec<ItemEligibility>> {
+    let mut parts = parts.into_iter();
+    let Some(mut items) = parts.next() else {
+        return Ok(skeleton);
+    };
+    for part in parts {
+        if part.len() != items.len() {
+            return Err(Error::internal("a part of the roster with other items"));
+        }
+        for (it, mut more) in items.iter_mut().zip(part) {
+            if more.strata.len() != it.strata.len() {
+                return Err(Error::internal("a part of the roster with other strata"));
+            }
+            for (s, mut m) in it.strata.iter_mut().zip(more.strata) {
+                s.eligible.append(&mut m.eligible);
+            }
+            it.forced_in.append(&mut more.forced_in);
+            it.excluded.append(&mut more.excluded);
+            it.focus.append(&mut more.focus);
+            if let (Some(c), Some(m)) = (it.coverage.as_mut(), more.coverage.as_mut()) {
+                c.due.append(&mut m.due);
+            }
+        }
+    }
+    Ok(items)
 }
 
 /// A reason naming the tag that gave it.
@@ -800,4 +861,57 @@ fn fill_quotas(items: &mut [ItemEligibility]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod parts_tests {
+    use super::eligibility_inner;
+    use crate::model::{Catalog, CheckRecord, Roster};
+    use crate::rules::PlanRequest;
+
+    /// Every eligibility vector with an expected report gives that report with the
+    /// roster assessed in any number of parts (more parts than enterprises included):
+    /// the parts' lists are joined in roster order.
+    #[test]
+    fn any_parts_give_the_vectors_reports() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/eligibility");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("vectors")
+            .map(|f| f.expect("entry").path())
+            .filter(|p| p.to_string_lossy().ends_with(".ops.json"))
+            .collect();
+        files.sort();
+        let mut checked = 0;
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("vector");
+            let doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+            for case in doc["cases"].as_array().expect("cases") {
+                let (Some(expect), input) = (case.get("expect"), &case["input"]) else {
+                    continue;
+                };
+                let catalog: Catalog =
+                    serde_json::from_value(input["catalog"].clone()).expect("catalog");
+                let roster: Roster =
+                    serde_json::from_value(input["roster"].clone()).expect("roster");
+                let history: Vec<CheckRecord> =
+                    serde_json::from_value(input["history"].clone()).expect("history");
+                let request: PlanRequest =
+                    serde_json::from_value(input["request"].clone()).expect("request");
+                for parts in 1..=roster.len() + 2 {
+                    let report =
+                        eligibility_inner(&request, &catalog, &roster, &history, None, Some(parts))
+                            .expect("report");
+                    assert_eq!(
+                        &serde_json::to_value(&report).expect("json"),
+                        expect,
+                        "{} in {parts} parts",
+                        file.display()
+                    );
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 20, "{checked} vectors");
+    }
 }
