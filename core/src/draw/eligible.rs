@@ -122,17 +122,9 @@ fn strictly_ascending(codes: &[Uscc]) -> bool {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use super::*;
-    use crate::model::org_code_check_char;
-
-    /// Valid codes ascending in `i` (also the visits' tests' codes).
-    pub(in crate::draw) fn code(i: u32) -> Uscc {
-        let body = format!("{i:08}");
-        let b: [u8; 8] = body.as_bytes().try_into().unwrap();
-        let org = char::from(org_code_check_char(&b).unwrap());
-        Uscc::complete(&format!("91150581{body}{org}")).unwrap()
-    }
+    use crate::model::test_code as code;
 
     #[test]
     fn ascending_codes_are_kept_others_sorted_and_repeats_flagged() {

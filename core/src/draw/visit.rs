@@ -125,9 +125,9 @@ fn visits_in(items: &[ItemResult], from: Option<Ticket>, to: Option<Ticket>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draw::eligible::tests::code;
     use crate::draw::{StratumKey, StratumResult};
     use crate::model::ItemId;
+    use crate::model::test_code as code;
     use proptest::prelude::*;
 
     /// Items whose strata select from 40 enterprises: `places[i][e]` puts enterprise

@@ -32,4 +32,6 @@ pub use provenance::{LegalRef, Provenance, Validity, Verification};
 pub use ratio::Ratio;
 pub use roster::{InspectorRoster, Roster};
 pub use text::normalize_width;
+#[cfg(test)]
+pub(crate) use uscc::test_code;
 pub use uscc::{USCC_ALPHABET, Uscc, org_code_check_char, uscc_char_value, uscc_check_char};

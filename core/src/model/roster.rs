@@ -224,13 +224,11 @@ impl<'de> Deserialize<'de> for InspectorRoster {
 #[cfg(test)]
 mod tests {
     use super::Roster;
-    use crate::model::{CreditClass, DivisionCode, Enterprise, Uscc, org_code_check_char};
+    use crate::model::{CreditClass, DivisionCode, Enterprise, test_code};
 
+    /// Enterprises whose codes are not in the order of `i`.
     fn enterprise(i: u32) -> Enterprise {
-        let body = format!("{:08}", i * 7919 % 100_000);
-        let b: [u8; 8] = body.as_bytes().try_into().expect("8 digits");
-        let org = char::from(org_code_check_char(&b).expect("digits"));
-        let code = Uscc::complete(&format!("91150581{body}{org}")).expect("valid");
+        let code = test_code(i * 7919 % 100_000);
         let division = DivisionCode::parse("150581").expect("division");
         Enterprise::new(code, &format!("企业{i}"), division, CreditClass::A)
     }

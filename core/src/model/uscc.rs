@@ -398,6 +398,16 @@ impl<'de> Deserialize<'de> for Uscc {
     }
 }
 
+/// Tests only: valid codes (county 150581), ascending in `i`, the organisation code
+/// being `i` in eight digits with its check character.
+#[cfg(test)]
+pub(crate) fn test_code(i: u32) -> Uscc {
+    let body = format!("{i:08}");
+    let b: [u8; 8] = body.as_bytes().try_into().expect("8 digits");
+    let org = char::from(org_code_check_char(&b).expect("digits"));
+    Uscc::complete(&format!("91150581{body}{org}")).expect("valid")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
