@@ -110,6 +110,54 @@ impl Roster {
     }
 }
 
+impl Drop for Roster {
+    /// Frees the enterprises' text in the order it was allocated ([`text_order`]), then
+    /// the rest as usual.
+    fn drop(&mut self) {
+        let Some(order) = text_order(&self.enterprises) else {
+            return;
+        };
+        for i in order {
+            let e = &mut self.enterprises[i];
+            drop(std::mem::take(&mut e.name));
+            drop(e.town.take());
+            drop(std::mem::take(&mut e.categories));
+            drop(std::mem::take(&mut e.avoid_inspectors));
+        }
+    }
+}
+
+/// The enterprises' positions in ascending address of their names' text, or `None`
+/// when they are in that order already, or nearly (issue #25).
+///
+/// A reader builds records in row order and the roster then puts them in code order.
+/// When the rows were not in code order, freeing the records in the roster's order
+/// frees the heap in random address order: a cache miss per block (1 M enterprises:
+/// 0.3 s, against 0.04 s in order), and the allocator's free lists left in that order,
+/// so that the next read in the same process allocated from scattered blocks and took
+/// twice as long as the first. A record's text is allocated together, from the top of
+/// its thread's arena, so the address of its name stands for its allocation order.
+fn text_order(enterprises: &[Enterprise]) -> Option<Vec<usize>> {
+    let at = |e: &Enterprise| e.name.as_ptr().addr();
+    // In a few ascending runs (one per thread that read a part, in its own arena),
+    // the usual drop already frees each arena in order. Looked at in a sample of at
+    // most 65 536 enterprises, evenly spaced.
+    let step = enterprises.len().div_ceil(1 << 16).max(1);
+    let sample: Vec<usize> = enterprises.iter().step_by(step).map(at).collect();
+    let descents = sample.windows(2).filter(|w| w[0] > w[1]).count();
+    if descents <= 64 + sample.len() / 1024 {
+        return None;
+    }
+    let mut order: Vec<(usize, usize)> = enterprises
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (at(e), i))
+        .collect();
+    // Distinct pairs (positions differ): sorted on threads where allowed.
+    crate::parallel_rows::sort_distinct(&mut order);
+    Some(order.into_iter().map(|(_, i)| i).collect())
+}
+
 impl<'de> Deserialize<'de> for Roster {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let v = Vec::<Enterprise>::deserialize(d)?;
@@ -223,7 +271,7 @@ impl<'de> Deserialize<'de> for InspectorRoster {
 
 #[cfg(test)]
 mod tests {
-    use super::Roster;
+    use super::{Roster, text_order};
     use crate::model::{CreditClass, DivisionCode, Enterprise, test_code};
 
     /// Enterprises whose codes are not in the order of `i`.
@@ -256,5 +304,32 @@ mod tests {
             let e = Roster::from_valid(repeated.clone(), Some(order)).unwrap_err();
             assert_eq!(format!("{e:?}"), format!("{expected:?}"));
         }
+    }
+
+    /// The text is freed in ascending address order whatever the roster's order, and
+    /// every enterprise's text once; a roster whose text is in order is left to the
+    /// usual drop.
+    #[test]
+    fn text_is_freed_in_address_order() {
+        let list: Vec<Enterprise> = (0..3000).map(enterprise).collect();
+        let roster = Roster::new(list).expect("roster");
+        let order = text_order(roster.enterprises()).expect("not in address order");
+        let at = |i: usize| roster.enterprises()[i].name.as_ptr().addr();
+        assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])));
+        let mut seen = order.clone();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..3000).collect::<Vec<_>>());
+        let mut in_order = roster.enterprises().to_vec();
+        in_order.sort_by_key(|e| e.name.as_ptr().addr());
+        assert_eq!(text_order(&in_order), None);
+        // A few runs: one per part a reader's threads built.
+        let mut runs: Vec<Enterprise> = (0..5000).map(enterprise).collect();
+        runs.sort_by_key(|e| e.name.as_ptr().addr());
+        runs.rotate_left(1234);
+        assert_eq!(text_order(&runs), None);
+        runs.swap(10, 4000);
+        runs.reverse();
+        assert!(text_order(&runs).is_some());
+        drop(roster);
     }
 }
