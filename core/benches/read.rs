@@ -7,6 +7,9 @@
 //! runs per size: `SSJ_READ_RUNS=3`). Prints the minimum and median wall time per size
 //! and encoding, the time per row and the median time the reading thread was on a CPU
 //! (what a loaded machine's wall time hides); the input bytes are built before timing.
+//! The roster read is dropped after each timed read; the median time of that drop is
+//! printed too (the rows are in no USCC order, the case where a roster frees its text
+//! in address order).
 //!
 //! With the `parallel` feature the read runs on several threads: the reading thread's
 //! CPU is then not the whole work, so the process's CPU time during the reads (user +
@@ -80,12 +83,13 @@ fn process_cpu() -> Option<Duration> {
 }
 
 /// Minimum and median wall time, median CPU time of the reading thread and median CPU
-/// time of the process.
+/// time of the process; median time to drop what was read (not in the read's time).
 struct Timing {
     min: Duration,
     median: Duration,
     thread_cpu: Option<Duration>,
     process_cpu: Option<Duration>,
+    drop: Duration,
 }
 
 impl Timing {
@@ -97,17 +101,21 @@ impl Timing {
             )
         };
         format!(
-            "on CPU median: reading thread {}, process {}",
+            "on CPU median: reading thread {}, process {}; drop median {:.3} s",
             s(self.thread_cpu),
-            s(self.process_cpu)
+            s(self.process_cpu),
+            self.drop.as_secs_f64()
         )
     }
 }
 
-/// Times `runs` calls of `read` (which returns what to drop after the clock stops).
+/// Times `runs` calls of `read` (which returns what to drop after the clock stops; the
+/// drop is timed apart: a roster read from rows in no USCC order frees its text in
+/// address order, issue #25).
 fn time<R>(runs: usize, mut read: impl FnMut() -> R) -> Timing {
     let mut cpu: Vec<Option<Duration>> = Vec::new();
     let mut pcpu: Vec<Option<Duration>> = Vec::new();
+    let mut drops: Vec<Duration> = Vec::new();
     let delta = |after: Option<Duration>, before: Option<Duration>| {
         after.zip(before).map(|(a, b)| a.saturating_sub(b))
     };
@@ -119,10 +127,13 @@ fn time<R>(runs: usize, mut read: impl FnMut() -> R) -> Timing {
             let e = t.elapsed();
             cpu.push(delta(thread_cpu(), c));
             pcpu.push(delta(process_cpu(), p));
+            let t = Instant::now();
             drop(black_box(r));
+            drops.push(t.elapsed());
             e
         })
         .collect();
+    drops.sort();
     secs.sort();
     cpu.sort();
     pcpu.sort();
@@ -131,6 +142,7 @@ fn time<R>(runs: usize, mut read: impl FnMut() -> R) -> Timing {
         median: secs[secs.len() / 2],
         thread_cpu: cpu[cpu.len() / 2],
         process_cpu: pcpu[pcpu.len() / 2],
+        drop: drops[drops.len() / 2],
     }
 }
 
