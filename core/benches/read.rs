@@ -93,7 +93,8 @@ struct Timing {
 }
 
 impl Timing {
-    fn cpu(&self) -> String {
+    /// The CPU times and the drop's time, as printed after the wall times.
+    fn details(&self) -> String {
         let s = |c: Option<Duration>| {
             c.map_or_else(
                 || "unknown".to_owned(),
@@ -214,7 +215,7 @@ fn bench_columns(n: u32, runs: usize) {
             t.min.as_secs_f64(),
             t.median.as_secs_f64(),
             t.median.as_nanos() / u128::from(n),
-            t.cpu(),
+            t.details(),
         );
     }
 }
@@ -302,7 +303,7 @@ fn main() {
                 t.min.as_secs_f64(),
                 t.median.as_secs_f64(),
                 t.median.as_nanos() / u128::from(n),
-                t.cpu(),
+                t.details(),
             );
         }
         if std::env::var("SSJ_READ_COLUMNS").is_ok_and(|v| v == "1")

@@ -81,17 +81,12 @@ mod tests {
     use super::super::table::{Builder, Parsed};
     use super::super::{Encoding, Limits, ReadOptions, csv_in_parts, csv_table, limits};
     use crate::draw::ColumnText;
-    use crate::model::{Enterprise, Uscc, org_code_check_char};
+    use crate::model::{Enterprise, test_code};
     use proptest::prelude::*;
 
     fn uscc(i: usize) -> String {
-        let body = format!("{:08}", i % 100_000_000);
-        let b: [u8; 8] = body.as_bytes().try_into().expect("8 digits");
-        let org = char::from(org_code_check_char(&b).expect("digits"));
-        Uscc::complete(&format!("91150581{body}{org}"))
-            .expect("valid")
-            .as_str()
-            .to_owned()
+        let i = u32::try_from(i % 100_000_000).expect("below 10^8");
+        test_code(i).as_str().to_owned()
     }
 
     /// Records and problems (debug text: code, message, row, column, value, details).
