@@ -35,7 +35,7 @@ pub struct TagMove {
 }
 
 fn detail(r: &crate::rules::Reason, key: &str) -> String {
-    r.detail.get(key).cloned().unwrap_or_default()
+    r.detail.get(key).unwrap_or_default().to_owned()
 }
 
 /// Every enterprise a tag moved, sorted by USCC, item and tag.

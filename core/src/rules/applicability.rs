@@ -39,8 +39,8 @@ use crate::{Error, Result, RulesCode};
 pub fn jurisdiction_reason(authority: &Authority, enterprise: &Enterprise) -> Option<Reason> {
     (!authority.covers(enterprise.division)).then(|| {
         Reason::new(ReasonCode::OutsideJurisdiction)
-            .with("division", enterprise.division.as_str())
-            .with("jurisdiction", authority.jurisdiction.as_str())
+            .with("division", enterprise.division.as_str().to_owned())
+            .with("jurisdiction", authority.jurisdiction.as_str().to_owned())
     })
 }
 
@@ -48,8 +48,14 @@ pub fn jurisdiction_reason(authority: &Authority, enterprise: &Enterprise) -> Op
 #[must_use]
 pub fn scope_reason(item: &SupervisionItem, enterprise: &Enterprise) -> Option<Reason> {
     (!item.applies_to.applies_to(enterprise)).then(|| {
-        let cats: Vec<&str> = enterprise.categories.iter().map(String::as_str).collect();
-        Reason::new(ReasonCode::NotInItemScope).with("categories", cats.join(","))
+        let mut cats = String::new();
+        for (i, c) in enterprise.categories.iter().enumerate() {
+            if i > 0 {
+                cats.push(',');
+            }
+            cats.push_str(c);
+        }
+        Reason::new(ReasonCode::NotInItemScope).with("categories", cats)
     })
 }
 

@@ -185,7 +185,7 @@ impl CapConfig {
             .class_limits
             .get(&class)
             .map_or(("limit", self.limit), |l| ("class_limit", *l));
-        let reached = |key: &str, limit: u32, n: u64, visits: Vec<VisitEvidence>| {
+        let reached = |key: &'static str, limit: u32, n: u64, visits: Vec<VisitEvidence>| {
             let mut r = Reason::new(ReasonCode::YearlyCapReached)
                 .with(key, limit.to_string())
                 .with("visits", n.to_string())
@@ -260,7 +260,7 @@ mod tests {
         let r = cap
             .reason(&county, CreditClass::B, 2025, two_county.iter())
             .unwrap();
-        assert_eq!(r.detail.get("level_limit").map(String::as_str), Some("2"));
+        assert_eq!(r.detail.get("level_limit"), Some("2"));
         let mixed = [
             visit("T1", "2025-03-01", &county),
             visit("T2", "2025-04-01", &city),

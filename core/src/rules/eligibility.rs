@@ -693,8 +693,8 @@ fn join_assessed(
 /// A reason naming the tag that gave it.
 fn tag_reason(code: ReasonCode, tag: &Tag) -> Reason {
     Reason::new(code)
-        .with("tag", tag.rule.as_str())
-        .with("label", tag.label.as_str())
+        .with("tag", tag.rule.as_str().to_owned())
+        .with("label", tag.label.clone())
 }
 
 /// 无事不扰: the `tag_spared` reason if the enterprise was checked within the effect's
@@ -849,6 +849,9 @@ fn item_reasons(
         );
     }
     reasons.sort_by_key(|r| r.code);
+    // Kept in the report, one list per exclusion: without the room a growing list
+    // leaves (four reasons' worth for the first).
+    reasons.shrink_to_fit();
     reasons
 }
 

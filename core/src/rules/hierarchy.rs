@@ -127,7 +127,7 @@ pub fn same_year_reason<'a>(
     );
     (!visits.is_empty()).then(|| {
         let mut r = Reason::new(ReasonCode::CheckedByHigherLevel)
-            .with("department", item.department.as_str())
+            .with("department", item.department.as_str().to_owned())
             .with("mode", "same_year")
             .with("year", year.to_string());
         r.visits = visits;
@@ -166,9 +166,9 @@ pub fn three_month_reason<'a>(
     }
     (!visits.is_empty()).then(|| {
         let mut r = Reason::new(ReasonCode::CheckedByHigherLevel)
-            .with("department", item.department.as_str())
+            .with("department", item.department.as_str().to_owned())
             .with("mode", "same_items_three_months")
-            .with("item", item.id.as_str());
+            .with("item", item.id.as_str().to_owned());
         r.visits = visits;
         r
     })

@@ -78,7 +78,7 @@ pub use hierarchy::{
 pub use policy::{PolicyRow, SamplingPolicy, StratumRule};
 pub use preset::{Preset, preset, preset_names, presets};
 pub use quota::{QuotaRule, quota};
-pub use reason::{Reason, ReasonCode, VisitEvidence};
+pub use reason::{Detail, DetailText, Reason, ReasonCode, VisitEvidence};
 pub use report_draw::{draw_eligible, report_draw_input};
 pub use status::status_reason;
 pub use stratum::StratumKey;

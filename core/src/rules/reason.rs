@@ -7,10 +7,14 @@
 //!
 //! Tested by `core/tests/all/rules_vectors.rs` (vectors in `tests/vectors/eligibility/`) and `core/tests/all/rules_props.rs`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::{CheckKind, CheckRecord, ItemId};
 
@@ -203,8 +207,8 @@ pub struct Reason {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub visits: Vec<VisitEvidence>,
     /// Further evidence as key/value text (status, division, limit …).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub detail: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Detail::is_empty")]
+    pub detail: Detail,
 }
 
 impl Reason {
@@ -214,14 +218,230 @@ impl Reason {
         Self {
             code,
             visits: Vec::new(),
-            detail: BTreeMap::new(),
+            detail: Detail::new(),
         }
     }
 
-    /// Adds a key/value piece of evidence.
+    /// Adds a key/value piece of evidence (a fixed text is kept without a copy).
+    ///
+    /// ```
+    /// use shuangsuiji::rules::{Reason, ReasonCode};
+    /// let r = Reason::new(ReasonCode::YearlyCapReached).with("limit", "2").with("year", 2026.to_string());
+    /// assert_eq!((r.detail.get("limit"), r.detail.get("year")), (Some("2"), Some("2026")));
+    /// ```
     #[must_use]
-    pub fn with(mut self, key: &str, value: impl Into<String>) -> Self {
-        self.detail.insert(key.to_owned(), value.into());
+    pub fn with(mut self, key: &'static str, value: impl Into<DetailText>) -> Self {
+        self.detail.insert(key, value);
         self
+    }
+}
+
+/// A text of a [`Detail`]: borrowed when the rules wrote a fixed text, owned otherwise.
+pub type DetailText = Cow<'static, str>;
+
+/// The evidence of a [`Reason`]: texts by key, each key once, in key order. Its
+/// JSON is an object, as a `BTreeMap<String, String>`'s would be (a key given twice
+/// keeps its last value).
+///
+/// An eligibility report holds one per exclusion, a million of them for a large roster
+/// (issue #25): a map there cost a 544-byte node and a copy of every key and of every
+/// fixed value; this is a short sorted list that keeps the rules' fixed texts borrowed.
+///
+/// ```
+/// use shuangsuiji::rules::Detail;
+/// let mut d = Detail::new();
+/// d.insert("year", 2026.to_string());
+/// d.insert("department", "market");
+/// assert_eq!(d.get("year"), Some("2026"));
+/// assert_eq!(d.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["department", "year"]);
+/// assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"department":"market","year":"2026"}"#);
+/// let back: Detail = serde_json::from_str(r#"{"year":"2025","department":"market"}"#).unwrap();
+/// assert_eq!(back.get("year"), Some("2025"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Detail(Vec<(DetailText, DetailText)>);
+
+impl Detail {
+    /// No evidence.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self(Vec::new())
+    }
+
+    /// The text under `key`, if any.
+    ///
+    /// ```
+    /// let d = shuangsuiji::rules::Detail::new();
+    /// assert_eq!(d.get("year"), None);
+    /// ```
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.position(key).ok().map(|i| self.0[i].1.as_ref())
+    }
+
+    /// Whether there is a text under `key`.
+    ///
+    /// ```
+    /// let mut d = shuangsuiji::rules::Detail::new();
+    /// d.insert("mode", "same_year");
+    /// assert!(d.contains_key("mode") && !d.contains_key("year"));
+    /// ```
+    #[must_use]
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.position(key).is_ok()
+    }
+
+    /// Sets the text under `key`, returning the text it replaces.
+    ///
+    /// ```
+    /// let mut d = shuangsuiji::rules::Detail::new();
+    /// assert_eq!(d.insert("visits", "1"), None);
+    /// assert_eq!(d.insert("visits", 2.to_string()).as_deref(), Some("1"));
+    /// assert_eq!(d.get("visits"), Some("2"));
+    /// ```
+    pub fn insert(
+        &mut self,
+        key: impl Into<DetailText>,
+        value: impl Into<DetailText>,
+    ) -> Option<DetailText> {
+        let (key, value) = (key.into(), value.into());
+        match self.position(&key) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                // Room for one more only: most reasons carry one to three texts, and
+                // the most frequent (`not_in_item_scope`) one.
+                self.0.reserve_exact(1);
+                self.0.insert(i, (key, value));
+                None
+            }
+        }
+    }
+
+    /// The keys and texts, in key order.
+    ///
+    /// ```
+    /// let mut d = shuangsuiji::rules::Detail::new();
+    /// d.insert("b", "2");
+    /// d.insert("a", "1");
+    /// assert_eq!(d.iter().collect::<Vec<_>>(), [("a", "1"), ("b", "2")]);
+    /// ```
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v.as_ref()))
+    }
+
+    /// How many keys.
+    ///
+    /// ```
+    /// assert_eq!(shuangsuiji::rules::Detail::new().len(), 0);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is no evidence.
+    ///
+    /// ```
+    /// assert!(shuangsuiji::rules::Detail::new().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn position(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_ref().cmp(key))
+    }
+}
+
+impl<K: Into<DetailText>, V: Into<DetailText>> FromIterator<(K, V)> for Detail {
+    /// ```
+    /// let d: shuangsuiji::rules::Detail = [("year", "2026"), ("year", "2027")].into_iter().collect();
+    /// assert_eq!((d.len(), d.get("year")), (1, Some("2027")));
+    /// ```
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let mut d = Self::new();
+        for (k, v) in iter {
+            d.insert(k, v);
+        }
+        d
+    }
+}
+
+impl Serialize for Detail {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.iter() {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Detail {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Texts;
+        impl<'de> Visitor<'de> for Texts {
+            type Value = Detail;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of texts")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Detail, A::Error> {
+                let mut d = Detail::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    d.insert(k, v);
+                }
+                Ok(d)
+            }
+        }
+        d.deserialize_map(Texts)
+    }
+}
+
+#[cfg(test)]
+mod detail_tests {
+    use std::collections::BTreeMap;
+
+    use super::Detail;
+
+    /// The JSON (both ways) and the lookups of a `BTreeMap<String, String>`, for keys
+    /// inserted in any order, repeated or not.
+    #[test]
+    fn it_reads_and_writes_as_a_map_would() {
+        let mut x = 0x9e37_79b9_u32;
+        for n in 0..40 {
+            let mut map = BTreeMap::new();
+            let mut detail = Detail::new();
+            for i in 0..n {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                let (k, v) = (format!("k{}", x % 16), format!("v{i}"));
+                assert_eq!(
+                    detail.insert(k.clone(), v.clone()).map(|t| t.into_owned()),
+                    map.insert(k, v)
+                );
+            }
+            let json = serde_json::to_string(&detail).expect("json");
+            assert_eq!(json, serde_json::to_string(&map).expect("json"));
+            let back: Detail = serde_json::from_str(&json).expect("back");
+            assert_eq!(back, detail);
+            assert_eq!(detail.len(), map.len());
+            for k in (0..17).map(|k| format!("k{k}")) {
+                assert_eq!(detail.get(&k), map.get(&k).map(String::as_str));
+            }
+        }
+        let repeated: Detail = serde_json::from_str(r#"{"a":"1","b":"2","a":"3"}"#).expect("json");
+        let as_map: BTreeMap<String, String> =
+            serde_json::from_str(r#"{"a":"1","b":"2","a":"3"}"#).expect("json");
+        assert_eq!(
+            repeated.iter().collect::<Vec<_>>(),
+            as_map
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect::<Vec<_>>()
+        );
+        assert!(serde_json::from_str::<Detail>(r#"{"a":1}"#).is_err());
+        assert!(serde_json::from_str::<Detail>(r#"["a"]"#).is_err());
     }
 }
