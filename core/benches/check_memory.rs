@@ -24,16 +24,8 @@
 
 use shuangsuiji::intake::{ReadOptions, check_enterprises};
 
-fn status_kib(key: &str) -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = s.lines().find(|l| l.starts_with(key))?;
-    line[key.len()..]
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()
-}
+mod common;
+use common::status_kib;
 
 fn bad_rows(n: usize) -> Vec<u8> {
     let mut s = String::from("uscc,name,division,credit_class,status\n");

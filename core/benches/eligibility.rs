@@ -19,6 +19,9 @@ use shuangsuiji::model::{
 };
 use shuangsuiji::rules::{PlanRequest, eligibility};
 
+mod common;
+use common::status_kib;
+
 fn uscc(i: usize) -> Uscc {
     let body = format!("{i:08}");
     let b: [u8; 8] = body.as_bytes().try_into().expect("8 digits");
@@ -31,17 +34,6 @@ fn env_usize(key: &str, default: usize) -> usize {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-fn status_kib(key: &str) -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = s.lines().find(|l| l.starts_with(key))?;
-    line[key.len()..]
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()
 }
 
 fn roster(n: usize) -> Roster {

@@ -33,6 +33,9 @@ use shuangsuiji::intake::{
 };
 use shuangsuiji::model::{Uscc, org_code_check_char};
 
+mod common;
+use common::status_kib;
+
 fn uscc(i: u32) -> String {
     let body = format!("{i:08}");
     let b: [u8; 8] = body.as_bytes().try_into().expect("8 digits");
@@ -218,17 +221,6 @@ fn bench_columns(n: u32, runs: usize) {
             t.details(),
         );
     }
-}
-
-fn status_kib(key: &str) -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = s.lines().find(|l| l.starts_with(key))?;
-    line[key.len()..]
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()
 }
 
 /// One read of `n` rows (UTF-8), measuring memory in this (fresh) process.
