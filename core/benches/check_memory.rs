@@ -25,6 +25,8 @@
 use shuangsuiji::intake::{ReadOptions, check_enterprises};
 
 mod common;
+#[path = "common/sample_plan.rs"]
+mod sample_plan;
 use common::status_kib;
 
 fn bad_rows(n: usize) -> Vec<u8> {
@@ -151,7 +153,7 @@ mod pipeline {
     use shuangsuiji::draw_record::{PlanMeta, plan_from_eligibility};
     use shuangsuiji::intake::{self, ReadOptions, TextColumn, read_enterprise_columns};
     use shuangsuiji::model::{CreditClass, DivisionCode, Enterprise, RiskGrade, Roster, Uscc};
-    use shuangsuiji::rules::{PlanRequest, draw_eligible, eligibility};
+    use shuangsuiji::rules::{draw_eligible, eligibility};
     use shuangsuiji::verify::Bytes32;
 
     use super::status_kib;
@@ -303,13 +305,7 @@ mod pipeline {
             intake::read_catalog(&data("catalog.json"), &ReadOptions::default()).expect("catalog");
         let inspectors = intake::read_inspectors(&data("inspectors.json"), &ReadOptions::default())
             .expect("inspectors");
-        let request: PlanRequest = serde_json::from_str(
-            r#"{"authority": {"id": "huolinguole-market", "department": "market", "level": "county",
-                "jurisdiction": "150581"}, "year": 2026, "date": "2026-03-02",
-                "items": ["market.food_production", "market.food_label"],
-                "policy": {"preset": {"name": "neimenggu_bayannaoer_2022"}}}"#,
-        )
-        .expect("request");
+        let request = super::sample_plan::request();
         let (report, peak, kept, took) = measure(|| eligibility(&request, &catalog, &roster, &[]));
         let report = report.expect("report");
         line("eligibility (borrowed)", n, peak, kept, took);

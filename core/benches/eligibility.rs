@@ -17,9 +17,11 @@ use std::time::{Duration, Instant};
 use shuangsuiji::model::{
     Catalog, CreditClass, DivisionCode, Enterprise, RiskGrade, Roster, Uscc, org_code_check_char,
 };
-use shuangsuiji::rules::{PlanRequest, eligibility};
+use shuangsuiji::rules::eligibility;
 
 mod common;
+#[path = "common/sample_plan.rs"]
+mod sample_plan;
 use common::status_kib;
 
 fn uscc(i: usize) -> Uscc {
@@ -82,13 +84,7 @@ fn main() {
     let catalog =
         Catalog::from_json(&std::fs::read_to_string(dir.join("catalog.json")).expect("catalog"))
             .expect("catalog");
-    let request: PlanRequest = serde_json::from_str(
-        r#"{"authority": {"id": "huolinguole-market", "department": "market", "level": "county",
-            "jurisdiction": "150581"}, "year": 2026, "date": "2026-03-02",
-            "items": ["market.food_production", "market.food_label"],
-            "policy": {"preset": {"name": "neimenggu_bayannaoer_2022"}}}"#,
-    )
-    .expect("request");
+    let request = sample_plan::request();
     let per = |kib: u64| kib * 1024 / u64::try_from(n.max(1)).unwrap_or(1);
     let (mut calls, mut drops) = (Vec::new(), Vec::new());
     for run in 1..=runs {
