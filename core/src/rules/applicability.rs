@@ -48,13 +48,7 @@ pub fn jurisdiction_reason(authority: &Authority, enterprise: &Enterprise) -> Op
 #[must_use]
 pub fn scope_reason(item: &SupervisionItem, enterprise: &Enterprise) -> Option<Reason> {
     (!item.applies_to.applies_to(enterprise)).then(|| {
-        let mut cats = String::new();
-        for (i, c) in enterprise.categories.iter().enumerate() {
-            if i > 0 {
-                cats.push(',');
-            }
-            cats.push_str(c);
-        }
+        let cats = enterprise.categories.as_slice().join(",");
         Reason::new(ReasonCode::NotInItemScope).with("categories", cats)
     })
 }

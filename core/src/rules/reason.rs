@@ -13,7 +13,6 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use serde::de::{MapAccess, Visitor};
-use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::{CheckKind, CheckRecord, ItemId};
@@ -370,11 +369,7 @@ impl<K: Into<DetailText>, V: Into<DetailText>> FromIterator<(K, V)> for Detail {
 
 impl Serialize for Detail {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in self.iter() {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
+        s.collect_map(self.iter())
     }
 }
 
