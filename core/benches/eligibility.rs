@@ -4,18 +4,21 @@
 //!
 //! Run: `cargo bench -p shuangsuiji --features parallel --bench eligibility` (size:
 //! `SSJ_ELIGIBILITY_N=1000000`; runs: `SSJ_ELIGIBILITY_RUNS=5`). The roster (built before
-//! timing, in USCC order) has credit classes A–D and food risk grades A–D; a third of
-//! its enterprises are retailers, outside the scope of both items of the huolinguole
-//! sample plan (`not_in_item_scope`: two exclusions each), 2 % are outside the
-//! jurisdiction. Prints per run the wall time of `rules::eligibility`, the time to drop
-//! its report, and (Linux) the peak and kept growth of the resident size during the
+//! timing, in USCC order) shares its three category lists among its enterprises, as a
+//! reader does (`SSJ_ELIGIBILITY_UNSHARED=1`: a list of its own for each, as a roster
+//! built in code or read from JSON has). It has credit classes A–D and food risk grades
+//! A–D; a third of its enterprises are retailers, outside the scope of both items of the
+//! huolinguole sample plan (`not_in_item_scope`: two exclusions each), 2 % are outside
+//! the jurisdiction. Prints per run the wall time of `rules::eligibility`, the time to
+//! drop its report, and (Linux) the peak and kept growth of the resident size during the
 //! call, in bytes per enterprise; then the medians. The first run's memory is the one
 //! to read: later runs reuse what the allocator kept from the report dropped before.
 
 use std::time::{Duration, Instant};
 
 use shuangsuiji::model::{
-    Catalog, CreditClass, DivisionCode, Enterprise, RiskGrade, Roster, Uscc, org_code_check_char,
+    Catalog, Categories, CreditClass, DivisionCode, Enterprise, RiskGrade, Roster, Uscc,
+    org_code_check_char,
 };
 use shuangsuiji::rules::eligibility;
 
@@ -38,7 +41,7 @@ fn env_usize(key: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-fn roster(n: usize) -> Roster {
+fn roster(n: usize, shared: bool) -> Roster {
     let home = DivisionCode::parse("150581").expect("division");
     let away = DivisionCode::parse("150502").expect("division");
     let classes = [
@@ -49,6 +52,10 @@ fn roster(n: usize) -> Roster {
     ];
     let grades = [RiskGrade::A, RiskGrade::B, RiskGrade::C, RiskGrade::D];
     let categories = ["food_production:grain", "food_production:dairy", "retail"];
+    let lists: Vec<Categories> = categories
+        .iter()
+        .map(|c| [(*c).to_owned()].into_iter().collect())
+        .collect();
     let list = (0..n)
         .map(|i| {
             let h = u64::try_from(i)
@@ -63,7 +70,11 @@ fn roster(n: usize) -> Roster {
                 division,
                 classes[pick(7, 4)],
             );
-            e.categories.insert(categories[i % 3].to_owned());
+            if shared {
+                e.categories = lists[i % 3].clone();
+            } else {
+                e.categories.insert(categories[i % 3].to_owned());
+            }
             e.food_risk_grade = Some(grades[pick(131, 4)]);
             e
         })
@@ -79,7 +90,16 @@ fn median(mut v: Vec<Duration>) -> Duration {
 fn main() {
     let n = env_usize("SSJ_ELIGIBILITY_N", 1_000_000);
     let runs = env_usize("SSJ_ELIGIBILITY_RUNS", 5).max(1);
-    let roster = roster(n);
+    let shared = std::env::var_os("SSJ_ELIGIBILITY_UNSHARED").is_none();
+    let roster = roster(n, shared);
+    println!(
+        "{n} enterprises; category lists {}",
+        if shared {
+            "shared, as a reader makes them"
+        } else {
+            "one per enterprise"
+        }
+    );
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data/huolinguole");
     let catalog =
         Catalog::from_json(&std::fs::read_to_string(dir.join("catalog.json")).expect("catalog"))

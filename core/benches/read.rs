@@ -46,16 +46,24 @@ fn uscc(i: u32) -> String {
         .to_owned()
 }
 
-/// A roster as a county exports it: Chinese headers and names, rows in no USCC order.
+/// A roster as a county exports it: Chinese headers and names, rows in no USCC order,
+/// three industry categories (60 / 30 / 10 %).
 fn roster_csv(n: u32) -> String {
-    let mut s = String::from("统一社会信用代码,企业名称,行政区划,信用风险分类,登记状态,经营异常\n");
+    let mut s = String::from(
+        "统一社会信用代码,企业名称,行政区划,信用风险分类,行业类别,登记状态,经营异常\n",
+    );
     let classes = ["A类", "B类", "C类", "D类"];
     for k in 0..n {
         // a permutation of 0..n, so the file is not sorted by USCC
         let i = u32::try_from(u64::from(k) * 2_654_435_761 % u64::from(n)).expect("below n");
         let class = classes[(i % 4) as usize];
+        let category = match i % 10 {
+            0..=5 => "food_production:grain",
+            6..=8 => "food_production:dairy",
+            _ => "retail",
+        };
         s.push_str(&format!(
-            "{},霍林郭勒市示例食品有限公司{i},150581,{class},存续,否\n",
+            "{},霍林郭勒市示例食品有限公司{i},150581,{class},{category},存续,否\n",
             uscc(i)
         ));
     }

@@ -40,6 +40,7 @@ mod options;
 mod outcomes;
 mod parts;
 mod records;
+mod shared_lists;
 pub(crate) mod table;
 pub(crate) mod xlsx;
 

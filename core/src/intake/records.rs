@@ -39,7 +39,7 @@ impl Record for Enterprise {
         let town = r.opt("town", text);
         let credit_class = r.req("credit_class", CreditClass::from_label);
         let food_risk_grade = r.opt("food_risk_grade", RiskGrade::from_label);
-        let categories = r.texts("categories");
+        let categories = r.categories("categories");
         let status = r.req("status", RegistrationStatus::from_label);
         let abnormal = r.flag("abnormal", false);
         let serious_violation = r.flag("serious_violation", false);
@@ -52,7 +52,7 @@ impl Record for Enterprise {
             town: town?,
             credit_class: credit_class?,
             food_risk_grade: food_risk_grade?,
-            categories: categories?.into(),
+            categories: categories?,
             status: status?,
             abnormal: abnormal?,
             serious_violation: serious_violation?,

@@ -13,8 +13,9 @@ use serde::de::DeserializeOwned;
 use super::headers::{ColumnSpec, Table, split_multi};
 use super::limits;
 use super::options::Limits;
+use super::shared_lists::SharedLists;
 use crate::model::text::normalized_width;
-use crate::model::{Uscc, normalize_width};
+use crate::model::{Categories, Uscc, normalize_width};
 use crate::{Error, InputCode, ModelCode, Result};
 
 /// One cell as read from a file.
@@ -289,6 +290,8 @@ pub(crate) struct RowReader<'a> {
     row: &'a Row<'a>,
     header: &'a Header,
     errors: Vec<(usize, Error)>,
+    /// The reading thread's category lists, shared by rows with the same cell.
+    lists: &'a mut SharedLists,
 }
 
 fn invalid(msg: impl Into<String>) -> Error {
@@ -557,6 +560,16 @@ impl<'a> RowReader<'a> {
         }
     }
 
+    /// A multi-valued cell of categories (empty → none), the same list as every row
+    /// before it on this thread whose cell reads the same ([`SharedLists`]).
+    pub(crate) fn categories(&mut self, field: &str) -> Option<Categories> {
+        match self.text(field) {
+            Ok(Some((_, _, t))) => Some(self.lists.categories(&t)),
+            Ok(None) => Some(Categories::new()),
+            Err(()) => None,
+        }
+    }
+
     /// A yes/no cell, `default` if absent or empty.
     pub(crate) fn flag(&mut self, field: &str, default: bool) -> Option<bool> {
         if let Some((_, Cell::Bool(b))) = self.cell(field) {
@@ -642,6 +655,8 @@ pub(crate) struct Builder<T> {
     /// The unique keys of the rows kept, with the row of each; sorted once at the end
     /// to find the duplicates ([`Builder::report_duplicates`]), not looked up per row.
     keys: Vec<(UniqueKey, u64)>,
+    /// The category lists made so far, shared by rows whose cell reads the same.
+    lists: SharedLists,
     /// Tests only: the per-row hash map check this replaced (issue #25), the reference
     /// the sorted check must agree with.
     #[cfg(test)]
@@ -748,6 +763,7 @@ impl<T: Record> Builder<T> {
             errors: Vec::new(),
             omitted: 0,
             keys: Vec::new(),
+            lists: SharedLists::default(),
             #[cfg(test)]
             reference_seen: None,
         }
@@ -889,6 +905,7 @@ impl<T: Record> Builder<T> {
             lim,
             keys,
             items,
+            lists,
             ..
         } = self
         else {
@@ -898,6 +915,7 @@ impl<T: Record> Builder<T> {
             row,
             header,
             errors: shape_errors::<T>(row, header, lim),
+            lists,
         };
         if r.errors.is_empty() {
             if let Some(rec) = T::from_row(&mut r) {

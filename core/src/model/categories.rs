@@ -1,16 +1,25 @@
 //! An enterprise's industry / licence categories (行业类别): a small set of texts.
 
 use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A set of category texts, held as one list in ascending order without repeats.
 ///
-/// A roster holds one per enterprise, nearly always with one or two entries: a sorted
-/// list costs one small allocation where a `BTreeSet` costs a node of eleven slots
-/// (about 280 bytes), which was most of a read roster's memory (issue #25). It reads
-/// and writes the same JSON as a `BTreeSet<String>` did: a list, written sorted;
-/// repeats in a list read are kept once.
+/// A roster holds one per enterprise, nearly always with one or two entries, and most
+/// enterprises of a county share a handful of lists. The list is therefore shared:
+/// cloning a `Categories` counts one more reference to the same list instead of
+/// copying it, and a reader gives every row whose cell reads the same the same list
+/// (issue #25). A roster of a million rows then holds a few lists, not a million: no
+/// allocation per row, the lists stay in cache whatever the rows' order when
+/// eligibility compares them with every item's scope, and dropping the roster frees
+/// nothing per row for them. [`Categories::insert`] and [`Categories::remove`] change
+/// this set only (the list is copied first when shared).
+///
+/// It reads and writes the same JSON as a `BTreeSet<String>` did: a list, written
+/// sorted; repeats in a list read are kept once.
 ///
 /// ```
 /// use shuangsuiji::model::Categories;
@@ -19,22 +28,27 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///     .map(String::from)
 ///     .collect();
 /// assert_eq!(c.len(), 2);
+/// let shared = c.clone();
 /// assert!(c.insert("food_additive".to_owned()));
 /// assert!(!c.insert("food_sales".to_owned()));
 /// assert!(c.contains("food_production"));
 /// let order: Vec<&str> = c.iter().map(String::as_str).collect();
 /// assert_eq!(order, ["food_additive", "food_production", "food_sales"]);
 /// assert_eq!(serde_json::to_string(&c)?, r#"["food_additive","food_production","food_sales"]"#);
+/// assert_eq!(shared.len(), 2, "the clone made before the insert is unchanged");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Categories(Vec<String>);
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Categories(
+    /// `None` when empty (never an empty list, so that equal sets compare equal).
+    Option<Arc<[String]>>,
+);
 
 impl Categories {
     /// No categories.
     #[must_use]
     pub const fn new() -> Self {
-        Self(Vec::new())
+        Self(None)
     }
 
     /// Adds a category; `false` if it was there already (the set is unchanged).
@@ -45,10 +59,12 @@ impl Categories {
     /// assert!(!c.insert("retail".to_owned()));
     /// ```
     pub fn insert(&mut self, category: String) -> bool {
-        match self.0.binary_search(&category) {
+        match self.as_slice().binary_search(&category) {
             Ok(_) => false,
             Err(at) => {
-                self.0.insert(at, category);
+                let mut list = self.as_slice().to_vec();
+                list.insert(at, category);
+                *self = Self::from_sorted(list);
                 true
             }
         }
@@ -62,9 +78,14 @@ impl Categories {
     /// assert!(c.is_empty());
     /// ```
     pub fn remove(&mut self, category: &str) -> bool {
-        match self.0.binary_search_by(|c| c.as_str().cmp(category)) {
+        match self
+            .as_slice()
+            .binary_search_by(|c| c.as_str().cmp(category))
+        {
             Ok(at) => {
-                self.0.remove(at);
+                let mut list = self.as_slice().to_vec();
+                list.remove(at);
+                *self = Self::from_sorted(list);
                 true
             }
             Err(_) => false,
@@ -80,7 +101,7 @@ impl Categories {
     /// ```
     #[must_use]
     pub fn contains(&self, category: &str) -> bool {
-        self.0
+        self.as_slice()
             .binary_search_by(|c| c.as_str().cmp(category))
             .is_ok()
     }
@@ -92,7 +113,7 @@ impl Categories {
     /// assert_eq!(c.iter().next().map(String::as_str), Some("a"));
     /// ```
     pub fn iter(&self) -> std::slice::Iter<'_, String> {
-        self.0.iter()
+        self.as_slice().iter()
     }
 
     /// The categories in ascending order, as a slice.
@@ -103,7 +124,7 @@ impl Categories {
     /// ```
     #[must_use]
     pub fn as_slice(&self) -> &[String] {
-        &self.0
+        self.0.as_deref().unwrap_or_default()
     }
 
     /// The number of categories.
@@ -113,7 +134,7 @@ impl Categories {
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.as_slice().len()
     }
 
     /// Whether there are none.
@@ -123,24 +144,55 @@ impl Categories {
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.is_none()
+    }
+
+    /// Whether `self` and `other` are the same list in memory (clones of one
+    /// another, or rows a reader read from the same cell text), not only equal; two
+    /// empty sets are.
+    ///
+    /// ```
+    /// use shuangsuiji::model::Categories;
+    /// let a: Categories = [String::from("retail")].into_iter().collect();
+    /// let b: Categories = [String::from("retail")].into_iter().collect();
+    /// assert!(a.shares_list_with(&a.clone()));
+    /// assert!(a == b && !a.shares_list_with(&b));
+    /// ```
+    #[must_use]
+    pub fn shares_list_with(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+
+    /// A list already sorted without repeats.
+    fn from_sorted(list: Vec<String>) -> Self {
+        Self((!list.is_empty()).then(|| Arc::from(list)))
+    }
+}
+
+impl fmt::Debug for Categories {
+    /// As the list it holds: `Categories(["a", "b"])`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Categories").field(&self.as_slice()).finish()
     }
 }
 
 impl From<Vec<String>> for Categories {
-    /// The distinct texts of `list`, sorted (one allocation: the list's own).
+    /// The distinct texts of `list`, sorted.
     fn from(mut list: Vec<String>) -> Self {
         if !list.is_sorted_by(|a, b| a < b) {
             list.sort_unstable();
             list.dedup();
         }
-        Self(list)
+        Self::from_sorted(list)
     }
 }
 
 impl From<BTreeSet<String>> for Categories {
     fn from(set: BTreeSet<String>) -> Self {
-        Self(set.into_iter().collect())
+        Self::from_sorted(set.into_iter().collect())
     }
 }
 
@@ -152,7 +204,7 @@ impl FromIterator<String> for Categories {
 
 impl Extend<String> for Categories {
     fn extend<I: IntoIterator<Item = String>>(&mut self, iter: I) {
-        let mut list = std::mem::take(&mut self.0);
+        let mut list = self.as_slice().to_vec();
         list.extend(iter);
         *self = Self::from(list);
     }
@@ -162,8 +214,9 @@ impl IntoIterator for Categories {
     type Item = String;
     type IntoIter = std::vec::IntoIter<String>;
 
+    /// The texts, copied (the list may be shared with other enterprises).
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+        self.as_slice().to_vec().into_iter()
     }
 }
 
@@ -172,13 +225,13 @@ impl<'a> IntoIterator for &'a Categories {
     type IntoIter = std::slice::Iter<'a, String>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.as_slice().iter()
     }
 }
 
 impl Serialize for Categories {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+        self.as_slice().serialize(s)
     }
 }
 
@@ -204,15 +257,22 @@ mod tests {
         ) {
             let mut set: BTreeSet<String> = start.iter().cloned().collect();
             let mut cats: Categories = start.iter().cloned().collect();
+            let before = cats.clone();
+            prop_assert!(before.shares_list_with(&cats));
+            let mut changed = false;
             for (add, c) in ops {
-                if add {
-                    prop_assert_eq!(cats.insert(c.clone()), set.insert(c));
-                } else {
-                    prop_assert_eq!(cats.remove(&c), set.remove(&c));
-                }
+                let did = if add { cats.insert(c.clone()) } else { cats.remove(&c) };
+                prop_assert_eq!(did, if add { set.insert(c) } else { set.remove(&c) });
+                changed |= did;
                 prop_assert_eq!(cats.as_slice(), set.iter().cloned().collect::<Vec<_>>());
                 prop_assert_eq!(cats.len(), set.len());
             }
+            // A clone shares the list until one of them changes, and only that one does.
+            prop_assert_eq!(before.as_slice(), start.iter().cloned().collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>());
+            prop_assert_eq!(
+                before.shares_list_with(&cats),
+                !changed || (before.is_empty() && cats.is_empty())
+            );
             for probe in ["", "a", "ab", "c"] {
                 prop_assert_eq!(cats.contains(probe), set.contains(probe));
             }

@@ -158,6 +158,32 @@ fn json_reads_the_same_roster() {
     );
 }
 
+/// Rows whose category cell reads the same share one list (issue #25); the same set
+/// written otherwise is an equal list of its own, and an empty cell has none.
+#[test]
+fn rows_with_the_same_category_cell_share_one_list() {
+    let cells = [
+        "food_production:dairy",
+        "retail；food_sales",
+        "food_sales;retail",
+        "",
+    ];
+    let mut text =
+        String::from("统一社会信用代码,企业名称,行政区划,信用风险分类,行业类别,登记状态\n");
+    for (n, cell) in (0u32..40).zip(cells.iter().cycle()) {
+        text.push_str(&format!("{},企业{n},150581,A,{cell},存续\n", uscc(n)));
+    }
+    let roster = read_enterprises(text.as_bytes(), &opts("r.csv")).unwrap();
+    let of = |n: u32| &roster.get(&uscc(n)).unwrap().categories;
+    for n in 4..40 {
+        assert!(of(n).shares_list_with(of(n % 4)), "row {n}");
+    }
+    assert_eq!(of(1), of(2));
+    assert!(!of(1).shares_list_with(of(2)));
+    assert_eq!(of(1).as_slice(), ["food_sales", "retail"]);
+    assert!(of(3).is_empty());
+}
+
 fn enterprise_csv(rows: &[String]) -> Vec<u8> {
     let mut s = String::from(
         "统一社会信用代码,企业名称,行政区划,信用风险分类,食品安全风险等级,登记状态,经营异常,投诉举报数\n",
