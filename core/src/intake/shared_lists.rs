@@ -12,7 +12,9 @@ use crate::model::Categories;
 /// sharing their lists saves two allocations per row, keeps the lists in cache when
 /// eligibility matches them against each item's scope (whatever the rows' order), and
 /// leaves nothing per row to free. A roster with many distinct cells keeps the first
-/// [`SharedLists::MAX`] here and gives the others a list of their own, as before.
+/// [`SharedLists::MAX`] here and gives the others a list of their own, as before; so
+/// does a cell longer than [`SharedLists::MAX_TEXT`] bytes, so that what is remembered
+/// stays bounded however the cells are written.
 #[derive(Debug, Default)]
 pub(crate) struct SharedLists {
     by_text: HashMap<Box<str>, Categories>,
@@ -21,6 +23,8 @@ pub(crate) struct SharedLists {
 impl SharedLists {
     /// At most this many distinct cell texts are remembered.
     pub(crate) const MAX: usize = 4096;
+    /// Only cells of at most this many bytes are remembered.
+    pub(crate) const MAX_TEXT: usize = 128;
 
     /// The categories of a (trimmed, non-empty) cell: the list made for the same text
     /// before, or a new one.
@@ -29,7 +33,7 @@ impl SharedLists {
             return list.clone();
         }
         let list = Categories::from(split_multi(cell));
-        if self.by_text.len() < Self::MAX {
+        if self.by_text.len() < Self::MAX && cell.len() <= Self::MAX_TEXT {
             self.by_text.insert(cell.into(), list.clone());
         }
         list
@@ -57,5 +61,17 @@ mod tests {
         let late = lists.categories("late");
         assert!(!late.shares_list_with(&lists.categories("late")));
         assert_eq!(late, lists.categories("late"));
+        // A long cell is not remembered either.
+        let mut fresh = SharedLists::default();
+        let long = "食".repeat(SharedLists::MAX_TEXT / 3 + 1);
+        let first = fresh.categories(&long);
+        assert!(!first.shares_list_with(&fresh.categories(&long)));
+        assert!(fresh.by_text.is_empty());
+        let short = "食".repeat(SharedLists::MAX_TEXT / 3);
+        assert!(
+            fresh
+                .categories(&short)
+                .shares_list_with(&fresh.categories(&short))
+        );
     }
 }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// allocation per row, the lists stay in cache whatever the rows' order when
 /// eligibility compares them with every item's scope, and dropping the roster frees
 /// nothing per row for them. [`Categories::insert`] and [`Categories::remove`] change
-/// this set only (the list is copied first when shared).
+/// this set only: they make it a new list (a copy of a few texts).
 ///
 /// It reads and writes the same JSON as a `BTreeSet<String>` did: a list, written
 /// sorted; repeats in a list read are kept once.
