@@ -17,7 +17,9 @@
 //! * **Method**: Clarke–Wright savings to build routes (several shape factors λ, the
 //!   best result wins), then local search (2-opt and Or-opt inside routes; relocate,
 //!   swap and 2-opt\* between routes) to a local optimum of (total metres, total
-//!   minutes); plans of at most 40 stops then get a deterministic ruin-and-recreate pass. Stops are numbered in USCC order before anything
+//!   minutes); plans of at most 40 stops then get a deterministic ruin-and-recreate pass,
+//!   and plans of at most 9 stops the exact optimum where that search fell short of
+//!   it. Stops are numbered in USCC order before anything
 //!   else, every scan runs in that order and ties go to the lower USCC: the plan is
 //!   a pure function of the request's *set* of stops. No randomness.
 //! * **Output** ([`RoutePlan`]): routes in visiting order, each closed at the start,
@@ -47,6 +49,7 @@
 //! ```
 
 mod costs;
+mod exact;
 mod geo;
 mod improve;
 mod output;
@@ -105,6 +108,13 @@ pub fn plan_routes(req: &RouteRequest) -> Result<RoutePlan> {
         }
     }
     let mut rs = ruin::ruin_recreate(&c, best.map(|(_, rs)| rs).unwrap_or_default());
+    // A small plan is the optimum where the search fell short of it (only then: where
+    // the search found an optimum, its plan is kept).
+    if let Some(opt) = exact::optimum(&c) {
+        if ruin::total(&c, &opt) < ruin::total(&c, &rs) {
+            rs = opt;
+        }
+    }
     for r in &mut rs {
         let rev: Vec<usize> = r.iter().rev().copied().collect();
         if r.last() < r.first() && c.tour(&rev) == c.tour(r) {

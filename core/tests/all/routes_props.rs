@@ -1,6 +1,6 @@
-//! Property tests of the day routes: within 5 % of the brute-force optimum on instances
-//! of ≤ 9 stops, every stop once, every route within a day, and the plan independent of
-//! the order of the request.
+//! Property tests of the day routes: the brute-force optimum on instances of ≤ 9 stops
+//! (the plans `routes::exact` solves), every stop once, every route within a day, and
+//! the plan independent of the order of the request.
 
 use std::collections::BTreeSet;
 
@@ -9,9 +9,6 @@ use shuangsuiji::model::{Uscc, org_code_check_char};
 use shuangsuiji::routes::{
     Datum, DayCapacity, Location, RoutePlan, RouteRequest, SpeedModel, Stop, plan_routes,
 };
-
-/// The bound the heuristic must keep against the optimum, in percent.
-const BOUND_PERCENT: u64 = 105;
 
 fn uscc(n: u32) -> Uscc {
     let body = format!("M{n:06}Y");
@@ -145,11 +142,35 @@ fn check_plan(req: &RouteRequest, plan: &RoutePlan) {
     assert_eq!((plan.metres, plan.travel_minutes), (metres, travel));
 }
 
+/// A 7-stop instance on which construction, local search and ruin-and-recreate stopped
+/// 8 % above the optimum (167 077 m against 154 681 m): the plan is the optimum.
+#[test]
+fn the_seven_stops_the_search_missed_by_eight_percent() {
+    let inst = Instance {
+        stops: vec![
+            (58070, -307_516, 3),
+            (33412, 0, 3),
+            (128_923, -281_731, 2),
+            (89277, -73011, 3),
+            (125_066, -223_065, 2),
+            (183_371, -313_703, 2),
+            (-43412, -130_869, 1),
+        ],
+        max_visits: 3,
+        day_minutes: 320,
+        per_item: 31,
+    };
+    let req = request(&inst);
+    let plan = plan_routes(&req).unwrap();
+    check_plan(&req, &plan);
+    assert_eq!((plan.metres, brute_force(&req)), (154_681, 154_681));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
-    fn within_five_percent_of_brute_force(inst in instance()) {
+    fn optimal_on_small_instances(inst in instance()) {
         let req = request(&inst);
         let Ok(plan) = plan_routes(&req) else {
             // A stop too far for the day (typed error) has no optimum to compare.
@@ -158,13 +179,7 @@ proptest! {
         };
         check_plan(&req, &plan);
         let opt = brute_force(&req);
-        prop_assert!(plan.metres >= opt, "better than the optimum? {} < {opt}", plan.metres);
-        prop_assert!(
-            plan.metres * 100 <= opt * BOUND_PERCENT,
-            "heuristic {} vs optimum {opt}: {} per mille",
-            plan.metres,
-            plan.metres * 1000 / opt.max(1)
-        );
+        prop_assert_eq!(plan.metres, opt);
     }
 
     #[test]
