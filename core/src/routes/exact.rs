@@ -29,7 +29,9 @@ pub(crate) fn optimum(c: &Costs) -> Option<Plan> {
     let mut path: Vec<usize> = Vec::with_capacity(n);
     // The least (metres, minutes) of a path seen so far per (subset, last node): a path
     // no shorter and no quicker than one seen earlier to the same place cannot lead to
-    // a better tour, nor to an equal one found sooner, so it is not followed.
+    // a better tour than that one's completions, so it is not followed. (It may give
+    // up a tour as good; which of equal optima is kept stays a fixed function of the
+    // stops.)
     let mut reached: Vec<Cost> = vec![(u64::MAX, u64::MAX); subsets * c.nodes];
     // Depth first over the simple paths from the start that fit the day so far:
     // (subset, last node, metres, minutes incl. on-site, depth).
